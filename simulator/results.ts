@@ -1,0 +1,122 @@
+// The results of evaluating a scenario: the JSON of `placewise run --json` (DESIGN.md section 3).
+// Fields beyond the contract are additions (allowed by the contract), marked as such.
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Addition: 95% confidence intervals by batch means, where the run was long enough. */
+  ci95?: { mean?: [number, number]; p95?: [number, number] };
+}
+
+export interface StepResult {
+  id: string;
+  at: string;
+  mean_ms: number;
+  /** Addition: the share of requests that ran the step (cache hits and failures skip it). */
+  share?: number;
+}
+
+export interface LinkResult {
+  id: string;
+  utilization: number;
+  mean_mbps: number;
+  gb_per_month: number;
+  /** Addition: the link's tech, to label charts. */
+  tech?: string;
+}
+
+export interface ComponentResult {
+  id: string;
+  utilization: number;
+}
+
+export interface MonthlyCost {
+  total: number;
+  compute: number;
+  network: number;
+  updates: number;
+  telemetry: number;
+}
+
+export interface BudgetVerdict {
+  /** e.g. `latency_ms.p95`, `monthly_usd`, `battery_hours.glasses`. */
+  name: string;
+  limit: number;
+  value: number | null;
+  pass: boolean;
+}
+
+export interface OfflineResult {
+  requests: number;
+  success_rate: number | null;
+  fallback_rate: number | null;
+}
+
+export interface AnalyticComponentEstimate {
+  id: string;
+  servers: number;
+  arrival_rps: number;
+  service_ms: number;
+  utilization: number;
+  /** Mean time in the component (wait + service) by M/M/c; null when it is saturated. */
+  mean_response_ms: number | null;
+}
+
+export interface AnalyticLinkEstimate {
+  id: string;
+  direction: string;
+  utilization: number;
+}
+
+export interface AnalyticEstimate {
+  components: AnalyticComponentEstimate[];
+  links: AnalyticLinkEstimate[];
+  /** Mean end-to-end latency as a sum of M/M/c responses, mean transfers and latencies. */
+  mean_latency_ms: number | null;
+}
+
+export interface OptionResult {
+  id: string;
+  latency_ms: LatencySummary;
+  breakdown_ms: { compute: number; queue: number; network: number };
+  steps: StepResult[];
+  links: LinkResult[];
+  components: ComponentResult[];
+  monthly_usd: MonthlyCost;
+  battery_hours: Record<string, number>;
+  accuracy: number | null;
+  success_rate: number;
+  offline: OfflineResult;
+  budgets: BudgetVerdict[];
+  pass: boolean;
+  /** Addition: latency at the quantiles 0, 0.01, ..., 1 of completed requests (101 values), for CDF charts. */
+  latency_quantiles_ms: number[];
+  /** Addition: the option's pattern and label, for tables and reports. */
+  pattern?: string;
+  label?: string;
+  /** Addition: the queueing estimate computed beside the simulation. */
+  analytic: AnalyticEstimate;
+  /** Addition: problems with this option's run (saturation, disagreement with the estimate). */
+  warnings: string[];
+  /** Addition: completed and failed request counts. */
+  completed: number;
+  failed: number;
+}
+
+export interface ScenarioResults {
+  scenario: string;
+  seed: number;
+  requests: number;
+  options: OptionResult[];
+  recommendation: string | null;
+  /** Addition: why the recommendation, in one sentence. */
+  recommendation_reason?: string;
+  /** Addition: the decision recorded in the scenario, if any. */
+  decision?: string | null;
+  /** Addition: users simulated in detail (the rest are background load on shared components). */
+  detailed_users?: number;
+}

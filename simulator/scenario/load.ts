@@ -1,0 +1,67 @@
+// Reads a scenario from text (YAML or JSON) and validates it. File reading is the caller's:
+// this module also runs in a Web Worker.
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { checkReferences } from './references';
+import type { ScenarioError } from './scenario-error';
+import { type Scenario, scenarioSchema } from './schema';
+import { issuesToErrors } from './zod-issues';
+
+export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+export function parseScenarioText(text: string): ScenarioParse {
+  const lineCounter = new LineCounter();
+  // JSON is read by the YAML parser too (YAML 1.2 is a superset), so both get line numbers.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      errors: document.errors.map((error) => ({
+        path: '',
+        message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
+        line: error.linePos?.[0]?.line,
+      })),
+    };
+  }
+  const raw: unknown = document.toJS({ maxAliasCount: 1000 });
+  const lineOf = (error: ScenarioError): ScenarioError => ({ ...error, line: error.line ?? lineAt(document, lineCounter, error.path) });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ path: '', message: 'a scenario is a mapping with placewise, name, components, workload, pipeline and options' }] };
+  }
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues).map(lineOf) };
+  const errors = checkReferences(parsed.data);
+  if (errors.length > 0) return { ok: false, errors: errors.map(lineOf) };
+  return { ok: true, scenario: parsed.data };
+}
+
+/** Validates an already-parsed scenario object (the app's in-memory edits). */
+export function validateScenario(raw: unknown): ScenarioParse {
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  const errors = checkReferences(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+}
+
+function pathSegments(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    segments.push(match[2] !== undefined ? Number(match[2]) : match[1]);
+  }
+  return segments;
+}
+
+// The line of the deepest node of `path` that exists in the document.
+function lineAt(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: string): number | undefined {
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const segment of pathSegments(path)) {
+    if (isMap(node) || isSeq(node)) {
+      const child = node.get(segment, true);
+      if (child === undefined) break;
+      node = child;
+      const range = (child as { range?: [number, number, number] }).range;
+      if (range) offset = range[0];
+    } else break;
+  }
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}

@@ -1,0 +1,161 @@
+// Checks that a structurally valid scenario is also consistent: ids unique, every reference
+// known, every unpinned step placed, every placement reachable over the links.
+import { HARDWARE_LIBRARY } from './hardware-library';
+import type { ScenarioError } from './scenario-error';
+import type { Scenario } from './schema';
+import { findRoute } from './topology';
+
+function known(ids: Iterable<string>): string {
+  const list = [...ids];
+  return list.length === 0 ? 'none are defined' : `known: ${list.join(', ')}`;
+}
+
+function checkUnique(list: readonly { id: string }[], section: string, errors: ScenarioError[]): void {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (seen.has(item.id)) errors.push({ path: `${section}[${index}].id`, message: `duplicate id '${item.id}'` });
+    seen.add(item.id);
+  });
+}
+
+export function hardwareIds(scenario: Scenario): string[] {
+  return [...new Set([...Object.keys(HARDWARE_LIBRARY), ...Object.keys(scenario.hardware), 'this-machine'])];
+}
+
+export function checkReferences(scenario: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  checkUnique(scenario.components, 'components', errors);
+  checkUnique(scenario.links, 'links', errors);
+  checkUnique(scenario.models, 'models', errors);
+  checkUnique(scenario.pipeline, 'pipeline', errors);
+  checkUnique(scenario.options, 'options', errors);
+
+  const components = new Set(scenario.components.map((component) => component.id));
+  const models = new Set(scenario.models.map((model) => model.id));
+  const steps = new Map(scenario.pipeline.map((step) => [step.id, step]));
+  const hardware = new Set(hardwareIds(scenario));
+  const knownHardware = [...Object.keys(scenario.hardware), ...Object.keys(HARDWARE_LIBRARY)];
+
+  const component = (value: string, path: string) => {
+    if (!components.has(value)) errors.push({ path, message: `unknown component '${value}' (${known(components)})` });
+  };
+  const model = (value: string, path: string) => {
+    if (!models.has(value)) errors.push({ path, message: `unknown model '${value}' (${known(models)})` });
+  };
+
+  scenario.components.forEach((item, index) => {
+    if (!hardware.has(item.hardware)) {
+      errors.push({ path: `components[${index}].hardware`, message: `unknown hardware '${item.hardware}' (${known(knownHardware)})` });
+    }
+    const shared = (item.scope ?? defaultScope(item.kind)) === 'shared';
+    if (!shared && item.replicas !== undefined) {
+      errors.push({ path: `components[${index}].replicas`, message: 'replicas apply to shared components only (set scope: shared)' });
+    }
+    if (!shared && item.usd_per_hour !== undefined) {
+      errors.push({ path: `components[${index}].usd_per_hour`, message: 'usd_per_hour applies to shared components only (set scope: shared)' });
+    }
+  });
+
+  scenario.links.forEach((link, index) => {
+    link.between.forEach((end, side) => component(end, `links[${index}].between[${side}]`));
+    if (link.between[0] === link.between[1]) errors.push({ path: `links[${index}].between`, message: 'a link joins two different components' });
+    if (link.outages && 'schedule' in link.outages) {
+      link.outages.schedule.forEach(([start, end], interval) => {
+        if (end <= start) errors.push({ path: `links[${index}].outages.schedule[${interval}]`, message: 'an outage ends after it starts' });
+      });
+    }
+  });
+
+  scenario.models.forEach((item, index) => {
+    if (item.gflop === undefined && item.latency_ms === undefined) {
+      errors.push({ path: `models[${index}]`, message: 'give the work per inference (gflop) or a measured latency_ms' });
+    }
+    if (item.latency_ms && !hardware.has(item.latency_ms.on)) {
+      errors.push({ path: `models[${index}].latency_ms.on`, message: `unknown hardware '${item.latency_ms.on}' (${known(knownHardware)})` });
+    }
+  });
+
+  const { workload } = scenario;
+  component(workload.source, 'workload.source');
+  if (workload.sink !== undefined) component(workload.sink, 'workload.sink');
+  if ((workload.requests === undefined) === (workload.duration_s === undefined)) {
+    errors.push({ path: 'workload', message: 'give exactly one of requests or duration_s' });
+  }
+
+  scenario.pipeline.forEach((step, index) => {
+    if (step.at !== undefined) component(step.at, `pipeline[${index}].at`);
+    if ((step.model === undefined) === (step.compute_ms === undefined)) {
+      errors.push({ path: `pipeline[${index}]`, message: 'a step has exactly one of model or compute_ms' });
+    }
+    if (step.model !== undefined) model(step.model, `pipeline[${index}].model`);
+  });
+
+  const optionIds = new Set(scenario.options.map((option) => option.id));
+  scenario.options.forEach((option, index) => {
+    const at = `options[${index}]`;
+    for (const [stepId, placement] of Object.entries(option.place)) {
+      const step = steps.get(stepId);
+      if (!step) errors.push({ path: `${at}.place.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      else if (step.at !== undefined && step.at !== placement) {
+        errors.push({ path: `${at}.place.${stepId}`, message: `step '${stepId}' is pinned at '${step.at}'` });
+      }
+      component(placement, `${at}.place.${stepId}`);
+    }
+    for (const step of scenario.pipeline) {
+      if (step.at === undefined && option.place[step.id] === undefined) {
+        errors.push({ path: `${at}.place`, message: `step '${step.id}' is not placed (place it on a component, or pin it with 'at')` });
+      }
+    }
+    for (const [stepId, fallback] of Object.entries(option.fallback ?? {})) {
+      if (!steps.has(stepId)) errors.push({ path: `${at}.fallback.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      component(fallback.at, `${at}.fallback.${stepId}.at`);
+      if (fallback.model !== undefined) model(fallback.model, `${at}.fallback.${stepId}.model`);
+    }
+    for (const [stepId, cache] of Object.entries(option.cache ?? {})) {
+      if (!steps.has(stepId)) errors.push({ path: `${at}.cache.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      component(cache.at, `${at}.cache.${stepId}.at`);
+    }
+    if (option.telemetry) component(option.telemetry.to, `${at}.telemetry.to`);
+  });
+  if (scenario.decision !== undefined && !optionIds.has(scenario.decision)) {
+    errors.push({ path: 'decision', message: `unknown option '${scenario.decision}' (${known(optionIds)})` });
+  }
+
+  // Routes are checked last and only on a scenario whose references hold, so that one typo
+  // does not also appear as a dozen "no route" errors.
+  if (errors.length === 0) errors.push(...checkRoutes(scenario));
+  return errors;
+}
+
+function checkRoutes(scenario: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const sink = scenario.workload.sink ?? scenario.workload.source;
+  scenario.options.forEach((option, index) => {
+    let from = scenario.workload.source;
+    const hops: [string, string, string][] = [];
+    for (const step of scenario.pipeline) {
+      const to = step.at ?? option.place[step.id];
+      hops.push([from, to, `options[${index}].place.${step.id}`]);
+      const fallback = option.fallback?.[step.id];
+      if (fallback) hops.push([from, fallback.at, `options[${index}].fallback.${step.id}.at`], [fallback.at, to, `options[${index}].fallback.${step.id}.at`]);
+      const cache = option.cache?.[step.id];
+      if (cache) hops.push([from, cache.at, `options[${index}].cache.${step.id}.at`]);
+      from = to;
+    }
+    hops.push([from, sink, `options[${index}]`]);
+    if (option.telemetry) hops.push([scenario.workload.source, option.telemetry.to, `options[${index}].telemetry.to`]);
+    const reported = new Set<string>();
+    for (const [a, b, path] of hops) {
+      if (a === b || findRoute(scenario.links, a, b) !== undefined) continue;
+      const key = `${path}|${a}|${b}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      errors.push({ path, message: `no route from '${a}' to '${b}' over the links` });
+    }
+  });
+  return errors;
+}
+
+export function defaultScope(kind: Scenario['components'][number]['kind']): 'per-user' | 'shared' {
+  return kind === 'camera' || kind === 'wearable' || kind === 'phone' ? 'per-user' : 'shared';
+}

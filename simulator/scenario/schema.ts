@@ -1,0 +1,186 @@
+// The scenario format, version 1 (DESIGN.md section 2), as one zod definition: it validates
+// files, gives the TypeScript types, and generates the published JSON Schema.
+import { z } from 'zod';
+import { LINK_TECHNOLOGIES } from './link-technologies';
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids are letters, digits, "-", "_" and "."; starting with a letter or digit');
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+const share = z.number().min(0).max(1);
+
+const numberPair = z.tuple([nonNegative, nonNegative]);
+
+// An object form with every kind optional and a refinement that exactly one is given, rather
+// than a union of single-key objects: zod then reports the error inside the kind the user
+// wrote (`uniform: lower bound above upper bound`) instead of "matched no alternative".
+const distributionObject = z
+  .strictObject({
+    constant: nonNegative.optional(),
+    uniform: numberPair.optional(),
+    exponential: positive.optional(),
+    normal: z.strictObject({ mean: nonNegative, sd: nonNegative }).optional(),
+    lognormal: z.strictObject({ median: positive, p95: positive }).optional(),
+    triangular: z.tuple([nonNegative, nonNegative, nonNegative]).optional(),
+    empirical: z.array(nonNegative).min(1).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const kinds = Object.keys(value);
+    if (kinds.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a distribution has exactly one kind (constant, uniform, exponential, normal, lognormal, triangular, empirical); got ${kinds.length === 0 ? 'none' : kinds.join(', ')}`,
+      });
+      return;
+    }
+    if (value.uniform && value.uniform[0] > value.uniform[1]) {
+      ctx.addIssue({ code: 'custom', path: ['uniform'], message: 'lower bound is above upper bound' });
+    }
+    if (value.triangular) {
+      const [min, mode, max] = value.triangular;
+      if (!(min <= mode && mode <= max)) {
+        ctx.addIssue({ code: 'custom', path: ['triangular'], message: 'needs min <= mode <= max' });
+      }
+    }
+    if (value.lognormal && value.lognormal.p95 < value.lognormal.median) {
+      ctx.addIssue({ code: 'custom', path: ['lognormal', 'p95'], message: 'p95 is below the median' });
+    }
+  });
+
+export const distributionSchema = z
+  .union([nonNegative, distributionObject])
+  .describe('A constant number, or one of constant, uniform, exponential, normal, lognormal, triangular, empirical');
+
+const powerSchema = z.strictObject({ idle: nonNegative, active: nonNegative });
+
+export const hardwareProfileSchema = z.strictObject({
+  label: z.string().optional(),
+  cores: z.number().int().positive(),
+  gflops: positive.describe('effective FP32 inference throughput of the whole device, 10^9 operations per second'),
+  ram_mb: positive.optional(),
+  storage_gb: positive.optional(),
+  power_w: powerSchema.optional(),
+  source: z.string().optional(),
+});
+
+export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
+export const SCOPES = ['per-user', 'shared'] as const;
+
+export const componentSchema = z.strictObject({
+  id,
+  label: z.string().optional(),
+  kind: z.enum(COMPONENT_KINDS),
+  hardware: id.describe('a built-in or custom hardware profile id'),
+  scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
+  battery_wh: positive.optional(),
+  replicas: z.number().int().positive().optional().describe('shared components only; servers = replicas x cores'),
+  usd_per_hour: nonNegative.optional().describe('per replica'),
+  cores: z.number().int().positive().optional().describe('parallel executors; default from hardware'),
+});
+
+const outageSchema = z.union([
+  z.strictObject({ every_s: distributionSchema, lasting_s: distributionSchema }),
+  z.strictObject({ schedule: z.array(numberPair).min(1).describe('[start_s, end_s] intervals') }),
+]);
+
+export const linkSchema = z.strictObject({
+  id,
+  between: z.tuple([id, id]),
+  tech: z.enum(LINK_TECHNOLOGIES),
+  latency_ms: distributionSchema.optional(),
+  mbps: positive.optional(),
+  usd_per_gb: nonNegative.optional(),
+  energy_j_per_mb: nonNegative.optional(),
+  outages: outageSchema.optional(),
+});
+
+const measuredLatencySchema = z.strictObject({
+  p50: positive,
+  p95: positive.optional(),
+  on: id.describe('the hardware profile it was measured on, e.g. this-machine'),
+});
+
+export const modelSchema = z.strictObject({
+  id,
+  file: z.string().optional().describe('bundled:NAME or a path to an .onnx file'),
+  size_mb: positive,
+  gflop: positive.optional().describe('work per inference, 10^9 operations'),
+  latency_ms: measuredLatencySchema.optional(),
+  accuracy: share.optional(),
+  updates_per_month: nonNegative.optional(),
+});
+
+export const workloadSchema = z.strictObject({
+  users: z.number().int().positive(),
+  per_user_rps: positive,
+  arrivals: z.enum(['poisson', 'periodic']).default('poisson'),
+  hours_per_day: z.number().positive().max(24).default(24),
+  source: id,
+  sink: id.optional(),
+  requests: z.number().int().positive().optional(),
+  duration_s: positive.optional(),
+});
+
+export const stepSchema = z.strictObject({
+  id,
+  at: id.optional().describe('pinned: every option runs the step here'),
+  compute_ms: distributionSchema.optional(),
+  model: id.optional(),
+  output_kb: nonNegative.default(0),
+});
+
+export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
+
+export const budgetsSchema = z.strictObject({
+  latency_ms: z
+    .strictObject({ mean: positive.optional(), p50: positive.optional(), p90: positive.optional(), p95: positive.optional(), p99: positive.optional() })
+    .optional(),
+  monthly_usd: nonNegative.optional(),
+  link_utilization: z.number().positive().max(1).optional(),
+  battery_hours: positive.optional(),
+  offline_success: share.optional(),
+  success_rate: share.optional(),
+});
+
+export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'hybrid'] as const;
+
+export const optionSchema = z.strictObject({
+  id,
+  label: z.string().optional(),
+  pattern: z.enum(PATTERNS).optional(),
+  place: z.record(id, id).default({}),
+  fallback: z.record(id, z.strictObject({ at: id, model: id.optional() })).optional(),
+  cache: z.record(id, z.strictObject({ at: id, hit_rate: share })).optional(),
+  telemetry: z.strictObject({ sample_rate: share, kb: nonNegative, to: id }).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  placewise: z.literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' }),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.number().int().nonnegative().default(1),
+  hardware: z.record(id, hardwareProfileSchema).default({}),
+  components: z.array(componentSchema).min(1),
+  links: z.array(linkSchema).default([]),
+  models: z.array(modelSchema).default([]),
+  workload: workloadSchema,
+  pipeline: z.array(stepSchema).min(1),
+  budgets: budgetsSchema.default({}),
+  options: z.array(optionSchema).min(1),
+  decision: id.optional(),
+});
+
+/** A scenario as written in a file (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A structurally valid scenario with defaults applied. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Component = Scenario['components'][number];
+export type Link = Scenario['links'][number];
+export type Model = Scenario['models'][number];
+export type Step = Scenario['pipeline'][number];
+export type Workload = Scenario['workload'];
+export type Budgets = Scenario['budgets'];
+export type DeploymentOption = Scenario['options'][number];
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+export type LatencyStatistic = (typeof LATENCY_STATISTICS)[number];
