@@ -19,7 +19,8 @@ function checkUnique(list: readonly { id: string }[], section: string, errors: S
 }
 
 export function hardwareIds(scenario: Scenario): string[] {
-  return [...new Set([...Object.keys(HARDWARE_LIBRARY), ...Object.keys(scenario.hardware), 'this-machine'])];
+  // `this-machine` is an ordinary custom profile: `placewise bench` writes it into the scenario.
+  return [...new Set([...Object.keys(scenario.hardware), ...Object.keys(HARDWARE_LIBRARY)])];
 }
 
 export function checkReferences(scenario: Scenario): ScenarioError[] {
