@@ -6,3 +6,4 @@ export { LINK_DEFAULTS } from './scenario/link-technologies';
 export { parseScenarioText, type ScenarioParse, validateScenario } from './scenario/load';
 export { formatScenarioError, type ScenarioError, ScenarioInvalidError } from './scenario/scenario-error';
 export type * from './scenario/schema';
+export * from './export';

@@ -105,6 +105,8 @@ export interface OptionResult {
   /** Addition: completed and failed request counts. */
   completed: number;
   failed: number;
+  /** Addition: users simulated in detail; the others are background load on shared components. */
+  detailed_users: number;
 }
 
 export interface ScenarioResults {
@@ -117,6 +119,4 @@ export interface ScenarioResults {
   recommendation_reason?: string;
   /** Addition: the decision recorded in the scenario, if any. */
   decision?: string | null;
-  /** Addition: users simulated in detail (the rest are background load on shared components). */
-  detailed_users?: number;
 }

@@ -1,8 +1,18 @@
-import type { ScenarioResults } from '../results';
+// Evaluates every option of a scenario: simulate, summarise, cost, battery, budgets, and the
+// recommendation. The only place that computes results; the CLI, the app and the exports call it.
+import { estimateOption } from '../analytic/option-estimate';
+import type { AnalyticEstimate, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
+import { budgetVerdicts, recommend } from './budget-verdicts';
+import { summarizeLatencies } from './latency-statistics';
+import { linkTraffic, monthlyCost } from './monthly-cost';
+import { buildOptionPlan, type OptionPlan } from './option-plan';
+import { type OptionRun, simulateOption } from './simulate-option';
+import { chooseDetailedUsers } from './detailed-users';
+import { buildSystemModel, measuredRequests, type SystemModel } from './system-model';
 
 export interface EvaluateSettings {
-  /** Simulated requests per option; default from the scenario's workload. */
+  /** Simulated requests per option (warm-up excluded); default from the scenario's workload. */
   requests?: number;
   /** Overrides the scenario's seed. */
   seed?: number;
@@ -10,6 +20,176 @@ export interface EvaluateSettings {
   options?: string[];
 }
 
-export function evaluateScenario(_scenario: Scenario, _settings: EvaluateSettings = {}): ScenarioResults {
-  throw new Error('the simulation engine is being written (lands within the hour)');
+// The simulation and the queueing estimate should agree on the mean within this share when
+// nothing fails; beyond it the run is probably too short (or a queue is near saturation).
+const DISAGREEMENT_WARNING = 0.25;
+
+export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
+  const seed = settings.seed ?? scenario.seed;
+  const system = buildSystemModel(scenario);
+  const measured = measuredRequests(system, settings.requests);
+  const chosen = settings.options ? new Set(settings.options) : undefined;
+  const options = scenario.options
+    .filter((option) => !chosen || chosen.has(option.id))
+    .map((option) => evaluateOption(system, buildOptionPlan(system, option), measured, seed));
+  const recommendation = recommend(options);
+  return {
+    scenario: scenario.name,
+    seed,
+    requests: measured,
+    options,
+    recommendation: recommendation.id,
+    recommendation_reason: recommendation.reason,
+    decision: scenario.decision ?? null,
+  };
+}
+
+function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number, seed: number): OptionResult {
+  const analytic = estimateOption(system, plan);
+  const run = simulateOption(system, plan, measured, seed, chooseDetailedUsers(system, analytic, measured));
+  const statistics = summarizeLatencies(run.latencies);
+  const nan = Number.NaN;
+  const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };
+  const perCompleted = (sum: number) => (run.completed > 0 ? sum / run.completed : 0);
+  const kbPerRequest = run.linkKb.map((kb) => kb / run.simulatedRequests);
+  const traffic = linkTraffic(system, plan, kbPerRequest);
+  const links = linkResults(system, run, kbPerRequest, traffic);
+  const components = system.components
+    .map((component) => ({
+      id: component.id,
+      utilization:
+        run.spanMs > 0
+          ? run.componentBusyMs[component.index] / (component.servers * (component.shared ? 1 : run.detailedUsers) * run.spanMs)
+          : 0,
+    }))
+    .filter((component) => component.utilization > 0);
+  const warnings = optionWarnings(system, plan, run, analytic, latency.mean);
+  const figures = {
+    id: plan.option.id,
+    label: plan.option.label,
+    pattern: plan.option.pattern,
+    latency_ms: latency,
+    breakdown_ms: { compute: perCompleted(run.computeMs), queue: perCompleted(run.queueMs), network: perCompleted(run.networkMs) },
+    steps: stepResults(system, plan, run),
+    links,
+    components,
+    monthly_usd: monthlyCost(system, plan, traffic),
+    battery_hours: batteryHours(system, components, kbPerRequest, traffic.telemetryGb, warnings),
+    accuracy: plan.steps.some((step) => step.primary.model?.accuracy !== undefined || step.fallback?.model?.accuracy !== undefined)
+      ? perCompleted(run.accuracySum)
+      : null,
+    success_rate: run.completed / run.measured,
+    offline: {
+      requests: run.offlineRequests,
+      success_rate: run.offlineRequests > 0 ? run.offlineCompleted / run.offlineRequests : null,
+      fallback_rate: run.offlineRequests > 0 ? run.offlineFallback / run.offlineRequests : null,
+    },
+    latency_quantiles_ms: statistics?.quantiles ?? [],
+    analytic,
+    warnings,
+    completed: run.completed,
+    failed: run.failed,
+    detailed_users: run.detailedUsers,
+  };
+  const budgets = budgetVerdicts(system.scenario.budgets, figures, statistics !== null);
+  return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
+}
+
+function stepResults(system: SystemModel, plan: OptionPlan, run: OptionRun): StepResult[] {
+  return plan.steps.flatMap((stepPlan, index) => {
+    const [primaryRuns, primaryMs, fallbackRuns, fallbackMs] = run.stepStats[index];
+    const result: StepResult[] = [
+      {
+        id: stepPlan.step.id,
+        at: system.components[stepPlan.primary.component].id,
+        mean_ms: primaryRuns > 0 ? primaryMs / primaryRuns : stepPlan.primary.service.mean,
+        share: primaryRuns / run.simulatedRequests,
+      },
+    ];
+    if (stepPlan.fallback && fallbackRuns > 0) {
+      result.push({
+        id: stepPlan.step.id,
+        at: system.components[stepPlan.fallback.component].id,
+        mean_ms: fallbackMs / fallbackRuns,
+        share: fallbackRuns / run.simulatedRequests,
+      });
+    }
+    return result;
+  });
+}
+
+function linkResults(system: SystemModel, run: OptionRun, kbPerRequest: Float64Array, traffic: ReturnType<typeof linkTraffic>): LinkResult[] {
+  return system.links
+    .map((link) => {
+      const instances = link.shared ? 1 : run.detailedUsers;
+      const busiest = Math.max(run.linkBusyMs[link.index * 2], run.linkBusyMs[link.index * 2 + 1]);
+      // Mean throughput of one instance of the link (one user's, or the shared one) while in use.
+      const instanceRps = (link.shared ? system.users : 1) * system.perUserRps;
+      return {
+        id: link.id,
+        tech: link.tech,
+        utilization: run.spanMs > 0 ? busiest / (instances * run.spanMs) : 0,
+        mean_mbps: (kbPerRequest[link.index] * 8 * instanceRps) / 1000,
+        gb_per_month: traffic.requestGb[link.index] + traffic.telemetryGb[link.index] + traffic.updateGb[link.index],
+      };
+    })
+    .filter((link) => link.gb_per_month > 0 || link.utilization > 0);
+}
+
+// Battery hours (DESIGN.md section 2): idle + (active - idle) x utilisation + radio energy.
+function batteryHours(
+  system: SystemModel,
+  utilizations: { id: string; utilization: number }[],
+  kbPerRequest: Float64Array,
+  telemetryGb: Float64Array,
+  warnings: string[],
+): Record<string, number> {
+  const hours: Record<string, number> = {};
+  const monthlyActiveSeconds = (system.requestsPerMonth / system.perUserRps / system.users) || 1;
+  for (const component of system.components) {
+    if (component.batteryWh === undefined) continue;
+    const power = component.hardware.power_w;
+    if (!power) {
+      warnings.push(`no battery figure for ${component.id}: its hardware '${component.hardwareId}' has no power_w`);
+      continue;
+    }
+    const utilization = Math.min(1, utilizations.find((entry) => entry.id === component.id)?.utilization ?? 0);
+    let radioW = 0;
+    for (const link of system.links) {
+      if (link.ends[0] !== component.index && link.ends[1] !== component.index) continue;
+      const perDeviceRps = component.shared ? system.users * system.perUserRps : system.perUserRps;
+      const requestMbPerS = (kbPerRequest[link.index] / 1000) * perDeviceRps;
+      const telemetryMbPerS = (telemetryGb[link.index] * 1000) / (component.shared ? 1 : system.users) / monthlyActiveSeconds;
+      radioW += (requestMbPerS + telemetryMbPerS) * link.energyJPerMb;
+    }
+    const watts = power.idle + (power.active - power.idle) * utilization + radioW;
+    hours[component.id] = watts > 0 ? component.batteryWh / watts : Number.POSITIVE_INFINITY;
+  }
+  return hours;
+}
+
+function optionWarnings(system: SystemModel, plan: OptionPlan, run: OptionRun, analytic: AnalyticEstimate, simulatedMean: number): string[] {
+  const warnings: string[] = [];
+  for (const component of analytic.components) {
+    if (component.utilization >= 1) {
+      warnings.push(
+        `${component.id} is saturated (utilisation ${component.utilization.toFixed(2)}): its queue grows without bound, so latency depends on the run length`,
+      );
+    }
+  }
+  for (const link of analytic.links) {
+    if (link.utilization >= 1) warnings.push(`link ${link.id} (${link.direction}) is saturated (utilisation ${link.utilization.toFixed(2)})`);
+  }
+  const outagesOnRoute = plan.nominalLinks.some((link) => system.links[link].outages !== undefined);
+  const estimate = analytic.mean_latency_ms;
+  if (!outagesOnRoute && estimate !== null && estimate > 0 && Number.isFinite(simulatedMean)) {
+    const difference = Math.abs(simulatedMean - estimate) / estimate;
+    if (difference > DISAGREEMENT_WARNING) {
+      warnings.push(
+        `simulated mean latency ${simulatedMean.toFixed(1)} ms and the queueing estimate ${estimate.toFixed(1)} ms differ by ${Math.round(difference * 100)}%: the run may be too short (try more requests)`,
+      );
+    }
+  }
+  if (run.completed === 0) warnings.push('no request completed');
+  return warnings;
 }

@@ -107,10 +107,10 @@ export const HARDWARE_LIBRARY: Readonly<Record<string, HardwareProfile>> = {
   'aws-g5-xlarge': {
     label: 'AWS g5.xlarge (NVIDIA A10G GPU)',
     cores: 1,
-    gflops: 9000,
+    gflops: 3000,
     ram_mb: 16384,
     source:
-      'AWS EC2 G5 instance page (1x A10G, 31.2 TFLOPS FP32 peak); gflops an estimate (30% of peak); on-demand price 1.006 USD/h in us-east-1 (AWS EC2 pricing page, 2024)',
+      'AWS EC2 G5 instance page (1x A10G, 31.2 TFLOPS FP32 peak); gflops an estimate (10% of peak: small models at batch 1 leave a GPU mostly idle); on-demand price 1.006 USD/h in us-east-1 (AWS EC2 pricing page, 2024)',
   },
   'aws-lambda-2gb': {
     label: 'AWS Lambda function, 2048 MB (about 1.2 vCPU)',

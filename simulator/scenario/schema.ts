@@ -1,6 +1,7 @@
 // The scenario format, version 1 (DESIGN.md section 2), as one zod definition: it validates
 // files, gives the TypeScript types, and generates the published JSON Schema.
 import { z } from 'zod';
+import type { DistributionSpec } from './distribution-spec';
 import { LINK_TECHNOLOGIES } from './link-technologies';
 
 const id = z
@@ -48,9 +49,12 @@ const distributionObject = z
     }
   });
 
+// Typed as the precise DistributionSpec (exactly one kind), which the refinement guarantees.
 export const distributionSchema = z
   .union([nonNegative, distributionObject])
-  .describe('A constant number, or one of constant, uniform, exponential, normal, lognormal, triangular, empirical');
+  .describe(
+    'A constant number, or one of constant, uniform, exponential, normal, lognormal, triangular, empirical',
+  ) as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
 
 const powerSchema = z.strictObject({ idle: nonNegative, active: nonNegative });
 
@@ -165,7 +169,7 @@ export const scenarioSchema = z.strictObject({
   links: z.array(linkSchema).default([]),
   models: z.array(modelSchema).default([]),
   workload: workloadSchema,
-  pipeline: z.array(stepSchema).min(1),
+  pipeline: z.array(stepSchema).min(1).max(31),
   budgets: budgetsSchema.default({}),
   options: z.array(optionSchema).min(1),
   decision: id.optional(),

@@ -1,0 +1,124 @@
+// The queueing estimate of an option, computed in microseconds beside the simulation: every
+// component an M/G/c station, every link direction an M/D/1 serialiser, arrivals Poisson
+// (or deterministic for periodic workloads), visit rates from the option's route with its
+// cache hit rates, outages ignored. It gives instant feedback and a check on the simulation.
+import type { OptionPlan } from '../evaluate/option-plan';
+import type { SystemModel } from '../evaluate/system-model';
+import type { Sampler } from '../random/sampler';
+import type { AnalyticEstimate } from '../results';
+import { meanWait } from './erlang';
+
+type Visit =
+  | { kind: 'compute'; probability: number; component: number; service: Sampler }
+  | { kind: 'hop'; probability: number; link: number; direction: number; kb: number };
+
+/** Every compute and hop a request makes, weighted by the probability that it makes it. */
+export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
+  const visits: Visit[] = [];
+  const walk = (at: number, stepIndex: number, kb: number, probability: number, cacheChecked: number) => {
+    if (probability === 0) return;
+    if (stepIndex === plan.steps.length) {
+      hopTowards(at, system.sink, stepIndex, kb, probability, cacheChecked);
+      return;
+    }
+    const stepPlan = plan.steps[stepIndex];
+    if (stepPlan.cache && stepPlan.cache.component === at && cacheChecked !== stepIndex) {
+      walk(at, stepIndex + 1, stepPlan.outputKb, probability * stepPlan.cache.hitRate, -1);
+      walk(at, stepIndex, kb, probability * (1 - stepPlan.cache.hitRate), stepIndex);
+      return;
+    }
+    const { component, service } = stepPlan.primary;
+    if (component === at) {
+      visits.push({ kind: 'compute', probability, component, service });
+      walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1);
+      return;
+    }
+    hopTowards(at, component, stepIndex, kb, probability, cacheChecked);
+  };
+  const hopTowards = (at: number, target: number, stepIndex: number, kb: number, probability: number, cacheChecked: number) => {
+    if (at === target) return;
+    const hop = system.routes[at][target]![0];
+    visits.push({ kind: 'hop', probability, link: hop.link, direction: hop.direction, kb });
+    walk(hop.to, stepIndex, kb, probability, cacheChecked);
+  };
+  walk(system.source, 0, 0, 1, -1);
+  return visits;
+}
+
+interface StationLoad {
+  rate: number;
+  serviceSum: number;
+  serviceSquareSum: number;
+}
+
+export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticEstimate {
+  const visits = optionVisits(system, plan);
+  const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;
+  // Requests per second reaching one instance of a station: one user's for per-user stations.
+  const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
+  const componentLoad = system.components.map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 }));
+  const linkLoad = system.links.flatMap(() => [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })));
+  for (const visit of visits) {
+    if (visit.kind === 'compute') {
+      const component = system.components[visit.component];
+      const rate = rateFor(component.shared) * visit.probability;
+      const load = componentLoad[visit.component];
+      const mean = visit.service.mean;
+      load.rate += rate;
+      load.serviceSum += rate * mean;
+      load.serviceSquareSum += rate * mean * mean * (1 + visit.service.scv);
+    } else {
+      const link = system.links[visit.link];
+      const rate = rateFor(link.shared) * visit.probability;
+      const load = linkLoad[visit.link * 2 + visit.direction];
+      const serialisation = (visit.kb * 8) / link.mbps;
+      load.rate += rate;
+      load.serviceSum += rate * serialisation;
+      load.serviceSquareSum += rate * serialisation * serialisation;
+    }
+  }
+  const stationWait = (load: StationLoad, servers: number): { wait: number; mean: number; utilization: number } => {
+    if (load.rate === 0) return { wait: 0, mean: 0, utilization: 0 };
+    const mean = load.serviceSum / load.rate;
+    const scv = mean === 0 ? 0 : load.serviceSquareSum / load.rate / (mean * mean) - 1;
+    const ratePerMs = load.rate / 1000;
+    return { wait: meanWait(servers, ratePerMs, mean, scv, arrivalScv), mean, utilization: (ratePerMs * mean) / servers };
+  };
+  const componentWaits = system.components.map((component) => stationWait(componentLoad[component.index], component.servers));
+  const linkWaits = linkLoad.map((load) => stationWait(load, 1));
+  let meanLatency = 0;
+  for (const visit of visits) {
+    if (visit.kind === 'compute') {
+      meanLatency += visit.probability * (componentWaits[visit.component].wait + visit.service.mean);
+    } else {
+      const link = system.links[visit.link];
+      meanLatency +=
+        visit.probability * (linkWaits[visit.link * 2 + visit.direction].wait + (visit.kb * 8) / link.mbps + link.latency.mean);
+    }
+  }
+  return {
+    components: system.components
+      .filter((component) => componentLoad[component.index].rate > 0)
+      .map((component) => {
+        const station = componentWaits[component.index];
+        return {
+          id: component.id,
+          servers: component.servers,
+          arrival_rps: componentLoad[component.index].rate,
+          service_ms: station.mean,
+          utilization: station.utilization,
+          mean_response_ms: Number.isFinite(station.wait) ? station.wait + station.mean : null,
+        };
+      }),
+    links: system.links.flatMap((link) =>
+      [0, 1]
+        .filter((direction) => linkLoad[link.index * 2 + direction].rate > 0)
+        .map((direction) => ({
+          id: link.id,
+          direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
+          utilization: linkWaits[link.index * 2 + direction].utilization,
+        })),
+    ),
+    mean_latency_ms: Number.isFinite(meanLatency) ? meanLatency : null,
+  };
+}

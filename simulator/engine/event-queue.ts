@@ -1,0 +1,76 @@
+// The future-event list: a binary min-heap on time, kept in typed arrays so that scheduling
+// and taking events allocates nothing on the hot path. An event is a time and one integer
+// payload (the engine packs a request index and what happens to it). Equal times leave in an
+// order fixed by the sequence of operations, so a run is reproducible bit for bit.
+export class EventQueue {
+  private times: Float64Array;
+  private payloads: Int32Array;
+  private count = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.times = new Float64Array(initialCapacity);
+    this.payloads = new Int32Array(initialCapacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Time of the earliest event; only valid when size > 0. */
+  peekTime(): number {
+    return this.times[0];
+  }
+
+  /** Payload of the earliest event; only valid when size > 0. */
+  peekPayload(): number {
+    return this.payloads[0];
+  }
+
+  push(time: number, payload: number): void {
+    if (this.count === this.times.length) this.grow();
+    const times = this.times;
+    const payloads = this.payloads;
+    let index = this.count++;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (times[parent] <= time) break;
+      times[index] = times[parent];
+      payloads[index] = payloads[parent];
+      index = parent;
+    }
+    times[index] = time;
+    payloads[index] = payload;
+  }
+
+  /** Removes the earliest event; read it first with peekTime/peekPayload. */
+  pop(): void {
+    const times = this.times;
+    const payloads = this.payloads;
+    const last = --this.count;
+    if (last === 0) return;
+    const time = times[last];
+    const payload = payloads[last];
+    let index = 0;
+    const half = last >> 1;
+    while (index < half) {
+      let child = 2 * index + 1;
+      const right = child + 1;
+      if (right < last && times[right] < times[child]) child = right;
+      if (times[child] >= time) break;
+      times[index] = times[child];
+      payloads[index] = payloads[child];
+      index = child;
+    }
+    times[index] = time;
+    payloads[index] = payload;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const payloads = new Int32Array(this.payloads.length * 2);
+    times.set(this.times);
+    payloads.set(this.payloads);
+    this.times = times;
+    this.payloads = payloads;
+  }
+}

@@ -1,0 +1,95 @@
+// A station of c identical servers with one first-come-first-served queue: a component's
+// executors, or one direction of a link (c = 1, the serialisation of messages).
+//
+// Because service is FIFO and a job's service time is drawn when it arrives, the station needs
+// no queue and no events of its own: by the Kiefer-Wolfowitz recursion a job arriving at t
+// starts at max(t, earliest time a server frees up) and leaves after its service. The engine
+// calls `admit` at the arrival event, in time order, and schedules one event for the departure.
+//
+// Background load: where only some users are simulated in detail, each detailed arrival at a
+// shared station brings on average `backgroundPerArrival` jobs of the other users, with the
+// same service distribution, spread uniformly over the time since the previous arrival. The
+// station then carries the whole load (same rate, same service mix) at the cost of a few
+// arithmetic steps per background job.
+import type { RandomStream } from '../random/random-stream';
+import type { Sampler } from '../random/sampler';
+
+export class FifoServers {
+  /** Min-heap of the times at which each server becomes free. */
+  private readonly freeAt: Float64Array;
+  private lastArrival = 0;
+  /** Total service time given, for utilisation. */
+  busyTime = 0;
+  /** Jobs admitted, background included. */
+  jobs = 0;
+
+  constructor(
+    readonly servers: number,
+    private readonly backgroundPerArrival = 0,
+    private readonly backgroundRandom?: RandomStream,
+  ) {
+    this.freeAt = new Float64Array(servers);
+  }
+
+  /** Admits a job arriving at `arrival`; returns the time its service starts. Its service ends `service` later. */
+  admit(arrival: number, service: number): number {
+    return this.place(arrival, service);
+  }
+
+  // Background service times come from the station's own stream so that the detailed jobs' draws
+  // stay the same across options (common random numbers).
+  /**
+   * Admits a detailed job, first admitting the background jobs that arrived since the previous
+   * one. Background jobs draw their service from `serviceSampler`, or take `service` itself
+   * when it is null (a fixed-size message on a link).
+   */
+  admitWithBackground(arrival: number, service: number, serviceSampler: Sampler | null): number {
+    const random = this.backgroundRandom!;
+    const count = random.poisson(this.backgroundPerArrival);
+    if (count > 0) {
+      // Sorted uniform times on (lastArrival, arrival] from normalised exponential spacings.
+      const span = arrival - this.lastArrival;
+      let total = 0;
+      const spacings = scratch(count + 1);
+      for (let index = 0; index <= count; index++) total += spacings[index] = -Math.log(random.nextOpen());
+      let time = this.lastArrival;
+      for (let index = 0; index < count; index++) {
+        time += (spacings[index] / total) * span;
+        this.place(time, serviceSampler === null ? service : serviceSampler.sample(random));
+      }
+    }
+    return this.place(arrival, service);
+  }
+
+  private place(arrival: number, service: number): number {
+    this.lastArrival = arrival;
+    this.jobs++;
+    this.busyTime += service;
+    const freeAt = this.freeAt;
+    const start = freeAt[0] > arrival ? freeAt[0] : arrival;
+    const end = start + service;
+    if (this.servers === 1) {
+      freeAt[0] = end;
+      return start;
+    }
+    // Replace the root (the server this job takes) and sift down.
+    const count = this.servers;
+    let index = 0;
+    for (;;) {
+      let child = 2 * index + 1;
+      if (child >= count) break;
+      if (child + 1 < count && freeAt[child + 1] < freeAt[child]) child++;
+      if (freeAt[child] >= end) break;
+      freeAt[index] = freeAt[child];
+      index = child;
+    }
+    freeAt[index] = end;
+    return start;
+  }
+}
+
+let scratchBuffer = new Float64Array(256);
+function scratch(size: number): Float64Array {
+  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size * 2);
+  return scratchBuffer;
+}

@@ -1,0 +1,64 @@
+// Each budget of the scenario checked against an option's figures, and the recommendation.
+import type { BudgetVerdict, OptionResult } from '../results';
+import { LATENCY_STATISTICS, type Scenario } from '../scenario/schema';
+
+type Figures = Omit<OptionResult, 'budgets' | 'pass'>;
+
+export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, hasLatency: boolean): BudgetVerdict[] {
+  const verdicts: BudgetVerdict[] = [];
+  const atMost = (name: string, limit: number, value: number | null) =>
+    verdicts.push({ name, limit, value, pass: value !== null && value <= limit });
+  const atLeast = (name: string, limit: number, value: number | null, passWhenNull = false) =>
+    verdicts.push({ name, limit, value, pass: value === null ? passWhenNull : value >= limit });
+  for (const statistic of LATENCY_STATISTICS) {
+    const limit = budgets.latency_ms?.[statistic];
+    if (limit !== undefined) atMost(`latency_ms.${statistic}`, limit, hasLatency ? figures.latency_ms[statistic] : null);
+  }
+  if (budgets.monthly_usd !== undefined) atMost('monthly_usd', budgets.monthly_usd, figures.monthly_usd.total);
+  if (budgets.link_utilization !== undefined) {
+    for (const link of figures.links) {
+      if (link.utilization > 0) atMost(`link_utilization.${link.id}`, budgets.link_utilization, link.utilization);
+    }
+  }
+  if (budgets.battery_hours !== undefined) {
+    for (const [component, hours] of Object.entries(figures.battery_hours)) {
+      atLeast(`battery_hours.${component}`, budgets.battery_hours, hours);
+    }
+  }
+  // With no request that started during an outage, offline success is unknown and passes.
+  if (budgets.offline_success !== undefined) {
+    atLeast('offline_success', budgets.offline_success, figures.offline.success_rate, true);
+  }
+  if (budgets.success_rate !== undefined) atLeast('success_rate', budgets.success_rate, figures.success_rate);
+  return verdicts;
+}
+
+/**
+ * The recommendation rule: the cheapest option (monthly total) that passes every budget; if
+ * none passes, the one that fails the fewest budgets, then the lower p95 latency, then the
+ * cheaper. Returns the id and the reason in one sentence.
+ */
+export function recommend(options: readonly OptionResult[]): { id: string | null; reason: string } {
+  if (options.length === 0) return { id: null, reason: 'no options were evaluated' };
+  const failures = (option: OptionResult) => option.budgets.filter((verdict) => !verdict.pass).length;
+  const passing = options.filter((option) => option.pass);
+  if (passing.length > 0) {
+    const best = [...passing].sort((a, b) => a.monthly_usd.total - b.monthly_usd.total || a.latency_ms.p95 - b.latency_ms.p95)[0];
+    return {
+      id: best.id,
+      reason:
+        passing.length === 1
+          ? `${best.id} is the only option that passes every budget`
+          : `${best.id} is the cheapest of the ${passing.length} options that pass every budget`,
+    };
+  }
+  const best = [...options].sort(
+    (a, b) =>
+      failures(a) - failures(b) ||
+      (Number.isNaN(a.latency_ms.p95) ? 1 : 0) - (Number.isNaN(b.latency_ms.p95) ? 1 : 0) ||
+      a.latency_ms.p95 - b.latency_ms.p95 ||
+      a.monthly_usd.total - b.monthly_usd.total,
+  )[0];
+  const count = failures(best);
+  return { id: best.id, reason: `no option passes every budget; ${best.id} fails the fewest (${count})` };
+}

@@ -1,0 +1,77 @@
+// Monthly cost of an option (DESIGN.md section 2): shared compute it runs on, traffic over
+// priced links, model updates shipped to every per-user holder, and sampled telemetry.
+import type { MonthlyCost } from '../results';
+import type { OptionPlan } from './option-plan';
+import type { SystemModel } from './system-model';
+
+export const HOURS_PER_MONTH = 730;
+const KB_PER_GB = 1e6;
+const MB_PER_GB = 1e3;
+
+/** Gigabytes per month over each link: the simulated traffic plus telemetry and model updates. */
+export interface LinkTraffic {
+  requestGb: Float64Array;
+  telemetryGb: Float64Array;
+  updateGb: Float64Array;
+}
+
+export function linkTraffic(system: SystemModel, plan: OptionPlan, kbPerRequest: Float64Array): LinkTraffic {
+  const links = system.links.length;
+  const requestGb = kbPerRequest.map((kb) => (kb * system.requestsPerMonth) / KB_PER_GB);
+  const telemetryGb = new Float64Array(links);
+  const telemetry = plan.option.telemetry;
+  if (telemetry) {
+    const to = system.componentIndex.get(telemetry.to)!;
+    const gb = (telemetry.sample_rate * telemetry.kb * system.requestsPerMonth) / KB_PER_GB;
+    for (const hop of system.routes[system.source][to] ?? []) telemetryGb[hop.link] += gb;
+  }
+  const updateGb = new Float64Array(links);
+  const origin = updateOrigin(system);
+  if (origin !== undefined) {
+    for (const holding of modelHoldings(system, plan)) {
+      const gb = (holding.sizeMb * holding.updatesPerMonth * system.users) / MB_PER_GB;
+      for (const hop of system.routes[origin][holding.component] ?? []) updateGb[hop.link] += gb;
+    }
+  }
+  return { requestGb, telemetryGb, updateGb };
+}
+
+// Updates ship from the cloud: the first shared cloud component, else any shared component.
+function updateOrigin(system: SystemModel): number | undefined {
+  const shared = system.components.filter((component) => component.shared);
+  return (shared.find((component) => component.kind === 'cloud') ?? shared[0])?.index;
+}
+
+/** Each model the option keeps on a per-user component (primary or fallback), once per component. */
+function modelHoldings(system: SystemModel, plan: OptionPlan) {
+  const seen = new Set<string>();
+  const holdings: { component: number; sizeMb: number; updatesPerMonth: number }[] = [];
+  for (const stepPlan of plan.steps) {
+    for (const placement of [stepPlan.primary, stepPlan.fallback]) {
+      const model = placement?.model;
+      if (!placement || !model || system.components[placement.component].shared) continue;
+      const key = `${placement.component}:${model.id}`;
+      if (seen.has(key) || !model.updates_per_month) continue;
+      seen.add(key);
+      holdings.push({ component: placement.component, sizeMb: model.size_mb, updatesPerMonth: model.updates_per_month });
+    }
+  }
+  return holdings;
+}
+
+export function monthlyCost(system: SystemModel, plan: OptionPlan, traffic: LinkTraffic): MonthlyCost {
+  let compute = 0;
+  for (const index of plan.usedComponents) {
+    const component = system.components[index];
+    if (component.shared) compute += component.replicas * component.usdPerHour * HOURS_PER_MONTH;
+  }
+  let network = 0;
+  let updates = 0;
+  let telemetry = 0;
+  system.links.forEach((link, index) => {
+    network += link.usdPerGb * traffic.requestGb[index];
+    updates += link.usdPerGb * traffic.updateGb[index];
+    telemetry += link.usdPerGb * traffic.telemetryGb[index];
+  });
+  return { total: compute + network + updates + telemetry, compute, network, updates, telemetry };
+}

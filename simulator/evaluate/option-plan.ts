@@ -1,0 +1,74 @@
+// One deployment option resolved against the system: where each step runs (and where its
+// fallback and cache are), how long it takes there, and which links its requests normally use.
+import { compileDistribution, constantSampler, type Sampler } from '../random/sampler';
+import type { DeploymentOption, Model, Step } from '../scenario/schema';
+import { type ComponentModel, resolveHardware, type SystemModel } from './system-model';
+
+export interface StepPlacement {
+  component: number;
+  service: Sampler;
+  model?: Model;
+}
+
+export interface StepPlan {
+  step: Step;
+  primary: StepPlacement;
+  fallback?: StepPlacement;
+  cache?: { component: number; hitRate: number };
+  outputKb: number;
+}
+
+export interface OptionPlan {
+  option: DeploymentOption;
+  steps: StepPlan[];
+  /** Links (indices) on the route a request takes when nothing fails: their outages make a request "offline". */
+  nominalLinks: number[];
+  /** Components that run a step (primary or fallback). */
+  usedComponents: Set<number>;
+}
+
+/** How long a step takes on a component: its fixed compute_ms, or its model's work on that executor. */
+export function stepService(system: SystemModel, step: Step, model: Model | undefined, component: ComponentModel): Sampler {
+  if (!model) return compileDistribution(step.compute_ms ?? 0);
+  if (model.gflop !== undefined) return constantSampler((model.gflop / component.executorGflops) * 1000);
+  // A measured latency is of one inference using the whole measuring device (as `placewise
+  // bench` runs it), so it scales by that device's throughput over the target executor's.
+  const measured = model.latency_ms!;
+  const factor = resolveHardware(system.scenario, measured.on).gflops / component.executorGflops;
+  const spec =
+    measured.p95 !== undefined && measured.p95 > measured.p50
+      ? { lognormal: { median: measured.p50 * factor, p95: measured.p95 * factor } }
+      : measured.p50 * factor;
+  return compileDistribution(spec);
+}
+
+export function buildOptionPlan(system: SystemModel, option: DeploymentOption): OptionPlan {
+  const { scenario, componentIndex } = system;
+  const models = new Map(scenario.models.map((model) => [model.id, model]));
+  const usedComponents = new Set<number>();
+  const placement = (step: Step, componentId: string, modelId: string | undefined): StepPlacement => {
+    const component = system.components[componentIndex.get(componentId)!];
+    const model = modelId === undefined ? undefined : models.get(modelId);
+    usedComponents.add(component.index);
+    return { component: component.index, service: stepService(system, step, model, component), model };
+  };
+  const steps = scenario.pipeline.map((step): StepPlan => {
+    const fallback = option.fallback?.[step.id];
+    const cache = option.cache?.[step.id];
+    return {
+      step,
+      primary: placement(step, step.at ?? option.place[step.id], step.model),
+      fallback: fallback ? placement(step, fallback.at, fallback.model ?? step.model) : undefined,
+      cache: cache ? { component: componentIndex.get(cache.at)!, hitRate: cache.hit_rate } : undefined,
+      outputKb: step.output_kb,
+    };
+  });
+  const nominal = new Set<number>();
+  let at = system.source;
+  for (const stepPlan of [...steps.map((plan) => plan.primary.component), system.sink]) {
+    for (const hop of system.routes[at][stepPlan] ?? []) nominal.add(hop.link);
+    at = stepPlan;
+  }
+  return { option, steps, nominalLinks: [...nominal], usedComponents };
+}
+

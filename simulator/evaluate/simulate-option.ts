@@ -1,0 +1,337 @@
+// The discrete-event simulation of one option (DESIGN.md sections 2 and 5). Requests arrive,
+// run the steps in order where the option places them, cross links hop by hop, and end when the
+// last output reaches the sink. Per-request state lives in typed arrays indexed by request; the
+// future-event list holds one pending event per request in flight plus the next arrival.
+import { EventQueue } from '../engine/event-queue';
+import { FifoServers } from '../engine/fifo-servers';
+import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
+import { RandomStream } from '../random/random-stream';
+import { compileDistribution } from '../random/sampler';
+import type { OptionPlan } from './option-plan';
+import type { SystemModel } from './system-model';
+
+export interface OptionRun {
+  measured: number;
+  /** Users simulated in detail; the others are background load on shared stations. */
+  detailedUsers: number;
+  /** End-to-end latency of each measured request in arrival order; NaN where it failed. */
+  latencies: Float64Array;
+  completed: number;
+  failed: number;
+  queueMs: number;
+  computeMs: number;
+  networkMs: number;
+  /** Per step: [runs at primary, service sum at primary, runs at fallback, service sum at fallback, cache hits]. */
+  stepStats: Float64Array[];
+  offlineRequests: number;
+  offlineCompleted: number;
+  offlineFallback: number;
+  fallbackRequests: number;
+  /** Sum over completed requests of the product of the accuracies of the models that served them. */
+  accuracySum: number;
+  /** Kilobytes carried per link (both directions), all simulated requests. */
+  linkKb: Float64Array;
+  /** Busy time per link direction (index link * 2 + direction), summed over instances. */
+  linkBusyMs: Float64Array;
+  /** Busy time per component, summed over its executors and instances. */
+  componentBusyMs: Float64Array;
+  /** Simulated requests, warm-up included. */
+  simulatedRequests: number;
+  /** Span of the arrivals, ms. */
+  spanMs: number;
+}
+
+const EVENT_ARRIVAL = -1;
+const KIND_COMPUTE_DONE = 0;
+const KIND_HOP_DONE = 1;
+const WARMUP_SHARE = 0.1;
+// A request's fallback choices are kept as bits, one per step.
+export const MAX_STEPS = 31;
+
+export function warmupRequests(measured: number): number {
+  return Math.round(measured * WARMUP_SHARE);
+}
+
+export function simulateOption(
+  system: SystemModel,
+  plan: OptionPlan,
+  measured: number,
+  seed: number,
+  users: number,
+): OptionRun {
+  const { components, links, routes } = system;
+  const steps = plan.steps;
+  const stepCount = steps.length;
+  const warmup = warmupRequests(measured);
+  const total = measured + warmup;
+  const backgroundPerArrival = (system.users - users) / users;
+
+  // Stations: one per shared component or link direction, one per detailed user otherwise.
+  const stations: FifoServers[] = [];
+  const stationHasBackground: boolean[] = [];
+  const componentBase = components.map((component) => {
+    const base = stations.length;
+    const instances = component.shared ? 1 : users;
+    for (let user = 0; user < instances; user++) {
+      const background = component.shared && backgroundPerArrival > 0;
+      stations.push(new FifoServers(component.servers, backgroundPerArrival, background ? new RandomStream(seed, `background:${component.id}`) : undefined));
+      stationHasBackground.push(background);
+    }
+    return base;
+  });
+  const linkBase = new Int32Array(links.length * 2);
+  for (const link of links) {
+    for (const direction of [0, 1]) {
+      linkBase[link.index * 2 + direction] = stations.length;
+      const instances = link.shared ? 1 : users;
+      for (let user = 0; user < instances; user++) {
+        const background = link.shared && backgroundPerArrival > 0;
+        stations.push(new FifoServers(1, backgroundPerArrival, background ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined));
+        stationHasBackground.push(background);
+      }
+    }
+  }
+  const horizonS = (total / (users * system.perUserRps)) * 1.5;
+  const outages: OutageProcess[] = links.map((link) => {
+    if (!link.outages) return NEVER_DOWN;
+    if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
+    return alternatingOutages(
+      compileDistribution(link.outages.every_s),
+      compileDistribution(link.outages.lasting_s),
+      link.shared ? 1 : users,
+      seed,
+      link.id,
+    );
+  });
+
+  const arrivalRandom = new RandomStream(seed, 'arrivals');
+  const userRandom = new RandomStream(seed, 'users');
+  const serviceRandom = steps.map((stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
+  const fallbackRandom = steps.map((stepPlan) => new RandomStream(seed, `service-fallback:${stepPlan.step.id}`));
+  const cacheRandom = steps.map((stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
+  const latencyRandom = links.map((link) => new RandomStream(seed, `latency:${link.id}`));
+
+  // Per-request state.
+  const startTime = new Float64Array(total);
+  const userOf = new Int32Array(total);
+  const stepOf = new Int32Array(total);
+  const location = new Int32Array(total);
+  const hopTarget = new Int32Array(total);
+  const fallbackMask = new Int32Array(total);
+  const cacheChecked = new Int32Array(total).fill(-1);
+  const payloadKb = new Float64Array(total);
+  const queueMs = new Float64Array(total);
+  const computeMs = new Float64Array(total);
+  const networkMs = new Float64Array(total);
+  const accuracy = new Float64Array(total).fill(1);
+  const offline = new Uint8Array(total);
+  const latencies = new Float64Array(measured).fill(Number.NaN);
+
+  const stepStats = steps.map(() => new Float64Array(5));
+  const linkKb = new Float64Array(links.length);
+  const sink = system.sink;
+  const queue = new EventQueue();
+  const perUserGapMs = 1000 / system.perUserRps;
+  const aggregateGapMs = perUserGapMs / users;
+  const periodic = system.scenario.workload.arrivals === 'periodic';
+  // Periodic arrivals: each user exactly one period apart, users at random phases.
+  const phaseOrder: number[] = [];
+  const phases = new Float64Array(users);
+  if (periodic) {
+    for (let user = 0; user < users; user++) {
+      phases[user] = arrivalRandom.next() * perUserGapMs;
+      phaseOrder.push(user);
+    }
+    phaseOrder.sort((a, b) => phases[a] - phases[b]);
+  }
+
+  let completed = 0;
+  let failed = 0;
+  let offlineRequests = 0;
+  let offlineCompleted = 0;
+  let offlineFallback = 0;
+  let fallbackRequests = 0;
+  let accuracySum = 0;
+  let sumQueue = 0;
+  let sumCompute = 0;
+  let sumNetwork = 0;
+  let arrived = 0;
+  let lastArrival = 0;
+
+  const finish = (request: number, time: number, success: boolean) => {
+    const index = request - warmup;
+    if (index < 0) return;
+    if (success) {
+      latencies[index] = time - startTime[request];
+      completed++;
+      sumQueue += queueMs[request];
+      sumCompute += computeMs[request];
+      sumNetwork += networkMs[request];
+      accuracySum += accuracy[request];
+    } else failed++;
+    if (fallbackMask[request] !== 0) fallbackRequests++;
+    if (offline[request]) {
+      offlineRequests++;
+      if (success) offlineCompleted++;
+      if (fallbackMask[request] !== 0) offlineFallback++;
+    }
+  };
+
+  // Moves a request on from where it is at `time` until it waits for an event.
+  const advance = (request: number, time: number) => {
+    const user = userOf[request];
+    for (;;) {
+      const at = location[request];
+      const stepIndex = stepOf[request];
+      let target: number;
+      let waitingStep = -1;
+      if (stepIndex === stepCount) {
+        if (at === sink) {
+          finish(request, time, true);
+          return;
+        }
+        target = sink;
+      } else {
+        const stepPlan = steps[stepIndex];
+        const cache = stepPlan.cache;
+        if (cache !== undefined && cache.component === at && cacheChecked[request] !== stepIndex) {
+          cacheChecked[request] = stepIndex;
+          if (cacheRandom[stepIndex].next() < cache.hitRate) {
+            stepStats[stepIndex][4]++;
+            if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;
+            payloadKb[request] = stepPlan.outputKb;
+            stepOf[request] = stepIndex + 1;
+            continue;
+          }
+        }
+        const useFallback = (fallbackMask[request] & (1 << stepIndex)) !== 0;
+        const placement = useFallback ? stepPlan.fallback! : stepPlan.primary;
+        target = placement.component;
+        waitingStep = stepIndex;
+        if (target === at) {
+          const component = components[at];
+          const station = stations[componentBase[at] + (component.shared ? 0 : user)];
+          const service = placement.service.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
+          const start = component.shared && backgroundPerArrival > 0
+            ? station.admitWithBackground(time, service, placement.service)
+            : station.admit(time, service);
+          queueMs[request] += start - time;
+          computeMs[request] += service;
+          const stats = stepStats[stepIndex];
+          stats[useFallback ? 2 : 0]++;
+          stats[useFallback ? 3 : 1] += service;
+          if (placement.model?.accuracy !== undefined) accuracy[request] *= placement.model.accuracy;
+          queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+          return;
+        }
+      }
+      const hop = routes[at][target]![0];
+      const link = links[hop.link];
+      const instance = link.shared ? 0 : user;
+      if (outages[hop.link].isDown(instance, time)) {
+        const stepPlan = waitingStep >= 0 ? steps[waitingStep] : undefined;
+        const bit = 1 << waitingStep;
+        if (stepPlan?.fallback !== undefined && (fallbackMask[request] & bit) === 0) {
+          fallbackMask[request] |= bit;
+          continue;
+        }
+        finish(request, time, false);
+        return;
+      }
+      const kb = payloadKb[request];
+      const serialisation = (kb * 8) / link.mbps;
+      const stationIndex = linkBase[hop.link * 2 + hop.direction] + instance;
+      const station = stations[stationIndex];
+      const start = stationHasBackground[stationIndex]
+        ? station.admitWithBackground(time, serialisation, null)
+        : station.admit(time, serialisation);
+      const latency = link.latency.sample(latencyRandom[hop.link]);
+      queueMs[request] += start - time;
+      networkMs[request] += serialisation + latency;
+      linkKb[hop.link] += kb;
+      hopTarget[request] = hop.to;
+      queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
+      return;
+    }
+  };
+
+  const scheduleArrival = () => {
+    if (arrived >= total) return;
+    let time: number;
+    if (periodic) {
+      const round = Math.floor(arrived / users);
+      time = phases[phaseOrder[arrived % users]] + round * perUserGapMs;
+    } else {
+      time = lastArrival + arrivalRandom.exponential(aggregateGapMs);
+    }
+    queue.push(time, EVENT_ARRIVAL);
+  };
+
+  scheduleArrival();
+  const nominalLinks = plan.nominalLinks;
+  while (queue.size > 0) {
+    const time = queue.peekTime();
+    const payload = queue.peekPayload();
+    queue.pop();
+    if (payload === EVENT_ARRIVAL) {
+      const request = arrived++;
+      lastArrival = time;
+      const user = periodic ? phaseOrder[request % users] : users === 1 ? 0 : userRandom.nextInt(users);
+      startTime[request] = time;
+      userOf[request] = user;
+      location[request] = system.source;
+      for (const linkIndex of nominalLinks) {
+        if (outages[linkIndex].isDown(links[linkIndex].shared ? 0 : user, time)) {
+          offline[request] = 1;
+          break;
+        }
+      }
+      scheduleArrival();
+      advance(request, time);
+      continue;
+    }
+    const request = payload >> 1;
+    if ((payload & 1) === KIND_COMPUTE_DONE) {
+      const stepIndex = stepOf[request];
+      payloadKb[request] = steps[stepIndex].outputKb;
+      stepOf[request] = stepIndex + 1;
+    } else {
+      location[request] = hopTarget[request];
+    }
+    advance(request, time);
+  }
+
+  const linkBusyMs = new Float64Array(links.length * 2);
+  for (let index = 0; index < linkBusyMs.length; index++) {
+    const instances = links[index >> 1].shared ? 1 : users;
+    for (let instance = 0; instance < instances; instance++) linkBusyMs[index] += stations[linkBase[index] + instance].busyTime;
+  }
+  const componentBusyMs = components.map((component, index) => {
+    let busy = 0;
+    const instances = component.shared ? 1 : users;
+    for (let instance = 0; instance < instances; instance++) busy += stations[componentBase[index] + instance].busyTime;
+    return busy;
+  });
+
+  return {
+    measured,
+    detailedUsers: users,
+    latencies,
+    completed,
+    failed,
+    queueMs: sumQueue,
+    computeMs: sumCompute,
+    networkMs: sumNetwork,
+    stepStats,
+    offlineRequests,
+    offlineCompleted,
+    offlineFallback,
+    fallbackRequests,
+    accuracySum,
+    linkKb,
+    linkBusyMs,
+    componentBusyMs: Float64Array.from(componentBusyMs),
+    simulatedRequests: total,
+    spanMs: lastArrival,
+  };
+}

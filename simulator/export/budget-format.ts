@@ -1,0 +1,32 @@
+// Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
+// 0.8 of link utilisation reads "80%".
+import { formatHours, formatMs, formatShare, formatUsd } from './figures';
+
+const BUDGET_TITLES: Record<string, string> = {
+  latency_ms: 'latency',
+  monthly_usd: 'monthly cost',
+  link_utilization: 'link utilisation',
+  battery_hours: 'battery life',
+  offline_success: 'success during outages',
+  success_rate: 'success rate',
+};
+
+export function budgetTitle(name: string): string {
+  const dot = name.indexOf('.');
+  const kind = dot < 0 ? name : name.slice(0, dot);
+  const title = BUDGET_TITLES[kind] ?? kind;
+  return dot < 0 ? title : `${title} ${name.slice(dot + 1)}`;
+}
+
+export function formatBudgetValue(name: string, value: number | null): string {
+  if (value === null) return 'n/a';
+  if (name.startsWith('latency_ms')) return formatMs(value);
+  if (name.startsWith('monthly_usd')) return formatUsd(value);
+  if (name.startsWith('battery_hours')) return formatHours(value);
+  return formatShare(value);
+}
+
+/** How a budget binds: a floor for battery and success, a ceiling for everything else. */
+export function budgetComparator(name: string): 'at least' | 'at most' {
+  return /^(battery_hours|offline_success|success_rate)/.test(name) ? 'at least' : 'at most';
+}

@@ -1,0 +1,118 @@
+// The decision report as one self-contained HTML file: diagrams and charts inline as SVG,
+// styles inline, no script, and a Content-Security-Policy that forbids fetching anything, so
+// the file opens offline, attaches to an email, and prints.
+import type { ScenarioResults } from '../results';
+import type { Scenario } from '../scenario/schema';
+import { architectureMermaid } from './architecture-mermaid';
+import { type DecisionRecord, decisionReport, type ReportTable } from './decision-report';
+import { sequenceMermaid } from './sequence-mermaid';
+
+/** What the host renders in a browser and the report embeds: SVG markup, trusted as is. */
+export interface ReportFigures {
+  architectureSvg: string;
+  sequenceSvg: string;
+  /** Static chart markup (a figure with an SVG), in display order. */
+  charts: string[];
+}
+
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE = `
+  body { font: 14px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1f2328; max-width: 1180px; margin: 24px auto; padding: 0 24px; }
+  h1 { font-size: 26px; margin-bottom: 4px; } h2 { font-size: 20px; margin-top: 32px; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
+  h3 { font-size: 16px; margin-top: 24px; } h4 { font-size: 14px; margin: 12px 0 4px; }
+  table { border-collapse: collapse; margin: 8px 0 16px; font-variant-numeric: tabular-nums; }
+  th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+  th { background: #f6f8fa; }
+  td.fail { color: #b42318; font-weight: 600; } td.pass { color: #1a7f37; font-weight: 600; }
+  .recommendation { font-weight: 600; padding: 8px 12px; background: #f0f7ff; border-left: 4px solid #0969da; }
+  .diagram { overflow-x: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: 12px; margin: 8px 0 16px; background: #fff; }
+  .diagram svg { max-width: 100%; height: auto; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 16px; }
+  .warning { color: #9a6700; }
+  details pre { background: #f6f8fa; padding: 8px; overflow-x: auto; font-size: 12px; }
+  @media print {
+    body { max-width: none; margin: 0; font-size: 11px; }
+    .diagram, figure, table { break-inside: avoid; }
+    details { display: none; }
+    h2 { break-after: avoid; }
+  }
+`;
+
+export function htmlReport(scenario: Scenario, results: ScenarioResults, optionId: string, figures: ReportFigures): string {
+  const report = decisionReport(scenario, results, optionId);
+  const body: string[] = [`<h1>${escape(report.title)}</h1>`];
+  if (report.description) body.push(`<p>${escape(report.description)}</p>`);
+  body.push('<h2>Scenario</h2>', table(report.summary, false), '<h2>Budgets</h2>', table(report.budgets));
+  body.push('<h2>Options compared</h2>', table(report.comparison), `<p class="recommendation">${escape(report.recommendation)}</p>`);
+  body.push('<h2>Comparison charts</h2>', `<div class="charts">${figures.charts.join('\n')}</div>`);
+  body.push(
+    `<h2>Architecture: ${escape(optionId)}</h2>`,
+    `<div class="diagram" data-testid="diagram">${figures.architectureSvg}</div>`,
+    mermaidSource(architectureMermaid(scenario, results, optionId)),
+    `<h2>A typical request: ${escape(optionId)}</h2>`,
+    `<div class="diagram">${figures.sequenceSvg}</div>`,
+    mermaidSource(sequenceMermaid(scenario, results, optionId)),
+  );
+  body.push('<h2>Per-option breakdown</h2>');
+  for (const option of report.breakdowns) {
+    body.push(`<h3>${escape(option.heading)}</h3>`, `<p>Placement: ${escape(option.placement)}</p>`);
+    for (const { title, table: figuresTable } of option.tables) body.push(`<h4>${escape(title)}</h4>`, table(figuresTable));
+    for (const warning of option.warnings) body.push(`<p class="warning">Warning: ${escape(warning)}</p>`);
+  }
+  body.push(decisionRecord(report.record));
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="Placewise">',
+    `<title>${escape(report.title)}: decision report</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function decisionRecord(record: DecisionRecord): string {
+  const list = (items: string[], prefix = '') =>
+    `<ul>${(items.length === 0 ? ['none'] : items).map((item) => `<li>${escape(prefix + item)}</li>`).join('')}</ul>`;
+  return [
+    `<h2>Decision record: ${escape(record.title)}</h2>`,
+    `<p>Status: <strong>${record.status}</strong></p>`,
+    '<h3>Context and problem statement</h3>',
+    `<p>${escape(record.context)}</p>`,
+    '<h3>Decision drivers</h3>',
+    list(record.drivers),
+    '<h3>Considered options</h3>',
+    list(record.considered),
+    '<h3>Decision outcome</h3>',
+    `<p>${escape(record.outcome)}</p>`,
+    '<h4>Consequences</h4>',
+    list([...record.good.map((item) => `Good, because ${item}`), ...record.bad.map((item) => `Bad, because ${item}`)]),
+  ].join('\n');
+}
+
+function mermaidSource(source: string): string {
+  return `<details><summary>Mermaid source</summary><pre>${escape(source)}</pre></details>`;
+}
+
+function table({ header, rows }: ReportTable, withHeader = true): string {
+  const head = withHeader ? `<thead><tr>${header.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead>` : '';
+  const cell = (text: string) => {
+    // Verdict cells get a colour as well as their word, so a printed page still reads in grey.
+    const verdict = text === 'pass' ? ' class="pass"' : text === 'FAIL' || text.startsWith('fails:') ? ' class="fail"' : '';
+    return `<td${verdict}>${escape(text)}</td>`;
+  };
+  return `<table>${head}<tbody>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

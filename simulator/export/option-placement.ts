@@ -1,0 +1,34 @@
+// Where an option runs each step, and the links' effective settings (scenario value, else the
+// technology's default), as the exports need them.
+import type { DistributionSpec } from '../scenario/distribution-spec';
+import { LINK_DEFAULTS } from '../scenario/link-technologies';
+import type { DeploymentOption, Link, Scenario, Step } from '../scenario/schema';
+
+/** An option id the scenario does not define; the message lists the ones it does. */
+export class UnknownOptionError extends Error {
+  override name = 'UnknownOptionError';
+  constructor(optionId: string, scenario: Scenario) {
+    super(`unknown option '${optionId}' (known: ${scenario.options.map((option) => option.id).join(', ')})`);
+  }
+}
+
+export function findOption(scenario: Scenario, optionId: string): DeploymentOption {
+  const option = scenario.options.find((candidate) => candidate.id === optionId);
+  if (!option) throw new UnknownOptionError(optionId, scenario);
+  return option;
+}
+
+/** The component a step runs on under an option: pinned steps stay where they are pinned. */
+export function stepLocation(step: Step, option: DeploymentOption): string | undefined {
+  return step.at ?? option.place[step.id];
+}
+
+export interface LinkSettings {
+  latency_ms: DistributionSpec;
+  mbps: number;
+}
+
+export function linkSettings(link: Link): LinkSettings {
+  const defaults = LINK_DEFAULTS[link.tech];
+  return { latency_ms: link.latency_ms ?? defaults.latency_ms, mbps: link.mbps ?? defaults.mbps };
+}

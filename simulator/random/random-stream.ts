@@ -1,0 +1,98 @@
+// Seeded pseudo-random streams. Every source of randomness (arrivals, each step's service
+// times, each link's latencies, each link instance's outages, cache look-ups) draws from its own
+// stream derived from the scenario seed and the source's name, so that every option sees the
+// same arrivals and the same link behaviour (common random numbers): differences between
+// options are then the options', not the dice's.
+//
+// The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand):
+// 128 bits of state, passes PractRand and BigCrush, and is fast in 32-bit JavaScript arithmetic.
+
+function hashName(name: string): number {
+  // FNV-1a, then a murmur3 finaliser so that similar names give unrelated seeds.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) {
+    hash ^= name.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return mix32(hash);
+}
+
+function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export class RandomStream {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, name: string, index = 0) {
+    const nameHash = hashName(name);
+    this.a = mix32(seed ^ 0x9e3779b9);
+    this.b = mix32(nameHash ^ Math.imul(index + 1, 0x632be5ab));
+    this.c = mix32((seed * 31 + nameHash) ^ 0x7f4a7c15);
+    this.d = 1;
+    // Discard the first outputs: sfc32 mixes its counter-seeded state in about a dozen steps.
+    for (let step = 0; step < 15; step++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform on (0, 1]: never 0, so that -log(u) is finite. */
+  nextOpen(): number {
+    return (this.nextUint32() + 1) / 4294967296;
+  }
+
+  /** Uniform on [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** A uniform integer in [0, n). */
+  nextInt(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  exponential(mean: number): number {
+    return -mean * Math.log(this.nextOpen());
+  }
+
+  /** Standard normal by the polar method. */
+  standardNormal(): number {
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+    }
+  }
+
+  /** A Poisson count: inversion for small means, a rounded normal approximation above 60. */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 60) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.standardNormal()));
+    const limit = Math.exp(-mean);
+    let count = 0;
+    let product = this.nextOpen();
+    while (product > limit) {
+      count++;
+      product *= this.nextOpen();
+    }
+    return count;
+  }
+}
