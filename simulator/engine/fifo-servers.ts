@@ -6,11 +6,12 @@
 // starts at max(t, earliest time a server frees up) and leaves after its service. The engine
 // calls `admit` at the arrival event, in time order, and schedules one event for the departure.
 //
-// Background load: where only some users are simulated in detail, each detailed arrival at a
-// shared station brings on average `backgroundPerArrival` jobs of the other users, with the
-// same service distribution, spread uniformly over the time since the previous arrival. The
-// station then carries the whole load (same rate, same service mix) at the cost of a few
-// arithmetic steps per background job.
+// Background load: where only some users are simulated in detail, the other users' jobs reach
+// a shared station as a Poisson stream at `backgroundRatePerMs`. They are generated lazily:
+// when a detailed job arrives, the background arrivals since the previous arrival are drawn
+// (a Poisson count for the gap, placed uniformly in it, which is exactly a Poisson process)
+// and admitted first, with the service distribution of the detailed job. The station then
+// carries the whole load at the cost of a few arithmetic steps per background job.
 import type { RandomStream } from '../random/random-stream';
 import type { Sampler } from '../random/sampler';
 
@@ -25,7 +26,7 @@ export class FifoServers {
 
   constructor(
     readonly servers: number,
-    private readonly backgroundPerArrival = 0,
+    private readonly backgroundRatePerMs = 0,
     private readonly backgroundRandom?: RandomStream,
   ) {
     this.freeAt = new Float64Array(servers);
@@ -45,7 +46,7 @@ export class FifoServers {
    */
   admitWithBackground(arrival: number, service: number, serviceSampler: Sampler | null): number {
     const random = this.backgroundRandom!;
-    const count = random.poisson(this.backgroundPerArrival);
+    const count = random.poisson(this.backgroundRatePerMs * (arrival - this.lastArrival));
     if (count > 0) {
       // Sorted uniform times on (lastArrival, arrival] from normalised exponential spacings.
       const span = arrival - this.lastArrival;

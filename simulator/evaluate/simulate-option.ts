@@ -7,6 +7,7 @@ import { FifoServers } from '../engine/fifo-servers';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
 import { compileDistribution } from '../random/sampler';
+import { optionVisits } from '../analytic/option-estimate';
 import type { OptionPlan } from './option-plan';
 import type { SystemModel } from './system-model';
 
@@ -64,7 +65,14 @@ export function simulateOption(
   const stepCount = steps.length;
   const warmup = warmupRequests(measured);
   const total = measured + warmup;
-  const backgroundPerArrival = (system.users - users) / users;
+  // Visits per request to each shared station, for the background users' load on it.
+  const backgroundUsersRatePerMs = ((system.users - users) * system.perUserRps) / 1000;
+  const componentVisits = new Float64Array(components.length);
+  const linkVisits = new Float64Array(links.length * 2);
+  for (const visit of optionVisits(system, plan)) {
+    if (visit.kind === 'compute') componentVisits[visit.component] += visit.probability;
+    else linkVisits[visit.link * 2 + visit.direction] += visit.probability;
+  }
 
   // Stations: one per shared component or link direction, one per detailed user otherwise.
   const stations: FifoServers[] = [];
@@ -72,10 +80,11 @@ export function simulateOption(
   const componentBase = components.map((component) => {
     const base = stations.length;
     const instances = component.shared ? 1 : users;
+    const backgroundRate = component.shared ? backgroundUsersRatePerMs * componentVisits[component.index] : 0;
     for (let user = 0; user < instances; user++) {
-      const background = component.shared && backgroundPerArrival > 0;
-      stations.push(new FifoServers(component.servers, backgroundPerArrival, background ? new RandomStream(seed, `background:${component.id}`) : undefined));
-      stationHasBackground.push(background);
+      const random = backgroundRate > 0 ? new RandomStream(seed, `background:${component.id}`) : undefined;
+      stations.push(new FifoServers(component.servers, backgroundRate, random));
+      stationHasBackground.push(backgroundRate > 0);
     }
     return base;
   });
@@ -84,10 +93,11 @@ export function simulateOption(
     for (const direction of [0, 1]) {
       linkBase[link.index * 2 + direction] = stations.length;
       const instances = link.shared ? 1 : users;
+      const backgroundRate = link.shared ? backgroundUsersRatePerMs * linkVisits[link.index * 2 + direction] : 0;
       for (let user = 0; user < instances; user++) {
-        const background = link.shared && backgroundPerArrival > 0;
-        stations.push(new FifoServers(1, backgroundPerArrival, background ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined));
-        stationHasBackground.push(background);
+        const random = backgroundRate > 0 ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined;
+        stations.push(new FifoServers(1, backgroundRate, random));
+        stationHasBackground.push(backgroundRate > 0);
       }
     }
   }
@@ -212,7 +222,7 @@ export function simulateOption(
           const component = components[at];
           const station = stations[componentBase[at] + (component.shared ? 0 : user)];
           const service = placement.service.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
-          const start = component.shared && backgroundPerArrival > 0
+          const start = stationHasBackground[componentBase[at]]
             ? station.admitWithBackground(time, service, placement.service)
             : station.admit(time, service);
           queueMs[request] += start - time;

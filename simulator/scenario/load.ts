@@ -8,7 +8,23 @@ import { issuesToErrors } from './zod-issues';
 
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
+// JSON files get JSON's stricter grammar (YAML would accept `{"name": }` as a null name).
+function jsonSyntaxError(text: string): ScenarioError | undefined {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    return { path: '', message: `not valid YAML or JSON: ${message}`, line };
+  }
+}
+
 export function parseScenarioText(text: string): ScenarioParse {
+  const jsonError = jsonSyntaxError(text);
+  if (jsonError) return { ok: false, errors: [jsonError] };
   const lineCounter = new LineCounter();
   // JSON is read by the YAML parser too (YAML 1.2 is a superset), so both get line numbers.
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -18,7 +34,7 @@ export function parseScenarioText(text: string): ScenarioParse {
       errors: document.errors.map((error) => ({
         path: '',
         message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-        line: error.linePos?.[0]?.line,
+        line: lineCounter.linePos(error.pos[0]).line,
       })),
     };
   }

@@ -1,0 +1,119 @@
+// Queues joined by links, link contention, and scheduled outages with and without a fallback.
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario, type ScenarioInput } from '../../../simulator';
+import { scenarioFrom } from './queue-scenarios';
+
+const twoServers = ({
+  linkLatencyMs,
+  outputKb,
+  mbps,
+  ...overrides
+}: Partial<ScenarioInput> & { linkLatencyMs?: number; outputKb?: number; mbps?: number }): ScenarioInput => ({
+  placewise: 1,
+  name: 'tandem',
+  seed: 5,
+  hardware: { box: { cores: 1, gflops: 1 } },
+  components: [
+    { id: 'a', kind: 'cloud', hardware: 'box' },
+    { id: 'b', kind: 'cloud', hardware: 'box' },
+  ],
+  links: [{ id: 'a-b', between: ['a', 'b'], tech: 'ethernet', latency_ms: linkLatencyMs ?? 5, mbps: mbps ?? 1000 }],
+  workload: { users: 1, per_user_rps: 50, source: 'a', sink: 'b', requests: 300_000 },
+  pipeline: [
+    { id: 'first', at: 'a', compute_ms: { exponential: 10 }, output_kb: outputKb ?? 0 },
+    { id: 'second', at: 'b', compute_ms: { exponential: 12 } },
+  ],
+  options: [{ id: 'only' }],
+  ...overrides,
+});
+
+function expectTheory(mean: number, interval: [number, number] | undefined, theory: number) {
+  expect(interval).toBeDefined();
+  const halfWidth = (interval![1] - interval![0]) / 2;
+  expect(halfWidth / theory).toBeLessThan(0.04);
+  expect(Math.abs(mean - theory)).toBeLessThanOrEqual(2 * halfWidth);
+}
+
+describe('queues in tandem', () => {
+  it('two M/M/1 queues joined by a link add up (Jackson network: Burke makes the second input Poisson)', () => {
+    const option = evaluateScenario(scenarioFrom(twoServers({}))).options[0];
+    const lambda = 0.05; // per ms
+    const theory = 1 / (1 / 10 - lambda) + 5 + 1 / (1 / 12 - lambda);
+    expectTheory(option.latency_ms.mean, option.latency_ms.ci95?.mean, theory);
+    expect(option.breakdown_ms.network).toBeCloseTo(5, 6);
+  });
+});
+
+describe('contention on a link', () => {
+  it('messages wait for the link as an M/D/1 queue (Pollaczek-Khinchine) behind a Poisson departure stream', () => {
+    // One M/M/1 server whose output (Poisson, by Burke's theorem) crosses the link to the sink:
+    // 50 messages/s of 100 kB over 50 Mbit/s are 16 ms each, link utilisation 0.8.
+    const base = twoServers({ outputKb: 100, mbps: 50 });
+    const option = evaluateScenario(scenarioFrom({ ...base, pipeline: [base.pipeline[0]] })).options[0];
+    const lambda = 0.05;
+    const serialisation = (100 * 8) / 50;
+    const rho = lambda * serialisation;
+    const linkWait = (rho * serialisation) / (2 * (1 - rho));
+    const theory = 1 / (1 / 10 - lambda) + linkWait + serialisation + 5;
+    expectTheory(option.latency_ms.mean, option.latency_ms.ci95?.mean, theory);
+    const link = option.links.find((entry) => entry.id === 'a-b')!;
+    expect(link.utilization).toBeCloseTo(rho, 1);
+    expect(link.mean_mbps).toBeCloseTo(100 * 8 * 50 / 1000, 6);
+  });
+});
+
+describe('a periodic workload with a scheduled outage', () => {
+  const outageScenario = (withFallback: boolean) =>
+    scenarioFrom({
+      placewise: 1,
+      name: 'outage',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
+      ],
+      links: [{ id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 10, outages: { schedule: [[100, 200]] } }],
+      workload: { users: 1, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 1000 },
+      pipeline: [{ id: 'infer', compute_ms: 5 }],
+      budgets: { offline_success: 0.95 },
+      options: [
+        {
+          id: 'remote',
+          place: { infer: 'cloud' },
+          ...(withFallback ? { fallback: { infer: { at: 'phone' } } } : {}),
+        },
+      ],
+    });
+
+  // 1,000 measured requests one second apart after 100 of warm-up: those starting in [100 s, 200 s)
+  // are exactly the measured requests 0..99.
+  it('without a fallback, the requests that start during the outage fail', () => {
+    const option = evaluateScenario(outageScenario(false)).options[0];
+    expect(option.offline.requests).toBe(100);
+    expect(option.offline.success_rate).toBe(0);
+    expect(option.success_rate).toBeCloseTo(0.9, 2);
+    expect(option.budgets.find((verdict) => verdict.name === 'offline_success')?.pass).toBe(false);
+    expect(option.latency_ms.max).toBeCloseTo(25, 6);
+  });
+
+  it('with a fallback, they run on the phone and complete', () => {
+    const option = evaluateScenario(outageScenario(true)).options[0];
+    expect(option.offline.requests).toBe(100);
+    expect(option.offline.success_rate).toBe(1);
+    expect(option.offline.fallback_rate).toBe(1);
+    expect(option.success_rate).toBe(1);
+    // Fallback requests take the 5 ms step on the phone with no network: the minimum latency.
+    expect(option.latency_ms.p50).toBeCloseTo(25, 6);
+    expect(option.latency_quantiles_ms[0]).toBeCloseTo(5, 6);
+    const fallbackStep = option.steps.find((step) => step.id === 'infer' && step.at === 'phone');
+    expect(fallbackStep?.share).toBeCloseTo(100 / 1100, 6);
+  });
+});
+
+describe('reproducibility', () => {
+  it('the same scenario and seed give byte-identical JSON, another seed does not', () => {
+    const scenario = scenarioFrom(twoServers({ workload: { users: 1, per_user_rps: 50, source: 'a', sink: 'b', requests: 5000 } }));
+    const first = JSON.stringify(evaluateScenario(scenario));
+    expect(JSON.stringify(evaluateScenario(scenario))).toBe(first);
+    expect(JSON.stringify(evaluateScenario(scenario, { seed: 99 }))).not.toBe(first);
+  });
+});

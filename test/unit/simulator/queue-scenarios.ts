@@ -1,0 +1,39 @@
+// Small scenarios for checking the engine against queueing theory: one or two shared servers
+// fed by a single Poisson (or periodic) source, built as scenario objects so that the tests
+// go through the same validation and evaluation path as a scenario file.
+import { type Scenario, type ScenarioInput, validateScenario } from '../../../simulator';
+
+export function scenarioFrom(input: ScenarioInput): Scenario {
+  const parsed = validateScenario(input);
+  if (!parsed.ok) throw new Error(parsed.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
+  return parsed.scenario;
+}
+
+/** A single c-server FIFO station with arrivals at `rate` per second and the given service in ms. */
+export function singleStation(options: {
+  ratePerS: number;
+  service: ScenarioInput['pipeline'][number]['compute_ms'];
+  servers?: number;
+  requests: number;
+  arrivals?: 'poisson' | 'periodic';
+  users?: number;
+  seed?: number;
+}): Scenario {
+  const users = options.users ?? 1;
+  return scenarioFrom({
+    placewise: 1,
+    name: 'single station',
+    seed: options.seed ?? 11,
+    hardware: { box: { cores: options.servers ?? 1, gflops: 1 } },
+    components: [{ id: 'server', kind: 'cloud', hardware: 'box' }],
+    workload: {
+      users,
+      per_user_rps: options.ratePerS / users,
+      arrivals: options.arrivals ?? 'poisson',
+      source: 'server',
+      requests: options.requests,
+    },
+    pipeline: [{ id: 'serve', at: 'server', compute_ms: options.service }],
+    options: [{ id: 'only' }],
+  });
+}
