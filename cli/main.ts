@@ -1,10 +1,19 @@
 // The `placewise` command. Each subcommand lives in cli/commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
-import { registerBench } from './commands/bench';
-import { registerCheck } from './commands/check';
-import { registerModels } from './commands/models';
-import { registerRun } from './commands/run';
 import { UsageError } from './usage-error';
+
+type Register = (program: Command, setExit: (code: number) => void) => void;
+
+// Commands are loaded on demand: `placewise run` should not pay for loading onnxruntime or a
+// browser driver. Only help (no or an unknown command) loads them all.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  run: async () => (await import('./commands/run')).registerRun,
+  check: async () => (await import('./commands/check')).registerCheck,
+  bench: async () => (await import('./commands/bench')).registerBench,
+  models: async () => (await import('./commands/models')).registerModels,
+  export: async () => (await import('./commands/export')).registerExport,
+  serve: async () => (await import('./commands/serve')).registerServe,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('placewise')
@@ -16,10 +25,8 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  registerRun(program, setExit);
-  registerCheck(program, setExit);
-  registerBench(program, setExit);
-  registerModels(program, setExit);
+  const named = COMMANDS[argv[0] ?? ''];
+  for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

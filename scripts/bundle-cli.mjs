@@ -36,6 +36,8 @@ export async function buildCliBundle() {
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // Commands import heavy modules (onnxruntime, playwright) lazily; splitting keeps them out of start-up.
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -125,7 +125,13 @@ function componentDetails(scenario: Scenario, component: Component, optionResult
   const lines = [`${replicas}${hardware ?? component.hardware}`];
   const { source, sink = source } = scenario.workload;
   if (component.id === source || component.id === sink) {
-    lines.push(source === sink ? 'requests start and end here' : component.id === source ? 'requests start here' : 'results end here');
+    lines.push(
+      source === sink
+        ? 'requests start and end here'
+        : component.id === source
+          ? 'requests start here'
+          : 'results end here',
+    );
   }
   if (optionResult) {
     const utilization = optionResult.components.find((result) => result.id === component.id)?.utilization;
@@ -141,7 +147,10 @@ function componentDetails(scenario: Scenario, component: Component, optionResult
 
 function linkLabel(link: Link, optionResult: OptionResult | undefined, breaches: BudgetBreaches): string {
   const settings = linkSettings(link);
-  const lines = [`${link.id} · ${link.tech}`, `${describeDistribution(settings.latency_ms, 'ms')} · ${formatMbps(settings.mbps)}`];
+  const lines = [
+    `${link.id} · ${link.tech}`,
+    `${describeDistribution(settings.latency_ms, 'ms')} · ${formatMbps(settings.mbps)}`,
+  ];
   const result = optionResult?.links.find((candidate) => candidate.id === link.id);
   if (result) {
     const busy = `${formatShare(result.utilization)} busy · ${trim(result.gb_per_month)} GB/month`;

@@ -19,7 +19,10 @@ export function latencyCdfSeries(results: ScenarioResults): LatencyCdfSeries[] {
   return results.options.map((option) => {
     const quantiles = option.latency_quantiles_ms ?? [];
     const last = quantiles.length - 1;
-    return { option: option.id, points: quantiles.map((latency_ms, i) => ({ latency_ms, share: last > 0 ? i / last : 1 })) };
+    return {
+      option: option.id,
+      points: quantiles.map((latency_ms, i) => ({ latency_ms, share: last > 0 ? i / last : 1 })),
+    };
   });
 }
 
@@ -46,7 +49,10 @@ export interface GroupedRows {
   rows: ({ option: string } & Record<string, number | string>)[];
 }
 
-function grouped(results: ScenarioResults, figures: (option: ScenarioResults['options'][number]) => [string, number][]) {
+function grouped(
+  results: ScenarioResults,
+  figures: (option: ScenarioResults['options'][number]) => [string, number][],
+) {
   const series: string[] = [];
   const rows = results.options.map((option) => {
     const row: { option: string } & Record<string, number | string> = { option: option.id };
@@ -90,7 +96,9 @@ export function offlineSuccessRows(results: ScenarioResults): OfflineSuccessRow[
  */
 export function budgetLimit(results: ScenarioResults, name: string): number | undefined {
   for (const option of results.options) {
-    const verdict = option.budgets.find((candidate) => candidate.name === name || candidate.name.startsWith(`${name}.`));
+    const verdict = option.budgets.find(
+      (candidate) => candidate.name === name || candidate.name.startsWith(`${name}.`),
+    );
     if (verdict) return verdict.limit;
   }
   return undefined;

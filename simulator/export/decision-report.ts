@@ -102,7 +102,18 @@ function verdictCell(option: OptionResult): string {
 
 function comparisonTable(results: ScenarioResults): ReportTable {
   return {
-    header: ['Option', 'Pattern', 'p50', 'p95', 'p99', 'Monthly cost', 'Success', 'Offline success', 'Accuracy', 'Verdict'],
+    header: [
+      'Option',
+      'Pattern',
+      'p50',
+      'p95',
+      'p99',
+      'Monthly cost',
+      'Success',
+      'Offline success',
+      'Accuracy',
+      'Verdict',
+    ],
     rows: results.options.map((option) => [
       option.id,
       option.pattern ?? '',
@@ -133,12 +144,27 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
       title: 'Latency',
       table: {
         header: ['mean', 'p50', 'p90', 'p95', 'p99', 'max', 'compute', 'queue', 'network'],
-        rows: [[latency.mean, latency.p50, latency.p90, latency.p95, latency.p99, latency.max, parts.compute, parts.queue, parts.network].map(formatMs)],
+        rows: [
+          [
+            latency.mean,
+            latency.p50,
+            latency.p90,
+            latency.p95,
+            latency.p99,
+            latency.max,
+            parts.compute,
+            parts.queue,
+            parts.network,
+          ].map(formatMs),
+        ],
       },
     },
     {
       title: 'Steps',
-      table: { header: ['Step', 'Runs on', 'Mean'], rows: result.steps.map((step) => [step.id, step.at, formatMs(step.mean_ms)]) },
+      table: {
+        header: ['Step', 'Runs on', 'Mean'],
+        rows: result.steps.map((step) => [step.id, step.at, formatMs(step.mean_ms)]),
+      },
     },
     {
       title: 'Monthly cost',
@@ -151,7 +177,12 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
       title: 'Links',
       table: {
         header: ['Link', 'Utilisation', 'Mean Mbit/s', 'GB/month'],
-        rows: result.links.map((link) => [link.id, formatShare(link.utilization), trim(link.mean_mbps), trim(link.gb_per_month)]),
+        rows: result.links.map((link) => [
+          link.id,
+          formatShare(link.utilization),
+          trim(link.mean_mbps),
+          trim(link.gb_per_month),
+        ]),
       },
     },
     {
@@ -179,7 +210,13 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
     },
   ];
   const heading = result.pattern ? `${result.id} (${result.pattern})` : result.id;
-  return { id: result.id, heading, placement, tables: tables.filter((entry) => entry.table.rows.length > 0), warnings: result.warnings };
+  return {
+    id: result.id,
+    heading,
+    placement,
+    tables: tables.filter((entry) => entry.table.rows.length > 0),
+    warnings: result.warnings,
+  };
 }
 
 function decisionRecord(scenario: Scenario, results: ScenarioResults): DecisionRecord {
@@ -190,15 +227,28 @@ function decisionRecord(scenario: Scenario, results: ScenarioResults): DecisionR
     (option) =>
       `${option.id}${option.pattern ? ` (${option.pattern})` : ''}: p95 ${formatMs(option.latency_ms.p95)}, ${formatUsd(option.monthly_usd.total)}/month, offline success ${formatShare(option.offline.success_rate)}; ${verdictCell(option)}`,
   );
-  const context = `Where should each step of ${scenario.name} run (${scenario.pipeline.map((step) => step.id).join(', ')}), given ${formatCount(scenario.workload.users)} users on ${scenario.components.map((component) => component.id).join(', ')}? ${scenario.description ?? ''}`.trim();
+  const context =
+    `Where should each step of ${scenario.name} run (${scenario.pipeline.map((step) => step.id).join(', ')}), given ${formatCount(scenario.workload.users)} users on ${scenario.components.map((component) => component.id).join(', ')}? ${scenario.description ?? ''}`.trim();
   if (!chosen || !chosenResult) {
-    return { title: `Placement for ${scenario.name}`, status: 'proposed', context, drivers, considered, chosen: null, outcome: 'No option chosen: none meets every budget.', good: [], bad: [] };
+    return {
+      title: `Placement for ${scenario.name}`,
+      status: 'proposed',
+      context,
+      drivers,
+      considered,
+      chosen: null,
+      outcome: 'No option chosen: none meets every budget.',
+      good: [],
+      bad: [],
+    };
   }
   const met = chosenResult.budgets.filter((verdict) => verdict.pass);
   const broken = chosenResult.budgets.filter((verdict) => !verdict.pass);
   const describe = (verdict: (typeof met)[number]) =>
     `${budgetTitle(verdict.name)} ${formatBudgetValue(verdict.name, verdict.value)} (${describeBudget(verdict.name, verdict.limit)})`;
-  const pattern = chosenResult.pattern ? PATTERN_TRADEOFFS[chosenResult.pattern as keyof typeof PATTERN_TRADEOFFS] : undefined;
+  const pattern = chosenResult.pattern
+    ? PATTERN_TRADEOFFS[chosenResult.pattern as keyof typeof PATTERN_TRADEOFFS]
+    : undefined;
   const because =
     broken.length === 0
       ? 'it meets every budget'

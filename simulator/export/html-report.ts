@@ -39,26 +39,36 @@ const STYLE = `
   }
 `;
 
-export function htmlReport(scenario: Scenario, results: ScenarioResults, optionId: string, figures: ReportFigures): string {
+export function htmlReport(
+  scenario: Scenario,
+  results: ScenarioResults,
+  optionId: string,
+  figures: ReportFigures,
+): string {
   const report = decisionReport(scenario, results, optionId);
-  const body: string[] = [`<h1>${escape(report.title)}</h1>`];
-  if (report.description) body.push(`<p>${escape(report.description)}</p>`);
+  const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
+  if (report.description) body.push(`<p>${escapeHtml(report.description)}</p>`);
   body.push('<h2>Scenario</h2>', table(report.summary, false), '<h2>Budgets</h2>', table(report.budgets));
-  body.push('<h2>Options compared</h2>', table(report.comparison), `<p class="recommendation">${escape(report.recommendation)}</p>`);
+  body.push(
+    '<h2>Options compared</h2>',
+    table(report.comparison),
+    `<p class="recommendation">${escapeHtml(report.recommendation)}</p>`,
+  );
   body.push('<h2>Comparison charts</h2>', `<div class="charts">${figures.charts.join('\n')}</div>`);
   body.push(
-    `<h2>Architecture: ${escape(optionId)}</h2>`,
+    `<h2>Architecture: ${escapeHtml(optionId)}</h2>`,
     `<div class="diagram" data-testid="diagram">${figures.architectureSvg}</div>`,
     mermaidSource(architectureMermaid(scenario, results, optionId)),
-    `<h2>A typical request: ${escape(optionId)}</h2>`,
+    `<h2>A typical request: ${escapeHtml(optionId)}</h2>`,
     `<div class="diagram">${figures.sequenceSvg}</div>`,
     mermaidSource(sequenceMermaid(scenario, results, optionId)),
   );
   body.push('<h2>Per-option breakdown</h2>');
   for (const option of report.breakdowns) {
-    body.push(`<h3>${escape(option.heading)}</h3>`, `<p>Placement: ${escape(option.placement)}</p>`);
-    for (const { title, table: figuresTable } of option.tables) body.push(`<h4>${escape(title)}</h4>`, table(figuresTable));
-    for (const warning of option.warnings) body.push(`<p class="warning">Warning: ${escape(warning)}</p>`);
+    body.push(`<h3>${escapeHtml(option.heading)}</h3>`, `<p>Placement: ${escapeHtml(option.placement)}</p>`);
+    for (const { title, table: figuresTable } of option.tables)
+      body.push(`<h4>${escapeHtml(title)}</h4>`, table(figuresTable));
+    for (const warning of option.warnings) body.push(`<p class="warning">Warning: ${escapeHtml(warning)}</p>`);
   }
   body.push(decisionRecord(report.record));
   return [
@@ -69,7 +79,7 @@ export function htmlReport(scenario: Scenario, results: ScenarioResults, optionI
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Placewise">',
-    `<title>${escape(report.title)}: decision report</title>`,
+    `<title>${escapeHtml(report.title)}: decision report</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
@@ -82,37 +92,40 @@ export function htmlReport(scenario: Scenario, results: ScenarioResults, optionI
 
 function decisionRecord(record: DecisionRecord): string {
   const list = (items: string[], prefix = '') =>
-    `<ul>${(items.length === 0 ? ['none'] : items).map((item) => `<li>${escape(prefix + item)}</li>`).join('')}</ul>`;
+    `<ul>${(items.length === 0 ? ['none'] : items).map((item) => `<li>${escapeHtml(prefix + item)}</li>`).join('')}</ul>`;
   return [
-    `<h2>Decision record: ${escape(record.title)}</h2>`,
+    `<h2>Decision record: ${escapeHtml(record.title)}</h2>`,
     `<p>Status: <strong>${record.status}</strong></p>`,
     '<h3>Context and problem statement</h3>',
-    `<p>${escape(record.context)}</p>`,
+    `<p>${escapeHtml(record.context)}</p>`,
     '<h3>Decision drivers</h3>',
     list(record.drivers),
     '<h3>Considered options</h3>',
     list(record.considered),
     '<h3>Decision outcome</h3>',
-    `<p>${escape(record.outcome)}</p>`,
+    `<p>${escapeHtml(record.outcome)}</p>`,
     '<h4>Consequences</h4>',
     list([...record.good.map((item) => `Good, because ${item}`), ...record.bad.map((item) => `Bad, because ${item}`)]),
   ].join('\n');
 }
 
 function mermaidSource(source: string): string {
-  return `<details><summary>Mermaid source</summary><pre>${escape(source)}</pre></details>`;
+  return `<details><summary>Mermaid source</summary><pre>${escapeHtml(source)}</pre></details>`;
 }
 
 function table({ header, rows }: ReportTable, withHeader = true): string {
-  const head = withHeader ? `<thead><tr>${header.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead>` : '';
+  const head = withHeader
+    ? `<thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>`
+    : '';
   const cell = (text: string) => {
     // Verdict cells get a colour as well as their word, so a printed page still reads in grey.
-    const verdict = text === 'pass' ? ' class="pass"' : text === 'FAIL' || text.startsWith('fails:') ? ' class="fail"' : '';
-    return `<td${verdict}>${escape(text)}</td>`;
+    const verdict =
+      text === 'pass' ? ' class="pass"' : text === 'FAIL' || text.startsWith('fails:') ? ' class="fail"' : '';
+    return `<td${verdict}>${escapeHtml(text)}</td>`;
   };
   return `<table>${head}<tbody>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

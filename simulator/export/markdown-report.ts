@@ -14,8 +14,22 @@ export function markdownReport(scenario: Scenario, results: ScenarioResults, opt
   if (report.description) out.push(inline(report.description), '');
   out.push('## Scenario', '', table(report.summary, false), '', '## Budgets', '', table(report.budgets), '');
   out.push('## Options compared', '', table(report.comparison), '', `**${inline(report.recommendation)}**`, '');
-  out.push(`## Architecture: ${inline(shown)}`, '', '```mermaid', architectureMermaid(scenario, results, shown).trimEnd(), '```', '');
-  out.push(`## A typical request: ${inline(shown)}`, '', '```mermaid', sequenceMermaid(scenario, results, shown).trimEnd(), '```', '');
+  out.push(
+    `## Architecture: ${inline(shown)}`,
+    '',
+    '```mermaid',
+    architectureMermaid(scenario, results, shown).trimEnd(),
+    '```',
+    '',
+  );
+  out.push(
+    `## A typical request: ${inline(shown)}`,
+    '',
+    '```mermaid',
+    sequenceMermaid(scenario, results, shown).trimEnd(),
+    '```',
+    '',
+  );
   out.push('## Per-option breakdown', '');
   for (const option of report.breakdowns) {
     out.push(`### ${inline(option.heading)}`, '', `Placement: ${inline(option.placement)}`, '');
@@ -27,7 +41,8 @@ export function markdownReport(scenario: Scenario, results: ScenarioResults, opt
 }
 
 function decisionRecord(record: DecisionRecord): string[] {
-  const list = (items: string[], prefix = '') => (items.length === 0 ? ['* none'] : items.map((item) => `* ${prefix}${inline(item)}`));
+  const list = (items: string[], prefix = '') =>
+    items.length === 0 ? ['* none'] : items.map((item) => `* ${prefix}${inline(item)}`);
   return [
     `## Decision record: ${inline(record.title)}`,
     '',

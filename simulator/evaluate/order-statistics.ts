@@ -1,0 +1,82 @@
+// Fast exact order statistics for the large latency arrays of a run.
+
+/**
+ * Sorts non-negative finite doubles ascending by an LSD radix sort on their bit patterns (for
+ * non-negative IEEE 754 doubles the bit pattern orders like the value): four passes of 16 bits,
+ * several times faster than the comparison sort of Float64Array on a million values.
+ */
+export function sortNonNegative(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < 4096) return values.sort();
+  let source = values;
+  let target = new Float64Array(n);
+  let sourceBits = new Uint32Array(source.buffer, source.byteOffset, n * 2);
+  let targetBits = new Uint32Array(target.buffer, target.byteOffset, n * 2);
+  const counts = new Uint32Array(65536);
+  // Little-endian: word 2i is the low half of value i, word 2i + 1 the high half.
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let index = 0; index < n; index++) counts[(sourceBits[2 * index + word] >>> shift) & 0xffff]++;
+    let total = 0;
+    for (let digit = 0; digit < 65536; digit++) {
+      const count = counts[digit];
+      counts[digit] = total;
+      total += count;
+    }
+    for (let index = 0; index < n; index++) {
+      const position = counts[(sourceBits[2 * index + word] >>> shift) & 0xffff]++;
+      targetBits[2 * position] = sourceBits[2 * index];
+      targetBits[2 * position + 1] = sourceBits[2 * index + 1];
+    }
+    [source, target] = [target, source];
+    [sourceBits, targetBits] = [targetBits, sourceBits];
+  }
+  return source;
+}
+
+/**
+ * Rearranges `values` so that values[k] is the k-th smallest (Hoare's quickselect with a
+ * median-of-three pivot), and returns it. Expected linear time.
+ */
+export function selectKth(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const middle = (left + right) >> 1;
+    const a = values[left];
+    const b = values[middle];
+    const c = values[right];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
+}
+
+/** The type-7 quantile of unsorted values, rearranging them (see quantileOfSorted). */
+export function quantileBySelection(values: Float64Array, p: number): number {
+  const position = (values.length - 1) * p;
+  const low = Math.floor(position);
+  const lowValue = selectKth(values, low);
+  if (low + 1 >= values.length || position === low) return lowValue;
+  // After selection every value right of `low` is at least lowValue; the next order statistic is their minimum.
+  let next = Number.POSITIVE_INFINITY;
+  for (let index = low + 1; index < values.length; index++) if (values[index] < next) next = values[index];
+  return lowValue + (next - lowValue) * (position - low);
+}
