@@ -12,7 +12,8 @@ export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, h
     verdicts.push({ name, limit, value, pass: value === null ? passWhenNull : value >= limit });
   for (const statistic of LATENCY_STATISTICS) {
     const limit = budgets.latency_ms?.[statistic];
-    if (limit !== undefined) atMost(`latency_ms.${statistic}`, limit, hasLatency ? figures.latency_ms[statistic] : null);
+    if (limit !== undefined)
+      atMost(`latency_ms.${statistic}`, limit, hasLatency ? figures.latency_ms[statistic] : null);
   }
   if (budgets.monthly_usd !== undefined) atMost('monthly_usd', budgets.monthly_usd, figures.monthly_usd.total);
   if (budgets.link_utilization !== undefined) {
@@ -43,7 +44,9 @@ export function recommend(options: readonly OptionResult[]): { id: string | null
   const failures = (option: OptionResult) => option.budgets.filter((verdict) => !verdict.pass).length;
   const passing = options.filter((option) => option.pass);
   if (passing.length > 0) {
-    const best = [...passing].sort((a, b) => a.monthly_usd.total - b.monthly_usd.total || a.latency_ms.p95 - b.latency_ms.p95)[0];
+    const best = [...passing].sort(
+      (a, b) => a.monthly_usd.total - b.monthly_usd.total || a.latency_ms.p95 - b.latency_ms.p95,
+    )[0];
     return {
       id: best.id,
       reason:

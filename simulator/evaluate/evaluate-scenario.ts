@@ -4,11 +4,11 @@ import { estimateOption } from '../analytic/option-estimate';
 import type { AnalyticEstimate, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { budgetVerdicts, recommend } from './budget-verdicts';
+import { chooseDetailedUsers } from './detailed-users';
 import { summarizeLatencies } from './latency-statistics';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
 import { type OptionRun, simulateOption } from './simulate-option';
-import { chooseDetailedUsers } from './detailed-users';
 import { buildSystemModel, measuredRequests, type SystemModel } from './system-model';
 
 export interface EvaluateSettings {
@@ -59,7 +59,8 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number,
       id: component.id,
       utilization:
         run.spanMs > 0
-          ? run.componentBusyMs[component.index] / (component.servers * (component.shared ? 1 : run.detailedUsers) * run.spanMs)
+          ? run.componentBusyMs[component.index] /
+            (component.servers * (component.shared ? 1 : run.detailedUsers) * run.spanMs)
           : 0,
     }))
     .filter((component) => component.utilization > 0);
@@ -69,13 +70,19 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number,
     label: plan.option.label,
     pattern: plan.option.pattern,
     latency_ms: latency,
-    breakdown_ms: { compute: perCompleted(run.computeMs), queue: perCompleted(run.queueMs), network: perCompleted(run.networkMs) },
+    breakdown_ms: {
+      compute: perCompleted(run.computeMs),
+      queue: perCompleted(run.queueMs),
+      network: perCompleted(run.networkMs),
+    },
     steps: stepResults(system, plan, run),
     links,
     components,
     monthly_usd: monthlyCost(system, plan, traffic),
     battery_hours: batteryHours(system, components, kbPerRequest, traffic.telemetryGb, warnings),
-    accuracy: plan.steps.some((step) => step.primary.model?.accuracy !== undefined || step.fallback?.model?.accuracy !== undefined)
+    accuracy: plan.steps.some(
+      (step) => step.primary.model?.accuracy !== undefined || step.fallback?.model?.accuracy !== undefined,
+    )
       ? perCompleted(run.accuracySum)
       : null,
     success_rate: run.completed / run.measured,
@@ -118,7 +125,12 @@ function stepResults(system: SystemModel, plan: OptionPlan, run: OptionRun): Ste
   });
 }
 
-function linkResults(system: SystemModel, run: OptionRun, kbPerRequest: Float64Array, traffic: ReturnType<typeof linkTraffic>): LinkResult[] {
+function linkResults(
+  system: SystemModel,
+  run: OptionRun,
+  kbPerRequest: Float64Array,
+  traffic: ReturnType<typeof linkTraffic>,
+): LinkResult[] {
   return system.links
     .map((link) => {
       const instances = link.shared ? 1 : run.detailedUsers;
@@ -145,7 +157,7 @@ function batteryHours(
   warnings: string[],
 ): Record<string, number> {
   const hours: Record<string, number> = {};
-  const monthlyActiveSeconds = (system.requestsPerMonth / system.perUserRps / system.users) || 1;
+  const monthlyActiveSeconds = system.requestsPerMonth / system.perUserRps / system.users || 1;
   for (const component of system.components) {
     if (component.batteryWh === undefined) continue;
     const power = component.hardware.power_w;
@@ -159,7 +171,8 @@ function batteryHours(
       if (link.ends[0] !== component.index && link.ends[1] !== component.index) continue;
       const perDeviceRps = component.shared ? system.users * system.perUserRps : system.perUserRps;
       const requestMbPerS = (kbPerRequest[link.index] / 1000) * perDeviceRps;
-      const telemetryMbPerS = (telemetryGb[link.index] * 1000) / (component.shared ? 1 : system.users) / monthlyActiveSeconds;
+      const telemetryMbPerS =
+        (telemetryGb[link.index] * 1000) / (component.shared ? 1 : system.users) / monthlyActiveSeconds;
       radioW += (requestMbPerS + telemetryMbPerS) * link.energyJPerMb;
     }
     const watts = power.idle + (power.active - power.idle) * utilization + radioW;
@@ -168,7 +181,13 @@ function batteryHours(
   return hours;
 }
 
-function optionWarnings(system: SystemModel, plan: OptionPlan, run: OptionRun, analytic: AnalyticEstimate, simulatedMean: number): string[] {
+function optionWarnings(
+  system: SystemModel,
+  plan: OptionPlan,
+  run: OptionRun,
+  analytic: AnalyticEstimate,
+  simulatedMean: number,
+): string[] {
   const warnings: string[] = [];
   for (const component of analytic.components) {
     if (component.utilization >= 1) {
@@ -178,7 +197,8 @@ function optionWarnings(system: SystemModel, plan: OptionPlan, run: OptionRun, a
     }
   }
   for (const link of analytic.links) {
-    if (link.utilization >= 1) warnings.push(`link ${link.id} (${link.direction}) is saturated (utilisation ${link.utilization.toFixed(2)})`);
+    if (link.utilization >= 1)
+      warnings.push(`link ${link.id} (${link.direction}) is saturated (utilisation ${link.utilization.toFixed(2)})`);
   }
   const outagesOnRoute = plan.nominalLinks.some((link) => system.links[link].outages !== undefined);
   const estimate = analytic.mean_latency_ms;

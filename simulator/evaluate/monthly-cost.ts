@@ -53,7 +53,11 @@ function modelHoldings(system: SystemModel, plan: OptionPlan) {
       const key = `${placement.component}:${model.id}`;
       if (seen.has(key) || !model.updates_per_month) continue;
       seen.add(key);
-      holdings.push({ component: placement.component, sizeMb: model.size_mb, updatesPerMonth: model.updates_per_month });
+      holdings.push({
+        component: placement.component,
+        sizeMb: model.size_mb,
+        updatesPerMonth: model.updates_per_month,
+      });
     }
   }
   return holdings;

@@ -28,7 +28,12 @@ export interface OptionPlan {
 }
 
 /** How long a step takes on a component: its fixed compute_ms, or its model's work on that executor. */
-export function stepService(system: SystemModel, step: Step, model: Model | undefined, component: ComponentModel): Sampler {
+export function stepService(
+  system: SystemModel,
+  step: Step,
+  model: Model | undefined,
+  component: ComponentModel,
+): Sampler {
   if (!model) return compileDistribution(step.compute_ms ?? 0);
   if (model.gflop !== undefined) return constantSampler((model.gflop / component.executorGflops) * 1000);
   // A measured latency is of one inference using the whole measuring device (as `placewise
@@ -71,4 +76,3 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
   }
   return { option, steps, nominalLinks: [...nominal], usedComponents };
 }
-

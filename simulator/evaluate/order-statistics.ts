@@ -8,10 +8,10 @@
 export function sortNonNegative(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < 4096) return values.sort();
-  let source = values;
-  let target = new Float64Array(n);
-  let sourceBits = new Uint32Array(source.buffer, source.byteOffset, n * 2);
-  let targetBits = new Uint32Array(target.buffer, target.byteOffset, n * 2);
+  let source: Float64Array = values;
+  let target: Float64Array = new Float64Array(n);
+  let sourceBits: Uint32Array = new Uint32Array(source.buffer, source.byteOffset, n * 2);
+  let targetBits: Uint32Array = new Uint32Array(target.buffer, target.byteOffset, n * 2);
   const counts = new Uint32Array(65536);
   // Little-endian: word 2i is the low half of value i, word 2i + 1 the high half.
   for (let pass = 0; pass < 4; pass++) {
@@ -48,7 +48,7 @@ export function selectKth(values: Float64Array, k: number): number {
     const a = values[left];
     const b = values[middle];
     const c = values[right];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const pivot = a < b ? (b < c ? b : Math.max(a, c)) : a < c ? a : Math.max(b, c);
     let i = left;
     let j = right;
     while (i <= j) {

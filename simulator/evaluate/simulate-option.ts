@@ -2,12 +2,13 @@
 // run the steps in order where the option places them, cross links hop by hop, and end when the
 // last output reaches the sink. Per-request state lives in typed arrays indexed by request; the
 // future-event list holds one pending event per request in flight plus the next arrival.
+
+import { optionVisits } from '../analytic/option-estimate';
 import { EventQueue } from '../engine/event-queue';
 import { FifoServers } from '../engine/fifo-servers';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
 import { compileDistribution } from '../random/sampler';
-import { optionVisits } from '../analytic/option-estimate';
 import type { OptionPlan } from './option-plan';
 import type { SystemModel } from './system-model';
 
@@ -314,7 +315,8 @@ export function simulateOption(
   const linkBusyMs = new Float64Array(links.length * 2);
   for (let index = 0; index < linkBusyMs.length; index++) {
     const instances = links[index >> 1].shared ? 1 : users;
-    for (let instance = 0; instance < instances; instance++) linkBusyMs[index] += stations[linkBase[index] + instance].busyTime;
+    for (let instance = 0; instance < instances; instance++)
+      linkBusyMs[index] += stations[linkBase[index] + instance].busyTime;
   }
   const componentBusyMs = components.map((component, index) => {
     let busy = 0;

@@ -61,7 +61,6 @@ export interface SystemModel {
   requestsPerMonth: number;
 }
 
-
 export function resolveHardware(scenario: Scenario, id: string): HardwareProfile {
   const profile = scenario.hardware[id] ?? HARDWARE_LIBRARY[id];
   if (!profile) throw new Error(`unknown hardware '${id}'`);
@@ -138,7 +137,10 @@ export function measuredRequests(system: SystemModel, requests: number | undefin
   const { workload } = system.scenario;
   if (requests !== undefined) return requests;
   if (workload.requests !== undefined) return workload.requests;
-  return Math.max(1, Math.min(MAX_DURATION_REQUESTS, Math.round(system.users * system.perUserRps * workload.duration_s!)));
+  return Math.max(
+    1,
+    Math.min(MAX_DURATION_REQUESTS, Math.round(system.users * system.perUserRps * workload.duration_s!)),
+  );
 }
 
 // In duration mode, at most this many requests are simulated; the rest of the users' load is background.

@@ -38,7 +38,8 @@ export const HARDWARE_LIBRARY: Readonly<Record<string, HardwareProfile>> = {
     ram_mb: 2048,
     storage_gb: 16,
     power_w: { idle: 0.3, active: 2.8 },
-    source: 'Google Glass Explorer spec sheet (TI OMAP 4430, 2x Cortex-A9 1.2 GHz, 2 GB RAM, 16 GB); gflops an estimate',
+    source:
+      'Google Glass Explorer spec sheet (TI OMAP 4430, 2x Cortex-A9 1.2 GHz, 2 GB RAM, 16 GB); gflops an estimate',
   },
   'phone-low': {
     label: 'Low-end phone (Snapdragon 680 class)',
@@ -47,7 +48,8 @@ export const HARDWARE_LIBRARY: Readonly<Record<string, HardwareProfile>> = {
     ram_mb: 4096,
     storage_gb: 64,
     power_w: { idle: 0.5, active: 3.5 },
-    source: 'Qualcomm Snapdragon 680 brief (4x A73 2.4 GHz + 4x A53); gflops an estimate; power after AnandTech SoC power tests',
+    source:
+      'Qualcomm Snapdragon 680 brief (4x A73 2.4 GHz + 4x A53); gflops an estimate; power after AnandTech SoC power tests',
   },
   'phone-midrange': {
     label: 'Mid-range phone (Snapdragon 7 Gen 3 class)',
@@ -65,7 +67,8 @@ export const HARDWARE_LIBRARY: Readonly<Record<string, HardwareProfile>> = {
     ram_mb: 12288,
     storage_gb: 256,
     power_w: { idle: 0.7, active: 6 },
-    source: 'Qualcomm Snapdragon 8 Gen 3 brief (1x X4 3.3 GHz + 5x A720 + 2x A520); gflops an estimate (CPU only, no NPU)',
+    source:
+      'Qualcomm Snapdragon 8 Gen 3 brief (1x X4 3.3 GHz + 5x A720 + 2x A520); gflops an estimate (CPU only, no NPU)',
   },
   'raspberry-pi-5': {
     label: 'Raspberry Pi 5 (8 GB)',

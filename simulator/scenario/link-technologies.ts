@@ -21,28 +21,32 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     mbps: 3,
     usd_per_gb: 0,
     energy_j_per_mb: 0.15,
-    source: 'DOMAIN.md: Bluetooth 40-200 ms, up to about 3 Mbit/s (BR/EDR); energy after Friedman et al., "Power and throughput tradeoffs of 802.11 and Bluetooth in smartphones" (INFOCOM 2011)',
+    source:
+      'DOMAIN.md: Bluetooth 40-200 ms, up to about 3 Mbit/s (BR/EDR); energy after Friedman et al., "Power and throughput tradeoffs of 802.11 and Bluetooth in smartphones" (INFOCOM 2011)',
   },
   wifi: {
     latency_ms: { lognormal: { median: 4, p95: 20 } },
     mbps: 54,
     usd_per_gb: 0,
     energy_j_per_mb: 0.5,
-    source: 'DOMAIN.md: Wi-Fi up to 54 Mbit/s (802.11g); latency and energy after Balasubramanian et al., "Energy consumption in mobile phones" (IMC 2009)',
+    source:
+      'DOMAIN.md: Wi-Fi up to 54 Mbit/s (802.11g); latency and energy after Balasubramanian et al., "Energy consumption in mobile phones" (IMC 2009)',
   },
   lte: {
     latency_ms: { lognormal: { median: 50, p95: 120 } },
     mbps: 20,
     usd_per_gb: 10,
     energy_j_per_mb: 3,
-    source: 'DOMAIN.md: cellular data about 10 USD/GB; latency and energy after Huang et al., "A close examination of performance and power characteristics of 4G LTE networks" (MobiSys 2012)',
+    source:
+      'DOMAIN.md: cellular data about 10 USD/GB; latency and energy after Huang et al., "A close examination of performance and power characteristics of 4G LTE networks" (MobiSys 2012)',
   },
   '5g': {
     latency_ms: { lognormal: { median: 20, p95: 60 } },
     mbps: 100,
     usd_per_gb: 10,
     energy_j_per_mb: 1.5,
-    source: 'Narayanan et al., "A first look at commercial 5G performance on smartphones" (WWW 2020); price as LTE (DOMAIN.md)',
+    source:
+      'Narayanan et al., "A first look at commercial 5G performance on smartphones" (WWW 2020); price as LTE (DOMAIN.md)',
   },
   ethernet: {
     latency_ms: 0.2,
@@ -56,6 +60,7 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     mbps: 100,
     usd_per_gb: 0.09,
     energy_j_per_mb: 0,
-    source: 'Internet egress 0.09 USD/GB (AWS data transfer out, first 10 TB, 2024); inter-region latency typical of public cloud measurements',
+    source:
+      'Internet egress 0.09 USD/GB (AWS data transfer out, first 10 TB, 2024); inter-region latency typical of public cloud measurements',
   },
 };

@@ -39,9 +39,20 @@ export function parseScenarioText(text: string): ScenarioParse {
     };
   }
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  const lineOf = (error: ScenarioError): ScenarioError => ({ ...error, line: error.line ?? lineAt(document, lineCounter, error.path) });
+  const lineOf = (error: ScenarioError): ScenarioError => ({
+    ...error,
+    line: error.line ?? lineAt(document, lineCounter, error.path),
+  });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: [{ path: '', message: 'a scenario is a mapping with placewise, name, components, workload, pipeline and options' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: 'a scenario is a mapping with placewise, name, components, workload, pipeline and options',
+        },
+      ],
+    };
   }
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues).map(lineOf) };
@@ -67,7 +78,11 @@ function pathSegments(path: string): (string | number)[] {
 }
 
 // The line of the deepest node of `path` that exists in the document.
-function lineAt(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: string): number | undefined {
+function lineAt(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: string,
+): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const segment of pathSegments(path)) {

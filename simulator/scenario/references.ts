@@ -46,33 +46,55 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
 
   scenario.components.forEach((item, index) => {
     if (!hardware.has(item.hardware)) {
-      errors.push({ path: `components[${index}].hardware`, message: `unknown hardware '${item.hardware}' (${known(knownHardware)})` });
+      errors.push({
+        path: `components[${index}].hardware`,
+        message: `unknown hardware '${item.hardware}' (${known(knownHardware)})`,
+      });
     }
     const shared = (item.scope ?? defaultScope(item.kind)) === 'shared';
     if (!shared && item.replicas !== undefined) {
-      errors.push({ path: `components[${index}].replicas`, message: 'replicas apply to shared components only (set scope: shared)' });
+      errors.push({
+        path: `components[${index}].replicas`,
+        message: 'replicas apply to shared components only (set scope: shared)',
+      });
     }
     if (!shared && item.usd_per_hour !== undefined) {
-      errors.push({ path: `components[${index}].usd_per_hour`, message: 'usd_per_hour applies to shared components only (set scope: shared)' });
+      errors.push({
+        path: `components[${index}].usd_per_hour`,
+        message: 'usd_per_hour applies to shared components only (set scope: shared)',
+      });
     }
   });
 
   scenario.links.forEach((link, index) => {
-    link.between.forEach((end, side) => component(end, `links[${index}].between[${side}]`));
-    if (link.between[0] === link.between[1]) errors.push({ path: `links[${index}].between`, message: 'a link joins two different components' });
+    link.between.forEach((end, side) => {
+      component(end, `links[${index}].between[${side}]`);
+    });
+    if (link.between[0] === link.between[1])
+      errors.push({ path: `links[${index}].between`, message: 'a link joins two different components' });
     if (link.outages && 'schedule' in link.outages) {
       link.outages.schedule.forEach(([start, end], interval) => {
-        if (end <= start) errors.push({ path: `links[${index}].outages.schedule[${interval}]`, message: 'an outage ends after it starts' });
+        if (end <= start)
+          errors.push({
+            path: `links[${index}].outages.schedule[${interval}]`,
+            message: 'an outage ends after it starts',
+          });
       });
     }
   });
 
   scenario.models.forEach((item, index) => {
     if (item.gflop === undefined && item.latency_ms === undefined) {
-      errors.push({ path: `models[${index}]`, message: 'give the work per inference (gflop) or a measured latency_ms' });
+      errors.push({
+        path: `models[${index}]`,
+        message: 'give the work per inference (gflop) or a measured latency_ms',
+      });
     }
     if (item.latency_ms && !hardware.has(item.latency_ms.on)) {
-      errors.push({ path: `models[${index}].latency_ms.on`, message: `unknown hardware '${item.latency_ms.on}' (${known(knownHardware)})` });
+      errors.push({
+        path: `models[${index}].latency_ms.on`,
+        message: `unknown hardware '${item.latency_ms.on}' (${known(knownHardware)})`,
+      });
     }
   });
 
@@ -96,7 +118,8 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     const at = `options[${index}]`;
     for (const [stepId, placement] of Object.entries(option.place)) {
       const step = steps.get(stepId);
-      if (!step) errors.push({ path: `${at}.place.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      if (!step)
+        errors.push({ path: `${at}.place.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
       else if (step.at !== undefined && step.at !== placement) {
         errors.push({ path: `${at}.place.${stepId}`, message: `step '${stepId}' is pinned at '${step.at}'` });
       }
@@ -104,16 +127,21 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     }
     for (const step of scenario.pipeline) {
       if (step.at === undefined && option.place[step.id] === undefined) {
-        errors.push({ path: `${at}.place`, message: `step '${step.id}' is not placed (place it on a component, or pin it with 'at')` });
+        errors.push({
+          path: `${at}.place`,
+          message: `step '${step.id}' is not placed (place it on a component, or pin it with 'at')`,
+        });
       }
     }
     for (const [stepId, fallback] of Object.entries(option.fallback ?? {})) {
-      if (!steps.has(stepId)) errors.push({ path: `${at}.fallback.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      if (!steps.has(stepId))
+        errors.push({ path: `${at}.fallback.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
       component(fallback.at, `${at}.fallback.${stepId}.at`);
       if (fallback.model !== undefined) model(fallback.model, `${at}.fallback.${stepId}.model`);
     }
     for (const [stepId, cache] of Object.entries(option.cache ?? {})) {
-      if (!steps.has(stepId)) errors.push({ path: `${at}.cache.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      if (!steps.has(stepId))
+        errors.push({ path: `${at}.cache.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
       component(cache.at, `${at}.cache.${stepId}.at`);
     }
     if (option.telemetry) component(option.telemetry.to, `${at}.telemetry.to`);
@@ -138,7 +166,11 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
       const to = step.at ?? option.place[step.id];
       hops.push([from, to, `options[${index}].place.${step.id}`]);
       const fallback = option.fallback?.[step.id];
-      if (fallback) hops.push([from, fallback.at, `options[${index}].fallback.${step.id}.at`], [fallback.at, to, `options[${index}].fallback.${step.id}.at`]);
+      if (fallback)
+        hops.push(
+          [from, fallback.at, `options[${index}].fallback.${step.id}.at`],
+          [fallback.at, to, `options[${index}].fallback.${step.id}.at`],
+        );
       const cache = option.cache?.[step.id];
       if (cache) hops.push([from, cache.at, `options[${index}].cache.${step.id}.at`]);
       from = to;

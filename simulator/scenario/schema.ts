@@ -138,7 +138,13 @@ export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
 
 export const budgetsSchema = z.strictObject({
   latency_ms: z
-    .strictObject({ mean: positive.optional(), p50: positive.optional(), p90: positive.optional(), p95: positive.optional(), p99: positive.optional() })
+    .strictObject({
+      mean: positive.optional(),
+      p50: positive.optional(),
+      p90: positive.optional(),
+      p95: positive.optional(),
+      p99: positive.optional(),
+    })
     .optional(),
   monthly_usd: nonNegative.optional(),
   link_utilization: z.number().positive().max(1).optional(),

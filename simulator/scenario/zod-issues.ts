@@ -39,12 +39,19 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix: Prop
     if (issue.code === 'invalid_union') {
       // When every alternative failed on the type itself, one line naming them all says more
       // than one line per alternative; otherwise the alternative that got furthest speaks.
-      const typeOnly = issue.errors.every((branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0);
+      const typeOnly = issue.errors.every(
+        (branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0,
+      );
       if (typeOnly) {
         const expected = issue.errors.map((branch) => (branch[0] as { expected: string }).expected);
-        errors.push({ path: formatPath(path), message: `expected ${expected.join(' or ')}, got ${describeReceived(issue.errors[0][0])}` });
+        errors.push({
+          path: formatPath(path),
+          message: `expected ${expected.join(' or ')}, got ${describeReceived(issue.errors[0][0])}`,
+        });
       } else {
-        const furthest = issue.errors.find((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+        const furthest = issue.errors.find(
+          (branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+        );
         errors.push(...issuesToErrors(furthest ?? issue.errors[0], path));
       }
       continue;

@@ -13,8 +13,18 @@ const cases: [string, DistributionSpec, number, number][] = [
   ['exponential', { exponential: 30 }, 30, 900],
   ['normal far from 0', { normal: { mean: 100, sd: 10 } }, 100, 100],
   // Truncated at 0 with mean = sd: alpha = -1, lambda = phi(1) / (1 - Phi(-1)) = 0.2876.
-  ['normal truncated at 0', { normal: { mean: 10, sd: 10 } }, 10 + 10 * 0.28759997, 100 * (1 - 0.28759997 - 0.28759997 ** 2)],
-  ['lognormal', { lognormal: { median: 50, p95: 120 } }, 50 * Math.exp(((Math.log(120 / 50) / 1.6448536) ** 2) / 2), Number.NaN],
+  [
+    'normal truncated at 0',
+    { normal: { mean: 10, sd: 10 } },
+    10 + 10 * 0.28759997,
+    100 * (1 - 0.28759997 - 0.28759997 ** 2),
+  ],
+  [
+    'lognormal',
+    { lognormal: { median: 50, p95: 120 } },
+    50 * Math.exp((Math.log(120 / 50) / 1.6448536) ** 2 / 2),
+    Number.NaN,
+  ],
   ['triangular', { triangular: [2, 3, 10] }, 5, (4 + 9 + 100 - 6 - 20 - 30) / 18],
   ['empirical', { empirical: [1, 2, 3, 10] }, 4, (9 + 4 + 1 + 36) / 4],
 ];

@@ -54,7 +54,10 @@ describe('monthly cost', () => {
   it('charges sampled telemetry', () => {
     expect(remote.monthly_usd.telemetry).toBeCloseTo((10 * 0.1 * 500 * requestsPerMonth) / 1e6, 6);
     expect(remote.monthly_usd.total).toBeCloseTo(
-      remote.monthly_usd.compute + remote.monthly_usd.network + remote.monthly_usd.updates + remote.monthly_usd.telemetry,
+      remote.monthly_usd.compute +
+        remote.monthly_usd.network +
+        remote.monthly_usd.updates +
+        remote.monthly_usd.telemetry,
       9,
     );
   });

@@ -58,7 +58,7 @@ describe('contention on a link', () => {
     expectTheory(option.latency_ms.mean, option.latency_ms.ci95?.mean, theory);
     const link = option.links.find((entry) => entry.id === 'a-b')!;
     expect(link.utilization).toBeCloseTo(rho, 1);
-    expect(link.mean_mbps).toBeCloseTo(100 * 8 * 50 / 1000, 6);
+    expect(link.mean_mbps).toBeCloseTo((100 * 8 * 50) / 1000, 6);
   });
 });
 
@@ -71,7 +71,9 @@ describe('a periodic workload with a scheduled outage', () => {
         { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
         { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
       ],
-      links: [{ id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 10, outages: { schedule: [[100, 200]] } }],
+      links: [
+        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 10, outages: { schedule: [[100, 200]] } },
+      ],
       workload: { users: 1, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 1000 },
       pipeline: [{ id: 'infer', compute_ms: 5 }],
       budgets: { offline_success: 0.95 },
@@ -111,9 +113,21 @@ describe('a periodic workload with a scheduled outage', () => {
 
 describe('reproducibility', () => {
   it('the same scenario and seed give byte-identical JSON, another seed does not', () => {
-    const scenario = scenarioFrom(twoServers({ workload: { users: 1, per_user_rps: 50, source: 'a', sink: 'b', requests: 5000 } }));
+    const scenario = scenarioFrom(
+      twoServers({ workload: { users: 1, per_user_rps: 50, source: 'a', sink: 'b', requests: 5000 } }),
+    );
     const first = JSON.stringify(evaluateScenario(scenario));
     expect(JSON.stringify(evaluateScenario(scenario))).toBe(first);
     expect(JSON.stringify(evaluateScenario(scenario, { seed: 99 }))).not.toBe(first);
+  });
+});
+
+describe('duration mode', () => {
+  it('simulates the requests of the given duration for all users', () => {
+    const scenario = scenarioFrom({
+      ...twoServers({}),
+      workload: { users: 4, per_user_rps: 5, source: 'a', sink: 'b', duration_s: 600 },
+    });
+    expect(evaluateScenario(scenario).requests).toBe(4 * 5 * 600);
   });
 });

@@ -28,7 +28,8 @@ describe('order statistics', () => {
   it('quantiles by selection equal type-7 quantiles of the sorted values', () => {
     const values = randomValues(9_999, 4);
     const sorted = values.slice().sort();
-    for (const p of [0, 0.5, 0.9, 0.95, 0.99, 1]) expect(quantileBySelection(values.slice(), p)).toBe(quantileOfSorted(sorted, p));
+    for (const p of [0, 0.5, 0.9, 0.95, 0.99, 1])
+      expect(quantileBySelection(values.slice(), p)).toBe(quantileOfSorted(sorted, p));
   });
 
   it('type-7 quantiles match hand-computed values', () => {

@@ -3,15 +3,20 @@
 // correct engine fails with a probability below 1e-4, and also checks that the interval is
 // narrow (a few percent) so that a wide interval cannot hide a wrong answer.
 import { describe, expect, it } from 'vitest';
-import { erlangC } from '../../../simulator/analytic/erlang';
 import { evaluateScenario, type OptionResult } from '../../../simulator';
+import { erlangC } from '../../../simulator/analytic/erlang';
 import { singleStation } from './queue-scenarios';
 
 function onlyOption(results: ReturnType<typeof evaluateScenario>): OptionResult {
   return results.options[0];
 }
 
-function expectWithinCi(value: number, interval: [number, number] | undefined, theory: number, maxRelativeHalfWidth: number) {
+function expectWithinCi(
+  value: number,
+  interval: [number, number] | undefined,
+  theory: number,
+  maxRelativeHalfWidth: number,
+) {
   expect(interval).toBeDefined();
   const [low, high] = interval!;
   const halfWidth = (high - low) / 2;
@@ -24,13 +29,16 @@ describe('M/M/1', () => {
     it(`response time is exponential with rate mu - lambda at utilisation ${rho}`, () => {
       const serviceMs = 10;
       const ratePerS = (rho / serviceMs) * 1000;
-      const option = onlyOption(evaluateScenario(singleStation({ ratePerS, service: { exponential: serviceMs }, requests: 400_000 })));
+      const option = onlyOption(
+        evaluateScenario(singleStation({ ratePerS, service: { exponential: serviceMs }, requests: 400_000 })),
+      );
       const meanResponse = serviceMs / (1 - rho);
       expectWithinCi(option.latency_ms.mean, option.latency_ms.ci95?.mean, meanResponse, 0.04);
       // Percentiles of an exponential with that mean; the p95's own interval bounds p50 and p99 too,
       // since they are estimated from the same run with similar relative precision.
       expectWithinCi(option.latency_ms.p95, option.latency_ms.ci95?.p95, meanResponse * Math.log(20), 0.04);
-      const relativeTolerance = (2 * (option.latency_ms.ci95!.p95![1] - option.latency_ms.ci95!.p95![0])) / 2 / option.latency_ms.p95;
+      const relativeTolerance =
+        (2 * (option.latency_ms.ci95!.p95![1] - option.latency_ms.ci95!.p95![0])) / 2 / option.latency_ms.p95;
       expect(Math.abs(option.latency_ms.p50 / (meanResponse * Math.log(2)) - 1)).toBeLessThan(relativeTolerance);
       expect(Math.abs(option.latency_ms.p99 / (meanResponse * Math.log(100)) - 1)).toBeLessThan(2 * relativeTolerance);
       // Utilisation of the server is rho (Little's law on the busy servers).
@@ -46,7 +54,9 @@ describe('M/M/c', () => {
     const rho = 0.75;
     const ratePerMs = (rho * servers) / serviceMs;
     const option = onlyOption(
-      evaluateScenario(singleStation({ ratePerS: ratePerMs * 1000, service: { exponential: serviceMs }, servers, requests: 400_000 })),
+      evaluateScenario(
+        singleStation({ ratePerS: ratePerMs * 1000, service: { exponential: serviceMs }, servers, requests: 400_000 }),
+      ),
     );
     const wait = (erlangC(servers, ratePerMs * serviceMs) * serviceMs) / (servers - ratePerMs * serviceMs);
     expectWithinCi(option.latency_ms.mean, option.latency_ms.ci95?.mean, wait + serviceMs, 0.03);
@@ -62,7 +72,9 @@ describe('M/D/1', () => {
   it('mean wait follows Pollaczek-Khinchine', () => {
     const serviceMs = 10;
     const rho = 0.7;
-    const option = onlyOption(evaluateScenario(singleStation({ ratePerS: (rho / serviceMs) * 1000, service: serviceMs, requests: 400_000 })));
+    const option = onlyOption(
+      evaluateScenario(singleStation({ ratePerS: (rho / serviceMs) * 1000, service: serviceMs, requests: 400_000 })),
+    );
     const wait = (rho * serviceMs) / (2 * (1 - rho));
     expectWithinCi(option.latency_ms.mean, option.latency_ms.ci95?.mean, wait + serviceMs, 0.03);
   });
@@ -73,7 +85,12 @@ describe('many users as background load', () => {
     const serviceMs = 10;
     const rho = 0.7;
     const results = evaluateScenario(
-      singleStation({ ratePerS: (rho / serviceMs) * 1000, service: { exponential: serviceMs }, users: 10_000, requests: 200_000 }),
+      singleStation({
+        ratePerS: (rho / serviceMs) * 1000,
+        service: { exponential: serviceMs },
+        users: 10_000,
+        requests: 200_000,
+      }),
     );
     const option = onlyOption(results);
     expect(option.detailed_users).toBeLessThan(10_000);

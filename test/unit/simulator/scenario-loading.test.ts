@@ -35,32 +35,49 @@ describe('loading scenarios', () => {
 
   it('rejects another format version', () => {
     const errors = errorsOf(arText.replace('placewise: 1', 'placewise: 2'));
-    expect(errors).toContain('s.yaml: placewise: unsupported format version: this Placewise reads version 1 (placewise: 1) (line 2)');
+    expect(errors).toContain(
+      's.yaml: placewise: unsupported format version: this Placewise reads version 1 (placewise: 1) (line 2)',
+    );
   });
 
   it('reports unknown ids with the known ones, all at once', () => {
     const text = arText
-      .replace('    model: nmt\n    output_kb: 0.3                    # translated text', '    model: nmt2\n    output_kb: 0.3')
+      .replace(
+        '    model: nmt\n    output_kb: 0.3                    # translated text',
+        '    model: nmt2\n    output_kb: 0.3',
+      )
       .replace('hardware: phone-midrange', 'hardware: phone-ultra')
       .replace('decision: hybrid-cached', 'decision: hybrid-cashed');
     const errors = errorsOf(text);
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^s\.yaml: pipeline\[3\]\.model: unknown model 'nmt2' \(known: ocr-det, ocr-rec, nmt, nmt-small\) \(line \d+\)$/),
-        expect.stringMatching(/^s\.yaml: components\[1\]\.hardware: unknown hardware 'phone-ultra' \(known: glass-explorer, .*\)/),
+        expect.stringMatching(
+          /^s\.yaml: pipeline\[3\]\.model: unknown model 'nmt2' \(known: ocr-det, ocr-rec, nmt, nmt-small\) \(line \d+\)$/,
+        ),
+        expect.stringMatching(
+          /^s\.yaml: components\[1\]\.hardware: unknown hardware 'phone-ultra' \(known: glass-explorer, .*\)/,
+        ),
         expect.stringMatching(/^s\.yaml: decision: unknown option 'hybrid-cashed'/),
       ]),
     );
   });
 
   it('reports a placement with no route to its neighbours', () => {
-    const text = arText.replace(/  - id: cloud-ocr\n    between: \[cloud, ocr-pool\]\n    tech: ethernet.*\n    mbps: 10000\n/, '');
+    const text = arText.replace(
+      / {2}- id: cloud-ocr\n {4}between: \[cloud, ocr-pool\]\n {4}tech: ethernet.*\n {4}mbps: 10000\n/,
+      '',
+    );
     const errors = errorsOf(text);
-    expect(errors).toContainEqual(expect.stringMatching(/options\[2\]\.place\.detect: no route from 'glasses' to 'ocr-pool' over the links/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/options\[2\]\.place\.detect: no route from 'glasses' to 'ocr-pool' over the links/),
+    );
   });
 
   it('rejects zero and negative rates, sizes and bandwidths', () => {
-    const text = arText.replace('per_user_rps: 0.5', 'per_user_rps: 0').replace('size_mb: 4.7', 'size_mb: -1').replace('mbps: 3 ', 'mbps: 0 ');
+    const text = arText
+      .replace('per_user_rps: 0.5', 'per_user_rps: 0')
+      .replace('size_mb: 4.7', 'size_mb: -1')
+      .replace('mbps: 3 ', 'mbps: 0 ');
     const errors = errorsOf(text);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -72,7 +89,11 @@ describe('loading scenarios', () => {
   });
 
   it('rejects budgets on unknown fields', () => {
-    const errors = errorsOf(arText.replace('monthly_usd: 25000', 'monthly_usd: 25000\n  carbon_kg: 3').replace('{ p95: 1500 }', '{ p97: 1500 }'));
+    const errors = errorsOf(
+      arText
+        .replace('monthly_usd: 25000', 'monthly_usd: 25000\n  carbon_kg: 3')
+        .replace('{ p95: 1500 }', '{ p97: 1500 }'),
+    );
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^s\.yaml: budgets: unknown field 'carbon_kg'/),
@@ -82,7 +103,9 @@ describe('loading scenarios', () => {
   });
 
   it('explains a bad distribution', () => {
-    const errors = errorsOf(arText.replace('{ uniform: [40, 200] }', '{ uniform: [200, 40] }').replace('{ uniform: [2, 5] }', '"fast"'));
+    const errors = errorsOf(
+      arText.replace('{ uniform: [40, 200] }', '{ uniform: [200, 40] }').replace('{ uniform: [2, 5] }', '"fast"'),
+    );
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/links\[0\]\.latency_ms\.uniform: lower bound is above upper bound/),
@@ -92,7 +115,14 @@ describe('loading scenarios', () => {
   });
 
   it('requires exactly one of requests and duration_s, and placement of every unpinned step', () => {
-    const errors = errorsOf(arText.replace('  requests: 20000', '  requests: 20000\n  duration_s: 60').replace('place: { detect: glasses, recognize: glasses, translate: glasses }', 'place: { detect: glasses, recognize: glasses }'));
+    const errors = errorsOf(
+      arText
+        .replace('  requests: 20000', '  requests: 20000\n  duration_s: 60')
+        .replace(
+          'place: { detect: glasses, recognize: glasses, translate: glasses }',
+          'place: { detect: glasses, recognize: glasses }',
+        ),
+    );
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^s\.yaml: workload: give exactly one of requests or duration_s/),

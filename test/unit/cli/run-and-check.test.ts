@@ -1,0 +1,124 @@
+// `placewise run` and `placewise check` as a user runs them: whole processes, exit codes and output.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
+import type { ScenarioResults } from '../../../simulator';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const ar = join(root, 'scenarios', 'ar-translation.yaml');
+const arText = readFileSync(ar, 'utf8');
+const scratch = mkdtempSync(join(tmpdir(), 'placewise-cli-'));
+
+function placewise(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scenarioFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+beforeAll(async () => {
+  await ensureCliBundle();
+});
+
+describe('placewise run', () => {
+  it('prints the results JSON with every option and the recommendation', () => {
+    const { code, stdout } = placewise('run', ar, '--json', '--requests', '3000');
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as ScenarioResults;
+    expect(results.requests).toBe(3000);
+    expect(results.options.map((option) => option.id)).toEqual([
+      'on-glasses',
+      'on-phone',
+      'cloud',
+      'hybrid',
+      'hybrid-cached',
+    ]);
+    expect(results.recommendation).toBe('hybrid-cached');
+    for (const option of results.options) {
+      expect(Object.keys(option)).toEqual(
+        expect.arrayContaining([
+          'latency_ms',
+          'breakdown_ms',
+          'steps',
+          'links',
+          'components',
+          'monthly_usd',
+          'battery_hours',
+          'accuracy',
+          'success_rate',
+          'offline',
+          'budgets',
+          'pass',
+        ]),
+      );
+    }
+  });
+
+  it('prints a table without colour codes when not on a terminal', () => {
+    const { code, stdout } = placewise('run', ar, '--requests', '2000', '--option', 'cloud', 'hybrid');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^option\s+mean ms/);
+    expect(stdout).toContain(' cloud ');
+    expect(stdout).not.toContain('on-glasses');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 2 with FILE: PATH: message for every problem, and no stack trace', () => {
+    const broken = scenarioFile(
+      'broken.yaml',
+      arText.replace('model: nmt\n', 'model: nmt2\n').replace('per_user_rps: 0.5', 'per_user_rps: -1'),
+    );
+    const { code, stderr } = placewise('run', broken);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${broken}: workload.per_user_rps: must be greater than 0`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a missing file, an unknown option and a bad number', () => {
+    expect(placewise('run', join(scratch, 'nothing.yaml'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no such file'),
+    });
+    expect(placewise('run', ar, '--option', 'teleport')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown option 'teleport'"),
+    });
+    expect(placewise('run', ar, '--requests', '0').code).toBe(2);
+  });
+});
+
+describe('placewise check', () => {
+  it('passes when the decision meets every budget', () => {
+    const { code, stdout } = placewise('check', ar, '--requests', '3000');
+    expect(code).toBe(0);
+    expect(stdout).toContain("decision 'hybrid-cached' passes every budget");
+  });
+
+  it('exits 1 and names the broken budgets when the decision breaks one', () => {
+    const file = scenarioFile('cloud-decision.yaml', arText.replace('decision: hybrid-cached', 'decision: cloud'));
+    const { code, stdout } = placewise('check', file, ar, '--requests', '3000');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL {2}.*cloud-decision\.yaml: decision 'cloud' breaks monthly_usd/);
+    expect(stdout).toMatch(/pass {2}.*ar-translation\.yaml/);
+  });
+
+  it('with no decision, fails only when no option passes every budget', () => {
+    const undecided = arText.replace('decision: hybrid-cached\n', '');
+    expect(placewise('check', scenarioFile('undecided.yaml', undecided), '--requests', '3000').code).toBe(0);
+    const impossible = scenarioFile('impossible.yaml', undecided.replace('monthly_usd: 25000', 'monthly_usd: 1'));
+    const { code, stdout } = placewise('check', impossible, '--requests', '3000');
+    expect(code).toBe(1);
+    expect(stdout).toContain('no option passes every budget');
+  });
+});
