@@ -1,9 +1,9 @@
 // The simulator's public surface: everything the CLI, the app, the host and the exports use.
 export { type EvaluateSettings, evaluateScenario } from './evaluate/evaluate-scenario';
+export * from './export';
 export type * from './results';
 export { HARDWARE_LIBRARY, type HardwareProfile } from './scenario/hardware-library';
 export { LINK_DEFAULTS } from './scenario/link-technologies';
 export { parseScenarioText, type ScenarioParse, validateScenario } from './scenario/load';
 export { formatScenarioError, type ScenarioError, ScenarioInvalidError } from './scenario/scenario-error';
 export type * from './scenario/schema';
-export * from './export';

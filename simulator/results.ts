@@ -107,6 +107,14 @@ export interface OptionResult {
   failed: number;
   /** Addition: users simulated in detail; the others are background load on shared components. */
   detailed_users: number;
+  /** Addition: requests measured for this option (warm-up excluded). */
+  requests: number;
+  /** Addition: autoscaled components: mean replicas over the run and [time s, replicas] at each change. */
+  autoscaling?: { component: string; mean_replicas: number; timeline: [number, number][] }[];
+  /** Addition: serverless components: invocations simulated, the share that started cold, billed time per invocation. */
+  serverless?: { component: string; invocations: number; cold_start_share: number; mean_billed_ms: number }[];
+  /** Addition: batched steps and their mean batch size. */
+  batching?: { step: string; component: string; mean_batch: number }[];
 }
 
 export interface ScenarioResults {

@@ -15,7 +15,13 @@ export function erlangC(servers: number, offeredLoad: number): number {
  * Wq(M/M/c) x (ca2 + cs2) / 2. Exact for M/M/c, and for M/G/1 it is the Pollaczek-Khinchine formula.
  * Returns Infinity when the station is saturated.
  */
-export function meanWait(servers: number, arrivalRate: number, meanService: number, serviceScv: number, arrivalScv = 1): number {
+export function meanWait(
+  servers: number,
+  arrivalRate: number,
+  meanService: number,
+  serviceScv: number,
+  arrivalScv = 1,
+): number {
   if (arrivalRate === 0) return 0;
   const offeredLoad = arrivalRate * meanService;
   if (offeredLoad >= servers) return Number.POSITIVE_INFINITY;

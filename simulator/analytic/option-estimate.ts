@@ -9,7 +9,7 @@ import type { AnalyticEstimate } from '../results';
 import { meanWait } from './erlang';
 
 type Visit =
-  | { kind: 'compute'; probability: number; component: number; service: Sampler }
+  | { kind: 'compute'; probability: number; component: number; step: number; service: Sampler }
   | { kind: 'hop'; probability: number; link: number; direction: number; kb: number };
 
 /** Every compute and hop a request makes, weighted by the probability that it makes it. */
@@ -29,13 +29,20 @@ export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
     }
     const { component, service } = stepPlan.primary;
     if (component === at) {
-      visits.push({ kind: 'compute', probability, component, service });
+      visits.push({ kind: 'compute', probability, component, step: stepIndex, service });
       walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1);
       return;
     }
     hopTowards(at, component, stepIndex, kb, probability, cacheChecked);
   };
-  const hopTowards = (at: number, target: number, stepIndex: number, kb: number, probability: number, cacheChecked: number) => {
+  const hopTowards = (
+    at: number,
+    target: number,
+    stepIndex: number,
+    kb: number,
+    probability: number,
+    cacheChecked: number,
+  ) => {
     if (at === target) return;
     const hop = system.routes[at][target]![0];
     visits.push({ kind: 'hop', probability, link: hop.link, direction: hop.direction, kb });
@@ -43,6 +50,15 @@ export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
   };
   walk(system.source, 0, 0, 1, -1);
   return visits;
+}
+
+// An autoscaled component settles where utilisation meets its target (within min and max).
+function steadyServers(component: SystemModel['components'][number], load: StationLoad): number {
+  const scaling = component.autoscaling;
+  if (!scaling) return component.servers;
+  const busyExecutors = load.serviceSum / 1000;
+  const replicas = Math.ceil(busyExecutors / (scaling.targetUtilization * component.cores) - 1e-9);
+  return Math.min(scaling.max, Math.max(scaling.min, replicas)) * component.cores;
 }
 
 interface StationLoad {
@@ -57,7 +73,9 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   // Requests per second reaching one instance of a station: one user's for per-user stations.
   const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
   const componentLoad = system.components.map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 }));
-  const linkLoad = system.links.flatMap(() => [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })));
+  const linkLoad = system.links.flatMap(() =>
+    [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })),
+  );
   for (const visit of visits) {
     if (visit.kind === 'compute') {
       const component = system.components[visit.component];
@@ -82,9 +100,18 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     const mean = load.serviceSum / load.rate;
     const scv = mean === 0 ? 0 : load.serviceSquareSum / load.rate / (mean * mean) - 1;
     const ratePerMs = load.rate / 1000;
-    return { wait: meanWait(servers, ratePerMs, mean, scv, arrivalScv), mean, utilization: (ratePerMs * mean) / servers };
+    return {
+      wait: meanWait(servers, ratePerMs, mean, scv, arrivalScv),
+      mean,
+      utilization: (ratePerMs * mean) / servers,
+    };
   };
-  const componentWaits = system.components.map((component) => stationWait(componentLoad[component.index], component.servers));
+  const componentServers = system.components.map((component) =>
+    steadyServers(component, componentLoad[component.index]),
+  );
+  const componentWaits = system.components.map((component) =>
+    stationWait(componentLoad[component.index], componentServers[component.index]),
+  );
   const linkWaits = linkLoad.map((load) => stationWait(load, 1));
   let meanLatency = 0;
   for (const visit of visits) {
@@ -93,7 +120,8 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     } else {
       const link = system.links[visit.link];
       meanLatency +=
-        visit.probability * (linkWaits[visit.link * 2 + visit.direction].wait + (visit.kb * 8) / link.mbps + link.latency.mean);
+        visit.probability *
+        (linkWaits[visit.link * 2 + visit.direction].wait + (visit.kb * 8) / link.mbps + link.latency.mean);
     }
   }
   return {
@@ -103,7 +131,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
         const station = componentWaits[component.index];
         return {
           id: component.id,
-          servers: component.servers,
+          servers: componentServers[component.index],
           arrival_rps: componentLoad[component.index].rate,
           service_ms: station.mean,
           utilization: station.utilization,

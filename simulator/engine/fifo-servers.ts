@@ -16,8 +16,8 @@ import type { RandomStream } from '../random/random-stream';
 import type { Sampler } from '../random/sampler';
 
 export class FifoServers {
-  /** Min-heap of the times at which each server becomes free. */
-  private readonly freeAt: Float64Array;
+  /** Min-heap of the times at which each server becomes free; `servers` entries are in use. */
+  private freeAt: Float64Array;
   private lastArrival = 0;
   /** Total service time given, for utilisation. */
   busyTime = 0;
@@ -25,11 +25,28 @@ export class FifoServers {
   jobs = 0;
 
   constructor(
-    readonly servers: number,
+    public servers: number,
     private readonly backgroundRatePerMs = 0,
     private readonly backgroundRandom?: RandomStream,
   ) {
     this.freeAt = new Float64Array(servers);
+  }
+
+  /**
+   * Changes the number of servers at `time` (autoscaling). New servers take work once `readyAt`
+   * has passed (a replica's cold start); removed servers are those that would free up last, so
+   * the jobs already admitted keep their times and no new job lands on them.
+   */
+  resize(servers: number, readyAt: number): void {
+    if (servers === this.servers) return;
+    const current = Array.from(this.freeAt.subarray(0, this.servers));
+    while (current.length < servers) current.push(readyAt);
+    // A sorted array is a valid min-heap.
+    current.sort((a, b) => a - b);
+    current.length = servers;
+    if (this.freeAt.length < servers) this.freeAt = new Float64Array(servers * 2);
+    this.freeAt.set(current);
+    this.servers = servers;
   }
 
   /** Admits a job arriving at `arrival`; returns the time its service starts. Its service ends `service` later. */
@@ -67,7 +84,7 @@ export class FifoServers {
     this.jobs++;
     this.busyTime += service;
     const freeAt = this.freeAt;
-    const start = freeAt[0] > arrival ? freeAt[0] : arrival;
+    const start = Math.max(freeAt[0], arrival);
     const end = start + service;
     if (this.servers === 1) {
       freeAt[0] = end;

@@ -47,8 +47,13 @@ export function alternatingOutages(
 }
 
 export function scheduledOutages(schedule: readonly (readonly [number, number])[], horizonS: number): OutageProcess {
-  const intervals = [...schedule].sort((a, b) => a[0] - b[0]).map(([start, end]) => [start * 1000, end * 1000] as const);
-  const downS = schedule.reduce((sum, [start, end]) => sum + Math.max(0, Math.min(end, horizonS) - Math.min(start, horizonS)), 0);
+  const intervals = [...schedule]
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, end]) => [start * 1000, end * 1000] as const);
+  const downS = schedule.reduce(
+    (sum, [start, end]) => sum + Math.max(0, Math.min(end, horizonS) - Math.min(start, horizonS)),
+    0,
+  );
   return {
     downShare: horizonS > 0 ? downS / horizonS : 0,
     isDown(_instance, timeMs) {

@@ -4,12 +4,12 @@ import { estimateOption } from '../analytic/option-estimate';
 import type { AnalyticEstimate, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { budgetVerdicts, recommend } from './budget-verdicts';
-import { chooseDetailedUsers } from './detailed-users';
 import { summarizeLatencies } from './latency-statistics';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
+import { planRun } from './run-shape';
 import { type OptionRun, simulateOption } from './simulate-option';
-import { buildSystemModel, measuredRequests, type SystemModel } from './system-model';
+import { buildSystemModel, type SystemModel } from './system-model';
 
 export interface EvaluateSettings {
   /** Simulated requests per option (warm-up excluded); default from the scenario's workload. */
@@ -27,16 +27,15 @@ const DISAGREEMENT_WARNING = 0.25;
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
   const seed = settings.seed ?? scenario.seed;
   const system = buildSystemModel(scenario);
-  const measured = measuredRequests(system, settings.requests);
   const chosen = settings.options ? new Set(settings.options) : undefined;
   const options = scenario.options
     .filter((option) => !chosen || chosen.has(option.id))
-    .map((option) => evaluateOption(system, buildOptionPlan(system, option), measured, seed));
+    .map((option) => evaluateOption(system, buildOptionPlan(system, option), settings.requests, seed));
   const recommendation = recommend(options);
   return {
     scenario: scenario.name,
     seed,
-    requests: measured,
+    requests: options[0]?.requests ?? 0,
     options,
     recommendation: recommendation.id,
     recommendation_reason: recommendation.reason,
@@ -44,9 +43,14 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   };
 }
 
-function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number, seed: number): OptionResult {
+function evaluateOption(
+  system: SystemModel,
+  plan: OptionPlan,
+  requests: number | undefined,
+  seed: number,
+): OptionResult {
   const analytic = estimateOption(system, plan);
-  const run = simulateOption(system, plan, measured, seed, chooseDetailedUsers(system, analytic, measured));
+  const run = simulateOption(system, plan, planRun(system, analytic, requests), seed);
   const statistics = summarizeLatencies(run.latencies);
   const nan = Number.NaN;
   const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };
@@ -78,14 +82,14 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number,
     steps: stepResults(system, plan, run),
     links,
     components,
-    monthly_usd: monthlyCost(system, plan, traffic),
+    monthly_usd: monthlyCost(system, plan, traffic, run, analytic),
     battery_hours: batteryHours(system, components, kbPerRequest, traffic.telemetryGb, warnings),
     accuracy: plan.steps.some(
       (step) => step.primary.model?.accuracy !== undefined || step.fallback?.model?.accuracy !== undefined,
     )
       ? perCompleted(run.accuracySum)
       : null,
-    success_rate: run.completed / run.measured,
+    success_rate: run.measured > 0 ? run.completed / run.measured : 0,
     offline: {
       requests: run.offlineRequests,
       success_rate: run.offlineRequests > 0 ? run.offlineCompleted / run.offlineRequests : null,
@@ -97,9 +101,40 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, measured: number,
     completed: run.completed,
     failed: run.failed,
     detailed_users: run.detailedUsers,
+    requests: run.measured,
+    ...elasticity(system, plan, run),
   };
   const budgets = budgetVerdicts(system.scenario.budgets, figures, statistics !== null);
   return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
+}
+
+// Additions for autoscaled, serverless and batching components, present only where used.
+function elasticity(system: SystemModel, plan: OptionPlan, run: OptionRun): Partial<OptionResult> {
+  const extra: Partial<OptionResult> = {};
+  if (run.autoscaling.length > 0) {
+    extra.autoscaling = run.autoscaling.map((entry) => ({
+      component: system.components[entry.component].id,
+      mean_replicas: entry.meanReplicas,
+      timeline: entry.timeline,
+    }));
+  }
+  const serverless = run.serverless.filter((entry) => entry.invocations > 0);
+  if (serverless.length > 0) {
+    extra.serverless = serverless.map((entry) => ({
+      component: system.components[entry.component].id,
+      invocations: entry.invocations,
+      cold_start_share: entry.coldStarts / entry.invocations,
+      mean_billed_ms: entry.billedMs / entry.invocations,
+    }));
+  }
+  if (run.batching.length > 0) {
+    extra.batching = run.batching.map((entry) => ({
+      step: plan.steps[entry.step].step.id,
+      component: system.components[plan.steps[entry.step].primary.component].id,
+      mean_batch: entry.meanSize,
+    }));
+  }
+  return extra;
 }
 
 function stepResults(system: SystemModel, plan: OptionPlan, run: OptionRun): StepResult[] {

@@ -1,7 +1,8 @@
 // Monthly cost of an option (DESIGN.md section 2): shared compute it runs on, traffic over
 // priced links, model updates shipped to every per-user holder, and sampled telemetry.
-import type { MonthlyCost } from '../results';
+import type { AnalyticEstimate, MonthlyCost } from '../results';
 import type { OptionPlan } from './option-plan';
+import type { OptionRun } from './simulate-option';
 import type { SystemModel } from './system-model';
 
 export const HOURS_PER_MONTH = 730;
@@ -63,11 +64,19 @@ function modelHoldings(system: SystemModel, plan: OptionPlan) {
   return holdings;
 }
 
-export function monthlyCost(system: SystemModel, plan: OptionPlan, traffic: LinkTraffic): MonthlyCost {
+export function monthlyCost(
+  system: SystemModel,
+  plan: OptionPlan,
+  traffic: LinkTraffic,
+  run: OptionRun,
+  estimate: AnalyticEstimate,
+): MonthlyCost {
   let compute = 0;
   for (const index of plan.usedComponents) {
     const component = system.components[index];
-    if (component.shared) compute += component.replicas * component.usdPerHour * HOURS_PER_MONTH;
+    if (!component.shared) continue;
+    if (component.serverless) compute += serverlessMonthlyUsd(system, component.index, run, estimate);
+    else compute += meanReplicas(system, component.index, run, estimate) * component.usdPerHour * HOURS_PER_MONTH;
   }
   let network = 0;
   let updates = 0;
@@ -78,4 +87,58 @@ export function monthlyCost(system: SystemModel, plan: OptionPlan, traffic: Link
     telemetry += link.usdPerGb * traffic.telemetryGb[index];
   });
   return { total: compute + network + updates + telemetry, compute, network, updates, telemetry };
+}
+
+/**
+ * Replicas paid for on average. Fixed replicas are paid around the clock. An autoscaled
+ * component with a load profile pays, hour by hour, what the autoscaler settles on at that
+ * hour's load (ceil(load / (target x cores per replica)), within min and max); without a
+ * profile, the mean replicas of the simulated run.
+ */
+export function meanReplicas(
+  system: SystemModel,
+  component: number,
+  run: OptionRun,
+  estimate: AnalyticEstimate,
+): number {
+  const model = system.components[component];
+  const scaling = model.autoscaling;
+  if (!scaling) return model.replicas;
+  const profile = system.scenario.workload.load_profile;
+  if (!profile) return run.autoscaling.find((entry) => entry.component === component)?.meanReplicas ?? model.replicas;
+  const peak = Math.max(...profile);
+  const load = estimate.components.find((entry) => entry.id === model.id);
+  // Offered load at the busiest hour, in executors kept busy.
+  const peakExecutors = load ? (load.arrival_rps * load.service_ms) / 1000 : 0;
+  let total = 0;
+  for (const multiplier of profile) {
+    const needed = Math.ceil((peakExecutors * (multiplier / peak)) / (scaling.targetUtilization * model.cores) - 1e-9);
+    total += Math.min(scaling.max, Math.max(scaling.min, needed));
+  }
+  return total / 24;
+}
+
+/**
+ * A serverless component's month: requests at usd_per_million, and run time (cold starts
+ * included, as the simulation billed them) at usd_per_gb_s for the configured memory.
+ */
+export function serverlessMonthlyUsd(
+  system: SystemModel,
+  component: number,
+  run: OptionRun,
+  estimate: AnalyticEstimate,
+): number {
+  const model = system.components[component];
+  const pricing = model.serverless!;
+  const load = estimate.components.find((entry) => entry.id === model.id);
+  if (!load) return 0;
+  const invocationsPerRequest = load.arrival_rps / (system.users * system.perUserRps);
+  const invocationsPerMonth = invocationsPerRequest * system.requestsPerMonth;
+  const simulated = run.serverless.find((entry) => entry.component === component);
+  const billedMs =
+    simulated && simulated.invocations > 0 ? simulated.billedMs / simulated.invocations : load.service_ms;
+  return (
+    (invocationsPerMonth * pricing.usdPerMillion) / 1e6 +
+    invocationsPerMonth * (billedMs / 1000) * pricing.memoryGb * pricing.usdPerGbS
+  );
 }

@@ -3,13 +3,14 @@
 // last output reaches the sink. Per-request state lives in typed arrays indexed by request; the
 // future-event list holds one pending event per request in flight plus the next arrival.
 
-import { optionVisits } from '../analytic/option-estimate';
+import { batchFactor } from '../engine/batcher';
 import { EventQueue } from '../engine/event-queue';
-import { FifoServers } from '../engine/fifo-servers';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
 import { compileDistribution } from '../random/sampler';
 import type { OptionPlan } from './option-plan';
+import type { RunShape } from './run-shape';
+import { buildStations } from './station-set';
 import type { SystemModel } from './system-model';
 
 export interface OptionRun {
@@ -41,68 +42,51 @@ export interface OptionRun {
   simulatedRequests: number;
   /** Span of the arrivals, ms. */
   spanMs: number;
+  autoscaling: { component: number; meanReplicas: number; timeline: [number, number][] }[];
+  /** Serverless components: invocations (background included), cold starts, billed time. */
+  serverless: { component: number; invocations: number; coldStarts: number; billedMs: number }[];
+  batching: { step: number; batches: number; meanSize: number }[];
 }
 
+// Event payloads: a request's event is request * 2 + kind; negative payloads are the next
+// arrival (-1), an autoscaler's tick (-2 - index) and a batcher's wake-up (-2 - autoscalers - index).
 const EVENT_ARRIVAL = -1;
 const KIND_COMPUTE_DONE = 0;
 const KIND_HOP_DONE = 1;
-const WARMUP_SHARE = 0.1;
-// A request's fallback choices are kept as bits, one per step.
-export const MAX_STEPS = 31;
 
-export function warmupRequests(measured: number): number {
-  return Math.round(measured * WARMUP_SHARE);
-}
-
-export function simulateOption(
-  system: SystemModel,
-  plan: OptionPlan,
-  measured: number,
-  seed: number,
-  users: number,
-): OptionRun {
+export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
   const { components, links, routes } = system;
+  const users = shape.detailedUsers;
   const steps = plan.steps;
   const stepCount = steps.length;
-  const warmup = warmupRequests(measured);
-  const total = measured + warmup;
-  // Visits per request to each shared station, for the background users' load on it.
-  const backgroundUsersRatePerMs = ((system.users - users) * system.perUserRps) / 1000;
-  const componentVisits = new Float64Array(components.length);
-  const linkVisits = new Float64Array(links.length * 2);
-  for (const visit of optionVisits(system, plan)) {
-    if (visit.kind === 'compute') componentVisits[visit.component] += visit.probability;
-    else linkVisits[visit.link * 2 + visit.direction] += visit.probability;
-  }
-
-  // Stations: one per shared component or link direction, one per detailed user otherwise.
-  const stations: FifoServers[] = [];
-  const stationHasBackground: boolean[] = [];
-  const componentBase = components.map((component) => {
-    const base = stations.length;
-    const instances = component.shared ? 1 : users;
-    const backgroundRate = component.shared ? backgroundUsersRatePerMs * componentVisits[component.index] : 0;
-    for (let user = 0; user < instances; user++) {
-      const random = backgroundRate > 0 ? new RandomStream(seed, `background:${component.id}`) : undefined;
-      stations.push(new FifoServers(component.servers, backgroundRate, random));
-      stationHasBackground.push(backgroundRate > 0);
-    }
-    return base;
-  });
-  const linkBase = new Int32Array(links.length * 2);
-  for (const link of links) {
-    for (const direction of [0, 1]) {
-      linkBase[link.index * 2 + direction] = stations.length;
-      const instances = link.shared ? 1 : users;
-      const backgroundRate = link.shared ? backgroundUsersRatePerMs * linkVisits[link.index * 2 + direction] : 0;
-      for (let user = 0; user < instances; user++) {
-        const random = backgroundRate > 0 ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined;
-        stations.push(new FifoServers(1, backgroundRate, random));
-        stationHasBackground.push(backgroundRate > 0);
+  const { warmup, capacity } = shape;
+  const total = shape.arrivals ?? capacity;
+  const durationMs = shape.durationMs ?? Number.POSITIVE_INFINITY;
+  const serviceRandom = steps.map((stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
+  const stepStats = steps.map(() => new Float64Array(5));
+  const set = buildStations(system, plan, users, seed, {
+    batchService: (step, size) =>
+      steps[step].primary.service.sample(serviceRandom[step]) *
+      batchFactor(size, steps[step].primary.model?.batch_curve),
+    dispatch: (step, batch) => {
+      const stats = stepStats[step];
+      const model = steps[step].primary.model;
+      const end = batch.start + batch.service;
+      for (let member = 0; member < batch.members.length; member++) {
+        const request = batch.members[member];
+        queueMs[request] += batch.start - batch.arrivals[member];
+        computeMs[request] += batch.service;
+        stats[0]++;
+        stats[1] += batch.service;
+        if (model?.accuracy !== undefined) accuracy[request] *= model.accuracy;
+        queue.push(end, request * 2 + KIND_COMPUTE_DONE);
       }
-    }
-  }
-  const horizonS = (total / (users * system.perUserRps)) * 1.5;
+    },
+  });
+  const { stations, componentBase, linkBase, autoscalers, batchers, batcherOfStep } = set;
+  const stationHasBackground = set.hasBackground;
+  const autoscalerEvents = autoscalers.length;
+  const horizonS = Number.isFinite(durationMs) ? durationMs / 1000 : (total / (users * system.perUserRps)) * 1.5;
   const outages: OutageProcess[] = links.map((link) => {
     if (!link.outages) return NEVER_DOWN;
     if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
@@ -117,7 +101,6 @@ export function simulateOption(
 
   const arrivalRandom = new RandomStream(seed, 'arrivals');
   const userRandom = new RandomStream(seed, 'users');
-  const serviceRandom = steps.map((stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
   const fallbackRandom = steps.map((stepPlan) => new RandomStream(seed, `service-fallback:${stepPlan.step.id}`));
   const cacheRandom = steps.map((stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
   const latencyRandom = links.map((link) => new RandomStream(seed, `latency:${link.id}`));
@@ -136,12 +119,12 @@ export function simulateOption(
   const networkMs = new Float64Array(total);
   const accuracy = new Float64Array(total).fill(1);
   const offline = new Uint8Array(total);
-  const latencies = new Float64Array(measured).fill(Number.NaN);
+  const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
 
-  const stepStats = steps.map(() => new Float64Array(5));
   const linkKb = new Float64Array(links.length);
   const sink = system.sink;
   const queue = new EventQueue();
+  const hourlyAcceptance = system.hourlyAcceptance;
   const perUserGapMs = 1000 / system.perUserRps;
   const aggregateGapMs = perUserGapMs / users;
   const periodic = system.scenario.workload.arrivals === 'periodic';
@@ -219,6 +202,12 @@ export function simulateOption(
         const placement = useFallback ? stepPlan.fallback! : stepPlan.primary;
         target = placement.component;
         waitingStep = stepIndex;
+        if (target === at && !useFallback && batcherOfStep[stepIndex] >= 0) {
+          const batcher = batcherOfStep[stepIndex];
+          const wakeAt = batchers[batcher].join(request, time);
+          if (!Number.isNaN(wakeAt)) queue.push(wakeAt, -2 - autoscalerEvents - batcher);
+          return;
+        }
         if (target === at) {
           const component = components[at];
           const station = stations[componentBase[at] + (component.shared ? 0 : user)];
@@ -266,24 +255,50 @@ export function simulateOption(
     }
   };
 
+  // Arrivals stop after `total` requests (requests mode) or at the end of the span (duration
+  // mode), where a load profile thins the busiest hour's Poisson stream hour by hour.
+  let arrivalsOpen = true;
   const scheduleArrival = () => {
-    if (arrived >= total) return;
+    if (arrived >= total) {
+      arrivalsOpen = false;
+      return;
+    }
     let time: number;
     if (periodic) {
       const round = Math.floor(arrived / users);
       time = phases[phaseOrder[arrived % users]] + round * perUserGapMs;
     } else {
-      time = lastArrival + arrivalRandom.exponential(aggregateGapMs);
+      time = lastArrival;
+      for (;;) {
+        time += arrivalRandom.exponential(aggregateGapMs);
+        if (!hourlyAcceptance || time >= durationMs) break;
+        if (arrivalRandom.next() < hourlyAcceptance[Math.floor(time / 3_600_000) % 24]) break;
+      }
+    }
+    if (time >= durationMs) {
+      arrivalsOpen = false;
+      return;
     }
     queue.push(time, EVENT_ARRIVAL);
   };
 
   scheduleArrival();
+  autoscalers.forEach((entry, index) => queue.push(entry.intervalMs, -2 - index));
   const nominalLinks = plan.nominalLinks;
   while (queue.size > 0) {
     const time = queue.peekTime();
     const payload = queue.peekPayload();
     queue.pop();
+    if (payload < EVENT_ARRIVAL) {
+      const index = -2 - payload;
+      if (index < autoscalerEvents) {
+        const entry = autoscalers[index];
+        entry.autoscaler.tick(time);
+        // The autoscaler keeps watching while requests still arrive.
+        if (arrivalsOpen) queue.push(time + entry.intervalMs, payload);
+      } else batchers[index - autoscalerEvents].wake(time);
+      continue;
+    }
     if (payload === EVENT_ARRIVAL) {
       const request = arrived++;
       lastArrival = time;
@@ -312,6 +327,7 @@ export function simulateOption(
     advance(request, time);
   }
 
+  const measured = Math.max(0, arrived - warmup);
   const linkBusyMs = new Float64Array(links.length * 2);
   for (let index = 0; index < linkBusyMs.length; index++) {
     const instances = links[index >> 1].shared ? 1 : users;
@@ -328,7 +344,7 @@ export function simulateOption(
   return {
     measured,
     detailedUsers: users,
-    latencies,
+    latencies: latencies.subarray(0, measured),
     completed,
     failed,
     queueMs: sumQueue,
@@ -343,7 +359,23 @@ export function simulateOption(
     linkKb,
     linkBusyMs,
     componentBusyMs: Float64Array.from(componentBusyMs),
-    simulatedRequests: total,
+    simulatedRequests: arrived,
     spanMs: lastArrival,
+    autoscaling: autoscalers.map(({ component, autoscaler }) => ({
+      component,
+      meanReplicas: autoscaler.meanReplicas(lastArrival),
+      timeline: autoscaler.timeline,
+    })),
+    serverless: set.serverless.map(({ component, instances }) => ({
+      component,
+      invocations: instances.jobs,
+      coldStarts: instances.coldStarts,
+      billedMs: instances.billedMs,
+    })),
+    batching: batchers.map((batcher, index) => ({
+      step: batcherOfStep.indexOf(index),
+      batches: batcher.batches,
+      meanSize: batcher.batches > 0 ? batcher.batchedRequests / batcher.batches : 0,
+    })),
   };
 }

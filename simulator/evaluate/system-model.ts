@@ -8,6 +8,32 @@ import { defaultScope } from '../scenario/references';
 import type { Link, Scenario } from '../scenario/schema';
 import { findRoute } from '../scenario/topology';
 
+export interface AutoscalingModel {
+  min: number;
+  max: number;
+  targetUtilization: number;
+  intervalMs: number;
+  coldStart: Sampler;
+}
+
+export interface ServerlessModel {
+  usdPerMillion: number;
+  usdPerGbS: number;
+  memoryGb: number;
+  coldStart: Sampler;
+  keepWarmMs: number;
+  concurrency: number;
+}
+
+// Serverless defaults: AWS Lambda's (documentation and pricing page, x86, 2024).
+const SERVERLESS_DEFAULTS = {
+  usdPerMillion: 0.2,
+  usdPerGbS: 0.0000166667,
+  memoryGb: 2,
+  keepWarmS: 600,
+  concurrency: 1000,
+};
+
 export interface ComponentModel {
   index: number;
   id: string;
@@ -17,9 +43,12 @@ export interface ComponentModel {
   hardwareId: string;
   /** Executors per replica. */
   cores: number;
+  /** Replicas at the start (the minimum when autoscaled). */
   replicas: number;
-  /** All executors: replicas x cores. */
+  /** All executors at the start: replicas x cores (concurrency for serverless). */
   servers: number;
+  autoscaling?: AutoscalingModel;
+  serverless?: ServerlessModel;
   /** Throughput of one executor, gflops. */
   executorGflops: number;
   batteryWh?: number;
@@ -56,7 +85,13 @@ export interface SystemModel {
   source: number;
   sink: number;
   users: number;
+  /** Requests per second per user that the simulation runs at: the busiest hour's with a load profile. */
   perUserRps: number;
+  /**
+   * With a load profile in duration mode: the share of the busiest hour's arrivals kept in each
+   * hour of the simulated clock (thinning), so that the simulated day follows the profile.
+   */
+  hourlyAcceptance?: number[];
   /** Requests per month over all users (DESIGN.md section 2). */
   requestsPerMonth: number;
 }
@@ -71,8 +106,21 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
   const components = scenario.components.map((component, index): ComponentModel => {
     const hardware = resolveHardware(scenario, component.hardware);
     const shared = (component.scope ?? defaultScope(component.kind)) === 'shared';
-    const cores = component.cores ?? (shared ? hardware.cores : 1);
-    const replicas = shared ? (component.replicas ?? 1) : 1;
+    // A serverless instance runs one request at a time (as AWS Lambda does).
+    const cores = component.kind === 'serverless' ? 1 : (component.cores ?? (shared ? hardware.cores : 1));
+    const scaling = typeof component.replicas === 'object' ? component.replicas : undefined;
+    const replicas = shared ? (scaling?.min ?? (component.replicas as number | undefined) ?? 1) : 1;
+    const serverless: ServerlessModel | undefined =
+      component.kind === 'serverless'
+        ? {
+            usdPerMillion: component.usd_per_million ?? SERVERLESS_DEFAULTS.usdPerMillion,
+            usdPerGbS: component.usd_per_gb_s ?? SERVERLESS_DEFAULTS.usdPerGbS,
+            memoryGb: component.memory_gb ?? SERVERLESS_DEFAULTS.memoryGb,
+            coldStart: compileDistribution(component.cold_start_ms ?? 0),
+            keepWarmMs: (component.keep_warm_s ?? SERVERLESS_DEFAULTS.keepWarmS) * 1000,
+            concurrency: component.concurrency ?? SERVERLESS_DEFAULTS.concurrency,
+          }
+        : undefined;
     return {
       index,
       id: component.id,
@@ -82,7 +130,15 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
       hardwareId: component.hardware,
       cores,
       replicas,
-      servers: cores * replicas,
+      servers: serverless ? serverless.concurrency : cores * replicas,
+      autoscaling: scaling && {
+        min: scaling.min,
+        max: scaling.max,
+        targetUtilization: scaling.target_utilization,
+        intervalMs: scaling.scale_interval_s * 1000,
+        coldStart: compileDistribution(scaling.cold_start_ms),
+      },
+      serverless,
       executorGflops: hardware.gflops / cores,
       batteryWh: component.battery_wh,
       usdPerHour: component.usd_per_hour ?? 0,
@@ -117,7 +173,13 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
   );
   const { workload } = scenario;
   const users = workload.users;
-  const perUserRps = workload.per_user_rps;
+  const profile = workload.load_profile;
+  const peak = profile ? Math.max(...profile) : 1;
+  const perUserRps = workload.per_user_rps * peak;
+  // Active hours per day: the profile's total multiplier, or hours_per_day.
+  const activeHours = profile
+    ? profile.reduce((sum, multiplier) => sum + multiplier, 0)
+    : (workload.hours_per_day ?? 24);
   return {
     scenario,
     components,
@@ -128,20 +190,8 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
     sink: componentIndex.get(workload.sink ?? workload.source)!,
     users,
     perUserRps,
-    requestsPerMonth: (users * perUserRps * 3600 * workload.hours_per_day * 730) / 24,
+    hourlyAcceptance:
+      profile && workload.duration_s !== undefined ? profile.map((multiplier) => multiplier / peak) : undefined,
+    requestsPerMonth: (users * workload.per_user_rps * 3600 * activeHours * 730) / 24,
   };
 }
-
-/** Requests measured per option (warm-up excluded): asked for, or the workload's requests or duration. */
-export function measuredRequests(system: SystemModel, requests: number | undefined): number {
-  const { workload } = system.scenario;
-  if (requests !== undefined) return requests;
-  if (workload.requests !== undefined) return workload.requests;
-  return Math.max(
-    1,
-    Math.min(MAX_DURATION_REQUESTS, Math.round(system.users * system.perUserRps * workload.duration_s!)),
-  );
-}
-
-// In duration mode, at most this many requests are simulated; the rest of the users' load is background.
-const MAX_DURATION_REQUESTS = 1_000_000;

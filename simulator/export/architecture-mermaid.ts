@@ -55,19 +55,17 @@ export function architectureMermaid(scenario: Scenario, results: ScenarioResults
     lines.push('  end');
   }
 
+  // Links are the first edges, so a link's index among them is its index for linkStyle.
   const overBudgetEdges: number[] = [];
-  let edgeIndex = 0;
-  for (const link of scenario.links) {
+  scenario.links.forEach((link, index) => {
     const [a, b] = link.between;
-    if (breaches.links.has(link.id)) overBudgetEdges.push(edgeIndex);
+    if (breaches.links.has(link.id)) overBudgetEdges.push(index);
     lines.push(`  ${ids.id('c', a)} <-->|${linkLabel(link, optionResult, breaches)}| ${ids.id('c', b)}`);
-    edgeIndex++;
-  }
+  });
   // The request's path through the steps, dotted so the links stay the diagram's skeleton.
   const placed = scenario.pipeline.filter((step) => stepLocation(step, option) !== undefined);
   for (let i = 1; i < placed.length; i++) {
     lines.push(`  ${ids.id('s', placed[i - 1].id)} -.-> ${ids.id('s', placed[i].id)}`);
-    edgeIndex++;
   }
 
   lines.push(...CLASS_DEFINITIONS.map((definition) => `  ${definition}`));

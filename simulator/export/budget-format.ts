@@ -1,5 +1,6 @@
 // Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
 // 0.8 of link utilisation reads "80%".
+import type { OptionResult, ScenarioResults } from '../results';
 import { formatHours, formatMs, formatShare, formatUsd } from './figures';
 
 const BUDGET_TITLES: Record<string, string> = {
@@ -29,4 +30,23 @@ export function formatBudgetValue(name: string, value: number | null): string {
 /** How a budget binds: a floor for battery and success, a ceiling for everything else. */
 export function budgetComparator(name: string): 'at least' | 'at most' {
   return /^(battery_hours|offline_success|success_rate)/.test(name) ? 'at least' : 'at most';
+}
+
+/** Every budget the verdicts name (per-component ones included), with its limit, in first-seen order. */
+export function budgetLimits(results: ScenarioResults): [name: string, limit: number][] {
+  const limits = new Map<string, number>();
+  for (const verdict of results.options.flatMap((option) => option.budgets)) {
+    if (!limits.has(verdict.name)) limits.set(verdict.name, verdict.limit);
+  }
+  return [...limits];
+}
+
+export function describeBudget(name: string, limit: number): string {
+  return `${budgetComparator(name)} ${formatBudgetValue(name, limit)}`;
+}
+
+/** `pass`, or the budgets an option breaks. */
+export function verdictSummary(option: OptionResult): string {
+  const failed = option.budgets.filter((verdict) => !verdict.pass).map((verdict) => budgetTitle(verdict.name));
+  return failed.length === 0 ? 'pass' : `fails: ${failed.join(', ')}`;
 }

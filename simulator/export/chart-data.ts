@@ -2,6 +2,7 @@
 // HTML report draw the same figures. Rows are keyed by option id; series keys are the ids of
 // links, components or cost kinds, as recharts' stacked and grouped bars want them.
 import type { ScenarioResults } from '../results';
+import { budgetLimits } from './budget-format';
 
 export interface CdfPoint {
   latency_ms: number;
@@ -95,11 +96,5 @@ export function offlineSuccessRows(results: ScenarioResults): OfflineSuccessRow[
  * `battery_hours.*`), so that charts can draw it without the scenario.
  */
 export function budgetLimit(results: ScenarioResults, name: string): number | undefined {
-  for (const option of results.options) {
-    const verdict = option.budgets.find(
-      (candidate) => candidate.name === name || candidate.name.startsWith(`${name}.`),
-    );
-    if (verdict) return verdict.limit;
-  }
-  return undefined;
+  return budgetLimits(results).find(([candidate]) => candidate === name || candidate.startsWith(`${name}.`))?.[1];
 }

@@ -2,10 +2,10 @@
 // renderers lay out the same sections, so both say the same thing.
 import type { OptionResult, ScenarioResults } from '../results';
 import type { Scenario } from '../scenario/schema';
-import { budgetComparator, budgetTitle, formatBudgetValue } from './budget-format';
+import { budgetLimits, budgetTitle, describeBudget, formatBudgetValue, verdictSummary } from './budget-format';
+import { type DecisionRecord, decisionRecord } from './decision-record';
 import { formatCount, formatHours, formatMs, formatShare, formatUsd, trim } from './figures';
 import { findOption, stepLocation } from './option-placement';
-import { PATTERN_TRADEOFFS } from './pattern-tradeoffs';
 
 export interface ReportTable {
   header: string[];
@@ -18,19 +18,6 @@ export interface OptionBreakdown {
   placement: string;
   tables: { title: string; table: ReportTable }[];
   warnings: string[];
-}
-
-/** A decision record in MADR form (https://adr.github.io/madr/). */
-export interface DecisionRecord {
-  title: string;
-  status: 'accepted' | 'proposed';
-  context: string;
-  drivers: string[];
-  considered: string[];
-  chosen: string | null;
-  outcome: string;
-  good: string[];
-  bad: string[];
 }
 
 export interface DecisionReport {
@@ -69,7 +56,7 @@ function summaryTable(scenario: Scenario, results: ScenarioResults): ReportTable
     ['Pipeline', scenario.pipeline.map((step) => (step.model ? `${step.id} (${step.model})` : step.id)).join(' → ')],
     [
       'Workload',
-      `${formatCount(workload.users)} users × ${trim(workload.per_user_rps)} requests/s, ${workload.arrivals} arrivals, ${trim(workload.hours_per_day)} h/day`,
+      `${formatCount(workload.users)} users × ${trim(workload.per_user_rps)} requests/s, ${workload.arrivals} arrivals, ${trim(workload.hours_per_day ?? 24)} h/day`,
     ],
     ['Requests from / to', `${workload.source} → ${workload.sink ?? workload.source}`],
     ['Simulated', `${formatCount(results.requests)} requests per option, seed ${results.seed}`],
@@ -77,27 +64,9 @@ function summaryTable(scenario: Scenario, results: ScenarioResults): ReportTable
   return { header: ['', ''], rows };
 }
 
-/** Every budget the verdicts name (per-component ones included), with its limit, in first-seen order. */
-function budgetLimits(results: ScenarioResults): [name: string, limit: number][] {
-  const limits = new Map<string, number>();
-  for (const verdict of results.options.flatMap((option) => option.budgets)) {
-    if (!limits.has(verdict.name)) limits.set(verdict.name, verdict.limit);
-  }
-  return [...limits];
-}
-
-function describeBudget(name: string, limit: number): string {
-  return `${budgetComparator(name)} ${formatBudgetValue(name, limit)}`;
-}
-
 function budgetsTable(results: ScenarioResults): ReportTable {
   const rows = budgetLimits(results).map(([name, limit]) => [budgetTitle(name), describeBudget(name, limit)]);
   return { header: ['Budget', 'Limit'], rows: rows.length > 0 ? rows : [['none set', '']] };
-}
-
-function verdictCell(option: OptionResult): string {
-  const failed = option.budgets.filter((verdict) => !verdict.pass).map((verdict) => budgetTitle(verdict.name));
-  return failed.length === 0 ? 'pass' : `fails: ${failed.join(', ')}`;
 }
 
 function comparisonTable(results: ScenarioResults): ReportTable {
@@ -124,7 +93,7 @@ function comparisonTable(results: ScenarioResults): ReportTable {
       formatShare(option.success_rate),
       formatShare(option.offline.success_rate),
       option.accuracy === null ? '—' : formatShare(option.accuracy),
-      verdictCell(option),
+      verdictSummary(option),
     ]),
   };
 }
@@ -216,52 +185,5 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
     placement,
     tables: tables.filter((entry) => entry.table.rows.length > 0),
     warnings: result.warnings,
-  };
-}
-
-function decisionRecord(scenario: Scenario, results: ScenarioResults): DecisionRecord {
-  const chosen = scenario.decision ?? results.recommendation;
-  const chosenResult = results.options.find((option) => option.id === chosen);
-  const drivers = budgetLimits(results).map(([name, limit]) => `${budgetTitle(name)} ${describeBudget(name, limit)}`);
-  const considered = results.options.map(
-    (option) =>
-      `${option.id}${option.pattern ? ` (${option.pattern})` : ''}: p95 ${formatMs(option.latency_ms.p95)}, ${formatUsd(option.monthly_usd.total)}/month, offline success ${formatShare(option.offline.success_rate)}; ${verdictCell(option)}`,
-  );
-  const context =
-    `Where should each step of ${scenario.name} run (${scenario.pipeline.map((step) => step.id).join(', ')}), given ${formatCount(scenario.workload.users)} users on ${scenario.components.map((component) => component.id).join(', ')}? ${scenario.description ?? ''}`.trim();
-  if (!chosen || !chosenResult) {
-    return {
-      title: `Placement for ${scenario.name}`,
-      status: 'proposed',
-      context,
-      drivers,
-      considered,
-      chosen: null,
-      outcome: 'No option chosen: none meets every budget.',
-      good: [],
-      bad: [],
-    };
-  }
-  const met = chosenResult.budgets.filter((verdict) => verdict.pass);
-  const broken = chosenResult.budgets.filter((verdict) => !verdict.pass);
-  const describe = (verdict: (typeof met)[number]) =>
-    `${budgetTitle(verdict.name)} ${formatBudgetValue(verdict.name, verdict.value)} (${describeBudget(verdict.name, verdict.limit)})`;
-  const pattern = chosenResult.pattern
-    ? PATTERN_TRADEOFFS[chosenResult.pattern as keyof typeof PATTERN_TRADEOFFS]
-    : undefined;
-  const because =
-    broken.length === 0
-      ? 'it meets every budget'
-      : `it was chosen although it breaks ${broken.map((verdict) => budgetTitle(verdict.name)).join(', ')}`;
-  return {
-    title: `Placement for ${scenario.name}`,
-    status: scenario.decision ? 'accepted' : 'proposed',
-    context,
-    drivers,
-    considered,
-    chosen,
-    outcome: `Chosen option: ${chosen}, because ${because}${results.recommendation_reason && chosen === results.recommendation ? ` (${results.recommendation_reason.replace(/\.$/, '')})` : ''}.`,
-    good: [...met.map(describe), ...(pattern?.good ?? [])],
-    bad: [...broken.map(describe), ...chosenResult.warnings, ...(pattern?.bad ?? [])],
   };
 }

@@ -4,7 +4,8 @@
 import type { ScenarioResults } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { architectureMermaid } from './architecture-mermaid';
-import { type DecisionRecord, decisionReport, type ReportTable } from './decision-report';
+import type { DecisionRecord } from './decision-record';
+import { decisionReport, type ReportTable } from './decision-report';
 import { sequenceMermaid } from './sequence-mermaid';
 
 /** What the host renders in a browser and the report embeds: SVG markup, trusted as is. */

@@ -3,7 +3,8 @@
 export { ARCHITECTURE_CLASSES, architectureMermaid } from './architecture-mermaid';
 export { type BudgetBreaches, budgetBreaches } from './budget-breaches';
 export * from './chart-data';
-export { type DecisionRecord, type DecisionReport, decisionReport } from './decision-report';
+export { type DecisionRecord, decisionRecord } from './decision-record';
+export { type DecisionReport, decisionReport } from './decision-report';
 export { defaultExportOption } from './default-option';
 export { htmlReport, type ReportFigures } from './html-report';
 export { markdownReport } from './markdown-report';

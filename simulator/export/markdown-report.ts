@@ -3,7 +3,8 @@
 import type { ScenarioResults } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { architectureMermaid } from './architecture-mermaid';
-import { type DecisionRecord, decisionReport, type ReportTable } from './decision-report';
+import type { DecisionRecord } from './decision-record';
+import { decisionReport, type ReportTable } from './decision-report';
 import { defaultExportOption } from './default-option';
 import { sequenceMermaid } from './sequence-mermaid';
 

@@ -1,12 +1,22 @@
 // Reads a scenario from text (YAML or JSON) and validates it. File reading is the caller's:
 // this module also runs in a Web Worker.
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { findUncertainValues } from '../uncertainty/find-uncertain';
+import { substituteNominalValues } from '../uncertainty/substitute-values';
+import type { UncertainScenario } from '../uncertainty/uncertain-value';
 import { checkReferences } from './references';
 import type { ScenarioError } from './scenario-error';
 import { type Scenario, scenarioSchema } from './schema';
 import { issuesToErrors } from './zod-issues';
 
-export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+export type ScenarioParse =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Present when some numbers are uncertain (`scenario` then holds their nominal values): for Monte Carlo. */
+      uncertain?: UncertainScenario;
+    }
+  | { ok: false; errors: ScenarioError[] };
 
 // JSON files get JSON's stricter grammar (YAML would accept `{"name": }` as a null name).
 function jsonSyntaxError(text: string): ScenarioError | undefined {
@@ -54,15 +64,31 @@ export function parseScenarioText(text: string): ScenarioParse {
       ],
     };
   }
-  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues).map(lineOf) };
-  const errors = checkReferences(parsed.data);
-  if (errors.length > 0) return { ok: false, errors: errors.map(lineOf) };
-  return { ok: true, scenario: parsed.data };
+  const validated = validateScenario(raw);
+  return validated.ok ? validated : { ok: false, errors: validated.errors.map(lineOf) };
 }
 
-/** Validates an already-parsed scenario object (the app's in-memory edits). */
+/**
+ * Validates an already-parsed scenario object (the app's in-memory edits). Uncertain values
+ * (`{ range: [a, b] }`, `{ uncertain: DISTRIBUTION }`) take their nominal value; the paths
+ * are unchanged by that, so errors still point at the field as written.
+ */
 export function validateScenario(raw: unknown): ScenarioParse {
+  const uncertainty = findUncertainValues(raw);
+  const validated = validatePlainScenario(substituteNominalValues(raw, uncertainty.parameters));
+  if (uncertainty.errors.length === 0) {
+    if (!validated.ok || uncertainty.parameters.length === 0) return validated;
+    return { ...validated, uncertain: { input: raw, parameters: uncertainty.parameters } };
+  }
+  // A malformed uncertain value is reported once, by what is wrong inside it.
+  const inside = (path: string) =>
+    uncertainty.invalidPaths.some((bad) => path === bad || path.startsWith(`${bad}.`) || path.startsWith(`${bad}[`));
+  const others = validated.ok ? [] : validated.errors.filter((error) => !inside(error.path));
+  return { ok: false, errors: [...uncertainty.errors, ...others] };
+}
+
+/** Validates a scenario object whose numbers are all plain numbers (Monte Carlo samples). */
+export function validatePlainScenario(raw: unknown): ScenarioParse {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
   const errors = checkReferences(parsed.data);

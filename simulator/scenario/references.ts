@@ -64,6 +64,13 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
         message: 'usd_per_hour applies to shared components only (set scope: shared)',
       });
     }
+    if (typeof item.replicas === 'object' && item.replicas.min > item.replicas.max) {
+      errors.push({
+        path: `components[${index}].replicas`,
+        message: `min (${item.replicas.min}) is above max (${item.replicas.max})`,
+      });
+    }
+    checkServerless(item, index, shared, errors);
   });
 
   scenario.links.forEach((link, index) => {
@@ -84,6 +91,10 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
   });
 
   scenario.models.forEach((item, index) => {
+    const sizes = (item.batch_curve ?? []).map(([size]) => size);
+    if (sizes.some((size, position) => position > 0 && size <= sizes[position - 1])) {
+      errors.push({ path: `models[${index}].batch_curve`, message: 'batch sizes must increase' });
+    }
     if (item.gflop === undefined && item.latency_ms === undefined) {
       errors.push({
         path: `models[${index}]`,
@@ -101,6 +112,17 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
   const { workload } = scenario;
   component(workload.source, 'workload.source');
   if (workload.sink !== undefined) component(workload.sink, 'workload.sink');
+  if (workload.load_profile !== undefined) {
+    if (workload.hours_per_day !== undefined) {
+      errors.push({
+        path: 'workload.hours_per_day',
+        message: 'give hours_per_day or load_profile, not both (a load profile covers the whole day)',
+      });
+    }
+    if (workload.load_profile.every((multiplier) => multiplier === 0)) {
+      errors.push({ path: 'workload.load_profile', message: 'a load profile needs at least one hour with load' });
+    }
+  }
   if ((workload.requests === undefined) === (workload.duration_s === undefined)) {
     errors.push({ path: 'workload', message: 'give exactly one of requests or duration_s' });
   }
@@ -145,6 +167,16 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
       component(cache.at, `${at}.cache.${stepId}.at`);
     }
     if (option.telemetry) component(option.telemetry.to, `${at}.telemetry.to`);
+    for (const componentId of Object.keys(option.batching ?? {})) {
+      component(componentId, `${at}.batching.${componentId}`);
+      const target = scenario.components.find((item) => item.id === componentId);
+      if (target && (target.scope ?? defaultScope(target.kind)) !== 'shared') {
+        errors.push({
+          path: `${at}.batching.${componentId}`,
+          message: 'batching applies to shared components (one device serves one user)',
+        });
+      }
+    }
   });
   if (scenario.decision !== undefined && !optionIds.has(scenario.decision)) {
     errors.push({ path: 'decision', message: `unknown option '${scenario.decision}' (${known(optionIds)})` });
@@ -187,6 +219,40 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
     }
   });
   return errors;
+}
+
+const SERVERLESS_FIELDS = [
+  'usd_per_million',
+  'usd_per_gb_s',
+  'memory_gb',
+  'cold_start_ms',
+  'keep_warm_s',
+  'concurrency',
+] as const;
+
+function checkServerless(
+  item: Scenario['components'][number],
+  index: number,
+  shared: boolean,
+  errors: ScenarioError[],
+): void {
+  if (item.kind !== 'serverless') {
+    for (const field of SERVERLESS_FIELDS) {
+      if (item[field] !== undefined)
+        errors.push({ path: `components[${index}].${field}`, message: `${field} applies to kind: serverless only` });
+    }
+    return;
+  }
+  if (!shared) errors.push({ path: `components[${index}].scope`, message: 'a serverless component is shared' });
+  for (const field of ['replicas', 'usd_per_hour'] as const) {
+    if (item[field] !== undefined) {
+      errors.push({
+        path: `components[${index}].${field}`,
+        message:
+          'serverless functions scale by themselves and are priced per request: use usd_per_million, usd_per_gb_s and concurrency',
+      });
+    }
+  }
 }
 
 export function defaultScope(kind: Scenario['components'][number]['kind']): 'per-user' | 'shared' {

@@ -71,6 +71,16 @@ export const hardwareProfileSchema = z.strictObject({
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
 export const SCOPES = ['per-user', 'shared'] as const;
 
+export const autoscalingSchema = z
+  .strictObject({
+    min: z.number().int().positive(),
+    max: z.number().int().positive(),
+    target_utilization: z.number().positive().max(1).describe('scale so that average utilisation approaches this'),
+    scale_interval_s: positive.default(30).describe('how often the autoscaler looks at the last interval'),
+    cold_start_ms: distributionSchema.default(0).describe('time before a new replica takes work'),
+  })
+  .describe('autoscaling replicas between min and max (Kubernetes HPA rule: ceil(replicas x utilisation / target))');
+
 export const componentSchema = z.strictObject({
   id,
   label: z.string().optional(),
@@ -78,8 +88,18 @@ export const componentSchema = z.strictObject({
   hardware: id.describe('a built-in or custom hardware profile id'),
   scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
   battery_wh: positive.optional(),
-  replicas: z.number().int().positive().optional().describe('shared components only; servers = replicas x cores'),
+  replicas: z
+    .union([z.number().int().positive(), autoscalingSchema])
+    .optional()
+    .describe('shared components only; servers = replicas x cores; or an autoscaling range'),
   usd_per_hour: nonNegative.optional().describe('per replica'),
+  // Serverless functions (kind: serverless): pay per request and per GB-second, cold starts.
+  usd_per_million: nonNegative.optional().describe('serverless: price per million requests'),
+  usd_per_gb_s: nonNegative.optional().describe('serverless: price per GB-second of run time'),
+  memory_gb: positive.optional().describe('serverless: memory of one instance'),
+  cold_start_ms: distributionSchema.optional().describe('serverless: extra time when no warm instance is free'),
+  keep_warm_s: nonNegative.optional().describe('serverless: an idle instance stays warm this long (default 600)'),
+  concurrency: z.number().int().positive().optional().describe('serverless: most instances at once (default 1000)'),
   cores: z.number().int().positive().optional().describe('parallel executors; default from hardware'),
 });
 
@@ -113,13 +133,23 @@ export const modelSchema = z.strictObject({
   latency_ms: measuredLatencySchema.optional(),
   accuracy: share.optional(),
   updates_per_month: nonNegative.optional(),
+  batch_curve: z
+    .array(z.tuple([z.number().int().positive(), positive]))
+    .min(1)
+    .optional()
+    .describe('[batch size, time relative to one inference] points, e.g. measured by placewise bench --batch'),
 });
 
 export const workloadSchema = z.strictObject({
   users: z.number().int().positive(),
   per_user_rps: positive,
   arrivals: z.enum(['poisson', 'periodic']).default('poisson'),
-  hours_per_day: z.number().positive().max(24).default(24),
+  hours_per_day: z.number().positive().max(24).optional().describe('active use per user per day (default 24)'),
+  load_profile: z
+    .array(nonNegative)
+    .length(24)
+    .optional()
+    .describe('24 hourly multipliers of per_user_rps, around the clock (replaces hours_per_day)'),
   source: id,
   sink: id.optional(),
   requests: z.number().int().positive().optional(),
@@ -163,6 +193,10 @@ export const optionSchema = z.strictObject({
   fallback: z.record(id, z.strictObject({ at: id, model: id.optional() })).optional(),
   cache: z.record(id, z.strictObject({ at: id, hit_rate: share })).optional(),
   telemetry: z.strictObject({ sample_rate: share, kb: nonNegative, to: id }).optional(),
+  batching: z
+    .record(id, z.strictObject({ max_batch: z.number().int().positive(), max_wait_ms: nonNegative }))
+    .optional()
+    .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -130,4 +130,30 @@ describe('loading scenarios', () => {
       ]),
     );
   });
+
+  it('rejects autoscaling with min above max, prices that do not fit serverless, and a profile beside hours_per_day', () => {
+    const text = arText
+      .replace('    replicas: 8 ', '    replicas: { min: 9, max: 3, target_utilization: 0.6 } ')
+      .replace('  hours_per_day: 1 ', `  load_profile: [${Array(24).fill(1).join(', ')}]\n  hours_per_day: 1 `);
+    const errors = errorsOf(text);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/components\[2\]\.replicas: min \(9\) is above max \(3\)/),
+        expect.stringMatching(/workload\.hours_per_day: give hours_per_day or load_profile, not both/),
+      ]),
+    );
+    const serverless = errorsOf(
+      arText.replace(
+        '    kind: cloud\n    hardware: aws-g5-xlarge       # one A10G',
+        '    kind: serverless\n    hardware: aws-g5-xlarge       # one A10G',
+      ),
+    );
+    expect(serverless).toContainEqual(
+      expect.stringMatching(/components\[2\]\.replicas: serverless functions scale by themselves/),
+    );
+    const keepWarm = errorsOf(arText.replace('    replicas: 24 ', '    keep_warm_s: 60\n    replicas: 24 '));
+    expect(keepWarm).toContainEqual(
+      expect.stringMatching(/components\[3\]\.keep_warm_s: keep_warm_s applies to kind: serverless only/),
+    );
+  });
 });

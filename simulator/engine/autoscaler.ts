@@ -1,0 +1,62 @@
+// The autoscaler of a shared component, after Kubernetes' Horizontal Pod Autoscaler: every
+// interval it looks at the average utilisation over the last interval and sets
+// replicas = ceil(replicas x utilisation / target), clamped to [min, max], unless utilisation
+// is within 10% of the target (the HPA's default tolerance, which keeps it from flapping on
+// noise). New replicas take work after a cold start.
+import type { RandomStream } from '../random/random-stream';
+import type { Sampler } from '../random/sampler';
+import type { FifoServers } from './fifo-servers';
+
+const TOLERANCE = 0.1;
+
+export interface AutoscalerSettings {
+  min: number;
+  max: number;
+  targetUtilization: number;
+  intervalMs: number;
+  coldStart: Sampler;
+  coresPerReplica: number;
+}
+
+export class Autoscaler {
+  replicas: number;
+  private busyAtLastTick = 0;
+  private lastTick = 0;
+  /** Replica-milliseconds so far, for cost. */
+  private replicaMs = 0;
+  /** [time in s, replicas] at the start and at every change. */
+  readonly timeline: [number, number][];
+
+  constructor(
+    private readonly station: FifoServers,
+    private readonly settings: AutoscalerSettings,
+    private readonly random: RandomStream,
+  ) {
+    this.replicas = settings.min;
+    this.timeline = [[0, this.replicas]];
+  }
+
+  /** Runs one autoscaling decision at `time`; the caller schedules the next at time + interval. */
+  tick(time: number): void {
+    const { min, max, targetUtilization, coresPerReplica, coldStart } = this.settings;
+    const elapsed = time - this.lastTick;
+    const utilization =
+      elapsed > 0 ? (this.station.busyTime - this.busyAtLastTick) / (this.replicas * coresPerReplica * elapsed) : 0;
+    this.replicaMs += this.replicas * elapsed;
+    this.busyAtLastTick = this.station.busyTime;
+    this.lastTick = time;
+    const ratio = utilization / targetUtilization;
+    if (Math.abs(ratio - 1) <= TOLERANCE) return;
+    const desired = Math.min(max, Math.max(min, Math.ceil(this.replicas * ratio - 1e-9)));
+    if (desired === this.replicas) return;
+    this.station.resize(desired * coresPerReplica, time + coldStart.sample(this.random));
+    this.replicas = desired;
+    this.timeline.push([time / 1000, desired]);
+  }
+
+  /** Mean replicas over [0, time]. */
+  meanReplicas(time: number): number {
+    const total = this.replicaMs + this.replicas * (time - this.lastTick);
+    return time > 0 ? total / time : this.replicas;
+  }
+}

@@ -1,0 +1,140 @@
+// The stations of one option's run: each component's executors (a FIFO pool, autoscaled or
+// not, or serverless instances) and each link direction's serialiser, one per detailed user
+// for per-user components and links and one for shared ones, with the background users' load
+// on the shared ones; and the batchers in front of components the option batches on.
+import { optionVisits } from '../analytic/option-estimate';
+import { Autoscaler } from '../engine/autoscaler';
+import { type BatchDispatch, Batcher } from '../engine/batcher';
+import { FifoServers } from '../engine/fifo-servers';
+import { ServerlessInstances } from '../engine/serverless-instances';
+import type { Station } from '../engine/station';
+import { RandomStream } from '../random/random-stream';
+import type { OptionPlan } from './option-plan';
+import type { SystemModel } from './system-model';
+
+export interface StationSet {
+  stations: Station[];
+  hasBackground: Uint8Array;
+  /** Index of component c's first station; add the user for per-user components. */
+  componentBase: Int32Array;
+  /** Index of link direction (link * 2 + direction)'s first station; add the user for per-user links. */
+  linkBase: Int32Array;
+  autoscalers: { component: number; autoscaler: Autoscaler; intervalMs: number }[];
+  serverless: { component: number; instances: ServerlessInstances }[];
+  batchers: Batcher[];
+  /** batcherOfStep[step]: the batcher of the step's primary placement, or -1. */
+  batcherOfStep: Int32Array;
+}
+
+export interface BatchHooks {
+  /** Service time of a batch of `size` inferences of step `step`. */
+  batchService(step: number, size: number): number;
+  dispatch(step: number, batch: BatchDispatch): void;
+}
+
+export function buildStations(
+  system: SystemModel,
+  plan: OptionPlan,
+  users: number,
+  seed: number,
+  hooks: BatchHooks,
+): StationSet {
+  const { components, links } = system;
+  const backgroundUsersRatePerMs = ((system.users - users) * system.perUserRps) / 1000;
+  const batching = plan.option.batching ?? {};
+  const batchedStep = plan.steps.map((stepPlan) => {
+    const component = components[stepPlan.primary.component];
+    return component.shared && stepPlan.primary.model !== undefined && batching[component.id] !== undefined;
+  });
+  // Visits per request, for the background users' load on each shared station.
+  const componentVisits = new Float64Array(components.length);
+  const stepVisits = new Float64Array(plan.steps.length);
+  const linkVisits = new Float64Array(links.length * 2);
+  for (const visit of optionVisits(system, plan)) {
+    if (visit.kind === 'hop') linkVisits[visit.link * 2 + visit.direction] += visit.probability;
+    else if (batchedStep[visit.step] && visit.component === plan.steps[visit.step].primary.component)
+      stepVisits[visit.step] += visit.probability;
+    else componentVisits[visit.component] += visit.probability;
+  }
+
+  const stations: Station[] = [];
+  const hasBackground: number[] = [];
+  const autoscalers: StationSet['autoscalers'] = [];
+  const serverless: StationSet['serverless'] = [];
+  const componentBase = Int32Array.from(components, (component) => {
+    const base = stations.length;
+    const instances = component.shared ? 1 : users;
+    const backgroundRate = component.shared ? backgroundUsersRatePerMs * componentVisits[component.index] : 0;
+    for (let user = 0; user < instances; user++) {
+      const random = backgroundRate > 0 ? new RandomStream(seed, `background:${component.id}`) : undefined;
+      if (component.serverless) {
+        const { concurrency, keepWarmMs, coldStart } = component.serverless;
+        const coldRandom = new RandomStream(seed, `cold-start:${component.id}`);
+        const instancesOf = new ServerlessInstances(
+          concurrency,
+          keepWarmMs,
+          coldStart,
+          coldRandom,
+          backgroundRate,
+          random,
+        );
+        serverless.push({ component: component.index, instances: instancesOf });
+        stations.push(instancesOf);
+      } else {
+        const station = new FifoServers(component.servers, backgroundRate, random);
+        stations.push(station);
+        if (component.autoscaling) {
+          const settings = { ...component.autoscaling, coresPerReplica: component.cores };
+          const autoscaler = new Autoscaler(station, settings, new RandomStream(seed, `autoscaler:${component.id}`));
+          autoscalers.push({ component: component.index, autoscaler, intervalMs: settings.intervalMs });
+        }
+      }
+      hasBackground.push(backgroundRate > 0 ? 1 : 0);
+    }
+    return base;
+  });
+  const linkBase = new Int32Array(links.length * 2);
+  for (const link of links) {
+    for (const direction of [0, 1]) {
+      linkBase[link.index * 2 + direction] = stations.length;
+      const instances = link.shared ? 1 : users;
+      const backgroundRate = link.shared ? backgroundUsersRatePerMs * linkVisits[link.index * 2 + direction] : 0;
+      for (let user = 0; user < instances; user++) {
+        const random = backgroundRate > 0 ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined;
+        stations.push(new FifoServers(1, backgroundRate, random));
+        hasBackground.push(backgroundRate > 0 ? 1 : 0);
+      }
+    }
+  }
+  const batchers: Batcher[] = [];
+  const batcherOfStep = Int32Array.from(plan.steps, (stepPlan, step) => {
+    if (!batchedStep[step]) return -1;
+    const component = components[stepPlan.primary.component];
+    const { max_batch, max_wait_ms } = batching[component.id];
+    const backgroundRate = backgroundUsersRatePerMs * stepVisits[step];
+    const random =
+      backgroundRate > 0 ? new RandomStream(seed, `background-batch:${component.id}:${stepPlan.step.id}`) : undefined;
+    batchers.push(
+      new Batcher(
+        stations[componentBase[component.index]],
+        max_batch,
+        max_wait_ms,
+        (size) => hooks.batchService(step, size),
+        (batch) => hooks.dispatch(step, batch),
+        backgroundRate,
+        random,
+      ),
+    );
+    return batchers.length - 1;
+  });
+  return {
+    stations,
+    hasBackground: Uint8Array.from(hasBackground),
+    componentBase,
+    linkBase,
+    autoscalers,
+    serverless,
+    batchers,
+    batcherOfStep,
+  };
+}

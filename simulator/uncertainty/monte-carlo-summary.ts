@@ -1,0 +1,33 @@
+// Per option, the spread of each metric over the Monte Carlo samples and the probability of
+// passing each budget.
+import { type Spread, spreadOf } from './percentiles';
+import type { OptionOutcome } from './sample-metrics';
+
+export interface MonteCarloOption {
+  id: string;
+  /** p5, p50, p95 and mean of each metric over the samples in which it has a value. */
+  metrics: Record<string, Spread>;
+  /** Share of samples in which each budget passes. */
+  pass_probability: Record<string, number>;
+  /** Share of samples in which every budget passes. */
+  pass_all_probability: number;
+}
+
+/** `samples[i]` holds the outcomes of sample i, one per option in scenario order. */
+export function summarizeSamples(samples: readonly (readonly OptionOutcome[])[]): MonteCarloOption[] {
+  const first = samples[0] ?? [];
+  return first.map((option, optionIndex) => {
+    const outcomes = samples.map((sample) => sample[optionIndex]);
+    const metrics: Record<string, Spread> = {};
+    for (const name of Object.keys(option.metrics)) {
+      const values = outcomes.map((outcome) => outcome.metrics[name]).filter((value) => value !== null);
+      if (values.length > 0) metrics[name] = spreadOf(values);
+    }
+    const share = (passes: (outcome: OptionOutcome) => boolean) => outcomes.filter(passes).length / outcomes.length;
+    const pass_probability: Record<string, number> = {};
+    for (const budget of Object.keys(option.budgets)) {
+      pass_probability[budget] = share((outcome) => outcome.budgets[budget] === true);
+    }
+    return { id: option.id, metrics, pass_probability, pass_all_probability: share((outcome) => outcome.pass) };
+  });
+}

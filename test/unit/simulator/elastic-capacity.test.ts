@@ -1,0 +1,170 @@
+// Autoscaling, serverless cold starts, mini-batching and the daily load profile.
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario, type ScenarioInput } from '../../../simulator';
+import { scenarioFrom } from './queue-scenarios';
+
+const oneServer = (
+  component: ScenarioInput['components'][number],
+  workload: Partial<ScenarioInput['workload']>,
+  serviceMs: number | object,
+): ScenarioInput => ({
+  placewise: 1,
+  name: 'elastic',
+  seed: 3,
+  hardware: { box: { cores: 1, gflops: 10 } },
+  components: [{ id: 'client', kind: 'phone', hardware: 'phone-midrange' }, component],
+  links: [{ id: 'net', between: ['client', 'server'], tech: 'ethernet', latency_ms: 0 }],
+  workload: { users: 1, per_user_rps: 1, source: 'client', requests: 1000, ...workload } as ScenarioInput['workload'],
+  pipeline: [{ id: 'serve', at: 'server', compute_ms: serviceMs as number }],
+  options: [{ id: 'only' }],
+});
+
+describe('autoscaling', () => {
+  it('follows a step in load within its interval and settles where utilisation meets the target', () => {
+    // Hour 0: 2 requests/s of 100 ms keep 0.2 replicas busy: 1 replica (the minimum).
+    // Hour 1: 20 requests/s keep 2 busy: at 50% target the autoscaler settles on 4 replicas.
+    const profile = [1, 10, ...Array(22).fill(0)];
+    const scenario = scenarioFrom(
+      oneServer(
+        {
+          id: 'server',
+          kind: 'cloud',
+          hardware: 'box',
+          replicas: { min: 1, max: 10, target_utilization: 0.5, scale_interval_s: 60 },
+          usd_per_hour: 1,
+        },
+        { per_user_rps: 2, load_profile: profile, duration_s: 7200, requests: undefined },
+        { exponential: 100 },
+      ),
+    );
+    const option = evaluateScenario(scenario).options[0];
+    const timeline = option.autoscaling![0].timeline;
+    expect(timeline[0]).toEqual([0, 1]);
+    expect(timeline.filter(([time]) => time < 3600).every(([, replicas]) => replicas === 1)).toBe(true);
+    const firstChange = timeline.find(([time]) => time >= 3600)!;
+    expect(firstChange[0]).toBeLessThanOrEqual(3600 + 60);
+    const settled = timeline.filter(([time]) => time >= 3600 + 3 * 60).map(([, replicas]) => replicas);
+    expect(Math.min(...settled, 4)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...settled, 4)).toBeLessThanOrEqual(5);
+    // Cost: the profile's hours at the replicas the autoscaler settles on: 1 in hour 0, 4 in hour 1, 1 (min) otherwise.
+    expect(option.monthly_usd.compute).toBeCloseTo(((1 + 4 + 22 * 1) / 24) * 730, 6);
+  });
+});
+
+describe('serverless', () => {
+  it('the cold-start share of a Poisson stream matches the keep-warm analysis', () => {
+    // A request starts cold when the gap since the previous one exceeds keep-warm plus that
+    // request's run time (its cold start included): a two-state Markov chain on cold/warm.
+    const rate = 0.02; // per second
+    const keepWarm = 30;
+    const run = 0.05;
+    const cold = 0.1;
+    const scenario = scenarioFrom(
+      oneServer(
+        {
+          id: 'server',
+          kind: 'serverless',
+          hardware: 'aws-lambda-2gb',
+          keep_warm_s: keepWarm,
+          cold_start_ms: cold * 1000,
+          memory_gb: 2,
+        },
+        { per_user_rps: rate, requests: 40_000 },
+        run * 1000,
+      ),
+    );
+    const option = evaluateScenario(scenario).options[0];
+    const afterWarm = Math.exp(-rate * (keepWarm + run));
+    const afterCold = Math.exp(-rate * (keepWarm + run + cold));
+    const share = afterWarm / (1 - afterCold + afterWarm);
+    const simulated = option.serverless![0];
+    // Binomial standard error of the share over the invocations, and 4 of them as tolerance.
+    const standardError = Math.sqrt((share * (1 - share)) / simulated.invocations);
+    expect(Math.abs(simulated.cold_start_share - share)).toBeLessThan(4 * standardError);
+    expect(simulated.mean_billed_ms).toBeCloseTo(run * 1000 + share * cold * 1000, -1);
+  });
+
+  it('is priced per request and per GB-second, cold starts billed', () => {
+    const scenario = scenarioFrom(
+      oneServer(
+        {
+          id: 'server',
+          kind: 'serverless',
+          hardware: 'aws-lambda-2gb',
+          usd_per_million: 0.2,
+          usd_per_gb_s: 0.0000166667,
+          memory_gb: 2,
+          cold_start_ms: 0,
+        },
+        { users: 100, per_user_rps: 1, hours_per_day: 8, requests: 2000 },
+        200,
+      ),
+    );
+    const option = evaluateScenario(scenario).options[0];
+    const requestsPerMonth = (100 * 1 * 3600 * 8 * 730) / 24;
+    expect(option.monthly_usd.compute).toBeCloseTo(
+      (requestsPerMonth * 0.2) / 1e6 + requestsPerMonth * 0.2 * 2 * 0.0000166667,
+      6,
+    );
+  });
+});
+
+describe('mini-batching', () => {
+  it('fills batches from a periodic stream and runs them at the batch curve', () => {
+    // Every 10 ms one request; batches of 4 leave when the 4th arrives. One inference takes
+    // 1 gflop / 10 gflops = 100 ms... too slow for the 40 ms batch period, so use 0.2 gflop: 20 ms,
+    // and a measured curve where a batch of 4 takes 1.5x one inference: 30 ms per 40 ms batch.
+    const input = oneServer(
+      { id: 'server', kind: 'cloud', hardware: 'box' },
+      { per_user_rps: 100, arrivals: 'periodic', requests: 4000 },
+      0,
+    );
+    const scenario = scenarioFrom({
+      ...input,
+      models: [{ id: 'm', size_mb: 1, gflop: 0.2, batch_curve: [[4, 1.5]] }],
+      pipeline: [{ id: 'serve', at: 'server', model: 'm' }],
+      options: [{ id: 'only', batching: { server: { max_batch: 4, max_wait_ms: 1000 } } }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    expect(option.batching![0].mean_batch).toBe(4);
+    // Waits of 30, 20, 10 and 0 ms for the batch to fill, then 30 ms of batch service.
+    expect(option.latency_ms.mean).toBeCloseTo(15 + 30, 6);
+    expect(option.latency_ms.max).toBeCloseTo(30 + 30, 6);
+    expect(option.breakdown_ms.compute).toBeCloseTo(30, 6);
+  });
+
+  it('sends a partial batch when its first request has waited max_wait_ms', () => {
+    const input = oneServer(
+      { id: 'server', kind: 'cloud', hardware: 'box' },
+      { per_user_rps: 10, arrivals: 'periodic', requests: 500 },
+      0,
+    );
+    const scenario = scenarioFrom({
+      ...input,
+      models: [{ id: 'm', size_mb: 1, gflop: 0.01 }],
+      pipeline: [{ id: 'serve', at: 'server', model: 'm' }],
+      options: [{ id: 'only', batching: { server: { max_batch: 8, max_wait_ms: 25 } } }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    // Arrivals 100 ms apart never meet within 25 ms: every batch holds one request that waited 25 ms.
+    expect(option.batching![0].mean_batch).toBe(1);
+    expect(option.latency_ms.p50).toBeCloseTo(25 + 1, 6);
+  });
+});
+
+describe('the daily load profile', () => {
+  it('sets the month from the profile and the simulation at its busiest hour', () => {
+    const profile = Array.from({ length: 24 }, (_, hour) => (hour >= 8 && hour < 20 ? 2 : 0.5));
+    const scenario = scenarioFrom(
+      oneServer(
+        { id: 'server', kind: 'cloud', hardware: 'box', usd_per_hour: 0 },
+        { users: 10, per_user_rps: 1, load_profile: profile, requests: 2000 },
+        10,
+      ),
+    );
+    const option = evaluateScenario(scenario).options[0];
+    // Busiest hour: 10 users x 2 requests/s of 10 ms keep 0.2 of the server busy.
+    expect(option.components.find((component) => component.id === 'server')!.utilization).toBeCloseTo(0.2, 1);
+    expect(option.analytic.components.find((component) => component.id === 'server')!.arrival_rps).toBeCloseTo(20, 9);
+  });
+});
