@@ -17,7 +17,10 @@ function formatNumber(value: number | null): string {
 }
 
 function formatVerdict(verdict: BudgetVerdict): string {
-  const share = verdict.name === 'success_rate' || verdict.name === 'offline_success' || verdict.name.startsWith('link_utilization');
+  const share =
+    verdict.name === 'success_rate' ||
+    verdict.name === 'offline_success' ||
+    verdict.name.startsWith('link_utilization');
   return share && verdict.value !== null ? `${(verdict.value * 100).toFixed(1)}%` : formatNumber(verdict.value);
 }
 
@@ -40,26 +43,39 @@ export function renderResultsTable(results: ScenarioResults, style: TableStyle):
     ];
     for (const name of budgetNames) {
       const verdict = option.budgets.find((entry) => entry.name === name);
-      cells.push(verdict ? { text: `${formatVerdict(verdict)} ${verdict.pass ? 'ok' : 'FAIL'}`, pass: verdict.pass } : { text: '' });
+      cells.push(
+        verdict
+          ? { text: `${formatVerdict(verdict)} ${verdict.pass ? 'ok' : 'FAIL'}`, pass: verdict.pass }
+          : { text: '' },
+      );
     }
     cells.push({ text: option.pass ? 'pass' : 'fail', pass: option.pass });
     return cells;
   });
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].text.length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => row[column].text.length)),
+  );
   const lines = [headers.map((header, column) => pad(header, widths[column])).join('  ')];
   lines.push(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) {
     lines.push(
       row
-        .map((cell, column) => (cell.pass === undefined ? pad(cell.text, widths[column]) : pad(paint(cell.pass, cell.text), widths[column], cell.text.length)))
+        .map((cell, column) =>
+          cell.pass === undefined
+            ? pad(cell.text, widths[column])
+            : pad(paint(cell.pass, cell.text), widths[column], cell.text.length),
+        )
         .join('  '),
     );
   }
   lines.push('');
-  lines.push(`${results.requests.toLocaleString('en-US')} requests per option, seed ${results.seed}. * recommended: ${results.recommendation_reason ?? results.recommendation}.`);
+  lines.push(
+    `${results.requests.toLocaleString('en-US')} requests per option, seed ${results.seed}. * recommended: ${results.recommendation_reason ?? results.recommendation}.`,
+  );
   if (results.decision) lines.push(`decision: ${results.decision}`);
   for (const option of results.options) {
-    for (const warning of option.warnings) lines.push(`${style.colour ? pc.yellow('warning') : 'warning'}: ${option.id}: ${warning}`);
+    for (const warning of option.warnings)
+      lines.push(`${style.colour ? pc.yellow('warning') : 'warning'}: ${option.id}: ${warning}`);
   }
   return lines.join('\n');
 }

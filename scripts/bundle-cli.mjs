@@ -44,7 +44,9 @@ export async function buildCliBundle() {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'error',
-    banner: { js: "import { createRequire as __placewiseRequire } from 'node:module'; const require = __placewiseRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __placewiseRequire } from 'node:module'; const require = __placewiseRequire(import.meta.url);",
+    },
   });
 }
 

@@ -2,4 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../simulator/scenario/json-schema';
 
-writeFileSync(new URL('../scenarios/placewise.schema.json', import.meta.url), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL('../scenarios/placewise.schema.json', import.meta.url),
+  `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`,
+);

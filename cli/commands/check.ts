@@ -17,12 +17,17 @@ export function checkOutcome(results: ScenarioResults): CheckOutcome {
     const chosen = results.options.find((option) => option.id === results.decision)!;
     const broken = chosen.budgets.filter((verdict) => !verdict.pass);
     if (broken.length === 0) return { pass: true, message: `decision '${chosen.id}' passes every budget` };
-    const list = broken.map((verdict) => `${verdict.name} ${verdict.value === null ? '-' : round(verdict.value)} (limit ${verdict.limit})`);
+    const list = broken.map(
+      (verdict) => `${verdict.name} ${verdict.value === null ? '-' : round(verdict.value)} (limit ${verdict.limit})`,
+    );
     return { pass: false, message: `decision '${chosen.id}' breaks ${list.join(', ')}` };
   }
   const passing = results.options.filter((option) => option.pass).map((option) => option.id);
   return passing.length > 0
-    ? { pass: true, message: `no decision recorded; ${passing.join(', ')} pass${passing.length === 1 ? 'es' : ''} every budget` }
+    ? {
+        pass: true,
+        message: `no decision recorded; ${passing.join(', ')} pass${passing.length === 1 ? 'es' : ''} every budget`,
+      }
     : { pass: false, message: 'no decision recorded, and no option passes every budget' };
 }
 
@@ -33,10 +38,10 @@ function round(value: number): string {
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
-    .description('exit 1 when a scenario\'s decision breaks a budget (with no decision: when no option passes them all)')
+    .description("exit 1 when a scenario's decision breaks a budget (with no decision: when no option passes them all)")
     .argument('<scenario...>', 'scenario files')
     .option('--requests <n>', 'simulated requests per option', positiveInteger)
-    .option('--seed <n>', 'random seed (default: each scenario\'s seed)', nonNegativeInteger)
+    .option('--seed <n>', "random seed (default: each scenario's seed)", nonNegativeInteger)
     .action((files: string[], flags: { requests?: number; seed?: number }) => {
       const colour = process.stdout.isTTY === true;
       const problems: string[] = [];

@@ -37,5 +37,7 @@ function run(customers: number): { events: number; seconds: number; meanResponse
 run(200_000);
 const { events, seconds, meanResponse } = run(2_000_000);
 console.log('engine: bare event loop on M/M/1, utilisation 0.8');
-console.log(`  ${(events / seconds / 1e6).toFixed(1)} million events per second (${events.toLocaleString('en-US')} events in ${seconds.toFixed(3)} s)`);
+console.log(
+  `  ${(events / seconds / 1e6).toFixed(1)} million events per second (${events.toLocaleString('en-US')} events in ${seconds.toFixed(3)} s)`,
+);
 console.log(`  mean response ${meanResponse.toFixed(3)} (theory 1 / (1 - 0.8) = 5.000)`);

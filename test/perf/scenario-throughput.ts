@@ -4,8 +4,8 @@
 // the wall time of the AR scenario as JSON (target: under 1 s). Prints, never asserts.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { erlangC } from '../../simulator/analytic/erlang';
 import type { ScenarioResults } from '../../simulator';
+import { erlangC } from '../../simulator/analytic/erlang';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const reportRss = fileURLToPath(new URL('./report-peak-memory.mjs', import.meta.url));
@@ -54,14 +54,21 @@ for (let step = 0; step < 100; step++) {
 }
 const p95Theory = (low + high) / 2;
 console.log('scenario path: one-step M/M/10 at utilisation 0.8, 1,000,000 requests, whole process');
-console.log(`  ${(results.requests / mm10.seconds / 1e6).toFixed(2)} million requests per second (${mm10.seconds.toFixed(3)} s wall, Node start-up included)`);
+console.log(
+  `  ${(results.requests / mm10.seconds / 1e6).toFixed(2)} million requests per second (${mm10.seconds.toFixed(3)} s wall, Node start-up included)`,
+);
 console.log(`  peak memory ${mm10.peakMb.toFixed(0)} MB`);
 console.log(
   `  mean ${option.latency_ms.mean.toFixed(3)} ms vs Erlang C ${meanTheory.toFixed(3)} ms (${(100 * (option.latency_ms.mean / meanTheory - 1)).toFixed(2)}%)`,
 );
-console.log(`  p95 ${option.latency_ms.p95.toFixed(3)} ms vs theory ${p95Theory.toFixed(3)} ms (${(100 * (option.latency_ms.p95 / p95Theory - 1)).toFixed(2)}%)`);
+console.log(
+  `  p95 ${option.latency_ms.p95.toFixed(3)} ms vs theory ${p95Theory.toFixed(3)} ms (${(100 * (option.latency_ms.p95 / p95Theory - 1)).toFixed(2)}%)`,
+);
 
 const walls: number[] = [];
-for (let repeat = 0; repeat < 3; repeat++) walls.push(runCli(['run', 'scenarios/ar-translation.yaml', '--json']).seconds);
+for (let repeat = 0; repeat < 3; repeat++)
+  walls.push(runCli(['run', 'scenarios/ar-translation.yaml', '--json']).seconds);
 console.log('placewise run scenarios/ar-translation.yaml --json, whole process');
-console.log(`  wall ${walls.map((seconds) => seconds.toFixed(3)).join(' s, ')} s (best ${Math.min(...walls).toFixed(3)} s)`);
+console.log(
+  `  wall ${walls.map((seconds) => seconds.toFixed(3)).join(' s, ')} s (best ${Math.min(...walls).toFixed(3)} s)`,
+);

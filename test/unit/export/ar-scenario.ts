@@ -1,0 +1,34 @@
+// The saved AR scenario and its simulated results, as the export tests use them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateScenario } from '../../../simulator/evaluate/evaluate-scenario';
+import type { ScenarioResults } from '../../../simulator/results';
+import { parseScenarioText } from '../../../simulator/scenario/load';
+import type { Scenario } from '../../../simulator/scenario/schema';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+export function loadScenario(path: string): Scenario {
+  const parsed = parseScenarioText(readFileSync(join(root, path), 'utf8'));
+  if (!parsed.ok)
+    throw new Error(`${path}: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+  return parsed.scenario;
+}
+
+export const AR_SCENARIO_FILE = join(root, 'scenarios', 'ar-translation.yaml');
+
+let cached: { scenario: Scenario; results: ScenarioResults } | undefined;
+
+/** scenarios/ar-translation.yaml, simulated with its own seed and request count. */
+export function arScenario(): { scenario: Scenario; results: ScenarioResults } {
+  if (!cached) {
+    const scenario = loadScenario('scenarios/ar-translation.yaml');
+    cached = { scenario, results: evaluateScenario(scenario) };
+  }
+  return cached;
+}
+
+/** The stand-in scenario with hand-made results (fixtures/), for cases the saved scenario does not show. */
+export function fixtureScenario(): Scenario {
+  return loadScenario('test/unit/export/fixtures/ar-translation.yaml');
+}

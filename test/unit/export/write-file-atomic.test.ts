@@ -1,0 +1,34 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkWritable, OutputPathError, writeFileAtomic } from '../../../electron/host/export/write-file-atomic';
+
+const directory = () => mkdtempSync(join(tmpdir(), 'placewise-export-'));
+
+describe('writeFileAtomic', () => {
+  it('writes the bytes and leaves no temporary file behind', () => {
+    const dir = directory();
+    writeFileAtomic(join(dir, 'diagram.mmd'), new TextEncoder().encode('flowchart LR'));
+    expect(readFileSync(join(dir, 'diagram.mmd'), 'utf8')).toBe('flowchart LR');
+    expect(readdirSync(dir)).toEqual(['diagram.mmd']);
+  });
+
+  it('replaces an existing file whole', () => {
+    const dir = directory();
+    writeFileSync(join(dir, 'report.md'), 'old and longer than the new one');
+    writeFileAtomic(join(dir, 'report.md'), new TextEncoder().encode('new'));
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('new');
+  });
+
+  it('refuses a missing directory, naming it', () => {
+    const target = join(directory(), 'missing', 'report.html');
+    expect(() => checkWritable(target)).toThrow(OutputPathError);
+    expect(() => checkWritable(target)).toThrow(/the directory .*missing does not exist \(create it first\)/);
+  });
+
+  it('refuses a directory as the output file', () => {
+    const dir = directory();
+    expect(() => writeFileAtomic(dir, new Uint8Array())).toThrow(/is a directory: give a file name/);
+  });
+});
