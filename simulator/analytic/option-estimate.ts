@@ -2,6 +2,9 @@
 // component an M/G/c station, every link direction an M/D/1 serialiser, arrivals Poisson
 // (or deterministic for periodic workloads), visit rates from the option's route with its
 // cache hit rates, outages ignored. It gives instant feedback and a check on the simulation.
+
+import { settledReplicas } from '../engine/autoscaler';
+import { batchFactor } from '../engine/batcher';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import type { Sampler } from '../random/sampler';
@@ -56,9 +59,32 @@ export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
 function steadyServers(component: SystemModel['components'][number], load: StationLoad): number {
   const scaling = component.autoscaling;
   if (!scaling) return component.servers;
-  const busyExecutors = load.serviceSum / 1000;
-  const replicas = Math.ceil(busyExecutors / (scaling.targetUtilization * component.cores) - 1e-9);
-  return Math.min(scaling.max, Math.max(scaling.min, replicas)) * component.cores;
+  return settledReplicas(scaling, component.cores, load.serviceSum / 1000) * component.cores;
+}
+
+interface StepBatching {
+  maxBatch: number;
+  maxWaitMs: number;
+  /** A full batch's time relative to one inference. */
+  factor: number;
+}
+
+/** Per step, its batching where the option batches it (undefined otherwise). */
+function stepBatching(system: SystemModel, plan: OptionPlan): (StepBatching | undefined)[] {
+  return plan.steps.map((stepPlan) => {
+    const component = system.components[stepPlan.primary.component];
+    const batching = plan.option.batching?.[component.id];
+    if (!batching || !component.shared || !stepPlan.primary.model) return undefined;
+    const factor = batchFactor(batching.max_batch, stepPlan.primary.model.batch_curve);
+    return { maxBatch: batching.max_batch, maxWaitMs: batching.max_wait_ms, factor };
+  });
+}
+
+// Mean wait for a batch to form under Poisson arrivals at `ratePerS`: a batch of B fills in
+// about (B - 1) / rate, and a request waits on average half of that, at most max_wait_ms.
+function batchFormationMs(batching: StepBatching, ratePerS: number): number {
+  if (ratePerS <= 0) return batching.maxWaitMs;
+  return Math.min(batching.maxWaitMs, ((batching.maxBatch - 1) / ratePerS / 2) * 1000);
 }
 
 interface StationLoad {
@@ -76,12 +102,16 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   const linkLoad = system.links.flatMap(() =>
     [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })),
   );
+  // Full batches are assumed for the load, which is what a batching component sees when load matters.
+  const batchedSteps = stepBatching(system, plan);
   for (const visit of visits) {
     if (visit.kind === 'compute') {
       const component = system.components[visit.component];
       const rate = rateFor(component.shared) * visit.probability;
       const load = componentLoad[visit.component];
-      const mean = visit.service.mean;
+      const batched = visit.component === plan.steps[visit.step].primary.component;
+      const batching = batchedSteps[visit.step];
+      const mean = visit.service.mean * (batched && batching ? batching.factor / batching.maxBatch : 1);
       load.rate += rate;
       load.serviceSum += rate * mean;
       load.serviceSquareSum += rate * mean * mean * (1 + visit.service.scv);
@@ -116,7 +146,13 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   let meanLatency = 0;
   for (const visit of visits) {
     if (visit.kind === 'compute') {
-      meanLatency += visit.probability * (componentWaits[visit.component].wait + visit.service.mean);
+      const batching = batchedSteps[visit.step];
+      const own = batching && visit.component === plan.steps[visit.step].primary.component;
+      // A batched inference waits for its batch to form, then for the whole batch to run.
+      const inBatch = own
+        ? batchFormationMs(batching, rateFor(true) * visit.probability) + visit.service.mean * batching.factor
+        : visit.service.mean;
+      meanLatency += visit.probability * (componentWaits[visit.component].wait + inBatch);
     } else {
       const link = system.links[visit.link];
       meanLatency +=

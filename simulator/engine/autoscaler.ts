@@ -9,6 +9,16 @@ import type { FifoServers } from './fifo-servers';
 
 const TOLERANCE = 0.1;
 
+/** The replicas an autoscaler settles on when `busyExecutors` executors' worth of work arrives. */
+export function settledReplicas(
+  scaling: { min: number; max: number; targetUtilization: number },
+  coresPerReplica: number,
+  busyExecutors: number,
+): number {
+  const needed = Math.ceil(busyExecutors / (scaling.targetUtilization * coresPerReplica) - 1e-9);
+  return Math.min(scaling.max, Math.max(scaling.min, needed));
+}
+
 export interface AutoscalerSettings {
   min: number;
   max: number;
@@ -27,12 +37,14 @@ export class Autoscaler {
   /** [time in s, replicas] at the start and at every change. */
   readonly timeline: [number, number][];
 
+  /** `initialReplicas`: where the run starts, usually where the autoscaler settles at the starting load. */
   constructor(
     private readonly station: FifoServers,
     private readonly settings: AutoscalerSettings,
     private readonly random: RandomStream,
+    initialReplicas: number,
   ) {
-    this.replicas = settings.min;
+    this.replicas = initialReplicas;
     this.timeline = [[0, this.replicas]];
   }
 

@@ -61,11 +61,7 @@ function evaluateOption(
   const components = system.components
     .map((component) => ({
       id: component.id,
-      utilization:
-        run.spanMs > 0
-          ? run.componentBusyMs[component.index] /
-            (component.servers * (component.shared ? 1 : run.detailedUsers) * run.spanMs)
-          : 0,
+      utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
     }))
     .filter((component) => component.utilization > 0);
   const warnings = optionWarnings(system, plan, run, analytic, latency.mean);
@@ -106,6 +102,13 @@ function evaluateOption(
   };
   const budgets = budgetVerdicts(system.scenario.budgets, figures, statistics !== null);
   return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
+}
+
+/** Executors that shared the component's work over the run: all instances, mean replicas when autoscaled. */
+function servedBy(component: SystemModel['components'][number], run: OptionRun): number {
+  if (!component.shared) return component.servers * run.detailedUsers;
+  const scaled = run.autoscaling.find((entry) => entry.component === component.index);
+  return scaled ? scaled.meanReplicas * component.cores : component.servers;
 }
 
 // Additions for autoscaled, serverless and batching components, present only where used.

@@ -1,5 +1,6 @@
 // Monthly cost of an option (DESIGN.md section 2): shared compute it runs on, traffic over
 // priced links, model updates shipped to every per-user holder, and sampled telemetry.
+import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate, MonthlyCost } from '../results';
 import type { OptionPlan } from './option-plan';
 import type { OptionRun } from './simulate-option';
@@ -111,10 +112,7 @@ export function meanReplicas(
   // Offered load at the busiest hour, in executors kept busy.
   const peakExecutors = load ? (load.arrival_rps * load.service_ms) / 1000 : 0;
   let total = 0;
-  for (const multiplier of profile) {
-    const needed = Math.ceil((peakExecutors * (multiplier / peak)) / (scaling.targetUtilization * model.cores) - 1e-9);
-    total += Math.min(scaling.max, Math.max(scaling.min, needed));
-  }
+  for (const multiplier of profile) total += settledReplicas(scaling, model.cores, peakExecutors * (multiplier / peak));
   return total / 24;
 }
 

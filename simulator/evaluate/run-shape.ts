@@ -6,6 +6,7 @@
 // A queue at utilisation rho forgets its start in about rho / (1 - sqrt(rho))^2 of its own
 // arrivals (the relaxation time of M/M/1, Morse 1955, counted in arrivals rather than seconds);
 // each detailed user gets RELAXATIONS of those, and never fewer than MIN_REQUESTS_PER_USER.
+import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate } from '../results';
 import type { SystemModel } from './system-model';
 
@@ -25,6 +26,12 @@ export interface RunShape {
   durationMs?: number;
   /** Most arrivals the run may hold (sizes the per-request arrays). */
   capacity: number;
+  /**
+   * Per component, the replicas an autoscaled one starts with: where its autoscaler settles at
+   * the load the run starts with, so that a run shorter than a few scale intervals measures the
+   * steady state rather than the climb from the minimum.
+   */
+  initialReplicas: number[];
 }
 
 export function warmupRequests(measured: number): number {
@@ -37,7 +44,8 @@ export function planRun(system: SystemModel, estimate: AnalyticEstimate, request
     const measured = requests ?? workload.requests!;
     const detailedUsers = Math.min(system.users, Math.max(1, Math.ceil(measured / requestsPerUser(system, estimate))));
     const warmup = warmupRequests(measured);
-    return { detailedUsers, warmup, arrivals: measured + warmup, capacity: measured + warmup };
+    const initialReplicas = startingReplicas(system, estimate, 1);
+    return { detailedUsers, warmup, arrivals: measured + warmup, capacity: measured + warmup, initialReplicas };
   }
   const durationMs = workload.duration_s * 1000;
   const meanAcceptance = system.hourlyAcceptance ? hourlyMeanOver(system.hourlyAcceptance, workload.duration_s) : 1;
@@ -46,7 +54,18 @@ export function planRun(system: SystemModel, estimate: AnalyticEstimate, request
   const expected = detailedUsers * perUser;
   // Room for the Poisson count to exceed its mean by 8 standard deviations.
   const capacity = Math.ceil(expected + 8 * Math.sqrt(expected) + 16);
-  return { detailedUsers, warmup: warmupRequests(expected), durationMs, capacity };
+  const initialReplicas = startingReplicas(system, estimate, system.hourlyAcceptance?.[0] ?? 1);
+  return { detailedUsers, warmup: warmupRequests(expected), durationMs, capacity, initialReplicas };
+}
+
+/** `loadShare`: the starting load as a share of the load the estimate is for (the busiest hour's). */
+function startingReplicas(system: SystemModel, estimate: AnalyticEstimate, loadShare: number): number[] {
+  return system.components.map((component) => {
+    if (!component.autoscaling) return component.replicas;
+    const load = estimate.components.find((entry) => entry.id === component.id);
+    const busyExecutors = load ? ((load.arrival_rps * load.service_ms) / 1000) * loadShare : 0;
+    return settledReplicas(component.autoscaling, component.cores, busyExecutors);
+  });
 }
 
 function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate): number {

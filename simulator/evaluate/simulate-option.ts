@@ -64,7 +64,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const durationMs = shape.durationMs ?? Number.POSITIVE_INFINITY;
   const serviceRandom = steps.map((stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
   const stepStats = steps.map(() => new Float64Array(5));
-  const set = buildStations(system, plan, users, seed, {
+  const set = buildStations(system, plan, shape, seed, {
     batchService: (step, size) =>
       steps[step].primary.service.sample(serviceRandom[step]) *
       batchFactor(size, steps[step].primary.model?.batch_curve),

@@ -10,6 +10,7 @@ import { ServerlessInstances } from '../engine/serverless-instances';
 import type { Station } from '../engine/station';
 import { RandomStream } from '../random/random-stream';
 import type { OptionPlan } from './option-plan';
+import type { RunShape } from './run-shape';
 import type { SystemModel } from './system-model';
 
 export interface StationSet {
@@ -35,10 +36,11 @@ export interface BatchHooks {
 export function buildStations(
   system: SystemModel,
   plan: OptionPlan,
-  users: number,
+  shape: RunShape,
   seed: number,
   hooks: BatchHooks,
 ): StationSet {
+  const users = shape.detailedUsers;
   const { components, links } = system;
   const backgroundUsersRatePerMs = ((system.users - users) * system.perUserRps) / 1000;
   const batching = plan.option.batching ?? {};
@@ -81,11 +83,13 @@ export function buildStations(
         serverless.push({ component: component.index, instances: instancesOf });
         stations.push(instancesOf);
       } else {
-        const station = new FifoServers(component.servers, backgroundRate, random);
+        const replicas = shape.initialReplicas[component.index];
+        const station = new FifoServers(replicas * component.cores, backgroundRate, random);
         stations.push(station);
         if (component.autoscaling) {
           const settings = { ...component.autoscaling, coresPerReplica: component.cores };
-          const autoscaler = new Autoscaler(station, settings, new RandomStream(seed, `autoscaler:${component.id}`));
+          const scalingRandom = new RandomStream(seed, `autoscaler:${component.id}`);
+          const autoscaler = new Autoscaler(station, settings, scalingRandom, replicas);
           autoscalers.push({ component: component.index, autoscaler, intervalMs: settings.intervalMs });
         }
       }
