@@ -1,4 +1,7 @@
 // The simulator's public surface: everything the CLI, the app, the host and the exports use.
+
+export * from './capacity';
+export { estimateScenario, type OptionEstimate } from './evaluate/estimate-scenario';
 export { type EvaluateSettings, evaluateScenario } from './evaluate/evaluate-scenario';
 export * from './export';
 export type * from './results';
@@ -7,3 +10,4 @@ export { LINK_DEFAULTS } from './scenario/link-technologies';
 export { parseScenarioText, type ScenarioParse, validateScenario } from './scenario/load';
 export { formatScenarioError, type ScenarioError, ScenarioInvalidError } from './scenario/scenario-error';
 export type * from './scenario/schema';
+export * from './uncertainty';

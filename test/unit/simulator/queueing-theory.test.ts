@@ -3,7 +3,7 @@
 // correct engine fails with a probability below 1e-4, and also checks that the interval is
 // narrow (a few percent) so that a wide interval cannot hide a wrong answer.
 import { describe, expect, it } from 'vitest';
-import { evaluateScenario, type OptionResult } from '../../../simulator';
+import { estimateScenario, evaluateScenario, type OptionResult } from '../../../simulator';
 import { erlangC } from '../../../simulator/analytic/erlang';
 import { singleStation } from './queue-scenarios';
 
@@ -96,5 +96,17 @@ describe('many users as background load', () => {
     expect(option.detailed_users).toBeLessThan(10_000);
     expectWithinCi(option.latency_ms.mean, option.latency_ms.ci95?.mean, serviceMs / (1 - rho), 0.05);
     expect(option.components[0].utilization).toBeCloseTo(rho, 1);
+  });
+});
+
+describe('the instant estimate', () => {
+  it('gives the M/M/c mean response of every option without simulating', () => {
+    const [estimate] = estimateScenario(
+      singleStation({ ratePerS: 150, service: { exponential: 20 }, servers: 4, requests: 10 }),
+    );
+    const ratePerMs = 0.15;
+    const wait = (erlangC(4, ratePerMs * 20) * 20) / (4 - ratePerMs * 20);
+    expect(estimate.analytic.mean_latency_ms).toBeCloseTo(wait + 20, 9);
+    expect(estimate.analytic.components[0].utilization).toBeCloseTo(0.75, 12);
   });
 });
