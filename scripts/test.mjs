@@ -1,5 +1,5 @@
 // npm test: every check a change must pass, in order of speed, stopping at the first stage
-// that fails: types, lint, unit tests, the scenario fitness check, end-to-end tests. Ends with
+// that fails: types, lint, formatting, unit tests, the scenario fitness check, end-to-end tests. Ends with
 // one line `tests: N passed, N failed, N skipped` summed over the unit and end-to-end runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ const scenarioFiles = () =>
 
 const stages = [
   ['types', bin('tsc'), ['-p', 'tsconfig.json']],
-  ['lint', bin('biome'), ['check', '.']],
+  ['lint', bin('eslint'), ['.']],
+  ['format', bin('prettier'), ['--check', '.']],
   ['unit', process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestReport('unit')]],
   ['scenarios', process.execPath, [join(root, 'bin', 'placewise.mjs'), 'check', ...scenarioFiles()]],
   ['e2e', process.execPath, [join(root, 'scripts', 'e2e.mjs'), ...vitestReport('e2e')]],
