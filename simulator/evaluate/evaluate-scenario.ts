@@ -18,6 +18,8 @@ export interface EvaluateSettings {
   seed?: number;
   /** Evaluate only these options (default: all). */
   options?: string[];
+  /** Called as each option starts, for progress on long runs. */
+  onOption?: (index: number, count: number, optionId: string) => void;
 }
 
 // The simulation and the queueing estimate should agree on the mean within this share when
@@ -28,9 +30,11 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   const seed = settings.seed ?? scenario.seed;
   const system = buildSystemModel(scenario);
   const chosen = settings.options ? new Set(settings.options) : undefined;
-  const options = scenario.options
-    .filter((option) => !chosen || chosen.has(option.id))
-    .map((option) => evaluateOption(system, buildOptionPlan(system, option), settings.requests, seed));
+  const chosenOptions = scenario.options.filter((option) => !chosen || chosen.has(option.id));
+  const options = chosenOptions.map((option, index) => {
+    settings.onOption?.(index, chosenOptions.length, option.id);
+    return evaluateOption(system, buildOptionPlan(system, option), settings.requests, seed);
+  });
   const recommendation = recommend(options);
   return {
     scenario: scenario.name,
