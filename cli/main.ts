@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   bench: async () => (await import('./commands/bench')).registerBench,
   models: async () => (await import('./commands/models')).registerModels,
   export: async () => (await import('./commands/export')).registerExport,
+  capacity: async () => (await import('./commands/capacity')).registerCapacity,
   serve: async () => (await import('./commands/serve')).registerServe,
 };
 

@@ -1,9 +1,12 @@
 // `placewise run <scenario>`: simulate every option and print the comparison (or its JSON).
+// With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads.
 import type { Command } from 'commander';
-import { evaluateScenario } from '../../simulator';
-import { loadScenarioFile } from '../scenario-file';
+import { evaluateScenario, formatScenarioError, parseScenarioText } from '../../simulator';
+import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
+import { MONTE_CARLO_REQUESTS, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { renderResultsTable } from '../results-table';
+import { readScenarioText } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 interface RunFlags {
@@ -11,6 +14,8 @@ interface RunFlags {
   requests?: number;
   seed?: number;
   option?: string[];
+  monteCarlo?: number;
+  workers?: number;
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
@@ -19,18 +24,58 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .description('simulate every option of a scenario and compare them against its budgets')
     .argument('<scenario>', 'a scenario file (YAML or JSON)')
     .option('--json', 'print the results as JSON')
-    .option('--requests <n>', 'simulated requests per option', positiveInteger)
+    .option(
+      '--requests <n>',
+      `simulated requests per option (with --monte-carlo: per sample, default ${MONTE_CARLO_REQUESTS})`,
+      positiveInteger,
+    )
     .option('--seed <n>', 'random seed (default: the scenario seed)', nonNegativeInteger)
     .option('--option <id...>', 'evaluate only these options')
-    .action((file: string, flags: RunFlags) => {
-      const scenario = loadScenarioFile(file);
+    .option(
+      '--monte-carlo <n>',
+      'sample the uncertain values n times; report spreads, budget odds and a tornado',
+      positiveInteger,
+    )
+    .option('--workers <n>', 'worker threads for --monte-carlo (default: the available cores)', positiveInteger)
+    .action(async (file: string, flags: RunFlags) => {
+      const parsed = parseScenarioText(readScenarioText(file));
+      if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
+      const { scenario } = parsed;
       const known = scenario.options.map((option) => option.id);
       for (const id of flags.option ?? []) {
         if (!known.includes(id)) throw new UsageError(`${file}: unknown option '${id}' (known: ${known.join(', ')})`);
       }
       const results = evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed, options: flags.option });
-      if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      else process.stdout.write(`${renderResultsTable(results, { colour: process.stdout.isTTY === true })}\n`);
+      const colour = process.stdout.isTTY === true;
+      if (flags.monteCarlo === undefined) {
+        if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+        else process.stdout.write(`${renderResultsTable(results, { colour })}\n`);
+        setExit(0);
+        return;
+      }
+      const progress = !flags.json && process.stderr.isTTY === true;
+      const report = await runMonteCarlo(
+        file,
+        parsed.uncertain ?? { input: scenario, parameters: [] },
+        {
+          samples: flags.monteCarlo,
+          seed: results.seed,
+          requests: flags.requests ?? Math.min(MONTE_CARLO_REQUESTS, results.requests),
+          options: flags.option,
+        },
+        {
+          workers: flags.workers,
+          onProgress: progress
+            ? (done, total) => process.stderr.write(`\rMonte Carlo: ${done}/${total} evaluations`)
+            : undefined,
+        },
+      );
+      if (progress) process.stderr.write('\r\x1b[K');
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...results, ...report }, null, 2)}\n`);
+      else {
+        process.stdout.write(`${renderResultsTable(results, { colour })}\n\n`);
+        process.stdout.write(`${renderMonteCarloTable(report, { colour })}\n`);
+      }
       setExit(0);
     });
 }

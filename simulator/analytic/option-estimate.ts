@@ -15,27 +15,66 @@ type Visit =
   | { kind: 'compute'; probability: number; component: number; step: number; service: Sampler }
   | { kind: 'hop'; probability: number; link: number; direction: number; kb: number };
 
+/**
+ * Work a request brings to a component in one go: its back-to-back steps there, which the
+ * component sees as one job for queueing (the request waits once, then runs them in a row).
+ */
+interface ComputeJob {
+  probability: number;
+  component: number;
+  /** The first step of the run (for batching, which is per step and never chained). */
+  step: number;
+  mean: number;
+  variance: number;
+}
+
+interface OptionWalk {
+  /** Every compute and hop a request makes, weighted by the probability that it makes it. */
+  visits: Visit[];
+  jobs: ComputeJob[];
+}
+
 /** Every compute and hop a request makes, weighted by the probability that it makes it. */
 export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
+  return walkOption(system, plan).visits;
+}
+
+function walkOption(system: SystemModel, plan: OptionPlan): OptionWalk {
   const visits: Visit[] = [];
-  const walk = (at: number, stepIndex: number, kb: number, probability: number, cacheChecked: number) => {
+  const jobs: ComputeJob[] = [];
+  const batched = stepBatching(system, plan);
+  // `job`: the run of steps the request is making on its current component, if any; it ends
+  // (and is counted, with the probability of the path so far) when the request moves on.
+  const walk = (at: number, stepIndex: number, kb: number, probability: number, cacheChecked: number, job?: ComputeJob) => {
     if (probability === 0) return;
     if (stepIndex === plan.steps.length) {
+      if (job) jobs.push({ ...job, probability });
       hopTowards(at, system.sink, stepIndex, kb, probability, cacheChecked);
       return;
     }
     const stepPlan = plan.steps[stepIndex];
     if (stepPlan.cache && stepPlan.cache.component === at && cacheChecked !== stepIndex) {
-      walk(at, stepIndex + 1, stepPlan.outputKb, probability * stepPlan.cache.hitRate, -1);
-      walk(at, stepIndex, kb, probability * (1 - stepPlan.cache.hitRate), stepIndex);
+      walk(at, stepIndex + 1, stepPlan.outputKb, probability * stepPlan.cache.hitRate, -1, job);
+      walk(at, stepIndex, kb, probability * (1 - stepPlan.cache.hitRate), stepIndex, job);
       return;
     }
     const { component, service } = stepPlan.primary;
     if (component === at) {
       visits.push({ kind: 'compute', probability, component, step: stepIndex, service });
-      walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1);
+      const variance = service.scv * service.mean ** 2;
+      let next: ComputeJob | undefined;
+      if (batched[stepIndex]) {
+        if (job) jobs.push({ ...job, probability });
+        jobs.push({ probability, component, step: stepIndex, mean: service.mean, variance });
+      } else if (job && !batched[job.step]) {
+        next = { ...job, mean: job.mean + service.mean, variance: job.variance + variance };
+      } else {
+        next = { probability, component, step: stepIndex, mean: service.mean, variance };
+      }
+      walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1, next);
       return;
     }
+    if (job) jobs.push({ ...job, probability });
     hopTowards(at, component, stepIndex, kb, probability, cacheChecked);
   };
   const hopTowards = (
@@ -52,7 +91,7 @@ export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
     walk(hop.to, stepIndex, kb, probability, cacheChecked);
   };
   walk(system.source, 0, 0, 1, -1);
-  return visits;
+  return { visits, jobs };
 }
 
 // An autoscaled component settles where utilisation meets its target (within min and max).
@@ -94,7 +133,7 @@ interface StationLoad {
 }
 
 export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticEstimate {
-  const visits = optionVisits(system, plan);
+  const { visits, jobs } = walkOption(system, plan);
   const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;
   // Requests per second reaching one instance of a station: one user's for per-user stations.
   const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
@@ -104,18 +143,17 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   );
   // Full batches are assumed for the load, which is what a batching component sees when load matters.
   const batchedSteps = stepBatching(system, plan);
+  for (const job of jobs) {
+    const rate = rateFor(system.components[job.component].shared) * job.probability;
+    const load = componentLoad[job.component];
+    const batching = batchedSteps[job.step];
+    const share = batching ? batching.factor / batching.maxBatch : 1;
+    load.rate += rate;
+    load.serviceSum += rate * job.mean * share;
+    load.serviceSquareSum += rate * share * share * (job.variance + job.mean * job.mean);
+  }
   for (const visit of visits) {
-    if (visit.kind === 'compute') {
-      const component = system.components[visit.component];
-      const rate = rateFor(component.shared) * visit.probability;
-      const load = componentLoad[visit.component];
-      const batched = visit.component === plan.steps[visit.step].primary.component;
-      const batching = batchedSteps[visit.step];
-      const mean = visit.service.mean * (batched && batching ? batching.factor / batching.maxBatch : 1);
-      load.rate += rate;
-      load.serviceSum += rate * mean;
-      load.serviceSquareSum += rate * mean * mean * (1 + visit.service.scv);
-    } else {
+    if (visit.kind === 'hop') {
       const link = system.links[visit.link];
       const rate = rateFor(link.shared) * visit.probability;
       const load = linkLoad[visit.link * 2 + visit.direction];
@@ -144,16 +182,16 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   );
   const linkWaits = linkLoad.map((load) => stationWait(load, 1));
   let meanLatency = 0;
+  for (const job of jobs) {
+    const batching = batchedSteps[job.step];
+    // A batched inference waits for its batch to form, then for the whole batch to run.
+    const inBatch = batching
+      ? batchFormationMs(batching, rateFor(true) * job.probability) + job.mean * batching.factor
+      : job.mean;
+    meanLatency += job.probability * (componentWaits[job.component].wait + inBatch);
+  }
   for (const visit of visits) {
-    if (visit.kind === 'compute') {
-      const batching = batchedSteps[visit.step];
-      const own = batching && visit.component === plan.steps[visit.step].primary.component;
-      // A batched inference waits for its batch to form, then for the whole batch to run.
-      const inBatch = own
-        ? batchFormationMs(batching, rateFor(true) * visit.probability) + visit.service.mean * batching.factor
-        : visit.service.mean;
-      meanLatency += visit.probability * (componentWaits[visit.component].wait + inBatch);
-    } else {
+    if (visit.kind === 'hop') {
       const link = system.links[visit.link];
       meanLatency +=
         visit.probability *

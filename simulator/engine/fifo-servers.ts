@@ -6,19 +6,12 @@
 // starts at max(t, earliest time a server frees up) and leaves after its service. The engine
 // calls `admit` at the arrival event, in time order, and schedules one event for the departure.
 //
-// Background load: where only some users are simulated in detail, the other users' jobs reach
-// a shared station as a Poisson stream at `backgroundRatePerMs`. They are generated lazily:
-// when a detailed job arrives, the background arrivals since the previous arrival are drawn
-// (a Poisson count for the gap, placed uniformly in it, which is exactly a Poisson process)
-// and admitted first, with the service distribution of the detailed job. The station then
-// carries the whole load at the cost of a few arithmetic steps per background job.
-import type { RandomStream } from '../random/random-stream';
-import type { Sampler } from '../random/sampler';
+// Background load (the users not simulated in detail) comes from a BackgroundLoad.
+import type { BackgroundLoad } from './background-load';
 
 export class FifoServers {
   /** Min-heap of the times at which each server becomes free; `servers` entries are in use. */
   private freeAt: Float64Array;
-  private lastArrival = 0;
   /** Total service time given, for utilisation. */
   busyTime = 0;
   /** Jobs admitted, background included. */
@@ -26,8 +19,7 @@ export class FifoServers {
 
   constructor(
     public servers: number,
-    private readonly backgroundRatePerMs = 0,
-    private readonly backgroundRandom?: RandomStream,
+    private readonly background?: BackgroundLoad,
   ) {
     this.freeAt = new Float64Array(servers);
   }
@@ -49,38 +41,14 @@ export class FifoServers {
     this.servers = servers;
   }
 
+  /** Admits a detailed job, first admitting the background jobs that arrived since the previous one. */
+  admitWithBackground(arrival: number, service: number): number {
+    this.background!.admitUntil(arrival, this);
+    return this.admit(arrival, service);
+  }
+
   /** Admits a job arriving at `arrival`; returns the time its service starts. Its service ends `service` later. */
   admit(arrival: number, service: number): number {
-    return this.place(arrival, service);
-  }
-
-  // Background service times come from the station's own stream so that the detailed jobs' draws
-  // stay the same across options (common random numbers).
-  /**
-   * Admits a detailed job, first admitting the background jobs that arrived since the previous
-   * one. Background jobs draw their service from `serviceSampler`, or take `service` itself
-   * when it is null (a fixed-size message on a link).
-   */
-  admitWithBackground(arrival: number, service: number, serviceSampler: Sampler | null): number {
-    const random = this.backgroundRandom!;
-    const count = random.poisson(this.backgroundRatePerMs * (arrival - this.lastArrival));
-    if (count > 0) {
-      // Sorted uniform times on (lastArrival, arrival] from normalised exponential spacings.
-      const span = arrival - this.lastArrival;
-      let total = 0;
-      const spacings = scratch(count + 1);
-      for (let index = 0; index <= count; index++) total += spacings[index] = -Math.log(random.nextOpen());
-      let time = this.lastArrival;
-      for (let index = 0; index < count; index++) {
-        time += (spacings[index] / total) * span;
-        this.place(time, serviceSampler === null ? service : serviceSampler.sample(random));
-      }
-    }
-    return this.place(arrival, service);
-  }
-
-  private place(arrival: number, service: number): number {
-    this.lastArrival = arrival;
     this.jobs++;
     this.busyTime += service;
     const freeAt = this.freeAt;
@@ -104,10 +72,4 @@ export class FifoServers {
     freeAt[index] = end;
     return start;
   }
-}
-
-let scratchBuffer = new Float64Array(256);
-function scratch(size: number): Float64Array {
-  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size * 2);
-  return scratchBuffer;
 }

@@ -6,6 +6,7 @@
 // earliest busy instance (which is then warm). Like FifoServers, admission happens at the
 // arrival event in time order, so the station needs no events of its own.
 import type { RandomStream } from '../random/random-stream';
+import type { BackgroundLoad } from './background-load';
 import type { Sampler } from '../random/sampler';
 
 export class ServerlessInstances {
@@ -15,7 +16,6 @@ export class ServerlessInstances {
   /** Idle instances' free times, oldest first; the top is the most recently freed. */
   private idle: Float64Array;
   private idleCount = 0;
-  private lastArrival = 0;
   busyTime = 0;
   jobs = 0;
   coldStarts = 0;
@@ -27,8 +27,7 @@ export class ServerlessInstances {
     private readonly keepWarmMs: number,
     private readonly coldStart: Sampler,
     private readonly coldStartRandom: RandomStream,
-    private readonly backgroundRatePerMs = 0,
-    private readonly backgroundRandom?: RandomStream,
+    private readonly background?: BackgroundLoad,
   ) {
     this.busy = new Float64Array(Math.min(servers, 1024));
     this.idle = new Float64Array(Math.min(servers, 1024));
@@ -36,7 +35,6 @@ export class ServerlessInstances {
 
   /** Admits a request arriving at `arrival`; returns when it starts running (after any cold start). */
   admit(arrival: number, service: number): number {
-    this.lastArrival = arrival;
     this.jobs++;
     this.busyTime += service;
     this.releaseFinished(arrival);
@@ -61,23 +59,9 @@ export class ServerlessInstances {
     return start;
   }
 
-  admitWithBackground(arrival: number, service: number, serviceSampler: Sampler | null): number {
-    const random = this.backgroundRandom!;
-    const count = random.poisson(this.backgroundRatePerMs * (arrival - this.lastArrival));
-    let time = this.lastArrival;
-    const span = arrival - this.lastArrival;
-    // Uniform order statistics by normalised spacings, as in FifoServers.
-    let total = 0;
-    const spacings: number[] = [];
-    for (let index = 0; index <= count; index++) {
-      const spacing = -Math.log(random.nextOpen());
-      spacings.push(spacing);
-      total += spacing;
-    }
-    for (let index = 0; index < count; index++) {
-      time += (spacings[index] / total) * span;
-      this.admit(time, serviceSampler === null ? service : serviceSampler.sample(random));
-    }
+  /** Admits a detailed request, first admitting the background requests that arrived since the previous one. */
+  admitWithBackground(arrival: number, service: number): number {
+    this.background!.admitUntil(arrival, this);
     return this.admit(arrival, service);
   }
 

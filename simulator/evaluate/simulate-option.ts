@@ -211,16 +211,38 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         if (target === at) {
           const component = components[at];
           const station = stations[componentBase[at] + (component.shared ? 0 : user)];
-          const service = placement.service.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
-          const start = stationHasBackground[componentBase[at]]
-            ? station.admitWithBackground(time, service, placement.service)
-            : station.admit(time, service);
-          queueMs[request] += start - time;
-          computeMs[request] += service;
+          let service = placement.service.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
           const stats = stepStats[stepIndex];
           stats[useFallback ? 2 : 0]++;
           stats[useFallback ? 3 : 1] += service;
           if (placement.model?.accuracy !== undefined) accuracy[request] *= placement.model.accuracy;
+          // The steps that follow on this component run on at once, on the same executor: a
+          // request waits for a component once, not once per step (run to completion).
+          let last = stepIndex;
+          while (last + 1 < stepCount) {
+            const next = steps[last + 1];
+            if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
+            last++;
+            if (next.cache !== undefined && next.cache.component === at) {
+              cacheChecked[request] = last;
+              if (cacheRandom[last].next() < next.cache.hitRate) {
+                stepStats[last][4]++;
+                if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
+                continue;
+              }
+            }
+            const more = next.primary.service.sample(serviceRandom[last]);
+            service += more;
+            stepStats[last][0]++;
+            stepStats[last][1] += more;
+            if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
+          }
+          const start = stationHasBackground[componentBase[at]]
+            ? station.admitWithBackground(time, service)
+            : station.admit(time, service);
+          queueMs[request] += start - time;
+          computeMs[request] += service;
+          stepOf[request] = last;
           queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
           return;
         }
@@ -243,7 +265,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       const stationIndex = linkBase[hop.link * 2 + hop.direction] + instance;
       const station = stations[stationIndex];
       const start = stationHasBackground[stationIndex]
-        ? station.admitWithBackground(time, serialisation, null)
+        ? station.admitWithBackground(time, serialisation)
         : station.admit(time, serialisation);
       const latency = link.latency.sample(latencyRandom[hop.link]);
       queueMs[request] += start - time;

@@ -8,7 +8,9 @@ import { type BatchDispatch, Batcher } from '../engine/batcher';
 import { FifoServers } from '../engine/fifo-servers';
 import { ServerlessInstances } from '../engine/serverless-instances';
 import type { Station } from '../engine/station';
+import { BackgroundLoad } from '../engine/background-load';
 import { RandomStream } from '../random/random-stream';
+import { constantSampler, mixtureSampler, type Sampler } from '../random/sampler';
 import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
 import type { SystemModel } from './system-model';
@@ -26,6 +28,8 @@ export interface StationSet {
   /** batcherOfStep[step]: the batcher of the step's primary placement, or -1. */
   batcherOfStep: Int32Array;
 }
+
+type ServiceMix = { weight: number; sampler: Sampler }[];
 
 export interface BatchHooks {
   /** Service time of a batch of `size` inferences of step `step`. */
@@ -48,16 +52,24 @@ export function buildStations(
     const component = components[stepPlan.primary.component];
     return component.shared && stepPlan.primary.model !== undefined && batching[component.id] !== undefined;
   });
-  // Visits per request, for the background users' load on each shared station.
-  const componentVisits = new Float64Array(components.length);
+  // Visits per request and what each needs, for the background users' load on each shared station.
+  const componentMix: ServiceMix[] = components.map(() => []);
   const stepVisits = new Float64Array(plan.steps.length);
-  const linkVisits = new Float64Array(links.length * 2);
+  const linkMix: ServiceMix[] = links.flatMap(() => [[], []]);
   for (const visit of optionVisits(system, plan)) {
-    if (visit.kind === 'hop') linkVisits[visit.link * 2 + visit.direction] += visit.probability;
-    else if (batchedStep[visit.step] && visit.component === plan.steps[visit.step].primary.component)
+    if (visit.kind === 'hop') {
+      const serialisation = constantSampler((visit.kb * 8) / links[visit.link].mbps);
+      linkMix[visit.link * 2 + visit.direction].push({ weight: visit.probability, sampler: serialisation });
+    } else if (batchedStep[visit.step] && visit.component === plan.steps[visit.step].primary.component) {
       stepVisits[visit.step] += visit.probability;
-    else componentVisits[visit.component] += visit.probability;
+    } else componentMix[visit.component].push({ weight: visit.probability, sampler: visit.service });
   }
+  const backgroundFor = (shared: boolean, mix: ServiceMix, name: string): BackgroundLoad | undefined => {
+    const visitsPerRequest = mix.reduce((sum, part) => sum + part.weight, 0);
+    if (!shared || backgroundUsersRatePerMs === 0 || visitsPerRequest === 0) return undefined;
+    const random = new RandomStream(seed, `background:${name}`);
+    return new BackgroundLoad(backgroundUsersRatePerMs * visitsPerRequest, mixtureSampler(mix), random);
+  };
 
   const stations: Station[] = [];
   const hasBackground: number[] = [];
@@ -66,9 +78,8 @@ export function buildStations(
   const componentBase = Int32Array.from(components, (component) => {
     const base = stations.length;
     const instances = component.shared ? 1 : users;
-    const backgroundRate = component.shared ? backgroundUsersRatePerMs * componentVisits[component.index] : 0;
     for (let user = 0; user < instances; user++) {
-      const random = backgroundRate > 0 ? new RandomStream(seed, `background:${component.id}`) : undefined;
+      const background = backgroundFor(component.shared, componentMix[component.index], component.id);
       if (component.serverless) {
         const { concurrency, keepWarmMs, coldStart } = component.serverless;
         const coldRandom = new RandomStream(seed, `cold-start:${component.id}`);
@@ -77,14 +88,13 @@ export function buildStations(
           keepWarmMs,
           coldStart,
           coldRandom,
-          backgroundRate,
-          random,
+          background,
         );
         serverless.push({ component: component.index, instances: instancesOf });
         stations.push(instancesOf);
       } else {
         const replicas = shape.initialReplicas[component.index];
-        const station = new FifoServers(replicas * component.cores, backgroundRate, random);
+        const station = new FifoServers(replicas * component.cores, background);
         stations.push(station);
         if (component.autoscaling) {
           const settings = { ...component.autoscaling, coresPerReplica: component.cores };
@@ -93,7 +103,7 @@ export function buildStations(
           autoscalers.push({ component: component.index, autoscaler, intervalMs: settings.intervalMs });
         }
       }
-      hasBackground.push(backgroundRate > 0 ? 1 : 0);
+      hasBackground.push(background ? 1 : 0);
     }
     return base;
   });
@@ -102,11 +112,10 @@ export function buildStations(
     for (const direction of [0, 1]) {
       linkBase[link.index * 2 + direction] = stations.length;
       const instances = link.shared ? 1 : users;
-      const backgroundRate = link.shared ? backgroundUsersRatePerMs * linkVisits[link.index * 2 + direction] : 0;
       for (let user = 0; user < instances; user++) {
-        const random = backgroundRate > 0 ? new RandomStream(seed, `background:${link.id}:${direction}`) : undefined;
-        stations.push(new FifoServers(1, backgroundRate, random));
-        hasBackground.push(backgroundRate > 0 ? 1 : 0);
+        const background = backgroundFor(link.shared, linkMix[link.index * 2 + direction], `${link.id}:${direction}`);
+        stations.push(new FifoServers(1, background));
+        hasBackground.push(background ? 1 : 0);
       }
     }
   }

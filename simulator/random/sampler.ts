@@ -62,6 +62,36 @@ export function compileDistribution(spec: DistributionSpec): Sampler {
   return empirical(spec.empirical);
 }
 
+/**
+ * A sampler drawing from `parts` in proportion to their weights: the service mix a station
+ * sees from several steps or message sizes.
+ */
+export function mixtureSampler(parts: readonly { weight: number; sampler: Sampler }[]): Sampler {
+  const total = parts.reduce((sum, part) => sum + part.weight, 0);
+  if (parts.length === 1) return parts[0].sampler;
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const part of parts) cumulative.push((running += part.weight / total));
+  const mean = parts.reduce((sum, part) => sum + (part.weight / total) * part.sampler.mean, 0);
+  const secondMoment = parts.reduce(
+    (sum, part) => sum + (part.weight / total) * part.sampler.mean ** 2 * (1 + part.sampler.scv),
+    0,
+  );
+  return {
+    sample: (random) => {
+      const u = random.next();
+      let index = 0;
+      while (index < parts.length - 1 && u >= cumulative[index]) index++;
+      return parts[index].sampler.sample(random);
+    },
+    mean,
+    scv: mean === 0 ? 0 : secondMoment / mean ** 2 - 1,
+    constant: parts.every((part) => part.sampler.constant && part.sampler.mean === mean),
+    // Quantiles of a mixture have no closed form; the mean-weighted quantile is a summary only.
+    quantile: (p) => parts.reduce((sum, part) => sum + (part.weight / total) * part.sampler.quantile(p), 0),
+  };
+}
+
 /** A sampler whose every value is multiplied by `factor` (hardware speed ratios). */
 export function scaleSampler(sampler: Sampler, factor: number): Sampler {
   if (factor === 1) return sampler;

@@ -204,7 +204,14 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
           [fallback.at, to, `options[${index}].fallback.${step.id}.at`],
         );
       const cache = option.cache?.[step.id];
-      if (cache) hops.push([from, cache.at, `options[${index}].cache.${step.id}.at`]);
+      // A cache answers only where the request passes on its way to the step.
+      const onTheWay = [from, ...(findRoute(scenario.links, from, to) ?? []).map((hop) => hop.to)];
+      if (cache && !onTheWay.includes(cache.at)) {
+        errors.push({
+          path: `options[${index}].cache.${step.id}.at`,
+          message: `'${cache.at}' is not on the way from '${from}' to '${to}' (the request passes ${onTheWay.join(', ')}), so the cache would never answer`,
+        });
+      }
       from = to;
     }
     hops.push([from, sink, `options[${index}]`]);

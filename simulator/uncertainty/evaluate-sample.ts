@@ -12,6 +12,8 @@ export interface EvaluationTask {
   values: number[];
   seed: number;
   requests: number;
+  /** Evaluate only these options (default: all). */
+  options?: string[];
 }
 
 export type EvaluationOutcome = { ok: true; options: OptionOutcome[] } | { ok: false; errors: ScenarioError[] };
@@ -19,6 +21,10 @@ export type EvaluationOutcome = { ok: true; options: OptionOutcome[] } | { ok: f
 export function evaluateWithValues(uncertain: UncertainScenario, task: EvaluationTask): EvaluationOutcome {
   const parsed = validatePlainScenario(substituteValues(uncertain.input, uncertain.parameters, task.values));
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const results = evaluateScenario(parsed.scenario, { requests: task.requests, seed: task.seed });
+  const results = evaluateScenario(parsed.scenario, {
+    requests: task.requests,
+    seed: task.seed,
+    options: task.options,
+  });
   return { ok: true, options: results.options.map(optionOutcome) };
 }

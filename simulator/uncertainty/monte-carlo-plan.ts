@@ -17,6 +17,8 @@ export interface MonteCarloSettings {
   seed: number;
   /** Simulated requests per evaluation (the per-sample fidelity). */
   requests: number;
+  /** Evaluate only these options (default: all). */
+  options?: string[];
 }
 
 export interface MonteCarloPlan {
@@ -28,20 +30,25 @@ export interface MonteCarloPlan {
 
 export function planMonteCarlo(uncertain: UncertainScenario, settings: MonteCarloSettings): MonteCarloPlan {
   const { parameters } = uncertain;
-  const { samples, seed, requests } = settings;
+  const { samples, seed, requests, options } = settings;
   const tasks: EvaluationTask[] = [];
   for (let sample = 0; sample < samples; sample++) {
-    tasks.push({ values: sampleValues(parameters, seed, sample), seed: sampleSimulationSeed(seed, sample), requests });
+    tasks.push({
+      values: sampleValues(parameters, seed, sample),
+      seed: sampleSimulationSeed(seed, sample),
+      requests,
+      options,
+    });
   }
   // The tornado's evaluations share one simulation seed (common random numbers), so that a
   // bar's length is the parameter's effect and not the difference between two random runs.
   const nominal = parameters.map(nominalValue);
-  tasks.push({ values: nominal, seed, requests });
+  tasks.push({ values: nominal, seed, requests, options });
   parameters.forEach((parameter, index) => {
     for (const p of [TORNADO_LOW, TORNADO_HIGH]) {
       const values = [...nominal];
       values[index] = valueAt(parameter, p);
-      tasks.push({ values, seed, requests });
+      tasks.push({ values, seed, requests, options });
     }
   });
   return { settings, uncertain, tasks };

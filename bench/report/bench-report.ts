@@ -1,0 +1,117 @@
+// The results file of `placewise bench` (DESIGN.md section 6), read by the app, by
+// `placewise bench --import`, and by tools outside this repository: add fields, never rename.
+import type { FlopCount } from '../inspect/count-flops';
+import type { InputShapes } from '../inspect/resolve-shapes';
+import type { TensorSignature } from '../onnx/tensor-signature';
+import type { BenchMode } from '../runner/protocol';
+import type { LatencySummary } from '../stats/latency-stats';
+
+/** Version of this results format; bumped only for incompatible changes. */
+export const BENCH_REPORT_VERSION = 1;
+
+export interface BenchRequest {
+  /** A path to an .onnx file, or bundled:NAME. */
+  model: string;
+  /** intra-op thread counts to sweep (default: every core of the machine). */
+  threads?: number[];
+  /** Batch sizes to sweep (default 1). */
+  batch?: number[];
+  /** Shapes for inputs, NAME -> dims, for dynamic dimensions (at batch 1 or as given). */
+  shapes?: Record<string, number[]>;
+  /** Runs after the first and before measuring (default 5). */
+  warmup?: number;
+  /** Measured runs per configuration (default 50 unless durationS is given). */
+  iterations?: number;
+  /** Measure for this many seconds instead of a number of runs. */
+  durationS?: number;
+  mode?: BenchMode;
+  /** Server mode: Poisson arrivals at this rate (queries per second). */
+  rateQps?: number;
+  /** Seeds the input data and server-mode arrivals (default 1). */
+  seed?: number;
+}
+
+export interface BenchProgress {
+  /** 0-based index of the configuration running, of `configurations`. */
+  configuration: number;
+  configurations: number;
+  threads: number;
+  batch: number;
+  phase: 'load' | 'warmup' | 'measure' | 'profile';
+  done: number;
+  total: number;
+  /** Share of the whole benchmark done, 0..1 (configurations weigh equally). */
+  fraction: number;
+}
+
+export interface BenchModelSummary {
+  file: string;
+  id?: string;
+  sha256: string;
+  size_mb: number;
+  params: number;
+  /** FLOPs of one run at `flops_shape` (the first batch size asked for). */
+  flops: FlopCount;
+  flops_shape: InputShapes;
+  uncounted_ops: string[];
+  inputs: TensorSignature[];
+  outputs: TensorSignature[];
+}
+
+export interface BenchHost {
+  /** The machine's host name; it names the hardware profile when the file is imported elsewhere. */
+  name: string;
+  cpu: string;
+  cores: number;
+  memory_gb: number;
+  os: string;
+  node: string;
+  onnxruntime: string;
+}
+
+/** What a benchmark child measures for one configuration. */
+export interface MeasuredFigures {
+  load_ms: number;
+  first_run_ms: number;
+  warmup: number;
+  iterations: number;
+  /** Wall time of the measured phase, seconds. */
+  measure_s: number;
+  /** Per run (a run processes `batch` inputs). In server mode, from each query's scheduled arrival. */
+  latency_ms: LatencySummary;
+  /** Inputs per second: batch x runs / measured wall time. */
+  throughput_ips: number;
+  /** Peak resident memory of the benchmark process (model, runtime and buffers), 10^6 bytes. */
+  peak_rss_mb: number;
+}
+
+export interface BenchResult extends MeasuredFigures {
+  threads: number;
+  batch: number;
+  shape: InputShapes;
+  /** Work of one run at this shape, 10^9 operations. */
+  gflop: number;
+  /** False when the medians of consecutive windows differ by more than 10%; the figures stand, flagged. */
+  stable: boolean;
+  windows_p50_ms: number[];
+  unstable_reason?: string;
+  /** Every measured latency in run order, when there are at most MAX_SAMPLES of them. */
+  samples_ms?: number[];
+}
+
+export const MAX_SAMPLES = 5000;
+
+export interface BenchReport {
+  /** The results format version (BENCH_REPORT_VERSION). */
+  placewise_bench: number;
+  /** When the benchmark finished, ISO 8601. */
+  created: string;
+  model: BenchModelSummary;
+  host: BenchHost;
+  mode: BenchMode;
+  rate_qps?: number;
+  seed: number;
+  /** onnxruntime session options of the measured sessions; intraOpNumThreads lists the counts swept. */
+  session_options: Record<string, unknown>;
+  results: BenchResult[];
+}

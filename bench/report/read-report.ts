@@ -1,0 +1,84 @@
+// Reads a results file made by `placewise bench`, here or on another device, checking the
+// fields that importing and projecting rely on; unknown extra fields are kept.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BenchReportError } from '../errors';
+import type { BenchReport } from './bench-report';
+
+const latencySchema = z.looseObject({
+  min: z.number(),
+  mean: z.number(),
+  p50: z.number().positive(),
+  p90: z.number(),
+  p95: z.number().positive(),
+  p99: z.number(),
+  max: z.number(),
+  sd: z.number(),
+});
+
+const reportSchema = z.looseObject({
+  model: z.looseObject({
+    file: z.string(),
+    sha256: z.string(),
+    size_mb: z.number(),
+    params: z.number(),
+    flops: z.looseObject({ total: z.number(), by_op: z.record(z.string(), z.number()) }),
+    inputs: z.array(z.looseObject({ name: z.string() })),
+    outputs: z.array(z.looseObject({ name: z.string() })),
+  }),
+  host: z.looseObject({
+    name: z.string().default('unknown-host'),
+    cpu: z.string(),
+    cores: z.number().int().positive(),
+    memory_gb: z.number(),
+    os: z.string(),
+    node: z.string(),
+    onnxruntime: z.string(),
+  }),
+  mode: z.enum(['single-stream', 'server', 'offline']),
+  created: z.string().default(''),
+  seed: z.number().default(1),
+  results: z
+    .array(
+      z.looseObject({
+        threads: z.number().int().positive(),
+        batch: z.number().int().positive(),
+        gflop: z.number().positive().optional(),
+        latency_ms: latencySchema,
+      }),
+    )
+    .min(1, 'has no results'),
+});
+
+export function parseBenchReport(text: string, file: string): BenchReport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new BenchReportError(file, `not a JSON results file: ${(error as Error).message}`);
+  }
+  const parsed = reportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`));
+    throw new BenchReportError(
+      file,
+      `not a placewise bench results file: ${path.join('').replace(/^\./, '') || '(file)'}: ${issue.message}`,
+    );
+  }
+  const report = parsed.data as unknown as BenchReport;
+  // DESIGN.md section 6 does not require a per-result gflop: without one, the model's total stands in.
+  for (const result of report.results) result.gflop ??= report.model.flops.total / 1e9;
+  return report;
+}
+
+export function readBenchReport(file: string): BenchReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BenchReportError(file, code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`);
+  }
+  return parseBenchReport(text, file);
+}

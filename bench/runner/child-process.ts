@@ -1,0 +1,107 @@
+// Host side of one benchmark child: forks dist/bench-child.mjs, sends its task, relays progress,
+// and resolves with the child's report. An AbortSignal kills the child at once (the app's cancel
+// button): `session.run` cannot be interrupted from inside, so the process is the unit to stop.
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BenchAbortedError } from '../errors';
+import type { ChildMessage, Measurement, MeasureTask, ProfiledNode } from './protocol';
+
+export interface ChildReport {
+  measurement?: Measurement;
+  nodes?: ProfiledNode[];
+  onnxruntime: string;
+  sessionOptions: Record<string, unknown>;
+}
+
+export type ChildFailure = Extract<ChildMessage, { kind: 'failed' }>;
+
+/** The child reported that onnxruntime refused the model or its inputs. */
+export class ChildTaskError extends Error {
+  constructor(readonly failure: ChildFailure) {
+    super(failure.message);
+    this.name = 'ChildTaskError';
+  }
+}
+
+export type ChildProgress = Extract<ChildMessage, { kind: 'progress' }>;
+
+// The repository root: the nearest folder up from this module (bench/runner/ in sources, dist/
+// in the CLI bundle) that holds scripts/bundle-cli.mjs.
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'scripts', 'bundle-cli.mjs'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find scripts/bundle-cli.mjs above the bench module');
+    dir = parent;
+  }
+  return dir;
+}
+
+let childPath: Promise<string> | undefined;
+
+/** dist/bench-child.mjs, rebuilt first when a source is newer (once per host process). */
+export function benchChildPath(): Promise<string> {
+  childPath ??= (async () => {
+    const root = repositoryRoot();
+    // A computed specifier: bundlers leave it alone, and the build script stays plain JavaScript.
+    const bundler = (await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href)) as {
+      ensureCliBundle(): Promise<string>;
+    };
+    await bundler.ensureCliBundle();
+    return join(root, 'dist', 'bench-child.mjs');
+  })();
+  return childPath;
+}
+
+export async function runInChild(
+  task: MeasureTask,
+  hooks: { onProgress?: (progress: ChildProgress) => void; signal?: AbortSignal } = {},
+): Promise<ChildReport> {
+  const path = await benchChildPath();
+  if (hooks.signal?.aborted) throw new BenchAbortedError();
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = fork(path, [], {
+      // The host may run under a TypeScript loader (vitest, tsx); the child is plain bundled JS.
+      execArgv: [],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const report: ChildReport = { onnxruntime: '', sessionOptions: {} };
+    let failure: ChildFailure | undefined;
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const abort = () => {
+      child.kill('SIGKILL');
+      reject(new BenchAbortedError());
+    };
+    hooks.signal?.addEventListener('abort', abort, { once: true });
+    child.on('message', (message: ChildMessage) => {
+      if (message.kind === 'progress') hooks.onProgress?.(message);
+      else if (message.kind === 'measured') {
+        report.measurement = message.measurement;
+        report.onnxruntime = message.onnxruntime;
+        report.sessionOptions = message.sessionOptions;
+      } else if (message.kind === 'profiled') {
+        report.nodes = message.nodes;
+        report.onnxruntime ||= message.onnxruntime;
+      } else failure = message;
+    });
+    child.on('error', (error) => {
+      hooks.signal?.removeEventListener('abort', abort);
+      reject(error);
+    });
+    child.on('exit', (code, signal) => {
+      hooks.signal?.removeEventListener('abort', abort);
+      if (hooks.signal?.aborted) return;
+      if (failure) reject(new ChildTaskError(failure));
+      else if ((task.measure && !report.measurement) || (task.profile && !report.nodes)) {
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        reject(new Error(`the benchmark process ${how} before reporting${stderr ? `:\n${stderr.trim()}` : ''}`));
+      } else resolve(report);
+    });
+    child.send(task);
+  });
+}

@@ -1,0 +1,127 @@
+// onnxruntime-node sessions and feeds for a benchmark child. Only the child process imports this
+// module: `session.run` blocks its thread, and the native binding must not load into the host
+// (an Electron main process or the CLI that shows progress).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ort from 'onnxruntime-node';
+import { inputFrames } from '../inputs/input-data';
+import type { InputPlan } from '../inputs/input-kinds';
+import type { ProfiledNode } from './protocol';
+
+export const onnxruntimeVersion = (): string => ort.env.versions.node ?? ort.env.versions.common;
+
+export function measurementSessionOptions(threads: number): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
+}
+
+/** Feeds for successive runs: audio advances by one frame per run, recurrent state is fed back. */
+export interface FeedSequence {
+  feeds: Record<string, ort.Tensor>;
+  advance(outputs: ort.InferenceSession.OnnxValueMapType): void;
+}
+
+/** Distinct audio frames cycled through: about 3 s of signal at 16 kHz and 1536-sample frames. */
+const AUDIO_FRAMES = 32;
+
+export function feedSequence(plans: InputPlan[], recurrent: Record<string, string>, seed: number): FeedSequence {
+  const frames = new Map<string, ort.Tensor[]>();
+  for (const plan of plans) {
+    const count = plan.fill.kind === 'audio' ? AUDIO_FRAMES : 1;
+    const values = inputFrames(plan, seed, count);
+    frames.set(
+      plan.name,
+      values.map((data) => new ort.Tensor(plan.type as ort.Tensor.Type, data, plan.shape)),
+    );
+  }
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const [name, tensors] of frames) feeds[name] = tensors[0];
+  let run = 0;
+  return {
+    feeds,
+    advance(outputs) {
+      run++;
+      for (const [name, tensors] of frames) if (tensors.length > 1) feeds[name] = tensors[run % tensors.length];
+      for (const [input, output] of Object.entries(recurrent)) {
+        const state = outputs[output];
+        if (state) feeds[input] = state as ort.Tensor;
+      }
+    },
+  };
+}
+
+/** onnxruntime refused the model (load) or its inputs (run): the user's problem, not ours. */
+export class SessionFailure extends Error {
+  constructor(
+    readonly phase: 'load' | 'run',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs the model once under onnxruntime's profiler with graph optimisations and weight
+ * pre-packing off, so that every profiled node is a node of the file (not a fused kernel) and
+ * lists every input it was given, with the concrete shapes of this run.
+ */
+export async function profileNodeShapes(
+  modelFile: string,
+  threads: number,
+  feeds: Record<string, ort.Tensor>,
+): Promise<ProfiledNode[]> {
+  const directory = mkdtempSync(join(tmpdir(), 'placewise-profile-'));
+  try {
+    const session = await ort.InferenceSession.create(modelFile, {
+      intraOpNumThreads: threads,
+      graphOptimizationLevel: 'disabled',
+      enableProfiling: true,
+      profileFilePrefix: join(directory, 'profile'),
+      extra: { session: { disable_prepacking: '1' } },
+    }).catch((error: Error) => {
+      throw new SessionFailure('load', error.message);
+    });
+    await session.run(feeds).catch((error: Error) => {
+      throw new SessionFailure('run', error.message);
+    });
+    session.endProfiling();
+    await session.release();
+    const file = readdirSync(directory).find((name) => name.endsWith('.json'));
+    if (!file) throw new Error('onnxruntime wrote no profile');
+    return parseProfile(JSON.parse(readFileSync(join(directory, file), 'utf8')));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+interface ProfileEvent {
+  cat?: string;
+  name?: string;
+  args?: {
+    op_name?: string;
+    node_index?: string;
+    input_type_shape?: Record<string, number[]>[];
+    output_type_shape?: Record<string, number[]>[];
+  };
+}
+
+const KERNEL_SUFFIX = '_kernel_time';
+
+export function parseProfile(events: ProfileEvent[]): ProfiledNode[] {
+  const shapes = (list: Record<string, number[]>[] | undefined) =>
+    (list ?? []).map((entry) => Object.values(entry)[0] ?? []);
+  return events
+    .filter((event) => event.cat === 'Node' && event.name?.endsWith(KERNEL_SUFFIX) && event.args?.op_name)
+    .map((event) => ({
+      name: event.name!.slice(0, -KERNEL_SUFFIX.length),
+      opType: event.args!.op_name!,
+      nodeIndex: Number(event.args!.node_index ?? -1),
+      inputs: shapes(event.args!.input_type_shape),
+      outputs: shapes(event.args!.output_type_shape),
+    }));
+}

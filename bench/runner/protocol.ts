@@ -1,0 +1,49 @@
+// Messages between the host and a benchmark child process (one child per configuration).
+import type { InputPlan } from '../inputs/input-kinds';
+import type { MeasuredFigures } from '../report/bench-report';
+import type { StabilityVerdict } from '../stats/stability';
+
+export const BENCH_MODES = ['single-stream', 'server', 'offline'] as const;
+export type BenchMode = (typeof BENCH_MODES)[number];
+
+export interface MeasureTask {
+  modelFile: string;
+  inputs: InputPlan[];
+  /** input name -> output name fed back into it from the second run on. */
+  recurrent: Record<string, string>;
+  threads: number;
+  batch: number;
+  mode: BenchMode;
+  warmup: number;
+  /** Stop after this many measured runs, or (when absent) after durationS. */
+  iterations?: number;
+  durationS?: number;
+  /** Server mode: Poisson arrivals at this many queries per second. */
+  rateQps?: number;
+  seed: number;
+  /** Skip measuring and only record the shapes each node ran with (inspection). */
+  measure: boolean;
+  /** After measuring, run once more under onnxruntime's profiler to record node shapes. */
+  profile: boolean;
+}
+
+/** One node as onnxruntime's profiler saw it run (graph optimisations off, so nodes are the model's). */
+export interface ProfiledNode {
+  name: string;
+  opType: string;
+  nodeIndex: number;
+  inputs: number[][];
+  outputs: number[][];
+}
+
+export interface Measurement extends MeasuredFigures {
+  stability: StabilityVerdict;
+  /** Raw per-run latencies (ms), kept for charts and for the harness-overhead comparison. */
+  samples_ms: number[];
+}
+
+export type ChildMessage =
+  | { kind: 'progress'; phase: 'load' | 'warmup' | 'measure' | 'profile'; done: number; total: number }
+  | { kind: 'measured'; measurement: Measurement; onnxruntime: string; sessionOptions: Record<string, unknown> }
+  | { kind: 'profiled'; nodes: ProfiledNode[]; onnxruntime: string }
+  | { kind: 'failed'; phase: 'load' | 'run' | 'internal'; message: string };

@@ -1,0 +1,189 @@
+// A benchmark: every (batch, threads) configuration measured in its own child process, one
+// after another (never side by side: they would compete for the same cores), assembled into
+// the results file of DESIGN.md section 6.
+import { availableParallelism } from 'node:os';
+import { BenchInputError } from '../errors';
+import { inputPlans } from '../inputs/input-plans';
+import { countFlops, type FlopTally } from '../inspect/count-flops';
+import { type LoadedModel, loadModel } from '../inspect/model-facts';
+import { batchDimension, type InputShapes, resolveInputShapes } from '../inspect/resolve-shapes';
+import {
+  BENCH_REPORT_VERSION,
+  type BenchModelSummary,
+  type BenchProgress,
+  type BenchReport,
+  type BenchRequest,
+  type BenchResult,
+  MAX_SAMPLES,
+} from '../report/bench-report';
+import { describeHost } from '../report/host-info';
+import { asInputError } from './child-failure';
+import { type ChildProgress, runInChild } from './child-process';
+import { BENCH_MODES } from './protocol';
+
+export const DEFAULT_ITERATIONS = 50;
+export const DEFAULT_WARMUP = 5;
+
+export interface BenchHooks {
+  onProgress?: (progress: BenchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export async function runBenchmark(request: BenchRequest, hooks: BenchHooks = {}): Promise<BenchReport> {
+  checkRequest(request);
+  const loaded = loadModel(request.model);
+  const file = loaded.facts.file;
+  const threadCounts = request.threads ?? [availableParallelism()];
+  const mode = request.mode ?? 'single-stream';
+  const seed = request.seed ?? 1;
+  const warmup = request.warmup ?? DEFAULT_WARMUP;
+  // Without --batch the batch size is whatever the shapes say (a --shape may set it).
+  const shapesByBatch = new Map<number, InputShapes>();
+  for (const asked of request.batch ?? [undefined]) {
+    const shape = resolveInputShapes(file, loaded.facts.inputs, {
+      defaults: loaded.bundled?.defaultShapes,
+      overrides: request.shapes,
+      batch: asked,
+    });
+    const first = loaded.facts.inputs[0];
+    const batch = asked ?? (first && batchDimension(loaded.facts.inputs) ? shape[first.name][0] : 1);
+    shapesByBatch.set(batch, shape);
+  }
+  const batches = [...shapesByBatch.keys()];
+  const configurations = batches.flatMap((batch) => threadCounts.map((threads) => ({ batch, threads })));
+  const gflopByBatch = new Map<number, number>();
+  const results: BenchResult[] = [];
+  let model: BenchModelSummary | undefined;
+  let onnxruntime = '';
+  let sessionOptions: Record<string, unknown> = {};
+  for (const [index, { batch, threads }] of configurations.entries()) {
+    const shape = shapesByBatch.get(batch)!;
+    // FLOPs depend on the shape only: profile once per batch size, in its first configuration.
+    const profile = !gflopByBatch.has(batch);
+    const onProgress = (progress: ChildProgress) =>
+      hooks.onProgress?.({
+        configuration: index,
+        configurations: configurations.length,
+        threads,
+        batch,
+        phase: progress.phase,
+        done: progress.done,
+        total: progress.total,
+        fraction: (index + phaseFraction(progress)) / configurations.length,
+      });
+    const report = await runInChild(
+      {
+        modelFile: file,
+        inputs: inputPlans(loaded, shape),
+        recurrent: { ...loaded.bundled?.recurrent },
+        threads,
+        batch,
+        mode,
+        warmup,
+        iterations: request.durationS === undefined ? (request.iterations ?? DEFAULT_ITERATIONS) : undefined,
+        durationS: request.durationS,
+        rateQps: request.rateQps,
+        seed,
+        measure: true,
+        profile,
+      },
+      { onProgress, signal: hooks.signal },
+    ).catch((error: unknown) => {
+      throw asInputError(file, shape, error);
+    });
+    onnxruntime ||= report.onnxruntime;
+    sessionOptions = { ...report.sessionOptions, intraOpNumThreads: threadCounts };
+    if (report.nodes) {
+      const tally = countFlops(loaded.model, report.nodes);
+      gflopByBatch.set(batch, tally.flops.total / 1e9);
+      model ??= summarizeModel(loaded, tally, shape);
+    }
+    const { stability, samples_ms, ...figures } = report.measurement!;
+    results.push({
+      threads,
+      batch,
+      shape,
+      gflop: Math.round(gflopByBatch.get(batch)! * 1e6) / 1e6,
+      ...figures,
+      stable: stability.stable,
+      windows_p50_ms: stability.windows_p50_ms,
+      ...(stability.stable ? {} : { unstable_reason: stability.reason }),
+      ...(samples_ms.length <= MAX_SAMPLES ? { samples_ms } : {}),
+    });
+  }
+  return {
+    placewise_bench: BENCH_REPORT_VERSION,
+    created: new Date().toISOString(),
+    model: model!,
+    host: describeHost(onnxruntime),
+    mode,
+    ...(mode === 'server' ? { rate_qps: request.rateQps } : {}),
+    seed,
+    session_options: sessionOptions,
+    results,
+  };
+}
+
+function summarizeModel(loaded: LoadedModel, tally: FlopTally, shape: InputShapes): BenchModelSummary {
+  const { facts, bundled } = loaded;
+  return {
+    file: facts.file,
+    ...(bundled ? { id: bundled.id } : {}),
+    sha256: facts.sha256,
+    size_mb: facts.size_mb,
+    params: facts.params,
+    flops: tally.flops,
+    flops_shape: shape,
+    uncounted_ops: tally.uncounted_ops,
+    inputs: facts.inputs,
+    outputs: facts.outputs,
+  };
+}
+
+function phaseFraction(progress: ChildProgress): number {
+  const share = progress.total > 0 ? progress.done / progress.total : 0;
+  switch (progress.phase) {
+    case 'load':
+      return 0;
+    case 'warmup':
+      return 0.05 + 0.05 * share;
+    case 'measure':
+      return 0.1 + 0.85 * share;
+    case 'profile':
+      return 0.95;
+  }
+}
+
+function checkRequest(request: BenchRequest): void {
+  const where = request.model;
+  const positiveIntegers = (name: string, values: number[] | undefined) => {
+    if (values === undefined) return;
+    if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value <= 0)) {
+      throw new BenchInputError(`${where}: ${name} must be positive whole numbers, got ${values.join(',') || 'none'}`);
+    }
+  };
+  positiveIntegers('--threads', request.threads);
+  positiveIntegers('--batch', request.batch);
+  if (request.iterations !== undefined && !(Number.isInteger(request.iterations) && request.iterations > 0)) {
+    throw new BenchInputError(`${where}: --iterations must be a positive whole number, got ${request.iterations}`);
+  }
+  if (request.warmup !== undefined && !(Number.isInteger(request.warmup) && request.warmup >= 0)) {
+    throw new BenchInputError(`${where}: --warmup must be a whole number, got ${request.warmup}`);
+  }
+  if (request.iterations !== undefined && request.durationS !== undefined) {
+    throw new BenchInputError(`${where}: give --iterations or --duration, not both`);
+  }
+  if (request.durationS !== undefined && !(request.durationS > 0)) {
+    throw new BenchInputError(`${where}: --duration must be a positive number of seconds, got ${request.durationS}`);
+  }
+  const mode = request.mode ?? 'single-stream';
+  if (!BENCH_MODES.includes(mode)) {
+    throw new BenchInputError(`${where}: --mode must be one of ${BENCH_MODES.join(', ')}, got '${mode}'`);
+  }
+  if (mode === 'server' && !(request.rateQps !== undefined && request.rateQps > 0)) {
+    throw new BenchInputError(`${where}: --mode server needs --rate QPS (queries per second, above 0)`);
+  }
+  if (mode !== 'server' && request.rateQps !== undefined) {
+    throw new BenchInputError(`${where}: --rate applies to --mode server only`);
+  }
+}

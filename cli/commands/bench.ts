@@ -1,0 +1,230 @@
+// `placewise bench`: measure a real model with onnxruntime-node, print or save the results, and
+// optionally apply them to a scenario; `placewise bench --import` applies a results file made
+// earlier, here or on another device (a phone, a Raspberry Pi, a cloud box).
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import {
+  applyBenchToScenario,
+  BENCH_MODES,
+  BenchInputError,
+  type BenchMode,
+  type BenchProgress,
+  type BenchReport,
+  parseShapeOption,
+  profileIdForReport,
+  readBenchReport,
+  referenceResult,
+  runBenchmark,
+} from '../../bench';
+import { UsageError } from '../usage-error';
+
+interface BenchOptions {
+  json?: boolean;
+  threads?: string;
+  batch?: string;
+  shape: string[];
+  warmup?: string;
+  iterations?: string;
+  duration?: string;
+  mode?: string;
+  rate?: string;
+  out?: string;
+  seed?: string;
+  import?: string;
+  into?: string;
+  model?: string;
+  profile?: string;
+}
+
+export function registerBench(program: Command, _setExit: (code: number) => void): void {
+  program
+    .command('bench')
+    .description('benchmark an ONNX model (a file or bundled:NAME) on this machine, or import a results file')
+    .argument('[model]', 'an .onnx file or bundled:NAME (see `placewise models`)')
+    .option('--json', 'print the results file as JSON')
+    .option('--threads <list>', 'intra-op thread counts to sweep, e.g. 1,2 (default: all cores)')
+    .option('--batch <list>', 'batch sizes to sweep, e.g. 1,4 (default 1)')
+    .option('--shape <NAME=dims>', 'concrete shape of an input, e.g. x=1,3,640,640 (repeatable)', collect, [])
+    .option('--warmup <n>', 'runs after the first, before measuring (default 5)')
+    .option('--iterations <n>', 'measured runs per configuration (default 50)')
+    .option('--duration <s>', 'measure for this many seconds instead')
+    .option('--mode <mode>', `${BENCH_MODES.join(' | ')} (default single-stream)`)
+    .option('--rate <qps>', 'server mode: Poisson arrivals per second')
+    .option('--seed <n>', 'seed of the input data and arrivals (default 1)')
+    .option('--out <file>', 'write the results file (JSON); with --import, write the scenario there')
+    .option('--import <results.json>', 'apply a results file instead of measuring')
+    .option('--into <scenario>', 'apply the measurement to this scenario file (edited in place unless --out)')
+    .option('--model <id>', "with --into: the scenario's model id to set latency_ms on")
+    .option('--profile <id>', 'with --into: hardware profile id (default this-machine, or the slug of the host)')
+    .action(async (model: string | undefined, options: BenchOptions) => {
+      try {
+        await benchCommand(model, options);
+      } catch (error) {
+        // The bench library's input errors already name the file and the problem.
+        throw error instanceof BenchInputError ? new UsageError(error.message) : error;
+      }
+    });
+}
+
+async function benchCommand(model: string | undefined, options: BenchOptions): Promise<void> {
+  if (options.import) {
+    if (model) throw new UsageError(`bench: give a model to measure or --import a results file, not both`);
+    const report = readBenchReport(options.import);
+    applyToScenario(report, options, options.out);
+    return;
+  }
+  if (!model) throw new UsageError('bench: which model? give an .onnx file or bundled:NAME (see `placewise models`)');
+  if (options.into && !options.model) {
+    throw new UsageError('bench: --into needs --model ID (the scenario model to update)');
+  }
+  // Fail on an unreadable scenario before measuring, not after.
+  if (options.into) readScenario(options.into);
+  const report = await measure(model, options);
+  if (options.out) writeOutput(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printReport(report);
+  if (options.into) applyToScenario(report, options, undefined);
+}
+
+async function measure(model: string, options: BenchOptions): Promise<BenchReport> {
+  const showProgress = process.stderr.isTTY && !options.json;
+  try {
+    return await runBenchmark(
+      {
+        model,
+        threads: options.threads === undefined ? undefined : numberList('--threads', options.threads),
+        batch: options.batch === undefined ? undefined : numberList('--batch', options.batch),
+        shapes: options.shape.length > 0 ? Object.fromEntries(options.shape.map(parseShapeOption)) : undefined,
+        warmup: optionalNumber('--warmup', options.warmup),
+        iterations: optionalNumber('--iterations', options.iterations),
+        durationS: optionalNumber('--duration', options.duration),
+        mode: options.mode as BenchMode | undefined,
+        rateQps: optionalNumber('--rate', options.rate),
+        seed: optionalNumber('--seed', options.seed),
+      },
+      { onProgress: showProgress ? drawProgress : undefined },
+    );
+  } finally {
+    if (showProgress) process.stderr.write('\r\x1b[K');
+  }
+}
+
+function applyToScenario(report: BenchReport, options: BenchOptions, out: string | undefined): void {
+  if (!options.into || !options.model) {
+    throw new UsageError('bench --import: give --into SCENARIO and --model ID (the scenario model to update)');
+  }
+  const text = readScenario(options.into);
+  const profileId = options.profile ?? profileIdForReport(report);
+  const updated = applyBenchToScenario(text, report, options.model, { scenarioFile: options.into, profileId });
+  const target = out ?? options.into;
+  writeOutput(target, updated);
+  const reference = referenceResult(report);
+  process.stderr.write(
+    `${target}: model '${options.model}' latency_ms p50 ${reference.latency_ms.p50} ms, p95 ${reference.latency_ms.p95} ms on hardware '${profileId}'\n`,
+  );
+}
+
+function readScenario(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `${file}: ${code === 'ENOENT' ? 'no such scenario file' : `cannot read: ${(error as Error).message}`}`,
+    );
+  }
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`${file}: cannot write: ${(error as Error).message}`);
+  }
+}
+
+function drawProgress(progress: BenchProgress): void {
+  const percent = Math.round(progress.fraction * 100);
+  const config = `config ${progress.configuration + 1}/${progress.configurations} (threads ${progress.threads}, batch ${progress.batch})`;
+  process.stderr.write(`\r\x1b[K${percent}% ${config} ${progress.phase} ${progress.done}/${progress.total}`);
+}
+
+function printReport(report: BenchReport): void {
+  const model = report.model;
+  const gflop = (model.flops.total / 1e9).toFixed(3);
+  const shape = Object.entries(model.flops_shape)
+    .map(([name, dims]) => `${name}=[${dims.join(',')}]`)
+    .join(' ');
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(
+    `${pc.bold(model.id ?? model.file)}  ${model.size_mb} MB, ${(model.params / 1e6).toFixed(2)}M params, ${gflop} GFLOP at ${shape}`,
+  );
+  if (model.uncounted_ops.length > 0) out(pc.yellow(`  FLOPs not counted for: ${model.uncounted_ops.join(', ')}`));
+  out(
+    `  ${report.host.cpu}, ${report.host.cores} cores, ${report.host.os}, node ${report.host.node}, onnxruntime ${report.host.onnxruntime}`,
+  );
+  out(`  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS` : ''}, seed ${report.seed}`);
+  out('');
+  const header = [
+    'threads',
+    'batch',
+    'load ms',
+    'first ms',
+    'runs',
+    'p50',
+    'p90',
+    'p95',
+    'p99',
+    'mean',
+    'sd',
+    'inputs/s',
+    'peak MB',
+    '',
+  ];
+  const rows = report.results.map((result) => [
+    String(result.threads),
+    String(result.batch),
+    fixed(result.load_ms),
+    fixed(result.first_run_ms),
+    String(result.iterations),
+    fixed(result.latency_ms.p50),
+    fixed(result.latency_ms.p90),
+    fixed(result.latency_ms.p95),
+    fixed(result.latency_ms.p99),
+    fixed(result.latency_ms.mean),
+    fixed(result.latency_ms.sd),
+    fixed(result.throughput_ips),
+    fixed(result.peak_rss_mb),
+    result.stable ? '' : pc.yellow('unstable'),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join('  ');
+  out(pc.dim(line(header)));
+  for (const row of rows) out(line(row));
+  for (const result of report.results.filter((r) => !r.stable)) {
+    out(pc.yellow(`  threads ${result.threads}, batch ${result.batch}: unstable: ${result.unstable_reason}`));
+  }
+  out(pc.dim('  latencies in ms per run (a run processes one batch)'));
+}
+
+const fixed = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function numberList(option: string, text: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value <= 0)) {
+    throw new UsageError(`${option}: '${text}' is not a list of positive integers (e.g. 1,2,4)`);
+  }
+  return values;
+}
+
+function optionalNumber(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option}: '${text}' is not a number`);
+  return value;
+}

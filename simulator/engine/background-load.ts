@@ -1,0 +1,44 @@
+// The load of the users not simulated in detail on one shared station: a Poisson stream at
+// `ratePerMs` whose service times follow the station's own mix (the steps or messages the
+// option sends there, weighted by how often). It is generated lazily: before a detailed job
+// is admitted, the background arrivals since the previous detailed arrival are drawn (a
+// Poisson count for the gap, placed uniformly in it, which is exactly a Poisson process) and
+// admitted first, in time order. Its draws come from its own random stream, so the detailed
+// jobs' draws stay the same across options (common random numbers).
+import type { RandomStream } from '../random/random-stream';
+import type { Sampler } from '../random/sampler';
+
+export interface Admitting {
+  admit(arrival: number, service: number): number;
+}
+
+export class BackgroundLoad {
+  private last = 0;
+  private spacings = new Float64Array(256);
+
+  constructor(
+    private readonly ratePerMs: number,
+    private readonly service: Sampler,
+    private readonly random: RandomStream,
+  ) {}
+
+  /** Admits into `station` every background job that arrived after the previous call and by `time`. */
+  admitUntil(time: number, station: Admitting): void {
+    const random = this.random;
+    const span = time - this.last;
+    const count = random.poisson(this.ratePerMs * span);
+    if (count > 0) {
+      // Sorted uniform times on the gap from normalised exponential spacings.
+      if (this.spacings.length <= count) this.spacings = new Float64Array(2 * (count + 1));
+      const spacings = this.spacings;
+      let total = 0;
+      for (let index = 0; index <= count; index++) total += spacings[index] = -Math.log(random.nextOpen());
+      let arrival = this.last;
+      for (let index = 0; index < count; index++) {
+        arrival += (spacings[index] / total) * span;
+        station.admit(arrival, this.service.sample(random));
+      }
+    }
+    this.last = time;
+  }
+}

@@ -1,0 +1,128 @@
+// `placewise bench` and `placewise models` through the real command line entry (cli/main.ts):
+// exit codes, messages without stack traces, the results file, and importing it into a scenario.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../cli/main';
+import { parseScenarioText } from '../../../simulator/scenario/load';
+import { writeBytes } from './onnx-builder';
+
+let stdout = '';
+let stderr = '';
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const directory = mkdtempSync(join(tmpdir(), 'placewise-cli-bench-'));
+
+const SCENARIO = `placewise: 1
+name: Voice button
+components:
+  - id: phone
+    kind: phone
+    hardware: phone-midrange # until measured
+models:
+  - id: vad
+    file: bundled:silero-vad
+    size_mb: 1.8
+    gflop: 0.004
+workload:
+  users: 1
+  per_user_rps: 10
+  source: phone
+  requests: 100
+pipeline:
+  - id: detect-speech
+    model: vad
+options:
+  - id: on-phone
+    place: { detect-speech: phone }
+`;
+
+describe('placewise bench', () => {
+  it('measures, prints JSON, writes the results file, and imports it into a scenario', async () => {
+    const results = join(directory, 'vad.json');
+    const code = await main([
+      'bench',
+      'bundled:silero-vad',
+      '--iterations',
+      '5',
+      '--threads',
+      '1',
+      '--json',
+      '--out',
+      results,
+    ]);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    expect(printed.model.id).toBe('silero-vad');
+    expect(JSON.parse(readFileSync(results, 'utf8')).results[0].iterations).toBe(5);
+    expect(stderr).toBe('');
+
+    const scenario = join(directory, 'voice.yaml');
+    writeFileSync(scenario, SCENARIO);
+    const imported = await main(['bench', '--import', results, '--into', scenario, '--model', 'vad']);
+    expect(imported).toBe(0);
+    const text = readFileSync(scenario, 'utf8');
+    expect(text).toContain('hardware: phone-midrange # until measured');
+    expect(text).toContain('on: this-machine');
+    const parsed = parseScenarioText(text);
+    expect(parsed.ok && parsed.scenario.models[0].latency_ms?.p50).toBe(printed.results[0].latency_ms.p50);
+  });
+
+  it('exits 2 with the file and the problem for a file that is not a model', async () => {
+    const file = writeBytes('notes.onnx', 'meeting notes, not a network\n');
+    expect(await main(['bench', file])).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^placewise: ${file}: not an ONNX model: [^\\n]+\\n$`));
+  });
+
+  it('exits 2 listing the dimensions to fill for a model with open dimensions', async () => {
+    const { BUNDLED_MODELS } = await import('../../../bench/models/bundled-models');
+    expect(await main(['bench', BUNDLED_MODELS[1].file()])).toBe(2);
+    expect(stderr).toContain('dynamic dimensions left open; give them with --shape:');
+    expect(stderr).toContain('e.g. --shape x=N,3,48,N');
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('exits 2 for a malformed option', async () => {
+    expect(await main(['bench', 'bundled:silero-vad', '--threads', '1,two'])).toBe(2);
+    expect(stderr).toContain("--threads: '1,two' is not a list of positive integers");
+    expect(await main(['bench', 'bundled:silero-vad', '--shape', 'input'])).toBe(2);
+    expect(stderr).toContain("'input' is not NAME=d1,d2,...");
+    expect(
+      await main(['bench', '--import', join(directory, 'missing.json'), '--into', 'x.yaml', '--model', 'vad']),
+    ).toBe(2);
+    expect(stderr).toContain('missing.json: no such file');
+    // Checked before measuring, so a typo does not cost a benchmark run.
+    expect(await main(['bench', 'bundled:silero-vad', '--into', join(directory, 'nope.yaml'), '--model', 'vad'])).toBe(
+      2,
+    );
+    expect(stderr).toContain('nope.yaml: no such scenario file');
+  });
+});
+
+describe('placewise models', () => {
+  it('lists the bundled models as JSON', async () => {
+    expect(await main(['models', '--json'])).toBe(0);
+    const models = JSON.parse(stdout);
+    expect(models.map((model: { reference: string }) => model.reference)).toEqual([
+      'bundled:paddleocr-det',
+      'bundled:paddleocr-rec',
+      'bundled:paddleocr-cls',
+      'bundled:silero-vad',
+    ]);
+  });
+});

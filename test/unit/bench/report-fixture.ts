@@ -1,0 +1,54 @@
+// A results file written out by hand, as `placewise bench` would on a Raspberry Pi.
+import type { BenchReport, BenchResult } from '../../../bench/report/bench-report';
+
+export function benchResult(overrides: Partial<BenchResult>): BenchResult {
+  return {
+    threads: 4,
+    batch: 1,
+    shape: { x: [1, 3, 640, 640] },
+    gflop: 4.8,
+    load_ms: 300,
+    first_run_ms: 250,
+    warmup: 5,
+    iterations: 30,
+    measure_s: 1.5,
+    latency_ms: { min: 45, mean: 49, p50: 48, p90: 52, p95: 55, p99: 60, max: 61, sd: 3 },
+    throughput_ips: 20.4,
+    peak_rss_mb: 260,
+    stable: true,
+    windows_p50_ms: [48, 48, 48, 48, 48],
+    ...overrides,
+  };
+}
+
+export function piReport(results: BenchResult[]): BenchReport {
+  return {
+    placewise_bench: 1,
+    created: '2026-11-20T09:00:00.000Z',
+    model: {
+      file: '/home/pi/ocr/det.onnx',
+      id: 'paddleocr-det',
+      sha256: 'a'.repeat(64),
+      size_mb: 4.746,
+      params: 1171841,
+      flops: { total: 4.8e9, by_op: { Conv: 4.6e9, Add: 0.2e9 } },
+      flops_shape: { x: [1, 3, 640, 640] },
+      uncounted_ops: [],
+      inputs: [{ name: 'x', type: 'float32', shape: ['N', 3, 'H', 'W'] }],
+      outputs: [{ name: 'y', type: 'float32', shape: ['N', 1, 'H', 'W'] }],
+    },
+    host: {
+      name: 'Raspberry Pi 5 (kitchen)',
+      cpu: 'Cortex-A76',
+      cores: 4,
+      memory_gb: 8.2,
+      os: 'Linux 6.6 arm64',
+      node: 'v20.19.0',
+      onnxruntime: '1.30.0',
+    },
+    mode: 'single-stream',
+    seed: 1,
+    session_options: { intraOpNumThreads: [1, 4] },
+    results,
+  };
+}

@@ -1,0 +1,119 @@
+// The capacity search against queueing theory, and its bad input.
+import { describe, expect, it } from 'vitest';
+import { CapacityInputError, capacitySweep, erlangMeanResponse, type Scenario } from '../../../simulator';
+import { scenarioFrom, singleStation } from '../simulator/queue-scenarios';
+
+const SERVICE_MS = 10;
+
+// An M/M/c station: 1000 users (so the load can grow in fine steps), exponential service of
+// 10 ms on one-core replicas, a mean-latency budget of 12 ms, at most 4 servers to start.
+function mmc(budget: Scenario['budgets']): Scenario {
+  const station = singleStation({
+    ratePerS: 250,
+    service: { exponential: SERVICE_MS },
+    servers: 1,
+    users: 1000,
+    requests: 1000,
+    seed: 21,
+  });
+  return scenarioFrom({
+    ...station,
+    components: [{ ...station.components[0], replicas: 4, usd_per_hour: 0.5 }],
+    budgets: budget,
+  });
+}
+
+// The Erlang C answer: the fewest servers whose M/M/c mean response meets the budget.
+function erlangAnswer(ratePerMs: number, budgetMs: number): number {
+  let servers = Math.floor(ratePerMs * SERVICE_MS) + 1;
+  while (erlangMeanResponse(servers, ratePerMs, SERVICE_MS) > budgetMs) servers++;
+  return servers;
+}
+
+describe('the capacity sweep', () => {
+  it('finds the Erlang C replica count on an M/M/c station at every load', () => {
+    const budgetMs = 12;
+    const sweep = capacitySweep(mmc({ latency_ms: { mean: budgetMs } }), { points: 12, requests: 40_000 });
+    expect(sweep.component).toBe('server');
+    expect(sweep.points).toHaveLength(12);
+    let checked = 0;
+    for (const point of sweep.points) {
+      const ratePerMs = point.rps / 1000;
+      const answer = erlangAnswer(ratePerMs, budgetMs);
+      // Loads where one server fewer or the answer itself is within 4% of the budget are too
+      // close to call with a simulation of this length; every other load must agree exactly.
+      const atAnswer = erlangMeanResponse(answer, ratePerMs, SERVICE_MS);
+      const atFewer =
+        answer - 1 > ratePerMs * SERVICE_MS ? erlangMeanResponse(answer - 1, ratePerMs, SERVICE_MS) : Infinity;
+      if (atAnswer > budgetMs * 0.96 || atFewer < budgetMs * 1.04) continue;
+      checked++;
+      expect(point.replicas, `at ${point.rps} rps`).toBe(answer);
+      expect(point.monthly_usd).toBeCloseTo(answer * 0.5 * 730, 6);
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+    // The sweep goes beyond the load the scenario's own 4 replicas saturate at (400 rps).
+    expect(sweep.points.at(-1)!.rps).toBeGreaterThan(400);
+  });
+
+  it('says so when no replica count meets the budget, with the best reachable latency', () => {
+    // The service alone takes 10 ms on average: no number of replicas gets the mean under 5 ms.
+    const sweep = capacitySweep(mmc({ latency_ms: { mean: 5 } }), { points: 3, requests: 2000 });
+    expect(sweep.impossible).toBe(true);
+    for (const point of sweep.points) {
+      expect(point.replicas).toBeNull();
+      expect(point.latency_ms.mean).toBeGreaterThan(8);
+    }
+  });
+
+  it('prices serverless in proportion to load and finds where always-on becomes cheaper', () => {
+    const sweep = capacitySweep(mmc({ latency_ms: { p95: 60 } }), { points: 10, requests: 2000 });
+    expect(sweep.serverless.source).toBe('aws-lambda-defaults');
+    const perRps = sweep.points.map((point) => point.serverless_monthly_usd / point.rps);
+    for (const value of perRps) expect(value).toBeCloseTo(perRps[0], 9);
+    // A 10 ms compute step takes 10 ms on Lambda too: 0.01 s x 2 GB x price + the request price,
+    // for 250 x 3600 x 24 x 730 / 24 requests a month at 250 rps.
+    const perRequest = 0.2 / 1e6 + 0.01 * 2 * 0.0000166667;
+    expect(perRps[0]).toBeCloseTo(perRequest * 3600 * 730, 9);
+    const crossover = sweep.serverless.crossover_rps;
+    if (crossover !== null) {
+      const first = sweep.points.find((point) => point.serverless_monthly_usd >= point.monthly_usd!)!;
+      expect(crossover).toBeLessThanOrEqual(first.rps);
+    }
+  });
+  it("prices serverless as the scenario's own serverless component when it has one", () => {
+    const station = mmc({ latency_ms: { p95: 60 } });
+    const withFunction = scenarioFrom({
+      ...station,
+      components: [
+        ...station.components,
+        { id: 'fn', kind: 'serverless', hardware: 'aws-lambda-2gb', usd_per_million: 0.4, memory_gb: 1 },
+      ],
+    });
+    const sweep = capacitySweep(withFunction, { points: 2, requests: 1000 });
+    expect(sweep.component).toBe('server');
+    expect(sweep.serverless).toMatchObject({ source: 'component:fn', usd_per_million: 0.4, memory_gb: 1 });
+    const perRequest = 0.4 / 1e6 + 0.01 * 1 * 0.0000166667;
+    expect(sweep.points[0].serverless_monthly_usd / sweep.points[0].rps).toBeCloseTo(perRequest * 3600 * 730, 9);
+  });
+});
+
+describe('bad input for the capacity sweep', () => {
+  it('rejects an unknown component, naming the known ones', () => {
+    expect(() => capacitySweep(mmc({ latency_ms: { p95: 60 } }), { component: 'nope' })).toThrow(
+      new CapacityInputError("unknown component 'nope' (known: server)"),
+    );
+  });
+
+  it('rejects a per-user component', () => {
+    const station = mmc({ latency_ms: { p95: 60 } });
+    const perUser = scenarioFrom({
+      ...station,
+      components: [{ ...station.components[0], scope: 'per-user', replicas: undefined, usd_per_hour: undefined }],
+    });
+    expect(() => capacitySweep(perUser, { component: 'server' })).toThrow(/is per-user/);
+  });
+
+  it('needs a latency budget', () => {
+    expect(() => capacitySweep(mmc({}), {})).toThrow(/add budgets.latency_ms/);
+  });
+});
