@@ -45,7 +45,14 @@ function walkOption(system: SystemModel, plan: OptionPlan): OptionWalk {
   const batched = stepBatching(system, plan);
   // `job`: the run of steps the request is making on its current component, if any; it ends
   // (and is counted, with the probability of the path so far) when the request moves on.
-  const walk = (at: number, stepIndex: number, kb: number, probability: number, cacheChecked: number, job?: ComputeJob) => {
+  const walk = (
+    at: number,
+    stepIndex: number,
+    kb: number,
+    probability: number,
+    cacheChecked: number,
+    job?: ComputeJob,
+  ) => {
     if (probability === 0) return;
     if (stepIndex === plan.steps.length) {
       if (job) jobs.push({ ...job, probability });

@@ -7,7 +7,7 @@ import { budgetVerdicts, recommend } from './budget-verdicts';
 import { summarizeLatencies } from './latency-statistics';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
-import { planRun } from './run-shape';
+import { type Fidelity, planRun } from './run-shape';
 import { type OptionRun, simulateOption } from './simulate-option';
 import { buildSystemModel, type SystemModel } from './system-model';
 
@@ -18,6 +18,8 @@ export interface EvaluateSettings {
   seed?: number;
   /** Evaluate only these options (default: all). */
   options?: string[];
+  /** 'preview' simulates shorter spans per user: much faster with many users, a little less exact. */
+  fidelity?: Fidelity;
   /** Called as each option starts, for progress on long runs. */
   onOption?: (index: number, count: number, optionId: string) => void;
 }
@@ -33,7 +35,7 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   const chosenOptions = scenario.options.filter((option) => !chosen || chosen.has(option.id));
   const options = chosenOptions.map((option, index) => {
     settings.onOption?.(index, chosenOptions.length, option.id);
-    return evaluateOption(system, buildOptionPlan(system, option), settings.requests, seed);
+    return evaluateOption(system, buildOptionPlan(system, option), settings, seed);
   });
   const recommendation = recommend(options);
   return {
@@ -47,14 +49,9 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   };
 }
 
-function evaluateOption(
-  system: SystemModel,
-  plan: OptionPlan,
-  requests: number | undefined,
-  seed: number,
-): OptionResult {
+function evaluateOption(system: SystemModel, plan: OptionPlan, settings: EvaluateSettings, seed: number): OptionResult {
   const analytic = estimateOption(system, plan);
-  const run = simulateOption(system, plan, planRun(system, analytic, requests), seed);
+  const run = simulateOption(system, plan, planRun(system, analytic, settings.requests, settings.fidelity), seed);
   const statistics = summarizeLatencies(run.latencies);
   const nan = Number.NaN;
   const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };

@@ -5,13 +5,20 @@
 //
 // A queue at utilisation rho forgets its start in about rho / (1 - sqrt(rho))^2 of its own
 // arrivals (the relaxation time of M/M/1, Morse 1955, counted in arrivals rather than seconds);
-// each detailed user gets RELAXATIONS of those, and never fewer than MIN_REQUESTS_PER_USER.
+// each detailed user gets `relaxations` of those, and never fewer than `minRequestsPerUser`.
+// Preview fidelity (the app's first answer while editing, Monte Carlo samples) settles for
+// less: shorter spans mean far less background load to simulate, at some bias on per-user
+// queues that are busy.
 import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate } from '../results';
 import type { SystemModel } from './system-model';
 
-const MIN_REQUESTS_PER_USER = 50;
-const RELAXATIONS = 20;
+export type Fidelity = 'full' | 'preview';
+
+const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number }> = {
+  full: { minRequestsPerUser: 50, relaxations: 20 },
+  preview: { minRequestsPerUser: 5, relaxations: 2 },
+};
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.
 const MAX_DURATION_REQUESTS = 1_000_000;
@@ -38,11 +45,19 @@ export function warmupRequests(measured: number): number {
   return Math.round(measured * WARMUP_SHARE);
 }
 
-export function planRun(system: SystemModel, estimate: AnalyticEstimate, requests: number | undefined): RunShape {
+export function planRun(
+  system: SystemModel,
+  estimate: AnalyticEstimate,
+  requests: number | undefined,
+  fidelity: Fidelity = 'full',
+): RunShape {
   const { workload } = system.scenario;
   if (requests !== undefined || workload.duration_s === undefined) {
     const measured = requests ?? workload.requests!;
-    const detailedUsers = Math.min(system.users, Math.max(1, Math.ceil(measured / requestsPerUser(system, estimate))));
+    const detailedUsers = Math.min(
+      system.users,
+      Math.max(1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
+    );
     const warmup = warmupRequests(measured);
     const initialReplicas = startingReplicas(system, estimate, 1);
     return { detailedUsers, warmup, arrivals: measured + warmup, capacity: measured + warmup, initialReplicas };
@@ -68,18 +83,18 @@ function startingReplicas(system: SystemModel, estimate: AnalyticEstimate, loadS
   });
 }
 
-function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate): number {
+function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail: (typeof DETAIL)[Fidelity]): number {
   const perUser = new Set(system.components.filter((component) => !component.shared).map((component) => component.id));
   const perUserLinks = new Set(system.links.filter((link) => !link.shared).map((link) => link.id));
   const utilisations = [
     ...estimate.components.filter((component) => perUser.has(component.id)).map((component) => component.utilization),
     ...estimate.links.filter((link) => perUserLinks.has(link.id)).map((link) => link.utilization),
   ];
-  let needed = MIN_REQUESTS_PER_USER;
+  let needed = detail.minRequestsPerUser;
   for (const rho of utilisations) {
     // A saturated device never settles: give all requests to one user, so its queue grows as long as it can.
     if (rho >= 1) return Number.POSITIVE_INFINITY;
-    needed = Math.max(needed, (RELAXATIONS * rho) / (1 - Math.sqrt(rho)) ** 2);
+    needed = Math.max(needed, (detail.relaxations * rho) / (1 - Math.sqrt(rho)) ** 2);
   }
   return needed;
 }

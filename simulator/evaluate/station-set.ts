@@ -83,13 +83,7 @@ export function buildStations(
       if (component.serverless) {
         const { concurrency, keepWarmMs, coldStart } = component.serverless;
         const coldRandom = new RandomStream(seed, `cold-start:${component.id}`);
-        const instancesOf = new ServerlessInstances(
-          concurrency,
-          keepWarmMs,
-          coldStart,
-          coldRandom,
-          background,
-        );
+        const instancesOf = new ServerlessInstances(concurrency, keepWarmMs, coldStart, coldRandom, background);
         serverless.push({ component: component.index, instances: instancesOf });
         stations.push(instancesOf);
       } else {

@@ -33,7 +33,7 @@ export function findRoute(links: readonly Pick<Link, 'id' | 'between'>[], from: 
 
 function unwind(cameFrom: Map<string, Hop>, from: string, to: string): Hop[] {
   const route: Hop[] = [];
-  for (let node = to; node !== from; ) {
+  for (let node = to; node !== from;) {
     const hop = cameFrom.get(node)!;
     route.unshift(hop);
     node = hop.from;

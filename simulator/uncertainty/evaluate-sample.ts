@@ -25,6 +25,8 @@ export function evaluateWithValues(uncertain: UncertainScenario, task: Evaluatio
     requests: task.requests,
     seed: task.seed,
     options: task.options,
+    // A sample needs its figures' spread across the parameters, not full per-user detail.
+    fidelity: 'preview',
   });
   return { ok: true, options: results.options.map(optionOutcome) };
 }

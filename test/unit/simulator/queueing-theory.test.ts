@@ -110,3 +110,17 @@ describe('the instant estimate', () => {
     expect(estimate.analytic.components[0].utilization).toBeCloseTo(0.75, 12);
   });
 });
+
+describe('preview fidelity', () => {
+  it('simulates more users over a shorter span and stays near the full answer', () => {
+    const scenario = singleStation({ ratePerS: 70, service: { exponential: 10 }, users: 10_000, requests: 20_000 });
+    const full = evaluateScenario(scenario).options[0];
+    const preview = evaluateScenario(scenario, { fidelity: 'preview' }).options[0];
+    expect(preview.detailed_users).toBeGreaterThan(full.detailed_users);
+    // Both estimate the same M/M/1 mean of 33.3 ms; each within its own 4 standard errors.
+    for (const option of [full, preview]) {
+      const [low, high] = option.latency_ms.ci95!.mean!;
+      expect(Math.abs(option.latency_ms.mean - 10 / (1 - 0.7))).toBeLessThan(2 * (high - low));
+    }
+  });
+});
