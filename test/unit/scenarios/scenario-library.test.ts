@@ -36,8 +36,8 @@ const PINS: Record<string, Pin> = {
       hybrid: [],
       'hybrid-cached': [],
     },
-    p95Ms: { value: 912.29, sd: 1.47 },
-    monthlyUsd: { value: 14955.2, sd: 11.94 },
+    p95Ms: { value: 788.98, sd: 1.24 },
+    monthlyUsd: { value: 14959.6, sd: 12.88 },
   },
   'capacity-planning-fleet.yaml': {
     recommendation: 'cpu-plus-vision-gpu',
