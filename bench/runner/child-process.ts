@@ -2,10 +2,8 @@
 // and resolves with the child's report. An AbortSignal kills the child at once (the app's cancel
 // button): `session.run` cannot be interrupted from inside, so the process is the unit to stop.
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BenchAbortedError } from '../errors';
+import { bundledEntryPath } from './bundled-entry';
 import type { ChildMessage, Measurement, MeasureTask, ProfiledNode } from './protocol';
 
 export interface ChildReport {
@@ -27,32 +25,9 @@ export class ChildTaskError extends Error {
 
 export type ChildProgress = Extract<ChildMessage, { kind: 'progress' }>;
 
-// The repository root: the nearest folder up from this module (bench/runner/ in sources, dist/
-// in the CLI bundle) that holds scripts/bundle-cli.mjs.
-function repositoryRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'scripts', 'bundle-cli.mjs'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find scripts/bundle-cli.mjs above the bench module');
-    dir = parent;
-  }
-  return dir;
-}
-
-let childPath: Promise<string> | undefined;
-
 /** dist/bench-child.mjs, rebuilt first when a source is newer (once per host process). */
 export function benchChildPath(): Promise<string> {
-  childPath ??= (async () => {
-    const root = repositoryRoot();
-    // A computed specifier: bundlers leave it alone, and the build script stays plain JavaScript.
-    const bundler = (await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href)) as {
-      ensureCliBundle(): Promise<string>;
-    };
-    await bundler.ensureCliBundle();
-    return join(root, 'dist', 'bench-child.mjs');
-  })();
-  return childPath;
+  return bundledEntryPath('bench-child');
 }
 
 export async function runInChild(

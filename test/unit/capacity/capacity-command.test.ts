@@ -1,27 +1,13 @@
 // `placewise capacity` as a user runs it: the JSON contract, and bad input as exit 2.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildCliFirst, placewise, root, scratchFile } from '../support/placewise-cli';
 import type { CapacitySweep } from '../../../simulator';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const ar = join(root, 'scenarios', 'ar-translation.yaml');
 
-function placewise(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(async () => {
-  await ensureCliBundle();
-});
+buildCliFirst();
 
 describe('placewise capacity', () => {
   it("sweeps the decision's busiest shared component and prints the sweep as JSON", () => {
@@ -52,8 +38,10 @@ describe('placewise capacity', () => {
 
   it('exits 2 when no replica count meets the budget, showing the best reachable', () => {
     // Bluetooth and LTE alone take longer than 150 ms at the 95th percentile.
-    const file = join(mkdtempSync(join(tmpdir(), 'placewise-capacity-')), 'tight.yaml');
-    writeFileSync(file, readFileSync(ar, 'utf8').replace('latency_ms: { p95: 1500 }', 'latency_ms: { p95: 150 }'));
+    const file = scratchFile(
+      'tight.yaml',
+      readFileSync(ar, 'utf8').replace('latency_ms: { p95: 1500 }', 'latency_ms: { p95: 150 }'),
+    );
     const { code, stdout, stderr } = placewise('capacity', file, '--points', '3', '--requests', '1000');
     expect(code).toBe(2);
     expect(stdout).toMatch(/\(best\)/);

@@ -1,35 +1,14 @@
 // `placewise run` and `placewise check` as a user runs them: whole processes, exit codes and output.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildCliFirst, placewise, root, scratchFile } from '../support/placewise-cli';
 import type { ScenarioResults } from '../../../simulator';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const ar = join(root, 'scenarios', 'ar-translation.yaml');
 const arText = readFileSync(ar, 'utf8');
-const scratch = mkdtempSync(join(tmpdir(), 'placewise-cli-'));
 
-function placewise(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scenarioFile(name: string, text: string): string {
-  const file = join(scratch, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-beforeAll(async () => {
-  await ensureCliBundle();
-});
+buildCliFirst();
 
 describe('placewise run', () => {
   it('prints the results JSON with every option and the recommendation', () => {
@@ -75,7 +54,7 @@ describe('placewise run', () => {
   });
 
   it('exits 2 with FILE: PATH: message for every problem, and no stack trace', () => {
-    const broken = scenarioFile(
+    const broken = scratchFile(
       'broken.yaml',
       arText.replace('model: nmt\n', 'model: nmt2\n').replace('per_user_rps: 0.5', 'per_user_rps: -1'),
     );
@@ -86,7 +65,7 @@ describe('placewise run', () => {
   });
 
   it('exits 2 on a missing file, an unknown option and a bad number', () => {
-    expect(placewise('run', join(scratch, 'nothing.yaml'))).toMatchObject({
+    expect(placewise('run', join(root, 'scenarios', 'nothing-here.yaml'))).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('no such file'),
     });
@@ -106,7 +85,7 @@ describe('placewise check', () => {
   });
 
   it('exits 1 and names the broken budgets when the decision breaks one', () => {
-    const file = scenarioFile('cloud-decision.yaml', arText.replace('decision: hybrid-cached', 'decision: cloud'));
+    const file = scratchFile('cloud-decision.yaml', arText.replace('decision: hybrid-cached', 'decision: cloud'));
     const { code, stdout } = placewise('check', file, ar, '--requests', '3000');
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL {2}.*cloud-decision\.yaml: decision 'cloud' breaks monthly_usd/);
@@ -115,8 +94,8 @@ describe('placewise check', () => {
 
   it('with no decision, fails only when no option passes every budget', () => {
     const undecided = arText.replace('decision: hybrid-cached\n', '');
-    expect(placewise('check', scenarioFile('undecided.yaml', undecided), '--requests', '3000').code).toBe(0);
-    const impossible = scenarioFile('impossible.yaml', undecided.replace('monthly_usd: 25000', 'monthly_usd: 1'));
+    expect(placewise('check', scratchFile('undecided.yaml', undecided), '--requests', '3000').code).toBe(0);
+    const impossible = scratchFile('impossible.yaml', undecided.replace('monthly_usd: 25000', 'monthly_usd: 1'));
     const { code, stdout } = placewise('check', impossible, '--requests', '3000');
     expect(code).toBe(1);
     expect(stdout).toContain('no option passes every budget');

@@ -1,38 +1,14 @@
 // `placewise run --monte-carlo` as a user runs it: worker threads, JSON shape, reproducibility
 // whatever the number of workers, and a draw that breaks the scenario as bad input.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildCliFirst, placewise, scratchFile } from '../support/placewise-cli';
 import type { MonteCarloReport, ScenarioResults } from '../../../simulator';
 import { UNCERTAIN_STATION } from './uncertain-station';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'placewise-monte-carlo-'));
-
-function placewise(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scenarioFile(name: string, text: string): string {
-  const file = join(scratch, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-beforeAll(async () => {
-  await ensureCliBundle();
-});
+buildCliFirst();
 
 describe('placewise run --monte-carlo', () => {
-  const station = scenarioFile('station.yaml', UNCERTAIN_STATION);
+  const station = scratchFile('station.yaml', UNCERTAIN_STATION);
 
   it('prints the results with the Monte Carlo study and the tornado, the same on one worker or two', () => {
     const args = ['run', station, '--json', '--monte-carlo', '8', '--seed', '4', '--requests', '200'];
@@ -50,7 +26,7 @@ describe('placewise run --monte-carlo', () => {
 
   it('exits 2 naming the field and the draw when a drawn value breaks the scenario', () => {
     // Active hours a day may not exceed 24: the nominal 21 loads, a third of the draws do not.
-    const file = scenarioFile(
+    const file = scratchFile(
       'too-wide.yaml',
       UNCERTAIN_STATION.replace('per_user_rps: 20', 'per_user_rps: 20\n  hours_per_day: { range: [12, 30] }'),
     );

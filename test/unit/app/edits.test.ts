@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import {
+  addComponent,
+  addLink,
+  addOption,
+  addStep,
+  removeItem,
+  renameItem,
+  setField,
+} from '../../../app/editing/edits';
+import { validateScenario } from '../../../simulator/scenario/load';
+import { twoTierDraft } from './scenario-draft';
+
+describe('scenario edits', () => {
+  test('an edit returns a new draft and leaves the old one as it was', () => {
+    const before = twoTierDraft();
+    const after = setField(before, ['links', 0, 'mbps'], 3);
+    expect(after.links?.[0].mbps).toBe(3);
+    expect(before.links?.[0].mbps).toBe(10);
+  });
+
+  test('setting a field to undefined removes it', () => {
+    const after = setField(twoTierDraft(), ['links', 0, 'mbps'], undefined);
+    expect(after.links?.[0]).not.toHaveProperty('mbps');
+  });
+
+  test('renaming a component updates every reference', () => {
+    const after = renameItem(twoTierDraft(), 'components', 1, 'datacenter');
+    expect(after.links?.[0].between).toEqual(['camera', 'datacenter']);
+    expect(after.options[1].place?.detect).toBe('datacenter');
+    expect(validateScenario(after).ok).toBe(true);
+    const camera = renameItem(twoTierDraft(), 'components', 0, 'cam');
+    expect(camera.workload.source).toBe('cam');
+    expect(camera.pipeline[0].at).toBe('cam');
+    expect(camera.options[1].fallback?.detect.at).toBe('cam');
+    expect(validateScenario(camera).ok).toBe(true);
+  });
+
+  test('renaming a step, a model and an option updates their references', () => {
+    let draft = renameItem(twoTierDraft(), 'pipeline', 1, 'find');
+    draft = renameItem(draft, 'models', 0, 'yolo');
+    draft = renameItem(draft, 'options', 1, 'cloudy');
+    expect(draft.options[1].place).toEqual({ find: 'cloud' });
+    expect(Object.keys(draft.options[1].fallback ?? {})).toEqual(['find']);
+    expect(draft.pipeline[1].model).toBe('yolo');
+    expect(draft.decision).toBe('cloudy');
+    expect(validateScenario(draft).ok).toBe(true);
+  });
+
+  test('added items have fresh ids and keep the scenario valid', () => {
+    let draft = addComponent(twoTierDraft(), 'edge');
+    draft = addComponent(draft, 'edge');
+    expect(draft.components.map((component) => component.id)).toEqual(['camera', 'cloud', 'edge-1', 'edge-2']);
+    draft = addLink(draft, 'edge-1');
+    expect(draft.links?.[1]).toMatchObject({ id: 'edge-1-camera', between: ['edge-1', 'camera'] });
+    draft = addStep(addOption(draft));
+    expect(draft.options[2]).toMatchObject({ id: 'option-1', place: { detect: 'cloud' } });
+    expect(validateScenario(draft).ok).toBe(true);
+  });
+
+  test('removing a component drops its links; removing a step drops its placements', () => {
+    const withoutCloud = removeItem(twoTierDraft(), 'components', 1);
+    expect(withoutCloud.links).toEqual([]);
+    const withoutDetect = removeItem(twoTierDraft(), 'pipeline', 1);
+    expect(withoutDetect.options[1].place).toEqual({});
+    expect(withoutDetect.options[1].fallback).toEqual({});
+    const withoutDecision = removeItem(twoTierDraft(), 'options', 1);
+    expect(withoutDecision.decision).toBeUndefined();
+  });
+});

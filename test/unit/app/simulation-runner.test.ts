@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import type { SimulationReply, SimulationRequest } from '../../../app/simulation/protocol';
+import { PREVIEW_REQUESTS, SimulationRunner, type SimulationWorker } from '../../../app/simulation/simulation-runner';
+import type { SimulationUpdate } from '../../../app/store/simulation-slice';
+import type { ScenarioResults } from '../../../simulator/results';
+import { validateScenario } from '../../../simulator/scenario/load';
+import type { Scenario } from '../../../simulator/scenario/schema';
+import { twoTierDraft } from './scenario-draft';
+
+class FakeWorker implements SimulationWorker {
+  readonly received: SimulationRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<SimulationReply>) => void) | null = null;
+  postMessage(request: SimulationRequest) {
+    this.received.push(request);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(request: SimulationRequest) {
+    const results = { requests: request.requests ?? 0 } as ScenarioResults;
+    this.onmessage?.({
+      data: { runId: request.runId, fidelity: request.fidelity, ok: true, results, elapsedMs: 1 },
+    } as MessageEvent<SimulationReply>);
+  }
+}
+
+function scenario(requests: number): Scenario {
+  const draft = twoTierDraft();
+  draft.workload.requests = requests;
+  const parsed = validateScenario(draft);
+  if (!parsed.ok) throw new Error('fixture invalid');
+  return parsed.scenario;
+}
+
+function harness() {
+  const workers: FakeWorker[] = [];
+  const updates: [SimulationUpdate, boolean][] = [];
+  const runner = new SimulationRunner(
+    () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    { started: () => undefined, finished: (update, more) => updates.push([update, more]), failed: () => undefined },
+  );
+  return { runner, workers, updates };
+}
+
+describe('the simulation runner', () => {
+  test('runs a preview first, then the full run', () => {
+    const { runner, workers, updates } = harness();
+    runner.run(scenario(20_000));
+    const [worker] = workers;
+    expect(worker.received[0]).toMatchObject({ fidelity: 'preview', requests: PREVIEW_REQUESTS });
+    worker.reply(worker.received[0]);
+    expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([['preview', true]]);
+    expect(worker.received[1]).toMatchObject({ fidelity: 'full' });
+    expect(worker.received[1].requests).toBeUndefined();
+    worker.reply(worker.received[1]);
+    expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([
+      ['preview', true],
+      ['full', false],
+    ]);
+  });
+
+  test('a small scenario runs once, at full fidelity', () => {
+    const { runner, workers } = harness();
+    runner.run(scenario(500));
+    expect(workers[0].received).toEqual([expect.objectContaining({ fidelity: 'full' })]);
+  });
+
+  test('a newer edit replaces a busy worker and the stale reply is ignored', () => {
+    const { runner, workers, updates } = harness();
+    runner.run(scenario(20_000));
+    runner.run(scenario(30_000));
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    workers[0].reply(workers[0].received[0]);
+    expect(updates).toEqual([]);
+    workers[1].reply(workers[1].received[0]);
+    expect(updates).toHaveLength(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import type { BenchHooks, BenchReport, BenchRequest } from '../../../bench/index';
+import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
+
+type BenchModule = typeof import('../../../bench/index');
+
+function fakeBench(run: (request: BenchRequest, hooks: BenchHooks) => Promise<BenchReport>) {
+  const applied: [string, string][] = [];
+  const bench = {
+    listBundledModels: () => [
+      { id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10, extra: 'dropped' },
+    ],
+    runBenchmark: run,
+    readBenchReport: (path: string) => {
+      if (path.endsWith('.json')) return { model: { file: path } } as BenchReport;
+      throw new Error(`${path}: not a bench results file`);
+    },
+    applyBenchToScenario: (text: string, report: BenchReport, modelId: string) => {
+      applied.push([report.model.file, modelId]);
+      if (modelId === 'missing') throw new Error(`models: no model '${modelId}'`);
+      return `${text}\n# measured`;
+    },
+  };
+  return { load: async () => bench as unknown as BenchModule, applied };
+}
+
+const done = (file: string) => ({ model: { file } }) as BenchReport;
+
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('benchmark jobs', () => {
+  test('lists bundled models with the fields the app needs', async () => {
+    const jobs = createBenchmarkJobs(fakeBench(async () => done('x')).load);
+    await expect(jobs.listBundledModels()).resolves.toEqual([
+      { id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10 },
+    ]);
+  });
+
+  test('a job reports progress, then its report, which applies to a scenario', async () => {
+    let finish: (report: BenchReport) => void = () => undefined;
+    const bench = fakeBench(
+      (_request, hooks) =>
+        new Promise((resolve) => {
+          hooks.onProgress?.({
+            configuration: 0,
+            configurations: 2,
+            threads: 1,
+            batch: 1,
+            phase: 'measure',
+            done: 5,
+            total: 10,
+            fraction: 0.25,
+          });
+          finish = resolve;
+        }),
+    );
+    const jobs = createBenchmarkJobs(bench.load);
+    const { jobId } = await jobs.start({ model: 'bundled:tiny' });
+    await expect(jobs.status(jobId)).resolves.toEqual({
+      state: 'running',
+      progress: 0.25,
+      message: 'measure 5/10 · 1 thread, batch 1 (1 of 2)',
+    });
+    finish(done('tiny.onnx'));
+    await settle();
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('tiny.onnx') });
+    await expect(jobs.apply({ scenarioText: 'placewise: 1', jobId, modelId: 'det' })).resolves.toEqual({
+      ok: true,
+      text: 'placewise: 1\n# measured',
+    });
+    await expect(jobs.apply({ scenarioText: 'placewise: 1', jobId, modelId: 'missing' })).resolves.toEqual({
+      ok: false,
+      message: "models: no model 'missing'",
+    });
+  });
+
+  test('cancelling aborts the run and the job says cancelled', async () => {
+    const jobs = createBenchmarkJobs(
+      fakeBench(
+        (_request, hooks) =>
+          new Promise((_resolve, reject) => {
+            hooks.signal?.addEventListener('abort', () => reject(new Error('benchmark cancelled')));
+          }),
+      ).load,
+    );
+    const { jobId } = await jobs.start({ model: 'bundled:tiny' });
+    await jobs.cancel(jobId);
+    await settle();
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'cancelled' });
+  });
+
+  test('a failing run is reported with its message; unknown jobs are an error', async () => {
+    const jobs = createBenchmarkJobs(
+      fakeBench(async () => Promise.reject(new Error('/x.onnx: not an ONNX model'))).load,
+    );
+    const { jobId } = await jobs.start({ model: '/x.onnx' });
+    await settle();
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'failed', message: '/x.onnx: not an ONNX model' });
+    await expect(jobs.status('nope')).rejects.toThrow("no benchmark job 'nope'");
+    await expect(jobs.apply({ scenarioText: '', jobId, modelId: 'det' })).rejects.toThrow('has no results (failed)');
+  });
+
+  test('an imported results file becomes a finished job', async () => {
+    const jobs = createBenchmarkJobs(fakeBench(async () => done('x')).load);
+    const { jobId } = await jobs.importReport('/phone/bench.json');
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('/phone/bench.json') });
+    await expect(jobs.importReport('/phone/notes.txt')).rejects.toThrow('not a bench results file');
+  });
+});

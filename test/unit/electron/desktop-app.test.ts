@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { ipcChannel } from '../../../electron/api/contract';
+import { prepareDesktopApp, startDesktopApp } from '../../../electron/main/desktop-app';
+import { APP_START_URL } from '../../../electron/main/url-policy';
+import { createFakeElectron, FakeWebContents, ipcEvent } from './fake-electron';
+
+const paths = {
+  appDir: '/nowhere/dist-app',
+  preloadPath: '/nowhere/preload.cjs',
+  startScenarioPath: null,
+  version: 'test',
+};
+
+describe('the desktop shell', () => {
+  test('registers the app scheme as privileged and enables the sandbox before the app is ready', () => {
+    const { electron, fake, calls } = createFakeElectron();
+    prepareDesktopApp(electron);
+    expect(fake.protocol.schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(calls).toContain('enableSandbox');
+  });
+
+  test('opens one window with isolation, sandbox and no Node, on the app protocol', async () => {
+    const { electron, windows, fake, calls } = createFakeElectron();
+    await startDesktopApp(electron, paths);
+    expect(windows).toHaveLength(1);
+    const preferences = windows[0].options.webPreferences as Record<string, unknown>;
+    expect(preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: paths.preloadPath,
+    });
+    expect(windows[0].loaded).toEqual([APP_START_URL]);
+    expect(fake.protocol.handled).toEqual(['app']);
+    expect(calls).toContain('setApplicationMenu');
+  });
+
+  test('registers one IPC channel per API method and nothing generic', async () => {
+    const { electron, handlers } = createFakeElectron();
+    await startDesktopApp(electron, paths);
+    expect([...handlers.keys()]).toContain(ipcChannel('openScenario'));
+    expect([...handlers.keys()].every((channel) => /^placewise:[a-zA-Z]+$/.test(channel))).toBe(true);
+    expect([...handlers.keys()].some((channel) => /invoke|send/i.test(channel))).toBe(false);
+  });
+
+  test('every web contents created later gets the same navigation rules', () => {
+    const { electron, fake, opened } = createFakeElectron();
+    prepareDesktopApp(electron);
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    expect(contents.navigate('will-navigate', 'https://example.com/')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://example.com/']);
+  });
+
+  test('the host opens only http(s) links through shell.openExternal', async () => {
+    const { electron, handlers, opened } = createFakeElectron();
+    await startDesktopApp(electron, paths);
+    const openExternal = handlers.get(ipcChannel('openExternal'))!;
+    await expect(openExternal(ipcEvent(APP_START_URL), 'file:///etc/passwd')).resolves.toMatchObject({ ok: false });
+    await expect(openExternal(ipcEvent(APP_START_URL), 'https://placewise.dev/docs')).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(opened).toEqual(['https://placewise.dev/docs']);
+  });
+});

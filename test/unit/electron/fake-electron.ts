@@ -1,0 +1,113 @@
+// A stand-in for the parts of Electron the main process uses: it records what the main process
+// asked for and lets tests fire the events Electron would.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { ElectronMain } from '../../../electron/main/electron-modules';
+
+type Listener = (...args: unknown[]) => void;
+
+export class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener) {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+export class FakeWebContents extends FakeEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null =
+    null;
+  sent: [string, unknown][] = [];
+  readonly session = {
+    setPermissionRequestHandler: (handler: FakeWebContents['permissionHandler']) => {
+      this.permissionHandler = handler;
+    },
+  };
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, value: unknown) {
+    this.sent.push([channel, value]);
+  }
+  /** Fires a navigation event; returns whether the app prevented it. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export function createFakeElectron() {
+  const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const opened: string[] = [];
+  const calls: string[] = [];
+  const menus: { template: MenuItemConstructorOptions[] }[] = [];
+  const app = new FakeEmitter();
+  const fake = {
+    app: Object.assign(app, {
+      whenReady: async () => undefined,
+      enableSandbox: () => calls.push('enableSandbox'),
+      getPath: () => '/tmp/placewise-fake-user-data',
+      quit: () => calls.push('quit'),
+      isPackaged: false,
+    }),
+    BrowserWindow: class extends FakeEmitter {
+      readonly webContents = new FakeWebContents();
+      readonly loaded: string[] = [];
+      constructor(readonly options: Record<string, unknown>) {
+        super();
+        windows.push(this);
+      }
+      loadURL(url: string) {
+        this.loaded.push(url);
+        return Promise.resolve();
+      }
+      show() {}
+    },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        handlers.set(channel, handler);
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] }) => {
+        calls.push('setApplicationMenu');
+        menus.push(menu);
+      },
+    },
+    protocol: {
+      schemes: [] as unknown[],
+      handled: [] as string[],
+      registerSchemesAsPrivileged(schemes: unknown[]) {
+        this.schemes.push(...schemes);
+      },
+      handle(scheme: string) {
+        this.handled.push(scheme);
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        opened.push(url);
+      },
+    },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
+    net: {},
+  };
+  return { electron: fake as unknown as ElectronMain, fake, windows, handlers, opened, calls, menus };
+}
+
+/** An IPC event as sent by a frame at `url` (main frame unless `subFrame`). */
+export function ipcEvent(url: string, subFrame = false) {
+  return { senderFrame: { url, parent: subFrame ? {} : null } };
+}

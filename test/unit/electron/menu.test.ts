@@ -1,0 +1,64 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, test } from 'vitest';
+import { ipcChannel } from '../../../electron/api/contract';
+import { MENU_COMMAND_CHANNEL, MENU_OPEN_PATH_CHANNEL } from '../../../electron/api/menu-commands';
+import { startDesktopApp } from '../../../electron/main/desktop-app';
+import { menuTemplate } from '../../../electron/main/menu';
+import { APP_START_URL } from '../../../electron/main/url-policy';
+import { createFakeElectron, ipcEvent } from './fake-electron';
+
+function find(template: MenuItemConstructorOptions[], ...labels: string[]): MenuItemConstructorOptions {
+  let items = template;
+  let found: MenuItemConstructorOptions | undefined;
+  for (const label of labels) {
+    found = items.find((item) => item.label === label);
+    if (!found) throw new Error(`no menu item ${labels.join(' › ')}`);
+    items = (found.submenu ?? []) as MenuItemConstructorOptions[];
+  }
+  return found!;
+}
+
+describe('the application menu', () => {
+  test('has the usual shortcuts, sending document commands to the renderer', () => {
+    const sent: string[] = [];
+    const template = menuTemplate({ send: (command) => sent.push(command), openPath: () => undefined }, 'linux', []);
+    expect(find(template, 'File', 'Open…').accelerator).toBe('CmdOrCtrl+O');
+    expect(find(template, 'File', 'Save').accelerator).toBe('CmdOrCtrl+S');
+    expect(find(template, 'File', 'Save As…').accelerator).toBe('CmdOrCtrl+Shift+S');
+    expect(find(template, 'Edit', 'Undo').accelerator).toBe('CmdOrCtrl+Z');
+    expect(find(template, 'Edit', 'Redo').accelerator).toBe('Ctrl+Y');
+    (find(template, 'Edit', 'Undo').click as () => void)();
+    expect(sent).toEqual(['undo']);
+    expect(find(template, 'File', 'Open Recent', 'No recent files').enabled).toBe(false);
+  });
+
+  test('lists recent files after a file is opened, and opening one goes to the renderer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'placewise-menu-'));
+    try {
+      const scenario = join(dir, 'a.yaml');
+      await writeFile(scenario, 'placewise: 1');
+      const { electron, handlers, menus, windows } = createFakeElectron();
+      (electron.app as unknown as { getPath: () => string }).getPath = () => dir;
+      await startDesktopApp(electron, {
+        appDir: dir,
+        preloadPath: join(dir, 'preload.cjs'),
+        startScenarioPath: null,
+        version: 'test',
+      });
+      await handlers.get(ipcChannel('openScenario'))!(ipcEvent(APP_START_URL), scenario);
+      const template = menus[menus.length - 1].template;
+      const recent = find(template, 'File', 'Open Recent', scenario);
+      (recent.click as () => void)();
+      (find(template, 'View', 'Compare').click as () => void)();
+      expect(windows[0].webContents.sent).toEqual([
+        [MENU_OPEN_PATH_CHANNEL, scenario],
+        [MENU_COMMAND_CHANNEL, 'view-compare'],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
