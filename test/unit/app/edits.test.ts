@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
   addComponent,
+  addHardwareProfile,
   addLink,
   addOption,
   addStep,
+  removeHardwareProfile,
   removeItem,
+  renameHardwareProfile,
   renameItem,
   setField,
 } from '../../../app/editing/edits';
@@ -66,5 +69,25 @@ describe('scenario edits', () => {
     expect(withoutDetect.options[1].fallback).toEqual({});
     const withoutDecision = removeItem(twoTierDraft(), 'options', 1);
     expect(withoutDecision.decision).toBeUndefined();
+  });
+});
+
+describe('custom hardware profiles', () => {
+  test('a new profile is valid and unique', () => {
+    const draft = addHardwareProfile(addHardwareProfile(twoTierDraft()));
+    expect(Object.keys(draft.hardware ?? {})).toEqual(['profile-1', 'profile-2']);
+    expect(validateScenario(draft).ok).toBe(true);
+  });
+
+  test('renaming a profile updates the components and measurements that use it', () => {
+    let draft = addHardwareProfile(twoTierDraft());
+    draft = setField(draft, ['components', 0, 'hardware'], 'profile-1');
+    draft = setField(draft, ['models', 0, 'latency_ms'], { p50: 5, on: 'profile-1' });
+    draft = renameHardwareProfile(draft, 'profile-1', 'pi-measured');
+    expect(Object.keys(draft.hardware ?? {})).toEqual(['pi-measured']);
+    expect(draft.components[0].hardware).toBe('pi-measured');
+    expect(draft.models?.[0].latency_ms?.on).toBe('pi-measured');
+    expect(validateScenario(draft).ok).toBe(true);
+    expect(removeHardwareProfile(draft, 'pi-measured').hardware).toEqual({});
   });
 });

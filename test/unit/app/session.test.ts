@@ -49,6 +49,7 @@ const idleWorker = (): SimulationWorker => ({
   postMessage: () => undefined,
   terminate: () => undefined,
   onmessage: null,
+  onerror: null,
 });
 
 async function started(files: Record<string, string>, overrides: Partial<PlacewiseApi> = {}) {
@@ -74,6 +75,19 @@ describe('the session', () => {
     expect(state().openProblem?.path).toBe('/broken.yaml');
     expect(state().draft?.links?.[0].mbps).toBe(4);
     expect(state().path).toBe('/s.yaml');
+  });
+
+  test('a valid file asks before it replaces unsaved work', async () => {
+    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, '/t.yaml': SCENARIO_TEXT });
+    expect(await session.open('/t.yaml')).toBe(true);
+    state().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
+    expect(await session.open('/s.yaml')).toBe(false);
+    expect(state().discardPrompt?.path).toBe('/s.yaml');
+    expect(state().path).toBe('/t.yaml');
+    session.load(state().discardPrompt!);
+    expect(state().path).toBe('/s.yaml');
+    expect(state().discardPrompt).toBeNull();
+    expect(isDirty(state())).toBe(false);
   });
 
   test('a failed save keeps the work unsaved and says why', async () => {

@@ -11,6 +11,7 @@ class FakeWorker implements SimulationWorker {
   readonly received: SimulationRequest[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent<SimulationReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
   postMessage(request: SimulationRequest) {
     this.received.push(request);
   }
@@ -36,15 +37,20 @@ function scenario(requests: number): Scenario {
 function harness() {
   const workers: FakeWorker[] = [];
   const updates: [SimulationUpdate, boolean][] = [];
+  const failures: string[] = [];
   const runner = new SimulationRunner(
     () => {
       const worker = new FakeWorker();
       workers.push(worker);
       return worker;
     },
-    { started: () => undefined, finished: (update, more) => updates.push([update, more]), failed: () => undefined },
+    {
+      started: () => undefined,
+      finished: (update, more) => updates.push([update, more]),
+      failed: (message) => failures.push(message),
+    },
   );
-  return { runner, workers, updates };
+  return { runner, workers, updates, failures };
 }
 
 describe('the simulation runner', () => {
@@ -80,5 +86,15 @@ describe('the simulation runner', () => {
     expect(updates).toEqual([]);
     workers[1].reply(workers[1].received[0]);
     expect(updates).toHaveLength(1);
+  });
+
+  test('a worker that dies reports the failure, and the next edit gets a fresh worker', () => {
+    const { runner, workers, failures } = harness();
+    runner.run(scenario(20_000));
+    workers[0].onerror?.({ message: 'out of memory' } as ErrorEvent);
+    expect(failures).toEqual(['the simulation worker failed: out of memory']);
+    expect(workers[0].terminated).toBe(true);
+    runner.run(scenario(20_000));
+    expect(workers).toHaveLength(2);
   });
 });

@@ -151,7 +151,7 @@ describe('loading scenarios', () => {
     expect(serverless).toContainEqual(
       expect.stringMatching(/components\[2\]\.replicas: serverless functions scale by themselves/),
     );
-    const keepWarm = errorsOf(arText.replace('    replicas: 24 ', '    keep_warm_s: 60\n    replicas: 24 '));
+    const keepWarm = errorsOf(arText.replace('    replicas: 16 ', '    keep_warm_s: 60\n    replicas: 16 '));
     expect(keepWarm).toContainEqual(
       expect.stringMatching(/components\[3\]\.keep_warm_s: keep_warm_s applies to kind: serverless only/),
     );

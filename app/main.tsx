@@ -1,0 +1,48 @@
+// The renderer's entry: connects to the host, creates the store and the simulation worker,
+// and opens the start scenario.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectApi } from './api/client';
+import type { CapacityWorker } from './capacity-session';
+import { SessionContext } from './context';
+import { PlacewiseSession } from './session';
+import type { SimulationWorker } from './simulation/simulation-runner';
+import { createPlacewiseStore } from './store/store';
+import './styles.css';
+
+function createSimulationWorker(): SimulationWorker {
+  return new Worker(new URL('./simulation/simulation.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as SimulationWorker;
+}
+
+function createCapacityWorker(): CapacityWorker {
+  return new Worker(new URL('./simulation/capacity.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as CapacityWorker;
+}
+
+const root = createRoot(document.getElementById('root')!);
+try {
+  const session = new PlacewiseSession(
+    connectApi(),
+    createPlacewiseStore(),
+    createSimulationWorker,
+    createCapacityWorker,
+  );
+  root.render(
+    <StrictMode>
+      <SessionContext.Provider value={session}>
+        <App />
+      </SessionContext.Provider>
+    </StrictMode>,
+  );
+  session.start().catch((error: unknown) => {
+    session.store
+      .getState()
+      .notify({ kind: 'error', text: `Could not start: ${error instanceof Error ? error.message : String(error)}` });
+  });
+} catch (error) {
+  root.render(<p className="fatal">{error instanceof Error ? error.message : String(error)}</p>);
+}

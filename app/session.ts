@@ -1,0 +1,188 @@
+// The renderer's work with the host: opening, saving, autosaving and recovering scenarios, and
+// keeping the simulation in step with the open scenario. Views call it; it updates the store.
+import type { PlacewiseApi, ScenarioFile } from '../electron/api/contract';
+import { parseScenarioText } from '../simulator/scenario/load';
+import { BenchmarkSession } from './benchmark-session';
+import { CapacitySession, type CapacityWorker } from './capacity-session';
+import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
+import { draftText, isDirty } from './store/document-slice';
+import type { PlacewiseStore } from './store/store';
+
+const AUTOSAVE_DELAY_MS = 400;
+
+export class PlacewiseSession {
+  readonly runner: SimulationRunner;
+  readonly benchmarks: BenchmarkSession;
+  readonly capacity: CapacitySession;
+  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    readonly api: PlacewiseApi,
+    readonly store: PlacewiseStore,
+    createWorker: () => SimulationWorker,
+    createCapacityWorker: () => CapacityWorker = unavailableCapacityWorker,
+  ) {
+    const state = () => store.getState();
+    this.benchmarks = new BenchmarkSession(api, store);
+    this.capacity = new CapacitySession(store, createCapacityWorker);
+    this.runner = new SimulationRunner(createWorker, {
+      started: () => state().simulationStarted(),
+      finished: (update, more) => {
+        // Marks when results reach the UI thread, so test/perf/app-responsiveness.ts can split simulation from drawing.
+        performance.mark('placewise:results', { detail: update.fidelity });
+        state().simulationFinished(update, more);
+      },
+      failed: (message) => state().simulationFailed(message),
+    });
+  }
+
+  /** Opens the start scenario, offers any recovered work, and keeps simulation and autosave in step with edits. */
+  async start(): Promise<void> {
+    this.unsubscribe = this.store.subscribe((next, previous) => {
+      if (next.scenario && next.scenario !== previous.scenario) this.runner.run(next.scenario);
+      if (next.draft !== previous.draft && previous.draft !== null) this.scheduleAutosave();
+    });
+    const [info, recovery] = await Promise.all([this.api.hostInfo(), this.api.readRecovery()]);
+    if (info.startScenarioPath) await this.open(info.startScenarioPath);
+    if (recovery && recovery.text !== this.store.getState().savedText) this.store.getState().setRecoveryOffer(recovery);
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.runner.dispose();
+    this.benchmarks.dispose();
+    this.capacity.dispose();
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+  }
+
+  async open(path: string): Promise<boolean> {
+    const state = this.store.getState();
+    let result: Awaited<ReturnType<PlacewiseApi['openScenario']>>;
+    try {
+      result = await this.api.openScenario(path);
+    } catch (error) {
+      state.reportOpenProblem({ path, messages: [messageOf(error)] });
+      return false;
+    }
+    if (!result.ok) {
+      state.reportOpenProblem({ path: result.path, messages: [result.message] });
+      return false;
+    }
+    // Unsaved work is never replaced silently; a file that will not load replaces nothing anyway.
+    if (isDirty(state) && parseScenarioText(result.file.text).ok) {
+      state.setDiscardPrompt(result.file);
+      return false;
+    }
+    return this.load(result.file);
+  }
+
+  /** Opens a file already read, dropping unsaved work (after the user agreed). */
+  load(file: ScenarioFile): boolean {
+    const state = this.store.getState();
+    state.setDiscardPrompt(null);
+    const opened = state.loadScenarioText(file.path, file.text);
+    if (opened) this.afterDocumentChange();
+    return opened;
+  }
+
+  /** Asks for a file (native dialog, else the in-app path prompt) and opens it. */
+  async chooseAndOpen(): Promise<void> {
+    const info = await this.api.hostInfo();
+    if (!info.nativeDialogs) {
+      this.store.getState().setPathPrompt({ purpose: 'open', initial: this.store.getState().path ?? '' });
+      return;
+    }
+    const path = await this.api.chooseScenarioToOpen();
+    if (path) await this.open(path);
+  }
+
+  async save(): Promise<boolean> {
+    const { path } = this.store.getState();
+    if (path === null) {
+      await this.chooseAndSaveAs();
+      return false;
+    }
+    return this.saveAs(path);
+  }
+
+  async chooseAndSaveAs(): Promise<void> {
+    const info = await this.api.hostInfo();
+    const current = this.store.getState().path;
+    if (!info.nativeDialogs) {
+      this.store.getState().setPathPrompt({ purpose: 'save', initial: current ?? '' });
+      return;
+    }
+    const path = await this.api.chooseSavePath(current);
+    if (path) await this.saveAs(path);
+  }
+
+  /** Saves the draft to `path` (atomically, on the host); on failure the work stays open and unsaved. */
+  async saveAs(path: string): Promise<boolean> {
+    const state = this.store.getState();
+    if (!state.draft) return false;
+    const text = draftText(state.draft);
+    try {
+      const result = await this.api.saveScenario({ path, text });
+      if (!result.ok) {
+        state.notify({ kind: 'error', text: result.message });
+        return false;
+      }
+      state.markSaved(result.path, text);
+      state.notify({ kind: 'info', text: `Saved ${result.path}` });
+      await this.api.clearRecovery();
+      return true;
+    } catch (error) {
+      state.notify({ kind: 'error', text: `Not saved: ${messageOf(error)}; your work is untouched` });
+      return false;
+    }
+  }
+
+  restoreRecovery(): void {
+    const state = this.store.getState();
+    const record = state.recoveryOffer;
+    if (!record) return;
+    // The restored work stays unsaved (savedText of the file on disk) until the user saves it.
+    const savedText = state.path === record.path ? state.savedText : null;
+    if (state.loadScenarioText(record.path, record.text, { savedText })) this.afterDocumentChange();
+    state.setRecoveryOffer(null);
+  }
+
+  async discardRecovery(): Promise<void> {
+    this.store.getState().setRecoveryOffer(null);
+    await this.api.clearRecovery();
+  }
+
+  private afterDocumentChange(): void {
+    const state = this.store.getState();
+    state.select(null);
+    state.setDiagramOption(null);
+  }
+
+  private scheduleAutosave(): void {
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => {
+      this.autosaveTimer = null;
+      void this.autosave();
+    }, AUTOSAVE_DELAY_MS);
+  }
+
+  private async autosave(): Promise<void> {
+    const state = this.store.getState();
+    if (!state.draft) return;
+    try {
+      if (isDirty(state)) await this.api.writeRecovery({ path: state.path, text: draftText(state.draft) });
+      else await this.api.clearRecovery();
+    } catch (error) {
+      state.notify({ kind: 'error', text: `Autosave failed: ${messageOf(error)}` });
+    }
+  }
+}
+
+function unavailableCapacityWorker(): CapacityWorker {
+  throw new Error('capacity sweeps need a worker');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

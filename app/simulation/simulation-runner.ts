@@ -1,0 +1,88 @@
+// Runs each scenario edit in the worker, first at preview fidelity (a few thousand requests,
+// back within a fraction of a second), then at full fidelity. A newer edit supersedes an older
+// run: a busy worker is replaced rather than waited for, so results always match the latest edit.
+import type { Scenario } from '../../simulator/scenario/schema';
+import type { SimulationUpdate } from '../store/simulation-slice';
+import type { SimulationReply, SimulationRequest } from './protocol';
+
+export const PREVIEW_REQUESTS = 2000;
+
+/** The part of a Worker the runner uses, so that tests can give it a fake. */
+export interface SimulationWorker {
+  postMessage(request: SimulationRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<SimulationReply>) => void) | null;
+  /** A worker that fails to load or throws outside a run. */
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface SimulationListener {
+  started(): void;
+  /** `more`: a full-fidelity run follows this preview. */
+  finished(update: SimulationUpdate, more: boolean): void;
+  failed(message: string): void;
+}
+
+export class SimulationRunner {
+  private worker: SimulationWorker | null = null;
+  private busy = false;
+  private runId = 0;
+  private scenario: Scenario | null = null;
+
+  constructor(
+    private readonly createWorker: () => SimulationWorker,
+    private readonly listener: SimulationListener,
+  ) {}
+
+  run(scenario: Scenario): void {
+    this.runId += 1;
+    this.scenario = scenario;
+    if (this.busy) this.replaceWorker();
+    this.listener.started();
+    const fullRequests = scenario.workload.requests;
+    const previewSuffices = fullRequests !== undefined && fullRequests <= PREVIEW_REQUESTS;
+    this.post(
+      previewSuffices
+        ? { runId: this.runId, fidelity: 'full', scenario }
+        : { runId: this.runId, fidelity: 'preview', scenario, requests: PREVIEW_REQUESTS },
+    );
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private replaceWorker(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.busy = false;
+  }
+
+  private post(request: SimulationRequest): void {
+    if (!this.worker) {
+      this.worker = this.createWorker();
+      this.worker.onmessage = (event) => this.receive(event.data);
+      this.worker.onerror = (event) => {
+        event.preventDefault?.();
+        // The next run starts a fresh worker.
+        this.replaceWorker();
+        this.listener.failed(`the simulation worker failed: ${event.message || 'unknown error'}`);
+      };
+    }
+    this.busy = true;
+    this.worker.postMessage(request);
+  }
+
+  private receive(reply: SimulationReply): void {
+    this.busy = false;
+    if (reply.runId !== this.runId || !this.scenario) return;
+    if (!reply.ok) {
+      this.listener.failed(reply.message);
+      return;
+    }
+    const more = reply.fidelity === 'preview';
+    this.listener.finished({ fidelity: reply.fidelity, results: reply.results, elapsedMs: reply.elapsedMs }, more);
+    if (more) this.post({ runId: this.runId, fidelity: 'full', scenario: this.scenario });
+  }
+}

@@ -1,0 +1,57 @@
+// The Compare view: the options against the budgets, then the charts.
+
+import { useDeferredValue, useRef } from 'react';
+import type { ScenarioResults } from '../../simulator/results';
+import {
+  BatteryChart,
+  LatencyBreakdownChart,
+  LatencyCdfChart,
+  LinkUtilizationChart,
+  MonthlyCostChart,
+  OfflineSuccessChart,
+} from '../charts';
+import { CompareTable } from '../components/CompareTable';
+import { useElementWidth } from '../components/use-element-width';
+import { usePlacewise } from '../context';
+
+const CHART_MIN_WIDTH = 460;
+const CHART_HEIGHT = 260;
+const CHARTS = [
+  LatencyCdfChart,
+  LatencyBreakdownChart,
+  MonthlyCostChart,
+  LinkUtilizationChart,
+  BatteryChart,
+  OfflineSuccessChart,
+];
+
+/** A chart as wide as its grid cell, redrawn when the window resizes. */
+function ChartCell({ chart: Chart, results }: { chart: (typeof CHARTS)[number]; results: ScenarioResults }) {
+  const cell = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(cell, CHART_MIN_WIDTH);
+  return (
+    <div className="chart-cell" ref={cell}>
+      <Chart results={results} width={Math.max(CHART_MIN_WIDTH, width)} height={CHART_HEIGHT} />
+    </div>
+  );
+}
+
+export function CompareView() {
+  // The table updates at once; the charts redraw in an interruptible render so that typing and
+  // clicking never wait for them.
+  const results = useDeferredValue(usePlacewise((state) => state.results));
+  return (
+    <div className="compare-view">
+      <div className="table-scroll">
+        <CompareTable />
+      </div>
+      {results ? (
+        <div className="chart-grid">
+          {CHARTS.map((Chart) => (
+            <ChartCell key={Chart.name} chart={Chart} results={results} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// The Export view: the architecture or sequence diagram (Mermaid, SVG, PNG) or the report with
+// its decision record (Markdown, HTML), rendered on the host and offered as a download.
+import { useState } from 'react';
+import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
+import { IdSelect } from '../components/IdSelect';
+import { useDiagramOption } from '../components/use-diagram-option';
+import { usePlacewise, useSession } from '../context';
+import { draftText } from '../store/document-slice';
+
+const FORMATS: Record<ExportFormat, string> = {
+  mmd: 'Mermaid source (.mmd)',
+  svg: 'Diagram as SVG',
+  png: 'Diagram as PNG',
+  md: 'Report with decision record (Markdown)',
+  html: 'Report with decision record and charts (HTML)',
+};
+
+function download(fileName: string, mime: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportView() {
+  const session = useSession();
+  const draft = usePlacewise((state) => state.draft);
+  const valid = usePlacewise((state) => state.scenario !== null);
+  const options = usePlacewise((state) => state.lastValidScenario?.options ?? []);
+  const notify = usePlacewise((state) => state.notify);
+  const shown = useDiagramOption();
+  const [format, setFormat] = useState<ExportFormat>('mmd');
+  const [diagram, setDiagram] = useState<NonNullable<ExportRequest['diagram']>>('architecture');
+  const [optionId, setOptionId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const option = optionId ?? shown ?? undefined;
+
+  const run = async () => {
+    if (!draft) return;
+    setBusy(true);
+    try {
+      const result = await session.api.exportScenario({
+        scenarioText: draftText(draft),
+        format,
+        optionId: option,
+        diagram,
+      });
+      if (!result.ok) notify({ kind: 'error', text: `Export failed: ${result.message}` });
+      else {
+        download(result.fileName, result.mime, result.base64);
+        notify({ kind: 'info', text: `Exported ${result.fileName}` });
+      }
+    } catch (error) {
+      notify({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const diagramFormat = format === 'mmd' || format === 'svg' || format === 'png';
+  return (
+    <div className="benchmark-view">
+      <section className="bench-form">
+        <h2>Export</h2>
+        <label>
+          Format
+          <select
+            data-testid="export-format"
+            value={format}
+            onChange={(event) => setFormat(event.target.value as ExportFormat)}
+          >
+            {Object.entries(FORMATS).map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {diagramFormat ? (
+          <label>
+            Diagram
+            <select
+              data-testid="export-diagram"
+              value={diagram}
+              onChange={(event) => setDiagram(event.target.value as typeof diagram)}
+            >
+              <option value="architecture">Architecture</option>
+              <option value="sequence">Request sequence</option>
+            </select>
+          </label>
+        ) : null}
+        <label>
+          Option
+          <IdSelect testId="export-option" value={option ?? ''} ids={options} onChange={setOptionId} />
+        </label>
+        <div className="bench-buttons">
+          <button data-testid="export-run" disabled={busy || !valid} onClick={() => void run()}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+          {!valid ? <span className="field-error">Fix the scenario's errors to export it.</span> : null}
+        </div>
+      </section>
+    </div>
+  );
+}

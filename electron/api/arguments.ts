@@ -1,0 +1,72 @@
+// The argument schemas of every API method: the host validates whatever arrives over IPC or
+// HTTP against them before a method runs, and answers bad input with a message naming the field.
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../host/export/export-formats';
+import { ApiError, type ApiMethod, type PlacewiseApi } from './contract';
+
+const MAX_SCENARIO_CHARS = 5_000_000;
+const path = z
+  .string()
+  .min(1, 'a file path is required')
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'a path has no NUL');
+const scenarioText = z.string().max(MAX_SCENARIO_CHARS, 'a scenario is at most 5 MB');
+const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
+const counts = z.array(z.number().int().positive().max(256)).min(1).max(16);
+
+type ArgumentSchemas = { [M in ApiMethod]: z.ZodType<Parameters<PlacewiseApi[M]>> };
+
+export const API_ARGUMENTS: ArgumentSchemas = {
+  hostInfo: z.tuple([]),
+  openScenario: z.tuple([path]),
+  saveScenario: z.tuple([z.strictObject({ path, text: scenarioText })]),
+  recentFiles: z.tuple([]),
+  chooseScenarioToOpen: z.tuple([]),
+  chooseSavePath: z.tuple([path.nullable()]),
+  writeRecovery: z.tuple([z.strictObject({ path: path.nullable(), text: scenarioText })]),
+  readRecovery: z.tuple([]),
+  clearRecovery: z.tuple([]),
+  listBundledModels: z.tuple([]),
+  startBenchmark: z.tuple([
+    z.strictObject({
+      model: z.string().min(1, 'choose a model').max(4096),
+      threads: counts.optional(),
+      batch: counts.optional(),
+      warmup: z.number().int().min(0).max(1000).optional(),
+      iterations: z.number().int().min(1).max(100_000).optional(),
+    }),
+  ]),
+  benchmarkStatus: z.tuple([jobId]),
+  cancelBenchmark: z.tuple([jobId]),
+  importBenchmarkReport: z.tuple([path]),
+  applyBenchmark: z.tuple([z.strictObject({ scenarioText, jobId, modelId: z.string().min(1).max(200) })]),
+  exportScenario: z.tuple([
+    z.strictObject({
+      scenarioText,
+      format: z.enum(EXPORT_FORMATS),
+      optionId: z.string().min(1).max(200).optional(),
+      diagram: z.enum(['architecture', 'sequence']).optional(),
+    }),
+  ]),
+  openExternal: z.tuple([z.string().max(2048)]),
+};
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API_ARGUMENTS, name);
+}
+
+/** Checks the raw arguments of `method`; throws an ApiError that says which argument is wrong and why. */
+export function parseArguments<M extends ApiMethod>(method: M, raw: unknown): Parameters<PlacewiseApi[M]> {
+  const parsed = API_ARGUMENTS[method].safeParse(raw);
+  if (parsed.success) return parsed.data as Parameters<PlacewiseApi[M]>;
+  const issue = parsed.error.issues[0];
+  const where = issue.path.length > 0 ? ` at argument ${issue.path.map(String).join('.')}` : '';
+  throw new ApiError(`${method}: invalid arguments${where}: ${issue.message}`);
+}
+
+/** Validates the arguments, then calls the host's method: the one entry point of both transports. */
+export async function invokeApi(host: PlacewiseApi, method: string, raw: unknown): Promise<unknown> {
+  if (!isApiMethod(method)) throw new ApiError(`unknown API method '${method}'`);
+  const args = parseArguments(method, raw);
+  return (host[method] as (...values: unknown[]) => Promise<unknown>)(...args);
+}

@@ -1,0 +1,141 @@
+// The one API between the renderer and the host (DESIGN.md section 1). Two transports carry it:
+// Electron IPC (preload.ts names each method) and HTTP in browser mode (`placewise serve`).
+// This file holds types and method names only: the sandboxed preload imports it.
+import type { BenchReport } from '../../bench/index';
+import type { ExportFormat } from '../host/export/export-formats';
+
+export type { BenchReport, ExportFormat };
+
+/** A scenario file as text, where it lives on the host. */
+export interface ScenarioFile {
+  path: string;
+  text: string;
+}
+
+export type OpenScenarioResult = { ok: true; file: ScenarioFile } | { ok: false; path: string; message: string };
+
+export type SaveScenarioResult = { ok: true; path: string } | { ok: false; path: string; message: string };
+
+/** The open work, written on every edit so that a crash loses nothing. */
+export interface RecoveryRecord {
+  /** The file the work belongs to; null for a scenario never saved. */
+  path: string | null;
+  text: string;
+  /** ISO 8601 time of the write. */
+  saved_at: string;
+}
+
+export interface HostInfo {
+  transport: 'electron' | 'http';
+  /** The scenario to open on start (the one named on the command line, else the bundled default). */
+  startScenarioPath: string | null;
+  /** Whether the host shows native open/save dialogs; without them the renderer asks for a path. */
+  nativeDialogs: boolean;
+  version: string;
+}
+
+export interface BundledModelSummary {
+  id: string;
+  /** What to benchmark or to write in a scenario's models[].file, e.g. bundled:paddleocr-det. */
+  reference: string;
+  label: string;
+  size_mb: number;
+  params: number;
+}
+
+/** A benchmark to run on the host (DESIGN.md section 6); absent settings take bench's defaults. */
+export interface BenchmarkRequest {
+  /** `bundled:NAME` or a path to an `.onnx` file on the host. */
+  model: string;
+  threads?: number[];
+  batch?: number[];
+  warmup?: number;
+  iterations?: number;
+}
+
+export type BenchmarkJobStatus =
+  | { state: 'running'; progress: number; message: string }
+  | { state: 'done'; report: BenchReport }
+  | { state: 'failed'; message: string }
+  | { state: 'cancelled' };
+
+/** Applies a finished benchmark (or an imported results file) to a scenario's model. */
+export interface ApplyBenchmarkRequest {
+  scenarioText: string;
+  jobId: string;
+  modelId: string;
+}
+
+export type ApplyBenchmarkResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** An export of the scenario as it is being edited (DESIGN.md section 4, `placewise export`). */
+export interface ExportRequest {
+  scenarioText: string;
+  format: ExportFormat;
+  /** Default: the scenario's decision, else the recommendation. */
+  optionId?: string;
+  diagram?: 'architecture' | 'sequence';
+}
+
+export type ExportResult =
+  | { ok: true; fileName: string; mime: string; base64: string }
+  | { ok: false; message: string };
+
+export interface PlacewiseApi {
+  hostInfo(): Promise<HostInfo>;
+  openScenario(path: string): Promise<OpenScenarioResult>;
+  saveScenario(file: ScenarioFile): Promise<SaveScenarioResult>;
+  recentFiles(): Promise<string[]>;
+  /** Native open dialog; null when cancelled or when the host has none. */
+  chooseScenarioToOpen(): Promise<string | null>;
+  /** Native save dialog; null when cancelled or when the host has none. */
+  chooseSavePath(suggestedPath: string | null): Promise<string | null>;
+  writeRecovery(record: { path: string | null; text: string }): Promise<void>;
+  readRecovery(): Promise<RecoveryRecord | null>;
+  clearRecovery(): Promise<void>;
+  listBundledModels(): Promise<BundledModelSummary[]>;
+  startBenchmark(request: BenchmarkRequest): Promise<{ jobId: string }>;
+  benchmarkStatus(jobId: string): Promise<BenchmarkJobStatus>;
+  cancelBenchmark(jobId: string): Promise<void>;
+  /** Reads a results file of `placewise bench` (made here or on another device) as a finished job. */
+  importBenchmarkReport(path: string): Promise<{ jobId: string }>;
+  applyBenchmark(request: ApplyBenchmarkRequest): Promise<ApplyBenchmarkResult>;
+  /** Simulates the scenario at full fidelity on the host and renders the export. */
+  exportScenario(request: ExportRequest): Promise<ExportResult>;
+  openExternal(url: string): Promise<void>;
+}
+
+export type ApiMethod = keyof PlacewiseApi;
+
+export const API_METHODS = [
+  'hostInfo',
+  'openScenario',
+  'saveScenario',
+  'recentFiles',
+  'chooseScenarioToOpen',
+  'chooseSavePath',
+  'writeRecovery',
+  'readRecovery',
+  'clearRecovery',
+  'listBundledModels',
+  'startBenchmark',
+  'benchmarkStatus',
+  'cancelBenchmark',
+  'importBenchmarkReport',
+  'applyBenchmark',
+  'exportScenario',
+  'openExternal',
+] as const satisfies readonly ApiMethod[];
+
+/** Browser mode: the header that carries the per-server token the served page was given. */
+export const TOKEN_HEADER = 'x-placewise-token';
+
+/** The IPC channel of a method: one channel per named method, never a generic invoke. */
+export function ipcChannel(method: ApiMethod): `placewise:${ApiMethod}` {
+  return `placewise:${method}`;
+}
+
+/** A host error the renderer should show as is (bad arguments, an unknown job). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+}

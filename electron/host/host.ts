@@ -1,0 +1,64 @@
+// The one implementation of the API (electron/api/contract.ts), shared by the Electron main
+// process and the browser-mode server. What differs between them (dialogs, opening links)
+// comes in as options.
+import { resolve } from 'node:path';
+import { ApiError, type HostInfo, type PlacewiseApi } from '../api/contract';
+import { AppDataStore } from './app-data';
+import { type BenchmarkService, unavailableBenchmarks } from './benchmark-service';
+import { exportScenarioText } from './scenario-export';
+import { openScenarioFile, saveScenarioFile } from './scenario-files';
+
+export interface HostOptions {
+  transport: HostInfo['transport'];
+  /** Where the recovery copy and the recent files live. */
+  dataDir: string;
+  startScenarioPath: string | null;
+  version: string;
+  dialogs?: {
+    chooseScenarioToOpen(): Promise<string | null>;
+    chooseSavePath(suggestedPath: string | null): Promise<string | null>;
+  };
+  /** Opens a checked external link; absent where the host cannot (browser mode opens links itself). */
+  openExternal?: (url: string) => Promise<void>;
+  benchmarks?: BenchmarkService;
+}
+
+export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
+  const data = new AppDataStore(options.dataDir);
+  const benchmarks = options.benchmarks ?? unavailableBenchmarks;
+  return {
+    hostInfo: async () => ({
+      transport: options.transport,
+      startScenarioPath: options.startScenarioPath && resolve(options.startScenarioPath),
+      nativeDialogs: options.dialogs !== undefined,
+      version: options.version,
+    }),
+    openScenario: async (path) => {
+      const result = await openScenarioFile(path);
+      if (result.ok) await data.addRecentFile(result.file.path).catch(() => undefined);
+      return result;
+    },
+    saveScenario: async (file) => {
+      const result = await saveScenarioFile(file);
+      if (result.ok) await data.addRecentFile(result.path).catch(() => undefined);
+      return result;
+    },
+    recentFiles: () => data.recentFiles(),
+    chooseScenarioToOpen: async () => (options.dialogs ? options.dialogs.chooseScenarioToOpen() : null),
+    chooseSavePath: async (suggested) => (options.dialogs ? options.dialogs.chooseSavePath(suggested) : null),
+    writeRecovery: (record) => data.writeRecovery(record),
+    readRecovery: () => data.readRecovery(),
+    clearRecovery: () => data.clearRecovery(),
+    listBundledModels: () => benchmarks.listBundledModels(),
+    startBenchmark: (request) => benchmarks.start(request),
+    benchmarkStatus: (jobId) => benchmarks.status(jobId),
+    cancelBenchmark: (jobId) => benchmarks.cancel(jobId),
+    importBenchmarkReport: (path) => benchmarks.importReport(path),
+    applyBenchmark: (request) => benchmarks.apply(request),
+    exportScenario: (request) => exportScenarioText(request),
+    openExternal: async (url) => {
+      if (!options.openExternal) throw new ApiError('this host does not open links; open it from the browser');
+      await options.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Electron's main process entry (bundled by scripts/start.mjs into dist/electron/main.mjs).
+// Usage: electron dist/electron/main.mjs [scenario]
+import { resolve } from 'node:path';
+import * as electron from 'electron';
+import { DEFAULT_SCENARIO, findPackageRoot } from './host/package-root';
+import { prepareDesktopApp, startDesktopApp } from './main/desktop-app';
+
+const { root, version } = findPackageRoot(import.meta.url);
+const scenarioArgument = process.argv
+  .slice(electron.app.isPackaged ? 1 : 2)
+  .find((argument) => !argument.startsWith('-'));
+
+prepareDesktopApp(electron);
+startDesktopApp(electron, {
+  appDir: resolve(root, 'dist-app'),
+  preloadPath: resolve(root, 'dist', 'electron', 'preload.cjs'),
+  startScenarioPath: scenarioArgument ? resolve(scenarioArgument) : resolve(root, DEFAULT_SCENARIO),
+  version,
+}).catch((error: unknown) => {
+  process.stderr.write(
+    `placewise: the desktop app could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  electron.app.exit(1);
+});

@@ -1,0 +1,70 @@
+// The desktop shell: security defaults, the app protocol, the host over IPC, the window and
+// its menu. Thin by design; everything it does also runs in browser mode.
+import { join } from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { MENU_COMMAND_CHANNEL, MENU_OPEN_PATH_CHANNEL } from '../api/menu-commands';
+import { createBenchmarkJobs } from '../host/benchmark-jobs';
+import { createPlacewiseHost } from '../host/host';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { scenarioDialogs } from './dialogs';
+import type { ElectronMain } from './electron-modules';
+import { registerIpcHandlers } from './ipc';
+import { type MenuActions, menuTemplate } from './menu';
+import { isSafeExternalUrl } from './url-policy';
+import { createMainWindow, hardenWebContents } from './window';
+
+export interface DesktopPaths {
+  /** The built renderer (dist-app/). */
+  appDir: string;
+  /** The bundled preload script. */
+  preloadPath: string;
+  startScenarioPath: string | null;
+  version: string;
+}
+
+/** Must run before the app is ready: custom schemes are registered once, at start. */
+export function prepareDesktopApp(electron: ElectronMain): void {
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  electron.app.enableSandbox();
+  // Any web contents, however created, gets the same navigation and window rules.
+  electron.app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => electron.shell.openExternal(url));
+  });
+}
+
+export async function startDesktopApp(electron: ElectronMain, paths: DesktopPaths): Promise<BrowserWindow> {
+  const { app, ipcMain, Menu, dialog, protocol } = electron;
+  await app.whenReady();
+  let window: BrowserWindow | null = null;
+  const host = createPlacewiseHost({
+    transport: 'electron',
+    dataDir: join(app.getPath('userData'), 'placewise'),
+    startScenarioPath: paths.startScenarioPath,
+    version: paths.version,
+    dialogs: scenarioDialogs(dialog, () => window),
+    benchmarks: createBenchmarkJobs(),
+    openExternal: async (url) => {
+      if (!isSafeExternalUrl(url)) throw new Error(`refusing to open ${url}: only http(s) links leave the app`);
+      await electron.shell.openExternal(url);
+    },
+  });
+  const actions: MenuActions = {
+    send: (command) => window?.webContents.send(MENU_COMMAND_CHANNEL, command),
+    openPath: (path) => window?.webContents.send(MENU_OPEN_PATH_CHANNEL, path),
+  };
+  const refreshMenu = async () => {
+    const recent = await host.recentFiles().catch(() => []);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform, recent)));
+  };
+  registerAppProtocol(protocol, paths.appDir);
+  // Opening or saving changes the recent files, which the File menu lists.
+  registerIpcHandlers(ipcMain, {
+    ...host,
+    openScenario: (path) => host.openScenario(path).finally(refreshMenu),
+    saveScenario: (file) => host.saveScenario(file).finally(refreshMenu),
+  });
+  window = createMainWindow(electron, paths.preloadPath);
+  await refreshMenu();
+  app.on('window-all-closed', () => app.quit());
+  return window;
+}

@@ -1,0 +1,96 @@
+import { expect, test } from 'vitest';
+import { browserSuite } from './support/browser-suite';
+
+const suite = browserSuite();
+
+test('compare-table has a row per option', async () => {
+  const { app, ui } = await suite.open();
+  await ui.showView('compare');
+  await ui.waitForFullFidelity();
+  const rows = ui.compareTable.locator('tbody tr');
+  await expect.poll(() => rows.count()).toBe(5);
+  for (const id of ['on-glasses', 'on-phone', 'cloud', 'hybrid', 'hybrid-cached']) {
+    await expect.poll(() => ui.byTestId(`compare-row-${id}`).count()).toBe(1);
+  }
+  await expect.poll(() => ui.compareTable.locator('.badge').count()).toBe(1);
+  await ui.page.waitForSelector('[data-testid="latency-chart"] svg');
+  await ui.page.waitForSelector('[data-testid="cost-chart"] svg');
+  await ui.screenshot('compare-view');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('changing a link bandwidth changes the results', async () => {
+  const { app, ui } = await suite.open();
+  await ui.waitForFullFidelity();
+  await ui.showView('compare');
+  const before = await ui.compareRowText('on-phone');
+  await ui.showView('model');
+  await ui.selectItem('links', 'glasses-phone');
+  const renders = Number(await ui.diagram.getAttribute('data-renders'));
+  const edited = performance.now();
+  await ui.setField('mbps', '0.5');
+  await ui.waitForDiagram(renders);
+  console.log(`edit to redraw (diagram, preview fidelity): ${Math.round(performance.now() - edited)} ms`);
+  expect((await ui.diagramText()).includes('0.5 Mbit/s')).toBe(true);
+  await ui.showView('compare');
+  await ui.waitForFullFidelity();
+  expect(await ui.compareRowText('on-phone')).not.toEqual(before);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('adding a component and linking it shows it in the diagram; undo removes it', async () => {
+  const { app, ui } = await suite.open();
+  await ui.add('components');
+  await expect.poll(() => ui.byTestId('outline-components-edge-1').count()).toBe(1);
+  await ui.add('links');
+  await ui.chooseField('between.1', 'phone');
+  await ui.chooseField('tech', 'bluetooth');
+  await ui.waitForDiagramText('edge-1');
+  await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
+  await ui.waitForFullFidelity();
+  await ui.waitForDiagramText('edge-1-glasses · bluetooth');
+  await ui.waitForDiagramText('busy');
+  await ui.screenshot('model-view-edited');
+
+  for (let step = 0; step < 4; step++) await ui.byTestId('undo').click();
+  await expect.poll(() => ui.byTestId('outline-components-edge-1').count()).toBe(0);
+  await expect.poll(() => ui.byTestId('undo').isDisabled()).toBe(true);
+  await ui.waitForDiagramText('edge-1', false);
+  await ui.byTestId('redo').click();
+  await expect.poll(() => ui.byTestId('outline-components-edge-1').count()).toBe(1);
+  await ui.page.locator('body').press('Control+z');
+  await expect.poll(() => ui.byTestId('outline-components-edge-1').count()).toBe(0);
+  await ui.page.locator('body').press('Control+Shift+z');
+  await expect.poll(() => ui.byTestId('outline-components-edge-1').count()).toBe(1);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a custom hardware profile is added, renamed and used by a component', async () => {
+  const { app, ui } = await suite.open();
+  await ui.add('hardware');
+  await ui.setField('id', 'edge-box');
+  await ui.setField('label', 'Edge box prototype');
+  await ui.setField('gflops', '25');
+  await expect.poll(() => ui.byTestId('outline-hardware-edge-box').count()).toBe(1);
+  await ui.selectItem('components', 'cloud');
+  await ui.chooseField('hardware', 'edge-box');
+  await ui.waitForDiagramText('Edge box prototype');
+  await ui.selectItem('hardware', 'edge-box');
+  await ui.setField('id', 'edge-box-2');
+  await ui.selectItem('components', 'cloud');
+  await expect.poll(() => ui.byTestId('field-hardware').inputValue()).toBe('edge-box-2');
+  await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('an invalid value is reported at its field and the last valid results stay', async () => {
+  const { app, ui } = await suite.open();
+  await ui.selectItem('links', 'phone-cloud');
+  await ui.setField('mbps', '-3');
+  await expect.poll(() => ui.page.locator('.field-invalid [data-testid="field-mbps"]').count()).toBe(1);
+  await expect.poll(() => ui.text('scenario-errors')).toContain('links[1].mbps');
+  await expect.poll(() => ui.diagram.locator('svg').count()).toBe(1);
+  await ui.byTestId('undo').click();
+  await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
+  expect(app.pageErrors).toEqual([]);
+});

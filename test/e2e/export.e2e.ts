@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { FIXTURES } from './support/app-fixture';
+import { browserSuite } from './support/browser-suite';
+
+const suite = browserSuite();
+
+test('the edited scenario exports as Mermaid and as a Markdown report', async () => {
+  const { app, ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });
+  await ui.selectItem('links', 'camera-cloud');
+  await ui.setField('mbps', '12.5');
+  await ui.showView('export');
+  await ui.byTestId('export-option').selectOption('in-cloud');
+
+  const [mermaid] = await Promise.all([ui.page.waitForEvent('download'), ui.byTestId('export-run').click()]);
+  expect(mermaid.suggestedFilename()).toBe('two-tier-camera-analytics-in-cloud-architecture.mmd');
+  const source = await readFile((await mermaid.path())!, 'utf8');
+  expect(source).toMatch(/^flowchart LR/);
+  expect(source).toContain('12.5 Mbit/s');
+
+  await ui.byTestId('export-format').selectOption('md');
+  const [report] = await Promise.all([ui.page.waitForEvent('download'), ui.byTestId('export-run').click()]);
+  expect(report.suggestedFilename()).toBe('two-tier-camera-analytics-report.md');
+  expect(await readFile((await report.path())!, 'utf8')).toContain('in-cloud');
+  await ui.screenshot('export-view');
+  expect(app.pageErrors).toEqual([]);
+});

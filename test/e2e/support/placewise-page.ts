@@ -1,0 +1,106 @@
+// The app's screen as the tests see it: selectors in one place, actions in the user's words.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS } from './app-fixture';
+
+export class PlacewisePage {
+  constructor(readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  byTestId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+
+  /** The text of the element with this test id, at once ('' when absent). */
+  async text(testId: string): Promise<string> {
+    return (await this.byTestId(testId).allTextContents()).join('\n').trim();
+  }
+
+  get diagram(): Locator {
+    return this.byTestId('diagram');
+  }
+
+  get compareTable(): Locator {
+    return this.byTestId('compare-table');
+  }
+
+  /** Waits until the diagram holds a rendered SVG; returns the number of renders so far. */
+  async waitForDiagram(afterRenders = 0): Promise<number> {
+    await this.page.waitForFunction((count) => {
+      const element = document.querySelector('[data-testid="diagram"]');
+      return element?.querySelector('svg') !== null && Number(element?.getAttribute('data-renders')) > count;
+    }, afterRenders);
+    return Number(await this.diagram.getAttribute('data-renders'));
+  }
+
+  /** The diagram's text, as a reader sees it. */
+  async diagramText(): Promise<string> {
+    return (await this.diagram.textContent()) ?? '';
+  }
+
+  async waitForDiagramText(text: string, present = true): Promise<void> {
+    await this.page.waitForFunction(
+      ([expected, wanted]) =>
+        (document.querySelector('[data-testid="diagram"] svg')?.textContent?.includes(expected as string) ?? false) ===
+        wanted,
+      [text, present] as const,
+    );
+  }
+
+  async waitForFullFidelity(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="simulation-status"][data-fidelity="full"][data-running="false"]');
+  }
+
+  /** Waits until some results (preview or full) are on screen. */
+  async waitForResults(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="simulation-status"]:not([data-fidelity="none"])');
+  }
+
+  async showView(view: 'model' | 'compare' | 'capacity' | 'benchmark' | 'export'): Promise<void> {
+    await this.byTestId(`view-${view}`).click();
+  }
+
+  async selectItem(section: string, id: string): Promise<void> {
+    await this.byTestId(`outline-${section}-${id}`).click();
+  }
+
+  /** Types a value into an inspector field and commits it with Enter. */
+  async setField(path: string, value: string): Promise<void> {
+    const field = this.byTestId(`field-${path}`);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  async chooseField(path: string, value: string): Promise<void> {
+    await this.byTestId(`field-${path}`).selectOption(value);
+  }
+
+  async add(section: string): Promise<void> {
+    await this.byTestId(`add-${section}`).click();
+  }
+
+  async compareRowText(optionId: string): Promise<string> {
+    return this.text(`compare-row-${optionId}`);
+  }
+
+  async openPath(path: string): Promise<void> {
+    await this.byTestId('open').click();
+    await this.byTestId('path-input').fill(path);
+    await this.byTestId('path-confirm').click();
+  }
+
+  async saveAs(path: string): Promise<void> {
+    await this.byTestId('save-as').click();
+    await this.byTestId('path-input').fill(path);
+    await this.byTestId('path-confirm').click();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+  }
+}

@@ -1,0 +1,83 @@
+// Measures the app's two responsiveness targets in browser mode and prints them:
+//   page load to the default scenario's diagram and results on screen (target < 2 s), and
+//   one edit re-simulated with the Compare view's table and charts redrawn, at preview fidelity (target < 300 ms).
+// Run: npx tsx test/perf/app-responsiveness.ts   (after `npx vite build`)
+
+import { launchChromium, startApp } from '../e2e/support/app-fixture';
+import { PlacewisePage } from '../e2e/support/placewise-page';
+
+const LOADS = 5;
+const EDITS = 10;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// In the page: presses undo or redo and times until the compare table and the charts show new
+// figures. Plain JavaScript text, so that the TypeScript loader's helpers stay out of the page.
+const TIME_REDRAW = `(pressed) => new Promise((resolve) => {
+  const table = () => document.querySelector('[data-testid="compare-table"]')?.textContent ?? '';
+  const chart = () => document.querySelector('[data-testid="latency-chart"]')?.innerHTML ?? '';
+  const tableBefore = table();
+  const chartBefore = chart();
+  performance.clearMarks('placewise:results');
+  const started = performance.now();
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: pressed, ctrlKey: true, bubbles: true }));
+  const check = () => {
+    if (table() !== tableBefore && chart() !== chartBefore) {
+      requestAnimationFrame(() => {
+        const results = performance.getEntriesByName('placewise:results')[0];
+        resolve([performance.now() - started, results ? results.startTime - started : NaN]);
+      });
+    }
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+/** [edit to redrawn, edit to results received from the worker], ms. */
+function timeRedraw(page: PlacewisePage['page'], key: 'z' | 'y'): Promise<[number, number]> {
+  return page.evaluate(`(${TIME_REDRAW})('${key}')`) as Promise<[number, number]>;
+}
+
+const browser = await launchChromium();
+try {
+  const loads: number[] = [];
+  for (let run = 0; run < LOADS; run++) {
+    const app = await startApp(browser);
+    const ui = new PlacewisePage(app.page);
+    const started = Date.now();
+    await ui.goto(app.server.url);
+    await ui.waitForDiagram();
+    await ui.waitForResults();
+    loads.push(Date.now() - started);
+    await app.close();
+  }
+
+  const app = await startApp(browser);
+  const ui = new PlacewisePage(app.page);
+  await ui.goto(app.server.url);
+  await ui.waitForDiagram();
+  await ui.selectItem('links', 'glasses-phone');
+  await ui.setField('mbps', '1.5');
+  await ui.showView('compare');
+  await ui.waitForFullFidelity();
+  const edits: number[] = [];
+  const simulations: number[] = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    const [redrawn, simulated] = await timeRedraw(ui.page, edit % 2 === 0 ? 'z' : 'y');
+    edits.push(redrawn);
+    simulations.push(simulated);
+    await ui.waitForFullFidelity();
+  }
+  await app.close();
+
+  const format = (values: number[]) =>
+    `median ${Math.round(median(values))} ms (min ${Math.round(Math.min(...values))}, max ${Math.round(Math.max(...values))}, n=${values.length})`;
+  console.log(`page load to diagram and results:            ${format(loads)}   target < 2000 ms`);
+  console.log(`edit to compare table and charts redrawn:    ${format(edits)}   target < 300 ms (preview fidelity)`);
+  console.log(`  of which edit to results back from worker: ${format(simulations)}`);
+} finally {
+  await browser.close();
+}
