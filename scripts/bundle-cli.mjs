@@ -1,5 +1,5 @@
 // Builds dist/cli.mjs from cli/main.ts with esbuild when it is missing or older than a source file.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,7 +34,8 @@ function entryPoints() {
 
 export async function buildCliBundle() {
   const esbuild = await import('esbuild');
-  await esbuild.build({
+  const result = await esbuild.build({
+    write: false,
     entryPoints: entryPoints(),
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
@@ -51,6 +52,27 @@ export async function buildCliBundle() {
       js: "import { createRequire as __placewiseRequire } from 'node:module'; const require = __placewiseRequire(import.meta.url);",
     },
   });
+  writeOutputs(result.outputFiles);
+}
+
+// Another process may be starting from dist/ while this one rebuilds it: every file is written
+// beside its target and renamed into place, chunks before the entries that import them, and
+// chunks of earlier builds (their names carry a content hash) are removed afterwards.
+function writeOutputs(outputFiles) {
+  const dist = join(root, 'dist');
+  mkdirSync(dist, { recursive: true });
+  const isEntry = (path) => Object.keys(entryPoints()).some((name) => path.endsWith(`${name}.mjs`));
+  const ordered = [...outputFiles].sort((a, b) => Number(isEntry(a.path)) - Number(isEntry(b.path)));
+  for (const file of ordered) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+  const written = new Set(outputFiles.map((file) => file.path));
+  for (const name of readdirSync(dist)) {
+    const path = join(dist, name);
+    if (/^chunk-.*\.mjs(\.map)?$|^[a-z-]+-[A-Z0-9]{8}\.mjs(\.map)?$/.test(name) && !written.has(path)) unlinkSync(path);
+  }
 }
 
 export async function ensureCliBundle() {

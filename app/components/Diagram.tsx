@@ -5,7 +5,7 @@ import { architectureMermaid } from '../../simulator/export/architecture-mermaid
 import { usePlacewise } from '../context';
 import { useDiagramOption } from './use-diagram-option';
 
-type Mermaid = typeof import('mermaid')['default'];
+type Mermaid = (typeof import('mermaid'))['default'];
 let mermaidLoad: Promise<Mermaid> | null = null;
 
 function loadMermaid(): Promise<Mermaid> {

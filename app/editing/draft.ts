@@ -14,9 +14,7 @@ export type SingleSection = (typeof SINGLE_SECTIONS)[number];
 
 /** Custom hardware profiles: a mapping from id to profile rather than a list. */
 export type Selection =
-  | { section: ItemSection; index: number }
-  | { section: SingleSection }
-  | { section: 'hardware'; id: string };
+  { section: ItemSection; index: number } | { section: SingleSection } | { section: 'hardware'; id: string };
 
 export const SECTION_TITLES: Record<ItemSection | SingleSection | 'hardware', string> = {
   hardware: 'Hardware',

@@ -130,9 +130,11 @@ export function itemFields(draft: ScenarioDraft, section: ItemSection, index: nu
         { path: ['id'], label: 'Id', editor: text },
         { path: ['label'], label: 'Label', editor: text, optional: true },
         { path: ['pattern'], label: 'Pattern', editor: choice(PATTERNS), optional: true },
-        ...unpinned.map(
-          (step): FieldSpec => ({ path: ['place', step.id], label: `${step.id} runs on`, editor: components }),
-        ),
+        ...unpinned.map((step): FieldSpec => ({
+          path: ['place', step.id],
+          label: `${step.id} runs on`,
+          editor: components,
+        })),
         {
           path: ['fallback'],
           label: 'Fallbacks',

@@ -64,7 +64,7 @@ export function registerExport(program: Command, setExit: (code: number) => void
       const exported = await asUsageErrorAsync(() => exportScenario(request));
       if (out === '-') process.stdout.write(exported.bytes);
       else {
-        asUsageError(() => writeFileAtomic(out, exported.bytes));
+        await asUsageErrorAsync(() => writeFileAtomic(out, exported.bytes));
         progress(`wrote ${out} (${exported.optionId})`);
       }
       setExit(0);

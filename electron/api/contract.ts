@@ -78,8 +78,7 @@ export interface ExportRequest {
 }
 
 export type ExportResult =
-  | { ok: true; fileName: string; mime: string; base64: string }
-  | { ok: false; message: string };
+  { ok: true; fileName: string; mime: string; base64: string } | { ok: false; message: string };
 
 export interface PlacewiseApi {
   hostInfo(): Promise<HostInfo>;

@@ -3,7 +3,9 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from './find-chromium';
 
-const CHROMIUM_ARGS = [
+// Headless on a closed network: without the background-networking flags Chromium keeps
+// trying to reach its update and sync services.
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

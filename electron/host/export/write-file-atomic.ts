@@ -1,8 +1,7 @@
-// Writes an export so that the target is either the old file or the whole new one, never a
-// half-written file: a temporary file beside it, then a rename (atomic within a directory).
-import { randomBytes } from 'node:crypto';
-import { accessSync, constants, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// Checks an export's output path before any rendering, and writes it atomically.
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeFileAtomically } from '../atomic-write';
 
 /** The output path cannot be written; the message says why and what to do. */
 export class OutputPathError extends Error {
@@ -31,19 +30,12 @@ export function checkWritable(path: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+/** Writes an export atomically, after checking the path; a failure is an OutputPathError. */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   checkWritable(path);
-  const target = resolve(path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, target);
+    await writeFileAtomically(resolve(path), bytes);
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // The temporary file was never created; nothing to clean up.
-    }
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new OutputPathError(`cannot write ${path} (${code}): choose another --out path`);
   }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
+import { CHROMIUM_ARGS } from '../../../electron/host/export/browser-session';
+import { findChromium } from '../../../electron/host/export/find-chromium';
 import { createPlacewiseHost, type HostOptions } from '../../../electron/host/host';
 import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http-server';
 
@@ -13,20 +15,8 @@ export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'ar-translation.yaml');
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 }
 
 export interface AppUnderTest {

@@ -7,17 +7,17 @@ import { checkWritable, OutputPathError, writeFileAtomic } from '../../../electr
 const directory = () => mkdtempSync(join(tmpdir(), 'placewise-export-'));
 
 describe('writeFileAtomic', () => {
-  it('writes the bytes and leaves no temporary file behind', () => {
+  it('writes the bytes and leaves no temporary file behind', async () => {
     const dir = directory();
-    writeFileAtomic(join(dir, 'diagram.mmd'), new TextEncoder().encode('flowchart LR'));
+    await writeFileAtomic(join(dir, 'diagram.mmd'), new TextEncoder().encode('flowchart LR'));
     expect(readFileSync(join(dir, 'diagram.mmd'), 'utf8')).toBe('flowchart LR');
     expect(readdirSync(dir)).toEqual(['diagram.mmd']);
   });
 
-  it('replaces an existing file whole', () => {
+  it('replaces an existing file whole', async () => {
     const dir = directory();
     writeFileSync(join(dir, 'report.md'), 'old and longer than the new one');
-    writeFileAtomic(join(dir, 'report.md'), new TextEncoder().encode('new'));
+    await writeFileAtomic(join(dir, 'report.md'), new TextEncoder().encode('new'));
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('new');
   });
 
@@ -27,8 +27,8 @@ describe('writeFileAtomic', () => {
     expect(() => checkWritable(target)).toThrow(/the directory .*missing does not exist \(create it first\)/);
   });
 
-  it('refuses a directory as the output file', () => {
+  it('refuses a directory as the output file', async () => {
     const dir = directory();
-    expect(() => writeFileAtomic(dir, new Uint8Array())).toThrow(/is a directory: give a file name/);
+    await expect(writeFileAtomic(dir, new Uint8Array())).rejects.toThrow(/is a directory: give a file name/);
   });
 });
