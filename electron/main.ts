@@ -16,9 +16,19 @@ startDesktopApp(electron, {
   preloadPath: resolve(root, 'dist', 'electron', 'preload.cjs'),
   startScenarioPath: scenarioArgument ? resolve(scenarioArgument) : resolve(root, DEFAULT_SCENARIO),
   version,
-}).catch((error: unknown) => {
-  process.stderr.write(
-    `placewise: the desktop app could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  electron.app.exit(1);
-});
+})
+  .then((window) => {
+    // A smoke test of the real binary (test/unit/electron/real-electron.test.ts): report the
+    // renderer loaded, then quit.
+    if (process.env.PLACEWISE_SMOKE_TEST !== '1') return;
+    window.webContents.once('did-finish-load', () => {
+      process.stdout.write(`placewise: ready ${window.webContents.getURL()}\n`);
+      electron.app.quit();
+    });
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `placewise: the desktop app could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    electron.app.exit(1);
+  });
