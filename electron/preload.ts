@@ -20,6 +20,7 @@ async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
 
 const api = {
   hostInfo: () => call('hostInfo'),
+  listExamples: () => call('listExamples'),
   openScenario: (path) => call('openScenario', path),
   saveScenario: (file) => call('saveScenario', file),
   recentFiles: () => call('recentFiles'),

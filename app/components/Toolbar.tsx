@@ -1,5 +1,5 @@
 // The top bar: file commands, undo and redo, the views, and the simulation's status.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { runCommand } from '../commands';
 import { usePlacewise, useSession } from '../context';
 import { isDirty } from '../store/document-slice';
@@ -13,30 +13,61 @@ const VIEWS: [View, string][] = [
   ['export', 'Export'],
 ];
 
-function RecentFiles() {
+interface FileChoice {
+  path: string;
+  label: string;
+  title?: string;
+}
+
+/** A drop-down of files to open (recent files, worked examples), hidden while it has none. */
+function FileChoices({ testId, label, load }: { testId: string; label: string; load: () => Promise<FileChoice[]> }) {
   const session = useSession();
-  const [recent, setRecent] = useState<string[]>([]);
+  const [choices, setChoices] = useState<FileChoice[]>([]);
   useEffect(() => {
-    session.api.recentFiles().then(setRecent, () => setRecent([]));
-  }, [session]);
-  if (recent.length === 0) return null;
+    load().then(setChoices, () => setChoices([]));
+  }, [load]);
+  if (choices.length === 0) return null;
   return (
     <select
-      data-testid="recent-files"
+      data-testid={testId}
       value=""
-      aria-label="Recent files"
+      aria-label={label}
       onChange={(event) => {
         if (event.target.value) void session.open(event.target.value);
       }}
     >
-      <option value="">Recent…</option>
-      {recent.map((file) => (
-        <option key={file} value={file}>
-          {file}
+      <option value="">{label}…</option>
+      {choices.map((choice) => (
+        <option key={choice.path} value={choice.path} title={choice.title}>
+          {choice.label}
         </option>
       ))}
     </select>
   );
+}
+
+function RecentFiles() {
+  const session = useSession();
+  const load = useCallback(
+    async () => (await session.api.recentFiles()).map((path) => ({ path, label: path })),
+    [session],
+  );
+  return <FileChoices testId="recent-files" label="Recent" load={load} />;
+}
+
+/** The worked examples of scenarios/, by name, their question as the tooltip. */
+function Examples() {
+  const session = useSession();
+  const load = useCallback(
+    async () =>
+      (await session.api.listExamples()).map((example) => ({
+        path: example.path,
+        label: example.name,
+        title: example.summary,
+      })),
+    [session],
+  );
+  return <FileChoices testId="examples" label="Examples" load={load} />;
 }
 
 function SimulationStatus() {
@@ -83,6 +114,7 @@ export function Toolbar() {
       </button>
       {/* Keyed on the path: the list is read again whenever a file is opened or saved. */}
       <RecentFiles key={path ?? ''} />
+      <Examples />
       <button data-testid="save" onClick={() => runCommand(session, 'save')}>
         Save
       </button>

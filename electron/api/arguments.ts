@@ -18,6 +18,7 @@ type ArgumentSchemas = { [M in ApiMethod]: z.ZodType<Parameters<PlacewiseApi[M]>
 
 export const API_ARGUMENTS: ArgumentSchemas = {
   hostInfo: z.tuple([]),
+  listExamples: z.tuple([]),
   openScenario: z.tuple([path]),
   saveScenario: z.tuple([z.strictObject({ path, text: scenarioText })]),
   recentFiles: z.tuple([]),

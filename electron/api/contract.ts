@@ -80,8 +80,17 @@ export interface ExportRequest {
 export type ExportResult =
   { ok: true; fileName: string; mime: string; base64: string } | { ok: false; message: string };
 
+/** A worked example from scenarios/ that the app offers to open. */
+export interface ExampleScenario {
+  path: string;
+  name: string;
+  /** The first sentence of its description. */
+  summary: string;
+}
+
 export interface PlacewiseApi {
   hostInfo(): Promise<HostInfo>;
+  listExamples(): Promise<ExampleScenario[]>;
   openScenario(path: string): Promise<OpenScenarioResult>;
   saveScenario(file: ScenarioFile): Promise<SaveScenarioResult>;
   recentFiles(): Promise<string[]>;
@@ -108,6 +117,7 @@ export type ApiMethod = keyof PlacewiseApi;
 
 export const API_METHODS = [
   'hostInfo',
+  'listExamples',
   'openScenario',
   'saveScenario',
   'recentFiles',

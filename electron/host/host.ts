@@ -1,10 +1,12 @@
 // The one implementation of the API (electron/api/contract.ts), shared by the Electron main
 // process and the browser-mode server. What differs between them (dialogs, opening links)
 // comes in as options.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApiError, type HostInfo, type PlacewiseApi } from '../api/contract';
 import { AppDataStore } from './app-data';
 import { type BenchmarkService, unavailableBenchmarks } from './benchmark-service';
+import { listExampleScenarios } from './example-scenarios';
+import { findPackageRoot } from './package-root';
 import { exportScenarioText } from './scenario-export';
 import { openScenarioFile, saveScenarioFile } from './scenario-files';
 
@@ -21,6 +23,8 @@ export interface HostOptions {
   /** Opens a checked external link; absent where the host cannot (browser mode opens links itself). */
   openExternal?: (url: string) => Promise<void>;
   benchmarks?: BenchmarkService;
+  /** Where the worked examples are (default: the package's scenarios/). */
+  examplesDir?: string;
 }
 
 export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
@@ -33,6 +37,8 @@ export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
       nativeDialogs: options.dialogs !== undefined,
       version: options.version,
     }),
+    listExamples: () =>
+      listExampleScenarios(options.examplesDir ?? join(findPackageRoot(import.meta.url).root, 'scenarios')),
     openScenario: async (path) => {
       const result = await openScenarioFile(path);
       if (result.ok) await data.addRecentFile(result.file.path).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from './support/app-fixture';
@@ -21,3 +21,15 @@ test('every saved scenario opens with its diagram and its compare table', async 
   }
   expect(app.pageErrors).toEqual([]);
 }, 120_000);
+
+test('the Examples list offers every worked example by name and opens the one chosen', async () => {
+  const { app, ui } = await suite.open();
+  const names = SCENARIOS.map((file) => /^name: (.+)$/m.exec(readFileSync(join(ROOT, 'scenarios', file), 'utf8'))![1]);
+  await expect.poll(() => ui.byTestId('examples').locator('option').allTextContents()).toEqual(['Examples…', ...names]);
+  const other = names.find((name) => name !== 'AR street-sign translation')!;
+  const renders = Number(await ui.diagram.getAttribute('data-renders'));
+  await ui.openExample(other);
+  await expect.poll(() => ui.text('document-title')).toBe(other);
+  await ui.waitForDiagram(renders);
+  expect(app.pageErrors).toEqual([]);
+}, 60_000);

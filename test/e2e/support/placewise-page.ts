@@ -93,6 +93,11 @@ export class PlacewisePage {
     await this.byTestId('path-confirm').click();
   }
 
+  /** Opens a worked example by its scenario name from the Examples list. */
+  async openExample(name: string): Promise<void> {
+    await this.byTestId('examples').selectOption({ label: name });
+  }
+
   async saveAs(path: string): Promise<void> {
     await this.byTestId('save-as').click();
     await this.byTestId('path-input').fill(path);
