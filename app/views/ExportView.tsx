@@ -1,6 +1,7 @@
 // The Export view: the architecture or sequence diagram (Mermaid, SVG, PNG) or the report with
 // its decision record (Markdown, HTML), rendered on the host and offered as a download.
 import { useState } from 'react';
+import { architectureMermaid, sequenceMermaid } from '../../simulator';
 import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
 import { IdSelect } from '../components/IdSelect';
 import { useDiagramOption } from '../components/use-diagram-option';
@@ -60,6 +61,24 @@ export function ExportView() {
     }
   };
 
+  // The Mermaid source comes from the same pure functions the export uses, in the renderer, so
+  // it can be pasted into a Markdown file or a wiki at once.
+  const scenario = usePlacewise((state) => state.lastValidScenario);
+  const results = usePlacewise((state) => state.results);
+  const copyMermaid = async () => {
+    if (!scenario || !option) return;
+    const text =
+      diagram === 'sequence'
+        ? sequenceMermaid(scenario, results, option)
+        : architectureMermaid(scenario, results, option);
+    try {
+      await navigator.clipboard.writeText(text);
+      notify({ kind: 'info', text: `Copied the ${diagram} diagram's Mermaid source` });
+    } catch (error) {
+      notify({ kind: 'error', text: `Could not copy: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
   const diagramFormat = format === 'mmd' || format === 'svg' || format === 'png';
   return (
     <div className="benchmark-view">
@@ -99,6 +118,9 @@ export function ExportView() {
         <div className="bench-buttons">
           <button data-testid="export-run" disabled={busy || !valid} onClick={() => void run()}>
             {busy ? 'Exporting…' : 'Export'}
+          </button>
+          <button data-testid="copy-mermaid" disabled={!scenario || !option} onClick={() => void copyMermaid()}>
+            Copy Mermaid
           </button>
           {!valid ? <span className="field-error">Fix the scenario's errors to export it.</span> : null}
         </div>

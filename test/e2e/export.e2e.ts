@@ -26,3 +26,16 @@ test('the edited scenario exports as Mermaid and as a Markdown report', async ()
   await ui.screenshot('export-view');
   expect(app.pageErrors).toEqual([]);
 });
+
+test("Copy Mermaid puts the shown option's diagram source on the clipboard", async () => {
+  const { app, ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });
+  await ui.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await ui.showView('export');
+  await ui.byTestId('export-option').selectOption('in-cloud');
+  await ui.byTestId('copy-mermaid').click();
+  await expect.poll(() => ui.page.evaluate(() => navigator.clipboard.readText())).toMatch(/^flowchart LR/);
+  await ui.byTestId('export-diagram').selectOption('sequence');
+  await ui.byTestId('copy-mermaid').click();
+  await expect.poll(() => ui.page.evaluate(() => navigator.clipboard.readText())).toMatch(/^sequenceDiagram/);
+  expect(app.pageErrors).toEqual([]);
+});
