@@ -105,20 +105,70 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const cacheRandom = steps.map((stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
   const latencyRandom = links.map((link) => new RandomStream(seed, `latency:${link.id}`));
 
-  // Per-request state.
-  const startTime = new Float64Array(total);
-  const userOf = new Int32Array(total);
-  const stepOf = new Int32Array(total);
-  const location = new Int32Array(total);
-  const hopTarget = new Int32Array(total);
-  const fallbackMask = new Int32Array(total);
-  const cacheChecked = new Int32Array(total).fill(-1);
-  const payloadKb = new Float64Array(total);
-  const queueMs = new Float64Array(total);
-  const computeMs = new Float64Array(total);
-  const networkMs = new Float64Array(total);
-  const accuracy = new Float64Array(total).fill(1);
-  const offline = new Uint8Array(total);
+  // Per-request state lives in slots that are reused once a request ends. Requests in flight
+  // are few next to a run's millions, so the state stays in cache however long the run (arrays
+  // sized to the whole run cost more in first-touch page faults than the simulation itself).
+  // Below, `request` names a slot; requestOf[slot] is the request's index in arrival order.
+  let slots = 0;
+  let requestOf = new Int32Array(0);
+  let startTime = new Float64Array(0);
+  let userOf = new Int32Array(0);
+  let stepOf = new Int32Array(0);
+  let location = new Int32Array(0);
+  let hopTarget = new Int32Array(0);
+  let fallbackMask = new Int32Array(0);
+  let cacheChecked = new Int32Array(0);
+  let payloadKb = new Float64Array(0);
+  let queueMs = new Float64Array(0);
+  let computeMs = new Float64Array(0);
+  let networkMs = new Float64Array(0);
+  let accuracy = new Float64Array(0);
+  let offline = new Uint8Array(0);
+  let freeSlots = new Int32Array(0);
+  let freeCount = 0;
+  const grown = <T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T => {
+    const larger = new (array.constructor as new (length: number) => T)(size);
+    larger.set(array);
+    return larger;
+  };
+  const growSlots = () => {
+    const size = Math.max(1024, slots * 2);
+    requestOf = grown(requestOf, size);
+    startTime = grown(startTime, size);
+    userOf = grown(userOf, size);
+    stepOf = grown(stepOf, size);
+    location = grown(location, size);
+    hopTarget = grown(hopTarget, size);
+    fallbackMask = grown(fallbackMask, size);
+    cacheChecked = grown(cacheChecked, size);
+    payloadKb = grown(payloadKb, size);
+    queueMs = grown(queueMs, size);
+    computeMs = grown(computeMs, size);
+    networkMs = grown(networkMs, size);
+    accuracy = grown(accuracy, size);
+    offline = grown(offline, size);
+    freeSlots = grown(freeSlots, size);
+    for (let slot = size - 1; slot >= slots; slot--) freeSlots[freeCount++] = slot;
+    slots = size;
+  };
+  const takeSlot = (index: number, time: number, user: number): number => {
+    if (freeCount === 0) growSlots();
+    const slot = freeSlots[--freeCount];
+    requestOf[slot] = index;
+    startTime[slot] = time;
+    userOf[slot] = user;
+    stepOf[slot] = 0;
+    location[slot] = system.source;
+    fallbackMask[slot] = 0;
+    cacheChecked[slot] = -1;
+    payloadKb[slot] = 0;
+    queueMs[slot] = 0;
+    computeMs[slot] = 0;
+    networkMs[slot] = 0;
+    accuracy[slot] = 1;
+    offline[slot] = 0;
+    return slot;
+  };
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
 
   const linkKb = new Float64Array(links.length);
@@ -152,23 +202,26 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let arrived = 0;
   let lastArrival = 0;
 
+  // Records a request's end (unless it was part of the warm-up) and frees its slot.
   const finish = (request: number, time: number, success: boolean) => {
-    const index = request - warmup;
-    if (index < 0) return;
-    if (success) {
-      latencies[index] = time - startTime[request];
-      completed++;
-      sumQueue += queueMs[request];
-      sumCompute += computeMs[request];
-      sumNetwork += networkMs[request];
-      accuracySum += accuracy[request];
-    } else failed++;
-    if (fallbackMask[request] !== 0) fallbackRequests++;
-    if (offline[request]) {
-      offlineRequests++;
-      if (success) offlineCompleted++;
-      if (fallbackMask[request] !== 0) offlineFallback++;
+    const index = requestOf[request] - warmup;
+    if (index >= 0) {
+      if (success) {
+        latencies[index] = time - startTime[request];
+        completed++;
+        sumQueue += queueMs[request];
+        sumCompute += computeMs[request];
+        sumNetwork += networkMs[request];
+        accuracySum += accuracy[request];
+      } else failed++;
+      if (fallbackMask[request] !== 0) fallbackRequests++;
+      if (offline[request]) {
+        offlineRequests++;
+        if (success) offlineCompleted++;
+        if (fallbackMask[request] !== 0) offlineFallback++;
+      }
     }
+    freeSlots[freeCount++] = request;
   };
 
   // Moves a request on from where it is at `time` until it waits for an event.
@@ -322,12 +375,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       continue;
     }
     if (payload === EVENT_ARRIVAL) {
-      const request = arrived++;
+      const index = arrived++;
       lastArrival = time;
-      const user = periodic ? phaseOrder[request % users] : users === 1 ? 0 : userRandom.nextInt(users);
-      startTime[request] = time;
-      userOf[request] = user;
-      location[request] = system.source;
+      const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
+      const request = takeSlot(index, time, user);
       for (const linkIndex of nominalLinks) {
         if (outages[linkIndex].isDown(links[linkIndex].shared ? 0 : user, time)) {
           offline[request] = 1;
