@@ -8,6 +8,7 @@ import type { CapacityWorker } from './capacity-session';
 import { SessionContext } from './context';
 import { PlacewiseSession } from './session';
 import type { SimulationWorker } from './simulation/simulation-runner';
+import type { UncertaintyWorker } from './uncertainty-session';
 import { createPlacewiseStore } from './store/store';
 import './styles.css';
 
@@ -23,6 +24,12 @@ function createCapacityWorker(): CapacityWorker {
   }) as unknown as CapacityWorker;
 }
 
+function createUncertaintyWorker(): UncertaintyWorker {
+  return new Worker(new URL('./simulation/uncertainty.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as UncertaintyWorker;
+}
+
 const root = createRoot(document.getElementById('root')!);
 try {
   const session = new PlacewiseSession(
@@ -30,6 +37,7 @@ try {
     createPlacewiseStore(),
     createSimulationWorker,
     createCapacityWorker,
+    createUncertaintyWorker,
   );
   root.render(
     <StrictMode>

@@ -7,6 +7,7 @@ import { CapacitySession, type CapacityWorker } from './capacity-session';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
 import { draftText, isDirty } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
+import { UncertaintySession, type UncertaintyWorker } from './uncertainty-session';
 
 const AUTOSAVE_DELAY_MS = 400;
 
@@ -14,6 +15,7 @@ export class PlacewiseSession {
   readonly runner: SimulationRunner;
   readonly benchmarks: BenchmarkSession;
   readonly capacity: CapacitySession;
+  readonly uncertainty: UncertaintySession;
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -22,10 +24,12 @@ export class PlacewiseSession {
     readonly store: PlacewiseStore,
     createWorker: () => SimulationWorker,
     createCapacityWorker: () => CapacityWorker = unavailableCapacityWorker,
+    createUncertaintyWorker: () => UncertaintyWorker = unavailableUncertaintyWorker,
   ) {
     const state = () => store.getState();
     this.benchmarks = new BenchmarkSession(api, store);
     this.capacity = new CapacitySession(store, createCapacityWorker);
+    this.uncertainty = new UncertaintySession(store, createUncertaintyWorker);
     this.runner = new SimulationRunner(createWorker, {
       started: () => state().simulationStarted(),
       finished: (update, more) => {
@@ -41,6 +45,8 @@ export class PlacewiseSession {
   async start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((next, previous) => {
       if (next.scenario && next.scenario !== previous.scenario) this.runner.run(next.scenario);
+      // A Monte Carlo study of the scenario before an edit would answer the wrong question.
+      if (next.draft !== previous.draft && next.uncertaintyRun?.state === 'running') this.uncertainty.cancel();
       if (next.draft !== previous.draft && previous.draft !== null) this.scheduleAutosave();
     });
     const [info, recovery] = await Promise.all([this.api.hostInfo(), this.api.readRecovery()]);
@@ -53,6 +59,7 @@ export class PlacewiseSession {
     this.runner.dispose();
     this.benchmarks.dispose();
     this.capacity.dispose();
+    this.uncertainty.dispose();
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
   }
 
@@ -157,6 +164,7 @@ export class PlacewiseSession {
     const state = this.store.getState();
     state.select(null);
     state.setDiagramOption(null);
+    this.uncertainty.clear();
   }
 
   private scheduleAutosave(): void {
@@ -181,6 +189,10 @@ export class PlacewiseSession {
 
 function unavailableCapacityWorker(): CapacityWorker {
   throw new Error('capacity sweeps need a worker');
+}
+
+function unavailableUncertaintyWorker(): UncertaintyWorker {
+  throw new Error('Monte Carlo studies need a worker');
 }
 
 function messageOf(error: unknown): string {

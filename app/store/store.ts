@@ -5,8 +5,9 @@ import { type CapacitySlice, createCapacitySlice } from './capacity-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createUncertaintySlice, type UncertaintySlice } from './uncertainty-slice';
 
-export type PlacewiseState = DocumentSlice & SimulationSlice & UiSlice & BenchSlice & CapacitySlice;
+export type PlacewiseState = DocumentSlice & SimulationSlice & UiSlice & BenchSlice & CapacitySlice & UncertaintySlice;
 
 export function createPlacewiseStore() {
   return createStore<PlacewiseState>()((...a) => ({
@@ -15,6 +16,7 @@ export function createPlacewiseStore() {
     ...createUiSlice(...a),
     ...createBenchSlice(...a),
     ...createCapacitySlice(...a),
+    ...createUncertaintySlice(...a),
   }));
 }
 

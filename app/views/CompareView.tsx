@@ -1,4 +1,5 @@
-// The Compare view: the options against the budgets, then the charts.
+// The Compare view: the options against the budgets, then the charts, then what the scenario's
+// uncertain values do to them (Monte Carlo bands and a tornado).
 
 import { useDeferredValue, useRef } from 'react';
 import type { ScenarioResults } from '../../simulator/results';
@@ -11,6 +12,7 @@ import {
   OfflineSuccessChart,
 } from '../charts';
 import { CompareTable } from '../components/CompareTable';
+import { UncertaintyPanel } from '../components/UncertaintyPanel';
 import { useElementWidth } from '../components/use-element-width';
 import { usePlacewise } from '../context';
 
@@ -52,6 +54,7 @@ export function CompareView() {
           ))}
         </div>
       ) : null}
+      <UncertaintyPanel />
     </div>
   );
 }

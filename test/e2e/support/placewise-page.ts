@@ -104,6 +104,12 @@ export class PlacewisePage {
     await this.byTestId('path-confirm').click();
   }
 
+  /** Runs a Monte Carlo study of this many samples from the Compare view's uncertainty panel. */
+  async runMonteCarlo(samples: number): Promise<void> {
+    await this.byTestId('uncertainty-samples').fill(String(samples));
+    await this.byTestId('uncertainty-run').click();
+  }
+
   async screenshot(name: string): Promise<void> {
     await mkdir(ARTIFACTS, { recursive: true });
     await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });

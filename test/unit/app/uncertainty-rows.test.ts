@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { uncertainDraft } from '../../../app/uncertainty/uncertain-draft';
+import {
+  bandRows,
+  budgetNames,
+  COST_METRIC,
+  LATENCY_METRIC,
+  spreadRows,
+  tornadoOf,
+} from '../../../app/uncertainty/uncertainty-rows';
+import { monteCarloReport, type OptionOutcome, planMonteCarlo } from '../../../simulator/uncertainty/index';
+import { twoTierDraft } from './scenario-draft';
+
+// Two uncertain values: the uplink's speed (moves the remote option's latency) and the cloud's
+// price (moves its cost); the local option depends on neither.
+function uncertainTwoTier() {
+  const draft = twoTierDraft();
+  (draft.links as { mbps: unknown }[])[0].mbps = { range: [5, 15] };
+  (draft.components as { usd_per_hour?: unknown }[])[1].usd_per_hour = { range: [0.1, 0.3] };
+  return draft;
+}
+
+// Stands in for the simulator, so the rows are checked against figures known in advance.
+// Values come in the order of the parameters in the file: the cloud (components) before the link.
+function outcomes([usdPerHour, mbps]: number[]): OptionOutcome[] {
+  const option = (id: string, p95: number, cost: number): OptionOutcome => ({
+    id,
+    metrics: { [LATENCY_METRIC]: p95, [COST_METRIC]: cost },
+    budgets: { 'latency_ms.p95': p95 <= 150 },
+    pass: p95 <= 150,
+  });
+  return [option('local', 50, 0), option('remote', 1000 / mbps, usdPerHour * 730)];
+}
+
+function report(samples = 200) {
+  const uncertain = uncertainDraft(uncertainTwoTier());
+  if (!uncertain) throw new Error('expected uncertain values');
+  const plan = planMonteCarlo(uncertain, { samples, seed: 7, requests: 100 });
+  return monteCarloReport(
+    plan,
+    plan.tasks.map((task) => outcomes(task.values)),
+  );
+}
+
+describe('the uncertainty panel figures', () => {
+  test('a draft without ranges has nothing to sample; one with them names their paths', () => {
+    expect(uncertainDraft(twoTierDraft())).toBeNull();
+    expect(uncertainDraft(null)).toBeNull();
+    expect(uncertainDraft(uncertainTwoTier())?.parameters.map((parameter) => parameter.name)).toEqual([
+      'components[1].usd_per_hour',
+      'links[0].mbps',
+    ]);
+  });
+
+  test('a row per option with the spread of p95 latency and cost and the chance of passing', () => {
+    const rows = spreadRows(report());
+    expect(rows.map((row) => row.option)).toEqual(['local', 'remote']);
+    expect(rows[0].latency).toMatchObject({ p5: 50, p50: 50, p95: 50 });
+    expect(rows[0].passAll).toBe(1);
+    const remote = rows[1];
+    // 1000 / mbps for mbps uniform on [5, 15]: p95 latency between 1000/15 and 200 ms.
+    expect(remote.latency!.p5).toBeGreaterThan(1000 / 15);
+    expect(remote.latency!.p95).toBeLessThan(200);
+    expect(remote.latency!.p5).toBeLessThan(remote.latency!.p50);
+    expect(remote.latency!.p50).toBeLessThan(remote.latency!.p95);
+    // Passing needs mbps >= 1000 / 150 = 6.67: about 5/6 of the samples.
+    expect(remote.pass['latency_ms.p95']).toBeGreaterThan(0.7);
+    expect(remote.pass['latency_ms.p95']).toBeLessThan(0.95);
+    expect(budgetNames(report())).toEqual(['latency_ms.p95']);
+  });
+
+  test('error bars reach from the median down to p5 and up to p95', () => {
+    const [, remote] = bandRows(report(), COST_METRIC);
+    expect(remote.option).toBe('remote');
+    expect(remote.p5 + remote.error[0]).toBeCloseTo(remote.p50);
+    expect(remote.p50 + remote.error[1]).toBeCloseTo(remote.p95);
+    expect(remote.p5).toBeGreaterThan(0.1 * 730);
+    expect(remote.p95).toBeLessThan(0.3 * 730);
+  });
+
+  test("the tornado ranks the option's parameters by swing and spans each from its smaller end", () => {
+    const latency = tornadoOf(report(), 'remote', LATENCY_METRIC);
+    expect(latency.rows.map((row) => row.parameter)).toEqual(['links[0].mbps', 'components[1].usd_per_hour']);
+    const [mbps, price] = latency.rows;
+    // A faster link lowers the latency: the high end of the parameter is the low end of the bar.
+    expect(mbps.high).toBeLessThan(mbps.low);
+    expect(mbps.span).toEqual([mbps.high, mbps.low]);
+    expect(mbps.swing).toBeCloseTo(mbps.low - mbps.high);
+    expect(price.swing).toBe(0);
+    expect(latency.nominal).toBeCloseTo(100);
+    expect(tornadoOf(report(), 'remote', COST_METRIC).rows[0].parameter).toBe('components[1].usd_per_hour');
+    expect(tornadoOf(report(), 'missing', COST_METRIC)).toEqual({ metric: COST_METRIC, nominal: null, rows: [] });
+  });
+});
