@@ -1,7 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './chart-figure';
 import { CHART_MARGIN, STATIC } from './chart-props';
-import { BUDGET_COLOUR, GRID_COLOUR, seriesColour } from './palette';
+import { budgetLine } from './budget-line';
+import { GRID_COLOUR, seriesColour } from './palette';
 
 export interface BarsProps {
   title: string;
@@ -48,15 +49,7 @@ export function OptionBarsChart({
             {...STATIC}
           />
         ))}
-        {budget !== undefined && (
-          <ReferenceLine
-            y={budget.value}
-            stroke={BUDGET_COLOUR}
-            strokeDasharray="4 3"
-            ifOverflow="extendDomain"
-            label={{ value: budget.label, fill: BUDGET_COLOUR, fontSize: 11, position: 'insideTopRight' }}
-          />
-        )}
+        {budgetLine(budget)}
       </BarChart>
     </ChartFigure>
   );

@@ -1,10 +1,11 @@
 // Bars at each option's Monte Carlo median with p5–p95 error bars: how far the uncertain values
 // can move one figure, against its budget.
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRow } from '../uncertainty/uncertainty-rows';
 import { ChartFigure } from './chart-figure';
 import { CHART_MARGIN, STATIC } from './chart-props';
-import { BUDGET_COLOUR, GRID_COLOUR, seriesColour } from './palette';
+import { budgetLine } from './budget-line';
+import { GRID_COLOUR, seriesColour } from './palette';
 
 export interface SpreadBarsProps {
   title: string;
@@ -37,15 +38,7 @@ export function SpreadBarsChart({ title, testId, rows, width, height, formatValu
           ))}
           <ErrorBar dataKey="error" width={10} strokeWidth={1.5} stroke="#333" direction="y" {...STATIC} />
         </Bar>
-        {budget !== undefined && (
-          <ReferenceLine
-            y={budget.value}
-            stroke={BUDGET_COLOUR}
-            strokeDasharray="4 3"
-            ifOverflow="extendDomain"
-            label={{ value: budget.label, fill: BUDGET_COLOUR, fontSize: 11, position: 'insideTopRight' }}
-          />
-        )}
+        {budgetLine(budget)}
       </BarChart>
     </ChartFigure>
   );

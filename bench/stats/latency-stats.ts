@@ -2,6 +2,8 @@
 // nearest order statistics (numpy's default, Hyndman-Fan type 7), so p50 of an even-sized sample
 // is the mean of the middle two; the standard deviation is the sample one (n - 1).
 
+import { quantileOfSorted } from '../../simulator/evaluate/latency-statistics';
+
 export interface LatencySummary {
   min: number;
   mean: number;
@@ -13,14 +15,8 @@ export interface LatencySummary {
   sd: number;
 }
 
-/** The q-quantile (0 <= q <= 1) of an ascending-sorted sample. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}
+/** The q-quantile (0 <= q <= 1) of an ascending-sorted sample: the simulator's definition. */
+export const quantileSorted = quantileOfSorted;
 
 export function summarizeLatencies(samples: ArrayLike<number>): LatencySummary {
   const sorted = Float64Array.from(samples).sort();
