@@ -74,6 +74,15 @@ export function renderResultsTable(results: ScenarioResults, style: TableStyle):
   );
   if (results.decision) lines.push(`decision: ${results.decision}`);
   for (const option of results.options) {
+    const replicated = option.replications;
+    if (!replicated) continue;
+    const range = ([low, high]: [number, number], digits = 0) => `${low.toFixed(digits)}-${high.toFixed(digits)}`;
+    lines.push(
+      `${option.id}: 95% over ${replicated.count} runs: p95 ${range(replicated.latency_ms.p95)} ms, ` +
+        `USD/month ${range(replicated.monthly_usd)}, success ${range(replicated.success_rate.map((share) => share * 100) as [number, number], 1)}%`,
+    );
+  }
+  for (const option of results.options) {
     for (const warning of option.warnings)
       lines.push(`${style.colour ? pc.yellow('warning') : 'warning'}: ${option.id}: ${warning}`);
   }

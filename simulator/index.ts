@@ -2,6 +2,7 @@
 
 export * from './capacity';
 export { estimateScenario, type OptionEstimate } from './evaluate/estimate-scenario';
+export { replicateScenario } from './evaluate/replications';
 export { type EvaluateSettings, evaluateScenario } from './evaluate/evaluate-scenario';
 export * from './export';
 export type * from './results';

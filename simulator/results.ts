@@ -113,6 +113,13 @@ export interface OptionResult {
   autoscaling?: { component: string; mean_replicas: number; timeline: [number, number][] }[];
   /** Addition: serverless components: invocations simulated, the share that started cold, billed time per invocation. */
   serverless?: { component: string; invocations: number; cold_start_share: number; mean_billed_ms: number }[];
+  /** Addition (with `placewise run --replications N`): 95% intervals of the figures across N runs of other seeds. */
+  replications?: {
+    count: number;
+    latency_ms: { mean: [number, number]; p95: [number, number]; p99: [number, number] };
+    monthly_usd: [number, number];
+    success_rate: [number, number];
+  };
   /** Addition: batched steps and their mean batch size. */
   batching?: { step: string; component: string; mean_batch: number }[];
 }

@@ -1,7 +1,8 @@
 // `placewise run <scenario>`: simulate every option and print the comparison (or its JSON).
-// With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads.
-import type { Command } from 'commander';
-import { evaluateScenario, formatScenarioError, parseScenarioText } from '../../simulator';
+// With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads;
+// with --replications N, run N seeds and add intervals across them.
+import { type Command, InvalidArgumentError } from 'commander';
+import { evaluateScenario, formatScenarioError, parseScenarioText, replicateScenario } from '../../simulator';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
 import { MONTE_CARLO_REQUESTS, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
@@ -16,6 +17,13 @@ interface RunFlags {
   option?: string[];
   monteCarlo?: number;
   workers?: number;
+  replications?: number;
+}
+
+function atLeastTwo(value: string): number {
+  const count = positiveInteger(value);
+  if (count < 2) throw new InvalidArgumentError('replications need at least 2 runs');
+  return count;
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
@@ -37,6 +45,11 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       positiveInteger,
     )
     .option('--workers <n>', 'worker threads for --monte-carlo (default: the available cores)', positiveInteger)
+    .option(
+      '--replications <n>',
+      'run n times with seeds seed, seed + 1, ...; add 95% intervals across the runs',
+      atLeastTwo,
+    )
     .action(async (file: string, flags: RunFlags) => {
       const parsed = parseScenarioText(readScenarioText(file));
       if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
@@ -45,7 +58,10 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       for (const id of flags.option ?? []) {
         if (!known.includes(id)) throw new UsageError(`${file}: unknown option '${id}' (known: ${known.join(', ')})`);
       }
-      const results = evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed, options: flags.option });
+      const settings = { requests: flags.requests, seed: flags.seed, options: flags.option };
+      const results = flags.replications
+        ? replicateScenario(scenario, flags.replications, settings)
+        : evaluateScenario(scenario, settings);
       const colour = process.stdout.isTTY === true;
       if (flags.monteCarlo === undefined) {
         if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -64,6 +64,28 @@ describe('placewise run', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('adds intervals across runs with --replications, and refuses fewer than two', () => {
+    const { code, stdout } = placewise(
+      'run',
+      ar,
+      '--json',
+      '--requests',
+      '2000',
+      '--replications',
+      '3',
+      '--option',
+      'hybrid',
+    );
+    expect(code).toBe(0);
+    const [option] = (JSON.parse(stdout) as ScenarioResults).options;
+    expect(option.replications?.count).toBe(3);
+    expect(option.replications!.latency_ms.p95[0]).toBeLessThanOrEqual(option.replications!.latency_ms.p95[1]);
+    expect(placewise('run', ar, '--replications', '1')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('at least 2'),
+    });
+  });
+
   it('exits 2 on a missing file, an unknown option and a bad number', () => {
     expect(placewise('run', join(root, 'scenarios', 'nothing-here.yaml'))).toMatchObject({
       code: 2,

@@ -3,7 +3,8 @@
 // correct engine fails with a probability below 1e-4, and also checks that the interval is
 // narrow (a few percent) so that a wide interval cannot hide a wrong answer.
 import { describe, expect, it } from 'vitest';
-import { estimateScenario, evaluateScenario, type OptionResult } from '../../../simulator';
+import { estimateScenario, evaluateScenario, type OptionResult, replicateScenario } from '../../../simulator';
+import { studentInterval } from '../../../simulator/evaluate/replications';
 import { erlangC } from '../../../simulator/analytic/erlang';
 import { singleStation } from './queue-scenarios';
 
@@ -122,5 +123,26 @@ describe('preview fidelity', () => {
       const [low, high] = option.latency_ms.ci95!.mean!;
       expect(Math.abs(option.latency_ms.mean - 10 / (1 - 0.7))).toBeLessThan(2 * (high - low));
     }
+  });
+});
+
+describe('replications', () => {
+  it('report the first run as is, with intervals across runs of the following seeds that cover theory', () => {
+    const scenario = singleStation({ ratePerS: 70, service: { exponential: 10 }, requests: 40_000, seed: 21 });
+    const replicated = replicateScenario(scenario, 6);
+    const first = evaluateScenario(scenario);
+    expect(replicated.options[0].latency_ms).toEqual(first.options[0].latency_ms);
+    const figures = replicated.options[0].replications!;
+    expect(figures.count).toBe(6);
+    const [low, high] = figures.latency_ms.mean;
+    expect(low).toBeLessThan(10 / (1 - 0.7));
+    expect(high).toBeGreaterThan(10 / (1 - 0.7));
+    expect((high - low) / 2 / (10 / (1 - 0.7))).toBeLessThan(0.05);
+  });
+
+  it("use Student's t: three values 1, 2, 3 give 2 +- 4.303 / sqrt(3)", () => {
+    const [low, high] = studentInterval([1, 2, 3]);
+    expect(low).toBeCloseTo(2 - 4.303 / Math.sqrt(3), 9);
+    expect(high).toBeCloseTo(2 + 4.303 / Math.sqrt(3), 9);
   });
 });
