@@ -9,6 +9,6 @@ export type * from './results';
 export { HARDWARE_LIBRARY, type HardwareProfile } from './scenario/hardware-library';
 export { LINK_DEFAULTS } from './scenario/link-technologies';
 export { parseScenarioText, type ScenarioParse, validateScenario } from './scenario/load';
-export { formatScenarioError, type ScenarioError, ScenarioInvalidError } from './scenario/scenario-error';
+export { formatScenarioError, type ScenarioError } from './scenario/scenario-error';
 export type * from './scenario/schema';
 export * from './uncertainty';

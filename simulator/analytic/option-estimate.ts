@@ -139,6 +139,12 @@ interface StationLoad {
   serviceSquareSum: number;
 }
 
+/** Executors' worth of work arriving at a component in the estimate (0 when it gets none). */
+export function busyExecutors(estimate: AnalyticEstimate, componentId: string): number {
+  const load = estimate.components.find((entry) => entry.id === componentId);
+  return load ? (load.arrival_rps * load.service_ms) / 1000 : 0;
+}
+
 export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticEstimate {
   const { visits, jobs } = walkOption(system, plan);
   const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;

@@ -1,5 +1,6 @@
 // Monthly cost of an option (DESIGN.md section 2): shared compute it runs on, traffic over
 // priced links, model updates shipped to every per-user holder, and sampled telemetry.
+import { busyExecutors } from '../analytic/option-estimate';
 import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate, MonthlyCost } from '../results';
 import type { OptionPlan } from './option-plan';
@@ -108,9 +109,8 @@ export function meanReplicas(
   const profile = system.scenario.workload.load_profile;
   if (!profile) return run.autoscaling.find((entry) => entry.component === component)?.meanReplicas ?? model.replicas;
   const peak = Math.max(...profile);
-  const load = estimate.components.find((entry) => entry.id === model.id);
   // Offered load at the busiest hour, in executors kept busy.
-  const peakExecutors = load ? (load.arrival_rps * load.service_ms) / 1000 : 0;
+  const peakExecutors = busyExecutors(estimate, model.id);
   let total = 0;
   for (const multiplier of profile) total += settledReplicas(scaling, model.cores, peakExecutors * (multiplier / peak));
   return total / 24;

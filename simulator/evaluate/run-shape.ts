@@ -9,6 +9,7 @@
 // Preview fidelity (the app's first answer while editing, Monte Carlo samples) settles for
 // less: shorter spans mean far less background load to simulate, at some bias on per-user
 // queues that are busy.
+import { busyExecutors } from '../analytic/option-estimate';
 import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate } from '../results';
 import type { SystemModel } from './system-model';
@@ -77,9 +78,7 @@ export function planRun(
 function startingReplicas(system: SystemModel, estimate: AnalyticEstimate, loadShare: number): number[] {
   return system.components.map((component) => {
     if (!component.autoscaling) return component.replicas;
-    const load = estimate.components.find((entry) => entry.id === component.id);
-    const busyExecutors = load ? ((load.arrival_rps * load.service_ms) / 1000) * loadShare : 0;
-    return settledReplicas(component.autoscaling, component.cores, busyExecutors);
+    return settledReplicas(component.autoscaling, component.cores, busyExecutors(estimate, component.id) * loadShare);
   });
 }
 

@@ -92,18 +92,6 @@ export function mixtureSampler(parts: readonly { weight: number; sampler: Sample
   };
 }
 
-/** A sampler whose every value is multiplied by `factor` (hardware speed ratios). */
-export function scaleSampler(sampler: Sampler, factor: number): Sampler {
-  if (factor === 1) return sampler;
-  return {
-    sample: (random) => sampler.sample(random) * factor,
-    mean: sampler.mean * factor,
-    scv: sampler.scv,
-    constant: sampler.constant,
-    quantile: (p) => sampler.quantile(p) * factor,
-  };
-}
-
 function truncatedNormal(mu: number, sd: number): Sampler {
   if (sd === 0) return constantSampler(mu);
   // Moments of the normal truncated at 0 (Johnson, Kotz & Balakrishnan, ch. 13).

@@ -124,9 +124,3 @@ export const HARDWARE_LIBRARY: Readonly<Record<string, HardwareProfile>> = {
       'AWS Lambda docs: CPU in proportion to memory, 1 vCPU at 1769 MB; gflops an estimate; price 0.20 USD per million requests and 0.0000166667 USD per GB-s (AWS Lambda pricing page, x86, 2024)',
   },
 };
-
-/** Shared-component prices that scenarios may cite; kept beside the profiles they belong to. */
-export const REFERENCE_PRICES_USD_PER_HOUR: Readonly<Record<string, number>> = {
-  'aws-c7i-xlarge': 0.1785,
-  'aws-g5-xlarge': 1.006,
-};

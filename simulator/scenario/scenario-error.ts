@@ -20,13 +20,3 @@ export function formatScenarioError(file: string, error: ScenarioError): string 
   const where = error.line === undefined ? '' : ` (line ${error.line})`;
   return `${file}: ${error.path || '(file)'}: ${error.message}${where}`;
 }
-
-export class ScenarioInvalidError extends Error {
-  constructor(
-    readonly file: string,
-    readonly errors: readonly ScenarioError[],
-  ) {
-    super(errors.map((error) => formatScenarioError(file, error)).join('\n'));
-    this.name = 'ScenarioInvalidError';
-  }
-}
