@@ -8,8 +8,11 @@ export interface LatencySummary {
   p95: number;
   p99: number;
   max: number;
-  /** Addition: 95% confidence intervals by batch means, where the run was long enough. */
-  ci95?: { mean?: [number, number]; p95?: [number, number] };
+  /**
+   * Addition: 95% confidence intervals by batch means, where the run was long enough and
+   * stationary. An interval that would reach below 0 ms starts at 0 and is named in `clamped_at_zero`.
+   */
+  ci95?: { mean?: [number, number]; p95?: [number, number]; clamped_at_zero?: ('mean' | 'p95')[] };
 }
 
 export interface StepResult {
@@ -70,6 +73,8 @@ export interface AnalyticLinkEstimate {
   id: string;
   direction: string;
   utilization: number;
+  /** Messages per second into one instance of the link direction. */
+  arrival_rps?: number;
 }
 
 export interface AnalyticEstimate {
@@ -119,7 +124,14 @@ export interface OptionResult {
     latency_ms: { mean: [number, number]; p95: [number, number]; p99: [number, number] };
     monthly_usd: [number, number];
     success_rate: [number, number];
+    /** Intervals cut to the figure's range (latency and cost from 0, success up to 1), by name. */
+    clamped?: string[];
   };
+  /**
+   * Addition: present when the run is not stationary (a load step, a scheduled outage, replicas
+   * changing): why. Its latency then has no batch-means `ci95`; `--replications N` gives intervals.
+   */
+  nonstationary?: string[];
   /** Addition: batched steps and their mean batch size. */
   batching?: { step: string; component: string; mean_batch: number }[];
 }

@@ -1,104 +1,19 @@
 // The queueing estimate of an option, computed in microseconds beside the simulation: every
 // component an M/G/c station, every link direction an M/D/1 serialiser, arrivals Poisson
 // (or deterministic for periodic workloads), visit rates from the option's route with its
-// cache hit rates, outages ignored. It gives instant feedback and a check on the simulation.
+// cache hit rates, every link up (outages and fallbacks left out). It gives instant feedback and a check on the simulation.
 
 import { settledReplicas } from '../engine/autoscaler';
 import { batchFactor } from '../engine/batcher';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
-import type { Sampler } from '../random/sampler';
 import type { AnalyticEstimate } from '../results';
 import { meanWait } from './erlang';
+import { type Visit, walkOption } from './request-walk';
 
-type Visit =
-  | { kind: 'compute'; probability: number; component: number; step: number; service: Sampler }
-  | { kind: 'hop'; probability: number; link: number; direction: number; kb: number };
-
-/**
- * Work a request brings to a component in one go: its back-to-back steps there, which the
- * component sees as one job for queueing (the request waits once, then runs them in a row).
- */
-interface ComputeJob {
-  probability: number;
-  component: number;
-  /** The first step of the run (for batching, which is per step and never chained). */
-  step: number;
-  mean: number;
-  variance: number;
-}
-
-interface OptionWalk {
-  /** Every compute and hop a request makes, weighted by the probability that it makes it. */
-  visits: Visit[];
-  jobs: ComputeJob[];
-}
-
-/** Every compute and hop a request makes, weighted by the probability that it makes it. */
+/** Every compute and hop a request makes with every link up, weighted by the probability that it makes it. */
 export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
-  return walkOption(system, plan).visits;
-}
-
-function walkOption(system: SystemModel, plan: OptionPlan): OptionWalk {
-  const visits: Visit[] = [];
-  const jobs: ComputeJob[] = [];
-  const batched = stepBatching(system, plan);
-  // `job`: the run of steps the request is making on its current component, if any; it ends
-  // (and is counted, with the probability of the path so far) when the request moves on.
-  const walk = (
-    at: number,
-    stepIndex: number,
-    kb: number,
-    probability: number,
-    cacheChecked: number,
-    job?: ComputeJob,
-  ) => {
-    if (probability === 0) return;
-    if (stepIndex === plan.steps.length) {
-      if (job) jobs.push({ ...job, probability });
-      hopTowards(at, system.sink, stepIndex, kb, probability, cacheChecked);
-      return;
-    }
-    const stepPlan = plan.steps[stepIndex];
-    if (stepPlan.cache && stepPlan.cache.component === at && cacheChecked !== stepIndex) {
-      walk(at, stepIndex + 1, stepPlan.outputKb, probability * stepPlan.cache.hitRate, -1, job);
-      walk(at, stepIndex, kb, probability * (1 - stepPlan.cache.hitRate), stepIndex, job);
-      return;
-    }
-    const { component, service } = stepPlan.primary;
-    if (component === at) {
-      visits.push({ kind: 'compute', probability, component, step: stepIndex, service });
-      const variance = service.scv * service.mean ** 2;
-      let next: ComputeJob | undefined;
-      if (batched[stepIndex]) {
-        if (job) jobs.push({ ...job, probability });
-        jobs.push({ probability, component, step: stepIndex, mean: service.mean, variance });
-      } else if (job && !batched[job.step]) {
-        next = { ...job, mean: job.mean + service.mean, variance: job.variance + variance };
-      } else {
-        next = { probability, component, step: stepIndex, mean: service.mean, variance };
-      }
-      walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1, next);
-      return;
-    }
-    if (job) jobs.push({ ...job, probability });
-    hopTowards(at, component, stepIndex, kb, probability, cacheChecked);
-  };
-  const hopTowards = (
-    at: number,
-    target: number,
-    stepIndex: number,
-    kb: number,
-    probability: number,
-    cacheChecked: number,
-  ) => {
-    if (at === target) return;
-    const hop = system.routes[at][target]![0];
-    visits.push({ kind: 'hop', probability, link: hop.link, direction: hop.direction, kb });
-    walk(hop.to, stepIndex, kb, probability, cacheChecked);
-  };
-  walk(system.source, 0, 0, 1, -1);
-  return { visits, jobs };
+  return walkOption(system, plan, batchedSteps(system, plan)).visits;
 }
 
 // An autoscaled component settles where utilisation meets its target (within min and max).
@@ -113,6 +28,11 @@ interface StepBatching {
   maxWaitMs: number;
   /** A full batch's time relative to one inference. */
   factor: number;
+}
+
+/** Per step, whether the option batches its primary placement. */
+export function batchedSteps(system: SystemModel, plan: OptionPlan): boolean[] {
+  return stepBatching(system, plan).map((batching) => batching !== undefined);
 }
 
 /** Per step, its batching where the option batches it (undefined otherwise). */
@@ -146,7 +66,12 @@ export function busyExecutors(estimate: AnalyticEstimate, componentId: string): 
 }
 
 export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticEstimate {
-  const { visits, jobs } = walkOption(system, plan);
+  const batchings = stepBatching(system, plan);
+  const { visits, jobs } = walkOption(
+    system,
+    plan,
+    batchings.map((batching) => batching !== undefined),
+  );
   const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;
   // Requests per second reaching one instance of a station: one user's for per-user stations.
   const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
@@ -155,11 +80,10 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })),
   );
   // Full batches are assumed for the load, which is what a batching component sees when load matters.
-  const batchedSteps = stepBatching(system, plan);
   for (const job of jobs) {
     const rate = rateFor(system.components[job.component].shared) * job.probability;
     const load = componentLoad[job.component];
-    const batching = batchedSteps[job.step];
+    const batching = batchings[job.step];
     const share = batching ? batching.factor / batching.maxBatch : 1;
     load.rate += rate;
     load.serviceSum += rate * job.mean * share;
@@ -196,7 +120,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   const linkWaits = linkLoad.map((load) => stationWait(load, 1));
   let meanLatency = 0;
   for (const job of jobs) {
-    const batching = batchedSteps[job.step];
+    const batching = batchings[job.step];
     // A batched inference waits for its batch to form, then for the whole batch to run.
     const inBatch = batching
       ? batchFormationMs(batching, rateFor(true) * job.probability) + job.mean * batching.factor
@@ -232,6 +156,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
           id: link.id,
           direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
           utilization: linkWaits[link.index * 2 + direction].utilization,
+          arrival_rps: linkLoad[link.index * 2 + direction].rate,
         })),
     ),
     mean_latency_ms: Number.isFinite(meanLatency) ? meanLatency : null,

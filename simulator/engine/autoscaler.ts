@@ -3,6 +3,12 @@
 // replicas = ceil(replicas x utilisation / target), clamped to [min, max], unless utilisation
 // is within 10% of the target (the HPA's default tolerance, which keeps it from flapping on
 // noise). New replicas take work after a cold start.
+//
+// Utilisation is measured one of two ways. `admitted` (the default): the work that arrived in
+// the interval over the capacity, which exceeds 100% when work queues up, so one decision jumps
+// to the replicas the load needs. `busy`: the time the executors spent working in the interval
+// over the capacity, at most 100%, as Kubernetes measures CPU: under overload it grows replicas
+// by at most 1 / target per interval.
 import type { RandomStream } from '../random/random-stream';
 import type { Sampler } from '../random/sampler';
 import type { FifoServers } from './fifo-servers';
@@ -19,7 +25,10 @@ export function settledReplicas(
   return Math.min(scaling.max, Math.max(scaling.min, needed));
 }
 
+export type UtilizationMetric = 'admitted' | 'busy';
+
 export interface AutoscalerSettings {
+  metric: UtilizationMetric;
   min: number;
   max: number;
   targetUtilization: number;
@@ -30,7 +39,7 @@ export interface AutoscalerSettings {
 
 export class Autoscaler {
   replicas: number;
-  private busyAtLastTick = 0;
+  private workAtLastTick = 0;
   private lastTick = 0;
   /** Replica-milliseconds so far, for cost. */
   private replicaMs = 0;
@@ -50,12 +59,13 @@ export class Autoscaler {
 
   /** Runs one autoscaling decision at `time`; the caller schedules the next at time + interval. */
   tick(time: number): void {
-    const { min, max, targetUtilization, coresPerReplica, coldStart } = this.settings;
+    const { metric, min, max, targetUtilization, coresPerReplica, coldStart } = this.settings;
     const elapsed = time - this.lastTick;
-    const utilization =
-      elapsed > 0 ? (this.station.busyTime - this.busyAtLastTick) / (this.replicas * coresPerReplica * elapsed) : 0;
+    const work = metric === 'busy' ? this.station.workDoneBy(time) : this.station.busyTime;
+    const share = elapsed > 0 ? (work - this.workAtLastTick) / (this.replicas * coresPerReplica * elapsed) : 0;
+    const utilization = metric === 'busy' ? Math.min(1, share) : share;
     this.replicaMs += this.replicas * elapsed;
-    this.busyAtLastTick = this.station.busyTime;
+    this.workAtLastTick = work;
     this.lastTick = time;
     const ratio = utilization / targetUtilization;
     if (Math.abs(ratio - 1) <= TOLERANCE) return;

@@ -1,31 +1,39 @@
-// The load of the users not simulated in detail on one shared station: a Poisson stream at
-// `ratePerMs` whose service times follow the station's own mix (the steps or messages the
-// option sends there, weighted by how often). It is generated lazily: before a detailed job
-// is admitted, the background arrivals since the previous detailed arrival are drawn (a
-// Poisson count for the gap, placed uniformly in it, which is exactly a Poisson process) and
-// admitted first, in time order. Its draws come from its own random stream, so the detailed
-// jobs' draws stay the same across options (common random numbers).
+// The load of the users not simulated in detail on one shared station: a Poisson stream whose
+// rate and service mix (the steps or messages the option sends there, weighted by how often)
+// are those of the routing in force, changed by setRate when the routing changes (an hour of the
+// load profile, a scheduled outage). It is generated lazily: before a detailed job is admitted,
+// the background arrivals since the previous call are drawn (a Poisson count for the gap,
+// placed uniformly in it, which is exactly a Poisson process) and admitted first, in time order.
+// Its draws come from its own random stream, so the detailed jobs' draws stay the same across
+// options (common random numbers).
 import type { RandomStream } from '../random/random-stream';
-import type { Sampler } from '../random/sampler';
+import { constantSampler, type Sampler } from '../random/sampler';
 
 export interface Admitting {
   admit(arrival: number, service: number): number;
 }
 
+const NO_SERVICE = constantSampler(0);
+
 export class BackgroundLoad {
   private last = 0;
   private spacings = new Float64Array(256);
+  private ratePerMs = 0;
+  private service: Sampler = NO_SERVICE;
 
-  constructor(
-    private readonly ratePerMs: number,
-    private readonly service: Sampler,
-    private readonly random: RandomStream,
-  ) {}
+  constructor(private readonly random: RandomStream) {}
+
+  /** From the last admitUntil on, jobs arrive at `ratePerMs` and need `service`. */
+  setRate(ratePerMs: number, service: Sampler | undefined): void {
+    this.ratePerMs = ratePerMs;
+    this.service = service ?? NO_SERVICE;
+  }
 
   /** Admits into `station` every background job that arrived after the previous call and by `time`. */
   admitUntil(time: number, station: Admitting): void {
     const random = this.random;
     const span = time - this.last;
+    if (span <= 0) return;
     const count = random.poisson(this.ratePerMs * span);
     if (count > 0) {
       // Sorted uniform times on the gap from normalised exponential spacings.

@@ -5,7 +5,8 @@
 // The background users' inferences join the same batches. Their arrivals are a Poisson stream
 // that does not depend on the system, so it is generated ahead: when a detailed request joins a
 // batch, the batcher knows whether background arrivals will fill the batch before its deadline,
-// and asks the engine for an event at the moment the batch will leave.
+// and asks the engine for an event at the moment the batch will leave. When the background's
+// rate changes (setBackgroundRate), the arrivals generated ahead are drawn again at the new rate.
 import type { RandomStream } from '../random/random-stream';
 import type { Station } from './station';
 
@@ -31,6 +32,7 @@ export class Batcher {
   plannedAt = Number.NaN;
   batches = 0;
   batchedRequests = 0;
+  private backgroundRatePerMs = 0;
 
   constructor(
     private readonly station: Station,
@@ -39,9 +41,27 @@ export class Batcher {
     /** Service time of a batch of `size`, drawn when it is dispatched. */
     private readonly batchService: (size: number) => number,
     private readonly dispatch: (batch: BatchDispatch) => void,
-    private readonly backgroundRatePerMs = 0,
+    /** Draws the background arrivals; without it there are none. */
     private readonly backgroundRandom?: RandomStream,
   ) {}
+
+  /**
+   * From `time` on, background inferences arrive at `ratePerMs`. Returns the time at which the
+   * engine must call `wake` when the forming batch now leaves at another time, else NaN.
+   */
+  setBackgroundRate(time: number, ratePerMs: number): number {
+    if (!this.backgroundRandom) return Number.NaN;
+    this.advanceTo(time);
+    // A Poisson stream restarted at `time` is the same stream: drop what was drawn ahead.
+    this.background.length = this.read;
+    this.lastBackground = time;
+    this.backgroundRatePerMs = ratePerMs;
+    if (this.members.length === 0) return Number.NaN;
+    const departure = Math.min(this.deadline, this.backgroundFillTime());
+    if (departure === this.plannedAt) return Number.NaN;
+    this.plannedAt = departure;
+    return departure;
+  }
 
   /**
    * A detailed request joins at `time`. Returns the time at which the engine must call `wake`

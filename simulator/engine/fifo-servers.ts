@@ -12,6 +12,13 @@ import type { BackgroundLoad } from './background-load';
 export class FifoServers {
   /** Min-heap of the times at which each server becomes free; `servers` entries are in use. */
   private freeAt: Float64Array;
+  /**
+   * Once the station has been resized: beside each freeAt entry, when that server's cold start
+   * ends (its only idle gap still to come), so that the work not yet done is known (workDoneBy).
+   */
+  private readyAt?: Float64Array;
+  /** [ready at, free at] of servers removed while work was still assigned to them. */
+  private retired: [number, number][] = [];
   /** Total service time given, for utilisation. */
   busyTime = 0;
   /** Jobs admitted, background included. */
@@ -31,20 +38,45 @@ export class FifoServers {
    */
   resize(servers: number, readyAt: number): void {
     if (servers === this.servers) return;
-    const current = Array.from(this.freeAt.subarray(0, this.servers));
-    while (current.length < servers) current.push(readyAt);
+    const current = Array.from(this.freeAt.subarray(0, this.servers), (free, index): [number, number] => [
+      this.readyAt?.[index] ?? 0,
+      free,
+    ]);
+    while (current.length < servers) current.push([readyAt, readyAt]);
     // A sorted array is a valid min-heap.
-    current.sort((a, b) => a - b);
-    current.length = servers;
+    current.sort((a, b) => a[1] - b[1]);
+    this.retired.push(...current.splice(servers));
     if (this.freeAt.length < servers) this.freeAt = new Float64Array(servers * 2);
-    this.freeAt.set(current);
+    if (!this.readyAt || this.readyAt.length < this.freeAt.length) this.readyAt = new Float64Array(this.freeAt.length);
+    current.forEach(([ready, free], index) => {
+      this.freeAt[index] = free;
+      this.readyAt![index] = ready;
+    });
     this.servers = servers;
+  }
+
+  /**
+   * Service time given by `time`: the work admitted less the work still to do, which after
+   * `time` keeps each server busy until it frees up, but for a cold start still to finish.
+   */
+  workDoneBy(time: number): number {
+    let remaining = 0;
+    for (let index = 0; index < this.servers; index++) {
+      remaining += Math.max(0, this.freeAt[index] - Math.max(time, this.readyAt?.[index] ?? 0));
+    }
+    this.retired = this.retired.filter(([, free]) => free > time);
+    for (const [ready, free] of this.retired) remaining += free - Math.max(time, ready);
+    return this.busyTime - remaining;
   }
 
   /** Admits a detailed job, first admitting the background jobs that arrived since the previous one. */
   admitWithBackground(arrival: number, service: number): number {
     this.background!.admitUntil(arrival, this);
     return this.admit(arrival, service);
+  }
+
+  catchUp(time: number): void {
+    this.background?.admitUntil(time, this);
   }
 
   /** Admits a job arriving at `arrival`; returns the time its service starts. Its service ends `service` later. */
@@ -58,7 +90,9 @@ export class FifoServers {
       freeAt[0] = end;
       return start;
     }
-    // Replace the root (the server this job takes) and sift down.
+    // Replace the root (the server this job takes) and sift down, its ready time with it.
+    const readyAt = this.readyAt;
+    const rootReady = readyAt ? readyAt[0] : 0;
     const count = this.servers;
     let index = 0;
     for (;;) {
@@ -67,9 +101,11 @@ export class FifoServers {
       if (child + 1 < count && freeAt[child + 1] < freeAt[child]) child++;
       if (freeAt[child] >= end) break;
       freeAt[index] = freeAt[child];
+      if (readyAt) readyAt[index] = readyAt[child];
       index = child;
     }
     freeAt[index] = end;
+    if (readyAt) readyAt[index] = rootReady;
     return start;
   }
 }

@@ -1,67 +1,119 @@
 // Whether a link is down at a given time. Each instance of a link (one per simulated user for a
 // link that touches a per-user component, one for a shared link) has its own alternating
 // up/down process: up for an `every_s` draw, down for a `lasting_s` draw. Instances start in
-// the process's long-run state (down with probability E[lasting] / (E[every] + E[lasting]))
-// so that a short run sees the same share of outages as a long one; the first period is a
-// fresh draw, which is exact for exponential periods (memoryless) and an approximation
-// otherwise. A fixed schedule applies to every instance alike.
+// the process's long-run state, whatever the distributions: down with probability
+// E[lasting] / (E[every] + E[lasting]), and the period in progress lasts a residual-life draw
+// (not a fresh one), so a short run sees the same share of outages as a long one and
+// constant periods start at a random phase, not all users at the same instant. A fixed
+// schedule applies to every instance alike.
+import type { DistributionSpec } from '../scenario/distribution-spec';
+import { residualLifeSampler } from '../random/length-biased';
 import { RandomStream } from '../random/random-stream';
-import type { Sampler } from '../random/sampler';
+import { compileDistribution } from '../random/sampler';
 
 export interface OutageProcess {
   /** Queries for one instance must come in non-decreasing time order (the engine's order). */
   isDown(instance: number, timeMs: number): boolean;
+  /** When the instance's state next changes after `timeMs` (Infinity if never); same order rule. */
+  nextChange(instance: number, timeMs: number): number;
   /** Long-run share of time down. */
   readonly downShare: number;
+  /** Mean time from one outage's start to the next (Infinity when not periodic). */
+  readonly meanCycleMs: number;
 }
 
-export const NEVER_DOWN: OutageProcess = { isDown: () => false, downShare: 0 };
+export const NEVER_DOWN: OutageProcess = {
+  isDown: () => false,
+  nextChange: () => Number.POSITIVE_INFINITY,
+  downShare: 0,
+  meanCycleMs: Number.POSITIVE_INFINITY,
+};
+
+// A query more than this many mean cycles past an instance's last known state does not step
+// through the cycles in between: constant periods skip whole cycles exactly; otherwise the
+// instance starts again in its long-run state, which is what it is in after many cycles
+// (and keeps every instance's process stationary). Work per query stays bounded however short
+// the periods are next to the gaps between queries.
+const SKIP_AFTER_CYCLES = 16;
 
 export function alternatingOutages(
-  every: Sampler,
-  lasting: Sampler,
+  everySpec: DistributionSpec,
+  lastingSpec: DistributionSpec,
   instances: number,
   seed: number,
   linkId: string,
 ): OutageProcess {
+  const every = compileDistribution(everySpec);
+  const lasting = compileDistribution(lastingSpec);
+  const upResidual = residualLifeSampler(everySpec);
+  const downResidual = residualLifeSampler(lastingSpec);
   const downShare = lasting.mean / (every.mean + lasting.mean);
+  const cycleMs = 1000 * (every.mean + lasting.mean);
+  const periodic = every.constant && lasting.constant;
   const nextToggleMs = new Float64Array(instances);
   const down = new Uint8Array(instances);
   const randoms: RandomStream[] = [];
-  for (let instance = 0; instance < instances; instance++) {
-    const random = new RandomStream(seed, `outages:${linkId}`, instance);
-    randoms.push(random);
+  const startInLongRunState = (instance: number, timeMs: number) => {
+    const random = randoms[instance];
     down[instance] = random.next() < downShare ? 1 : 0;
-    nextToggleMs[instance] = 1000 * (down[instance] ? lasting : every).sample(random);
+    nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
+  };
+  for (let instance = 0; instance < instances; instance++) {
+    randoms.push(new RandomStream(seed, `outages:${linkId}`, instance));
+    startInLongRunState(instance, 0);
   }
-  return {
-    downShare,
-    isDown(instance, timeMs) {
+  const isDown = (instance: number, timeMs: number) => {
+    const behind = timeMs - nextToggleMs[instance];
+    if (behind >= 0) {
+      if (behind > SKIP_AFTER_CYCLES * cycleMs) {
+        if (periodic) nextToggleMs[instance] += Math.floor(behind / cycleMs) * cycleMs;
+        else startInLongRunState(instance, timeMs);
+      }
       while (timeMs >= nextToggleMs[instance]) {
         down[instance] ^= 1;
         nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[instance]);
       }
-      return down[instance] === 1;
+    }
+    return down[instance] === 1;
+  };
+  return {
+    downShare,
+    meanCycleMs: cycleMs,
+    isDown,
+    nextChange(instance, timeMs) {
+      isDown(instance, timeMs);
+      return nextToggleMs[instance];
     },
   };
 }
 
 export function scheduledOutages(schedule: readonly (readonly [number, number])[], horizonS: number): OutageProcess {
-  const intervals = [...schedule]
-    .sort((a, b) => a[0] - b[0])
-    .map(([start, end]) => [start * 1000, end * 1000] as const);
-  const downS = schedule.reduce(
-    (sum, [start, end]) => sum + Math.max(0, Math.min(end, horizonS) - Math.min(start, horizonS)),
-    0,
-  );
+  // Sorted and merged, so that the boundaries alternate: start, end, start, end, ...
+  const boundaries: number[] = [];
+  for (const [start, end] of [...schedule].sort((a, b) => a[0] - b[0])) {
+    const last = boundaries.length - 1;
+    if (last > 0 && start * 1000 <= boundaries[last]) boundaries[last] = Math.max(boundaries[last], end * 1000);
+    else boundaries.push(start * 1000, end * 1000);
+  }
+  // Boundaries at or before `timeMs`: odd while an outage is on.
+  const passed = (timeMs: number) => {
+    let low = 0;
+    let high = boundaries.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (boundaries[middle] <= timeMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  let downMs = 0;
+  for (let index = 0; index < boundaries.length; index += 2) {
+    downMs += Math.max(0, Math.min(boundaries[index + 1], horizonS * 1000) - boundaries[index]);
+  }
   return {
-    downShare: horizonS > 0 ? downS / horizonS : 0,
-    isDown(_instance, timeMs) {
-      for (const [start, end] of intervals) {
-        if (timeMs < start) return false;
-        if (timeMs < end) return true;
-      }
-      return false;
-    },
+    downShare: horizonS > 0 ? downMs / (horizonS * 1000) : 0,
+    meanCycleMs: Number.POSITIVE_INFINITY,
+    isDown: (_instance, timeMs) => passed(timeMs) % 2 === 1,
+    nextChange: (_instance, timeMs) => boundaries[passed(timeMs)] ?? Number.POSITIVE_INFINITY,
   };
 }

@@ -65,6 +65,10 @@ export class ServerlessInstances {
     return this.admit(arrival, service);
   }
 
+  catchUp(time: number): void {
+    this.background?.admitUntil(time, this);
+  }
+
   /** Moves instances that finished by `time` from busy to idle, in the order they finished. */
   private releaseFinished(time: number): void {
     while (this.busyCount > 0 && this.busy[0] <= time) {

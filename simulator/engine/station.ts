@@ -4,6 +4,8 @@ export interface Station {
   admit(arrival: number, service: number): number;
   /** As admit, first admitting the background users' jobs that arrived since the previous arrival. */
   admitWithBackground(arrival: number, service: number): number;
+  /** Admits the background users' jobs that arrived by `time` (before the background's routing changes). */
+  catchUp(time: number): void;
   readonly busyTime: number;
   readonly jobs: number;
 }

@@ -1,12 +1,13 @@
 // Evaluates every option of a scenario: simulate, summarise, cost, battery, budgets, and the
 // recommendation. The only place that computes results; the CLI, the app and the exports call it.
 import { estimateOption } from '../analytic/option-estimate';
-import type { AnalyticEstimate, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
+import type { LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { budgetVerdicts, recommend } from './budget-verdicts';
 import { summarizeLatencies } from './latency-statistics';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
+import { nonstationaryReasons, optionWarnings } from './run-caveats';
 import { type Fidelity, planRun } from './run-shape';
 import { type OptionRun, simulateOption } from './simulate-option';
 import { buildSystemModel, type SystemModel } from './system-model';
@@ -23,10 +24,6 @@ export interface EvaluateSettings {
   /** Called as each option starts, for progress on long runs. */
   onOption?: (index: number, count: number, optionId: string) => void;
 }
-
-// The simulation and the queueing estimate should agree on the mean within this share when
-// nothing fails; beyond it the run is probably too short (or a queue is near saturation).
-const DISAGREEMENT_WARNING = 0.25;
 
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
   const seed = settings.seed ?? scenario.seed;
@@ -52,9 +49,12 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
 function evaluateOption(system: SystemModel, plan: OptionPlan, settings: EvaluateSettings, seed: number): OptionResult {
   const analytic = estimateOption(system, plan);
   const run = simulateOption(system, plan, planRun(system, analytic, settings.requests, settings.fidelity), seed);
-  const statistics = summarizeLatencies(run.latencies);
+  const nonstationary = nonstationaryReasons(system, plan, run);
+  const statistics = summarizeLatencies(run.latencies, nonstationary.length === 0);
   const nan = Number.NaN;
   const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };
+  // Latency figures are of the requests after the warm-up; the others of every request.
+  const perMeasured = (sum: number) => (run.measuredCompleted > 0 ? sum / run.measuredCompleted : 0);
   const perCompleted = (sum: number) => (run.completed > 0 ? sum / run.completed : 0);
   const kbPerRequest = run.linkKb.map((kb) => kb / run.simulatedRequests);
   const traffic = linkTraffic(system, plan, kbPerRequest);
@@ -65,16 +65,16 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
       utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
     }))
     .filter((component) => component.utilization > 0);
-  const warnings = optionWarnings(system, plan, run, analytic, latency.mean);
+  const warnings = optionWarnings(system, plan, run, analytic, latency);
   const figures = {
     id: plan.option.id,
     label: plan.option.label,
     pattern: plan.option.pattern,
     latency_ms: latency,
     breakdown_ms: {
-      compute: perCompleted(run.computeMs),
-      queue: perCompleted(run.queueMs),
-      network: perCompleted(run.networkMs),
+      compute: perMeasured(run.computeMs),
+      queue: perMeasured(run.queueMs),
+      network: perMeasured(run.networkMs),
     },
     steps: stepResults(system, plan, run),
     links,
@@ -86,7 +86,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     )
       ? perCompleted(run.accuracySum)
       : null,
-    success_rate: run.measured > 0 ? run.completed / run.measured : 0,
+    success_rate: run.simulatedRequests > 0 ? run.completed / run.simulatedRequests : 0,
     offline: {
       requests: run.offlineRequests,
       success_rate: run.offlineRequests > 0 ? run.offlineCompleted / run.offlineRequests : null,
@@ -99,6 +99,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     failed: run.failed,
     detailed_users: run.detailedUsers,
     requests: run.measured,
+    ...(nonstationary.length > 0 ? { nonstationary } : {}),
     ...elasticity(system, plan, run),
   };
   const budgets = budgetVerdicts(system.scenario.budgets, figures, statistics !== null);
@@ -218,37 +219,4 @@ function batteryHours(
     hours[component.id] = watts > 0 ? component.batteryWh / watts : Number.POSITIVE_INFINITY;
   }
   return hours;
-}
-
-function optionWarnings(
-  system: SystemModel,
-  plan: OptionPlan,
-  run: OptionRun,
-  analytic: AnalyticEstimate,
-  simulatedMean: number,
-): string[] {
-  const warnings: string[] = [];
-  for (const component of analytic.components) {
-    if (component.utilization >= 1) {
-      warnings.push(
-        `${component.id} is saturated (utilisation ${component.utilization.toFixed(2)}): its queue grows without bound, so latency depends on the run length`,
-      );
-    }
-  }
-  for (const link of analytic.links) {
-    if (link.utilization >= 1)
-      warnings.push(`link ${link.id} (${link.direction}) is saturated (utilisation ${link.utilization.toFixed(2)})`);
-  }
-  const outagesOnRoute = plan.nominalLinks.some((link) => system.links[link].outages !== undefined);
-  const estimate = analytic.mean_latency_ms;
-  if (!outagesOnRoute && estimate !== null && estimate > 0 && Number.isFinite(simulatedMean)) {
-    const difference = Math.abs(simulatedMean - estimate) / estimate;
-    if (difference > DISAGREEMENT_WARNING) {
-      warnings.push(
-        `simulated mean latency ${simulatedMean.toFixed(1)} ms and the queueing estimate ${estimate.toFixed(1)} ms differ by ${Math.round(difference * 100)}%: the run may be too short (try more requests)`,
-      );
-    }
-  }
-  if (run.completed === 0) warnings.push('no request completed');
-  return warnings;
 }

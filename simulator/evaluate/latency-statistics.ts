@@ -2,13 +2,10 @@
 // (no streaming estimate), and 95% confidence intervals by the method of batch means.
 import type { LatencySummary } from '../results';
 import { quantileBySelection, sortNonNegative } from './order-statistics';
+import { studentQuantile } from './student-t';
 
-// Batch counts tried, most first, each with Student's t at 97.5% for count - 1 degrees of freedom.
-const BATCH_COUNTS: readonly (readonly [number, number])[] = [
-  [20, 2.093],
-  [10, 2.262],
-  [5, 2.776],
-];
+// Batch counts tried, most first.
+const BATCH_COUNTS = [20, 10, 5] as const;
 // Batch means correlated beyond this at lag 1 are not independent: fewer, longer batches are
 // tried. (With 20 independent batches the estimate exceeds 0.3 about 8% of the time, which
 // only costs a slightly wider interval.)
@@ -31,7 +28,12 @@ export interface LatencyStatistics {
   quantiles: number[];
 }
 
-export function summarizeLatencies(latencies: Float64Array): LatencyStatistics | null {
+/**
+ * `intervals: false` leaves out the batch-means intervals: batches of a run that is not
+ * stationary (a load step, a scheduled outage) differ by design, and their spread is no
+ * measure of noise.
+ */
+export function summarizeLatencies(latencies: Float64Array, intervals = true): LatencyStatistics | null {
   let count = 0;
   for (let index = 0; index < latencies.length; index++) if (!Number.isNaN(latencies[index])) count++;
   if (count === 0) return null;
@@ -45,7 +47,7 @@ export function summarizeLatencies(latencies: Float64Array): LatencyStatistics |
       sum += value;
     }
   }
-  const ci95 = batchIntervals(completed);
+  const ci95 = intervals ? batchIntervals(completed) : undefined;
   const sorted = sortNonNegative(completed);
   const summary: LatencySummary = {
     mean: sum / count,
@@ -66,7 +68,7 @@ export function summarizeLatencies(latencies: Float64Array): LatencyStatistics |
 // the system remembers longer (a user's long outage, a slow queue draining), neighbouring batch
 // means move together and their spread understates the uncertainty: then fewer, longer batches.
 export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] | undefined {
-  for (const [count, t] of BATCH_COUNTS) {
+  for (const count of BATCH_COUNTS) {
     const size = Math.floor(completed.length / count);
     if (size < MIN_PER_BATCH) continue;
     const means = Array.from({ length: count }, (_, batch) => {
@@ -74,12 +76,32 @@ export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] 
       for (let index = batch * size; index < (batch + 1) * size; index++) sum += completed[index];
       return sum / size;
     });
-    const fewest = count === BATCH_COUNTS[BATCH_COUNTS.length - 1][0];
+    const fewest = count === BATCH_COUNTS[BATCH_COUNTS.length - 1];
     if (!fewest && lag1Correlation(means) > MAX_LAG1_CORRELATION) continue;
     const p95s = means.map((_, batch) => quantileBySelection(completed.slice(batch * size, (batch + 1) * size), 0.95));
-    return { mean: interval(means, t), p95: interval(p95s, t) };
+    const mean = studentInterval(means);
+    const p95 = studentInterval(p95s);
+    const clamped = (['mean', 'p95'] as const).filter((name) => (name === 'mean' ? mean : p95)[0] < 0);
+    const ci95: NonNullable<LatencySummary['ci95']> = { mean: atLeastZero(mean), p95: atLeastZero(p95) };
+    if (clamped.length > 0) ci95.clamped_at_zero = clamped;
+    return ci95;
   }
   return undefined;
+}
+
+/** The 95% interval of the mean of `values` by Student's t with n - 1 degrees of freedom. */
+export function studentInterval(values: readonly number[]): [number, number] {
+  const n = values.length;
+  const mean = values.reduce((sum, value) => sum + value, 0) / n;
+  if (n < 2) return [mean, mean];
+  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1);
+  const half = studentQuantile(0.975, n - 1) * Math.sqrt(variance / n);
+  return [mean - half, mean + half];
+}
+
+/** Latencies are never negative: an interval reaching below 0 starts at 0. */
+export function atLeastZero([low, high]: [number, number]): [number, number] {
+  return [Math.max(0, low), high];
 }
 
 function lag1Correlation(values: number[]): number {
@@ -92,12 +114,4 @@ function lag1Correlation(values: number[]): number {
     if (index > 0) products += deviation * (values[index - 1] - mean);
   }
   return squares === 0 ? 0 : products / squares;
-}
-
-function interval(values: number[], t: number): [number, number] {
-  const n = values.length;
-  const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1);
-  const half = t * Math.sqrt(variance / n);
-  return [mean - half, mean + half];
 }

@@ -16,8 +16,11 @@ import type { SystemModel } from './system-model';
 
 export type Fidelity = 'full' | 'preview';
 
+/** Relaxation times a full-fidelity run gives each queue. */
+export const FULL_RELAXATIONS = 20;
+
 const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number }> = {
-  full: { minRequestsPerUser: 50, relaxations: 20 },
+  full: { minRequestsPerUser: 50, relaxations: FULL_RELAXATIONS },
   preview: { minRequestsPerUser: 5, relaxations: 2 },
 };
 const WARMUP_SHARE = 0.1;
@@ -40,6 +43,11 @@ export interface RunShape {
    * steady state rather than the climb from the minimum.
    */
   initialReplicas: number[];
+}
+
+/** Arrivals in which a queue at utilisation `rho` forgets its start (the M/M/1 relaxation time). */
+export function relaxationArrivals(rho: number): number {
+  return rho / (1 - Math.sqrt(rho)) ** 2;
 }
 
 export function warmupRequests(measured: number): number {
@@ -93,7 +101,7 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
   for (const rho of utilisations) {
     // A saturated device never settles: give all requests to one user, so its queue grows as long as it can.
     if (rho >= 1) return Number.POSITIVE_INFINITY;
-    needed = Math.max(needed, (detail.relaxations * rho) / (1 - Math.sqrt(rho)) ** 2);
+    needed = Math.max(needed, detail.relaxations * relaxationArrivals(rho));
   }
   return needed;
 }

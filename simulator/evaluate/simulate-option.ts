@@ -7,7 +7,7 @@ import { batchFactor } from '../engine/batcher';
 import { EventQueue } from '../engine/event-queue';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
-import { compileDistribution } from '../random/sampler';
+import { backgroundRegimes } from './background-routing';
 import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
 import { buildStations } from './station-set';
@@ -19,13 +19,18 @@ export interface OptionRun {
   detailedUsers: number;
   /** End-to-end latency of each measured request in arrival order; NaN where it failed. */
   latencies: Float64Array;
+  /** Requests that completed and that failed, all of the run's (warm-up included). */
   completed: number;
   failed: number;
+  /** Completed requests after the warm-up: those in the latency statistics. */
+  measuredCompleted: number;
+  /** Sums over the measured completed requests. */
   queueMs: number;
   computeMs: number;
   networkMs: number;
   /** Per step: [runs at primary, service sum at primary, runs at fallback, service sum at fallback, cache hits]. */
   stepStats: Float64Array[];
+  /** Requests of the whole run that started while a link on their route was down; of those, completed and with a fallback. */
   offlineRequests: number;
   offlineCompleted: number;
   offlineFallback: number;
@@ -49,8 +54,10 @@ export interface OptionRun {
 }
 
 // Event payloads: a request's event is request * 2 + kind; negative payloads are the next
-// arrival (-1), an autoscaler's tick (-2 - index) and a batcher's wake-up (-2 - autoscalers - index).
+// arrival (-1), a change of the background's regime (-2), an autoscaler's tick (-3 - index) and a
+// batcher's wake-up (-3 - autoscalers - index).
 const EVENT_ARRIVAL = -1;
+const EVENT_REGIME = -2;
 const KIND_COMPUTE_DONE = 0;
 const KIND_HOP_DONE = 1;
 
@@ -90,14 +97,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const outages: OutageProcess[] = links.map((link) => {
     if (!link.outages) return NEVER_DOWN;
     if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
-    return alternatingOutages(
-      compileDistribution(link.outages.every_s),
-      compileDistribution(link.outages.lasting_s),
-      link.shared ? 1 : users,
-      seed,
-      link.id,
-    );
+    return alternatingOutages(link.outages.every_s, link.outages.lasting_s, link.shared ? 1 : users, seed, link.id);
   });
+  // The background's routing changes at most about once per detailed arrival (see backgroundRegimes).
+  const regimes = backgroundRegimes(system, plan, set, outages, horizonS * 1000, total);
 
   const arrivalRandom = new RandomStream(seed, 'arrivals');
   const userRandom = new RandomStream(seed, 'users');
@@ -174,6 +177,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const linkKb = new Float64Array(links.length);
   const sink = system.sink;
   const queue = new EventQueue();
+  const wakeBatcher = (batcher: number, at: number) => queue.push(at, -3 - autoscalerEvents - batcher);
   const hourlyAcceptance = system.hourlyAcceptance;
   const perUserGapMs = 1000 / system.perUserRps;
   const aggregateGapMs = perUserGapMs / users;
@@ -190,6 +194,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   }
 
   let completed = 0;
+  let measuredCompleted = 0;
   let failed = 0;
   let offlineRequests = 0;
   let offlineCompleted = 0;
@@ -202,24 +207,27 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let arrived = 0;
   let lastArrival = 0;
 
-  // Records a request's end (unless it was part of the warm-up) and frees its slot.
+  // Records a request's end and frees its slot. Every request counts towards success, outages
+  // and accuracy; the warm-up is left out of the latency statistics only (it starts from an
+  // empty system, which biases waiting times, not whether a request completes).
   const finish = (request: number, time: number, success: boolean) => {
-    const index = requestOf[request] - warmup;
-    if (index >= 0) {
-      if (success) {
+    if (success) {
+      completed++;
+      accuracySum += accuracy[request];
+      const index = requestOf[request] - warmup;
+      if (index >= 0) {
         latencies[index] = time - startTime[request];
-        completed++;
+        measuredCompleted++;
         sumQueue += queueMs[request];
         sumCompute += computeMs[request];
         sumNetwork += networkMs[request];
-        accuracySum += accuracy[request];
-      } else failed++;
-      if (fallbackMask[request] !== 0) fallbackRequests++;
-      if (offline[request]) {
-        offlineRequests++;
-        if (success) offlineCompleted++;
-        if (fallbackMask[request] !== 0) offlineFallback++;
       }
+    } else failed++;
+    if (fallbackMask[request] !== 0) fallbackRequests++;
+    if (offline[request]) {
+      offlineRequests++;
+      if (success) offlineCompleted++;
+      if (fallbackMask[request] !== 0) offlineFallback++;
     }
     freeSlots[freeCount++] = request;
   };
@@ -258,7 +266,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         if (target === at && !useFallback && batcherOfStep[stepIndex] >= 0) {
           const batcher = batcherOfStep[stepIndex];
           const wakeAt = batchers[batcher].join(request, time);
-          if (!Number.isNaN(wakeAt)) queue.push(wakeAt, -2 - autoscalerEvents - batcher);
+          if (!Number.isNaN(wakeAt)) wakeBatcher(batcher, wakeAt);
           return;
         }
         if (target === at) {
@@ -357,17 +365,29 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     queue.push(time, EVENT_ARRIVAL);
   };
 
+  // The background's regime: set at 0, then changed (while requests arrive) when it next changes.
+  const applyRegime = (time: number) => {
+    const next = regimes!.apply(time, wakeBatcher);
+    if (next < durationMs) queue.push(next, EVENT_REGIME);
+  };
+  if (regimes) applyRegime(0);
   scheduleArrival();
-  autoscalers.forEach((entry, index) => queue.push(entry.intervalMs, -2 - index));
+  autoscalers.forEach((entry, index) => queue.push(entry.intervalMs, -3 - index));
   const nominalLinks = plan.nominalLinks;
   while (queue.size > 0) {
     const time = queue.peekTime();
     const payload = queue.peekPayload();
     queue.pop();
+    if (payload === EVENT_REGIME) {
+      if (arrivalsOpen) applyRegime(time);
+      continue;
+    }
     if (payload < EVENT_ARRIVAL) {
-      const index = -2 - payload;
+      const index = -3 - payload;
       if (index < autoscalerEvents) {
         const entry = autoscalers[index];
+        // Background work admitted by now counts in the interval that ends now.
+        if (arrivalsOpen) entry.station.catchUp(time);
         entry.autoscaler.tick(time);
         // The autoscaler keeps watching while requests still arrive.
         if (arrivalsOpen) queue.push(time + entry.intervalMs, payload);
@@ -419,6 +439,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     detailedUsers: users,
     latencies: latencies.subarray(0, measured),
     completed,
+    measuredCompleted,
     failed,
     queueMs: sumQueue,
     computeMs: sumCompute,

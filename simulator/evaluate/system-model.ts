@@ -1,6 +1,7 @@
 // The parts of a scenario that every option shares, resolved once: components with their
 // hardware and executors, links with their defaults filled in, the route table, and the
 // number of users simulated in detail.
+import type { UtilizationMetric } from '../engine/autoscaler';
 import { compileDistribution, type Sampler } from '../random/sampler';
 import { HARDWARE_LIBRARY, type HardwareProfile } from '../scenario/hardware-library';
 import { LINK_DEFAULTS } from '../scenario/link-technologies';
@@ -9,6 +10,7 @@ import type { Link, Scenario } from '../scenario/schema';
 import { findRoute } from '../scenario/topology';
 
 export interface AutoscalingModel {
+  metric: UtilizationMetric;
   min: number;
   max: number;
   targetUtilization: number;
@@ -132,6 +134,7 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
       replicas,
       servers: serverless ? serverless.concurrency : cores * replicas,
       autoscaling: scaling && {
+        metric: scaling.metric,
         min: scaling.min,
         max: scaling.max,
         targetUtilization: scaling.target_utilization,

@@ -1,9 +1,14 @@
 // Checks that a structurally valid scenario is also consistent: ids unique, every reference
 // known, every unpinned step placed, every placement reachable over the links.
+import { compileDistribution } from '../random/sampler';
 import { HARDWARE_LIBRARY } from './hardware-library';
 import type { ScenarioError } from './scenario-error';
 import type { Scenario } from './schema';
 import { findRoute } from './topology';
+
+// Outages that toggle faster than this cost work without meaning anything next to requests
+// that take milliseconds.
+const MIN_OUTAGE_PERIOD_S = 1e-6;
 
 function known(ids: Iterable<string>): string {
   const list = [...ids];
@@ -79,6 +84,17 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     });
     if (link.between[0] === link.between[1])
       errors.push({ path: `links[${index}].between`, message: 'a link joins two different components' });
+    if (link.outages && 'every_s' in link.outages) {
+      for (const field of ['every_s', 'lasting_s'] as const) {
+        const mean = compileDistribution(link.outages[field]).mean;
+        if (mean < MIN_OUTAGE_PERIOD_S) {
+          errors.push({
+            path: `links[${index}].outages.${field}`,
+            message: `an outage period must last at least 1 µs (${MIN_OUTAGE_PERIOD_S} s) on average, got ${mean} s: shorter periods would take unbounded work to simulate`,
+          });
+        }
+      }
+    }
     if (link.outages && 'schedule' in link.outages) {
       link.outages.schedule.forEach(([start, end], interval) => {
         if (end <= start)

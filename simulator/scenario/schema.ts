@@ -78,6 +78,12 @@ export const autoscalingSchema = z
     target_utilization: z.number().positive().max(1).describe('scale so that average utilisation approaches this'),
     scale_interval_s: positive.default(30).describe('how often the autoscaler looks at the last interval'),
     cold_start_ms: distributionSchema.default(0).describe('time before a new replica takes work'),
+    metric: z
+      .enum(['admitted', 'busy'])
+      .default('admitted')
+      .describe(
+        'utilisation the autoscaler reads: admitted (work that arrived in the interval over capacity, above 100% when work queues) or busy (time executors worked, at most 100%, as Kubernetes measures CPU)',
+      ),
   })
   .describe('autoscaling replicas between min and max (Kubernetes HPA rule: ceil(replicas x utilisation / target))');
 

@@ -1,6 +1,7 @@
 // Autoscaling, serverless cold starts, mini-batching and the daily load profile.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, type ScenarioInput } from '../../../simulator';
+import { FifoServers } from '../../../simulator/engine/fifo-servers';
 import { scenarioFrom } from './queue-scenarios';
 
 const oneServer = (
@@ -48,6 +49,51 @@ describe('autoscaling', () => {
     expect(Math.max(...settled, 4)).toBeLessThanOrEqual(5);
     // Cost: the profile's hours at the replicas the autoscaler settles on: 1 in hour 0, 4 in hour 1, 1 (min) otherwise.
     expect(option.monthly_usd.compute).toBeCloseTo(((1 + 4 + 22 * 1) / 24) * 730, 6);
+  });
+});
+
+describe('the utilisation an autoscaler reads', () => {
+  it('busy: the work done by a time, however servers come and go', () => {
+    const station = new FifoServers(1);
+    station.admit(0, 10); // [0, 10] on the first server
+    expect(station.workDoneBy(4)).toBe(4);
+    station.resize(2, 20); // a second server, ready at 20 after its cold start
+    station.admit(6, 10); // waits for the first server: [10, 20]
+    station.admit(7, 5); // the cold server is free first, at 20: [20, 25]
+    expect(station.workDoneBy(15)).toBe(15);
+    expect(station.workDoneBy(22)).toBe(22);
+    station.resize(1, 22); // the server that frees last (at 25) leaves with its work
+    expect(station.workDoneBy(24)).toBe(24);
+    expect(station.workDoneBy(30)).toBe(25);
+  });
+
+  it('admitted jumps to the replicas a load step needs; busy, capped at 100%, doubles at most per interval', () => {
+    // Hour 1 brings 2 executors' worth of work to 1 replica: admitted reads 200%, busy 100%.
+    const stepped = (metric: 'admitted' | 'busy') =>
+      scenarioFrom(
+        oneServer(
+          {
+            id: 'server',
+            kind: 'cloud',
+            hardware: 'box',
+            replicas: { min: 1, max: 10, target_utilization: 0.5, scale_interval_s: 60, metric },
+          },
+          { per_user_rps: 2, load_profile: [1, 10, ...Array(22).fill(0)], duration_s: 7200, requests: undefined },
+          { exponential: 100 },
+        ),
+      );
+    const timelines = (['admitted', 'busy'] as const).map(
+      (metric) => evaluateScenario(stepped(metric)).options[0].autoscaling![0].timeline,
+    );
+    const [admitted, busy] = timelines.map((timeline) => timeline.filter(([time]) => time >= 3600));
+    expect(admitted[0][1]).toBeGreaterThanOrEqual(4);
+    expect(busy[0][1]).toBe(2);
+    expect(busy[1][1]).toBeGreaterThanOrEqual(4);
+    for (const timeline of timelines) {
+      const settled = timeline.filter(([time]) => time >= 3600 + 5 * 60).map(([, replicas]) => replicas);
+      expect(Math.min(...settled, 4)).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...settled, 4)).toBeLessThanOrEqual(5);
+    }
   });
 });
 

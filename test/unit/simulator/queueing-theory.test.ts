@@ -4,7 +4,7 @@
 // narrow (a few percent) so that a wide interval cannot hide a wrong answer.
 import { describe, expect, it } from 'vitest';
 import { estimateScenario, evaluateScenario, type OptionResult, replicateScenario } from '../../../simulator';
-import { studentInterval } from '../../../simulator/evaluate/replications';
+import { studentInterval } from '../../../simulator/evaluate/latency-statistics';
 import { erlangC } from '../../../simulator/analytic/erlang';
 import { singleStation } from './queue-scenarios';
 
@@ -140,9 +140,9 @@ describe('replications', () => {
     expect((high - low) / 2 / (10 / (1 - 0.7))).toBeLessThan(0.05);
   });
 
-  it("use Student's t: three values 1, 2, 3 give 2 +- 4.303 / sqrt(3)", () => {
+  it("use Student's t: three values 1, 2, 3 give 2 +- t(0.975, 2) / sqrt(3), t(0.975, 2) = 4.3027", () => {
     const [low, high] = studentInterval([1, 2, 3]);
-    expect(low).toBeCloseTo(2 - 4.303 / Math.sqrt(3), 9);
-    expect(high).toBeCloseTo(2 + 4.303 / Math.sqrt(3), 9);
+    expect(low).toBeCloseTo(2 - 4.302652729911275 / Math.sqrt(3), 9);
+    expect(high).toBeCloseTo(2 + 4.302652729911275 / Math.sqrt(3), 9);
   });
 });

@@ -1,0 +1,143 @@
+// Outages start in their long-run state for every distribution, are spread over users, never
+// loop, and periods shorter than a microsecond are refused.
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario, validateScenario } from '../../../simulator';
+import { alternatingOutages } from '../../../simulator/engine/outage-process';
+import { residualLifeSampler } from '../../../simulator/random/length-biased';
+import { RandomStream } from '../../../simulator/random/random-stream';
+import { compileDistribution } from '../../../simulator/random/sampler';
+import type { DistributionSpec } from '../../../simulator/scenario/distribution-spec';
+import { scenarioFrom } from './queue-scenarios';
+
+/** Four binomial standard errors of a share p estimated from n independent draws. */
+const binomialTolerance = (p: number, n: number) => 4 * Math.sqrt((p * (1 - p)) / n);
+
+function shareDown(every: DistributionSpec, lasting: DistributionSpec, instances: number, timeS: number): number {
+  const outages = alternatingOutages(every, lasting, instances, 5, 'net');
+  let down = 0;
+  for (let instance = 0; instance < instances; instance++) if (outages.isDown(instance, timeS * 1000)) down++;
+  return down / instances;
+}
+
+describe('the residual life of a period in progress', () => {
+  // A renewal process seen at a random instant: the period in progress has E[X^2] / (2 E[X]) left,
+  // which is mean x (1 + scv) / 2 in terms of the distribution's mean and squared variation.
+  const kinds: [string, DistributionSpec][] = [
+    ['constant', 90],
+    ['uniform', { uniform: [60, 120] }],
+    ['exponential', { exponential: 30 }],
+    ['normal', { normal: { mean: 10, sd: 4 } }],
+    ['lognormal', { lognormal: { median: 50, p95: 120 } }],
+    ['triangular', { triangular: [0, 10, 30] }],
+    ['empirical', { empirical: [1, 2, 10] }],
+  ];
+  for (const [name, spec] of kinds) {
+    it(`${name}: its mean is E[X^2] / (2 E[X])`, () => {
+      const { mean, scv } = compileDistribution(spec);
+      const residual = residualLifeSampler(spec);
+      const random = new RandomStream(3, `residual:${name}`);
+      const n = 200_000;
+      let sum = 0;
+      let squares = 0;
+      for (let draw = 0; draw < n; draw++) {
+        const value = residual(random);
+        sum += value;
+        squares += value * value;
+      }
+      const sampleMean = sum / n;
+      const standardError = Math.sqrt((squares / n - sampleMean ** 2) / n);
+      expect(Math.abs(sampleMean - (mean * (1 + scv)) / 2)).toBeLessThanOrEqual(4 * standardError);
+    });
+  }
+});
+
+describe('alternating outages', () => {
+  it('constant periods are spread over users: at any time about every_s / lasting_s of them are down', () => {
+    const instances = 10_000;
+    const tolerance = binomialTolerance(0.1, instances);
+    for (const timeS of [0, 5, 20, 45, 70, 95, 1000]) {
+      expect(Math.abs(shareDown(90, 10, instances, timeS) - 0.1), `at ${timeS} s`).toBeLessThanOrEqual(tolerance);
+    }
+  });
+
+  it('non-exponential periods start in their long-run state too', () => {
+    const instances = 10_000;
+    const tolerance = binomialTolerance(0.1, instances);
+    for (const timeS of [0, 3, 12, 40]) {
+      const share = shareDown({ uniform: [60, 120] }, { uniform: [5, 15] }, instances, timeS);
+      expect(Math.abs(share - 0.1), `at ${timeS} s`).toBeLessThanOrEqual(tolerance);
+    }
+  });
+
+  it('skips whole cycles: constant periods keep their phase however far a query jumps', () => {
+    const outages = alternatingOutages(90, 10, 200, 5, 'net');
+    const near = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000));
+    // 10^9 cycles of 100 s later, in one query per instance.
+    const far = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000 + 1e14));
+    expect(far).toEqual(near);
+  });
+
+  it('answers a query far ahead of microsecond periods at once, in the long-run state', () => {
+    const instances = 10_000;
+    const outages = alternatingOutages({ exponential: 0.000003 }, { exponential: 0.000001 }, instances, 5, 'net');
+    let down = 0;
+    for (let instance = 0; instance < instances; instance++) if (outages.isDown(instance, 3.6e9)) down++;
+    expect(Math.abs(down / instances - 0.25)).toBeLessThanOrEqual(binomialTolerance(0.25, instances));
+  });
+
+  it('a 30 s run with outages of 10 s every 90 s sees about 10% of its requests offline', () => {
+    // 30,000 users with one request each on average: each request finds its user's link down
+    // with probability 0.1. A user's requests share the user's phase, so the count varies more
+    // than a binomial's: by at most E[k^2] / E[k] = 2 times for Poisson(1) requests per user.
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'short run',
+      seed: 4,
+      hardware: { box: { cores: 8, gflops: 10 } },
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box' },
+      ],
+      links: [
+        {
+          id: 'net',
+          between: ['phone', 'cloud'],
+          tech: 'lte',
+          latency_ms: 10,
+          outages: { every_s: 90, lasting_s: 10 },
+        },
+      ],
+      workload: { users: 30_000, per_user_rps: 1 / 30, source: 'phone', duration_s: 30 },
+      pipeline: [{ id: 'infer', at: 'cloud', compute_ms: 1 }],
+      options: [{ id: 'remote' }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    const requests = option.completed + option.failed;
+    expect(option.detailed_users).toBe(30_000);
+    const tolerance = 4 * Math.sqrt((2 * 0.1 * 0.9) / requests);
+    expect(Math.abs(option.offline.requests / requests - 0.1)).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('outage periods', () => {
+  it('shorter than a microsecond on average are refused, saying why', () => {
+    const input = (outages: object) => ({
+      placewise: 1,
+      name: 'fast outages',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
+      ],
+      links: [{ id: 'net', between: ['phone', 'cloud'], tech: 'lte', outages }],
+      workload: { users: 1, per_user_rps: 1, source: 'phone', requests: 100 },
+      pipeline: [{ id: 'infer', at: 'cloud', compute_ms: 1 }],
+      options: [{ id: 'remote' }],
+    });
+    const refused = validateScenario(input({ every_s: 0, lasting_s: { exponential: 0.0000001 } }));
+    expect(refused.ok).toBe(false);
+    const errors = refused.ok ? [] : refused.errors;
+    expect(errors.map((error) => error.path)).toEqual(['links[0].outages.every_s', 'links[0].outages.lasting_s']);
+    for (const error of errors) expect(error.message).toMatch(/at least 1 µs .*unbounded work/);
+    expect(validateScenario(input({ every_s: 0.000001, lasting_s: { uniform: [0, 0.000002] } })).ok).toBe(true);
+  });
+});
