@@ -90,8 +90,9 @@ export interface SystemModel {
   /** Requests per second per user that the simulation runs at: the busiest hour's with a load profile. */
   perUserRps: number;
   /**
-   * With a load profile in duration mode: the share of the busiest hour's arrivals kept in each
-   * hour of the simulated clock (thinning), so that the simulated day follows the profile.
+   * With a load profile in duration mode and Poisson arrivals: the share of the busiest hour's
+   * arrivals kept in each hour of the simulated clock (thinning), so that the simulated day
+   * follows the profile.
    */
   hourlyAcceptance?: number[];
   /** Requests per month over all users (DESIGN.md section 2). */
@@ -193,8 +194,11 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
     sink: componentIndex.get(workload.sink ?? workload.source)!,
     users,
     perUserRps,
+    // Periodic arrivals keep their period whatever the hour (the background users' too).
     hourlyAcceptance:
-      profile && workload.duration_s !== undefined ? profile.map((multiplier) => multiplier / peak) : undefined,
+      profile && workload.duration_s !== undefined && workload.arrivals !== 'periodic'
+        ? profile.map((multiplier) => multiplier / peak)
+        : undefined,
     requestsPerMonth: (users * workload.per_user_rps * 3600 * activeHours * 730) / 24,
   };
 }

@@ -199,6 +199,26 @@ describe('mini-batching', () => {
 });
 
 describe('the daily load profile', () => {
+  it('leaves periodic arrivals at their period, for the whole of a duration run', () => {
+    // Periodic arrivals run at the busiest hour's rate (4 per second) all along: 28,800 in 2 hours.
+    const scenario = scenarioFrom(
+      oneServer(
+        { id: 'server', kind: 'cloud', hardware: 'box' },
+        {
+          per_user_rps: 1,
+          arrivals: 'periodic',
+          load_profile: [1, 4, ...Array(22).fill(1)],
+          duration_s: 7200,
+          requests: undefined,
+        },
+        10,
+      ),
+    );
+    const option = evaluateScenario(scenario).options[0];
+    expect(option.completed + option.failed).toBe(28_800);
+    expect(option.nonstationary).toBeUndefined();
+  });
+
   it('sets the month from the profile and the simulation at its busiest hour', () => {
     const profile = Array.from({ length: 24 }, (_, hour) => (hour >= 8 && hour < 20 ? 2 : 0.5));
     const scenario = scenarioFrom(

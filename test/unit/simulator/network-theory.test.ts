@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateScenario, type ScenarioInput } from '../../../simulator';
 import { scenarioFrom } from './queue-scenarios';
 
+type Workload = ScenarioInput['workload'];
+
 const twoServers = ({
   linkLatencyMs,
   outputKb,
@@ -63,7 +65,10 @@ describe('contention on a link', () => {
 });
 
 describe('a periodic workload with a scheduled outage', () => {
-  const outageScenario = (withFallback: boolean) =>
+  const outageScenario = (
+    withFallback: boolean,
+    { latencyMs = 10, computeMs = 5, workload }: { latencyMs?: number; computeMs?: number; workload?: Workload } = {},
+  ) =>
     scenarioFrom({
       placewise: 1,
       name: 'outage',
@@ -72,10 +77,16 @@ describe('a periodic workload with a scheduled outage', () => {
         { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
       ],
       links: [
-        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 10, outages: { schedule: [[100, 200]] } },
+        {
+          id: 'lte',
+          between: ['phone', 'cloud'],
+          tech: 'lte',
+          latency_ms: latencyMs,
+          outages: { schedule: [[100, 200]] },
+        },
       ],
-      workload: { users: 1, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 1000 },
-      pipeline: [{ id: 'infer', compute_ms: 5 }],
+      workload: workload ?? { users: 1, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 1000 },
+      pipeline: [{ id: 'infer', compute_ms: computeMs }],
       budgets: { offline_success: 0.95 },
       options: [
         {
@@ -109,27 +120,12 @@ describe('a periodic workload with a scheduled outage', () => {
     const fallbackStep = option.steps.find((step) => step.id === 'infer' && step.at === 'phone');
     expect(fallbackStep?.share).toBeCloseTo(100 / 1100, 6);
   });
-});
 
-describe('success counts every request', () => {
-  it('a 1000 s run at 10 requests/s with a scheduled 100 s outage completes exactly 90%', () => {
-    // Periodic arrivals 100 ms apart: exactly 1,000 of the 10,000 start in [100 s, 200 s). The
-    // warm-up (the first 10%, here exactly the first 100 s) is left out of latency only.
-    const scenario = scenarioFrom({
-      placewise: 1,
-      name: 'outage in a duration run',
-      components: [
-        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
-        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
-      ],
-      links: [
-        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 0, outages: { schedule: [[100, 200]] } },
-      ],
-      workload: { users: 1, per_user_rps: 10, arrivals: 'periodic', source: 'phone', duration_s: 1000 },
-      pipeline: [{ id: 'infer', at: 'cloud', compute_ms: 0 }],
-      options: [{ id: 'remote' }],
-    });
-    const option = evaluateScenario(scenario).options[0];
+  it('success counts every request: a 1000 s run at 10 requests/s with a 100 s outage completes exactly 90%', () => {
+    // Arrivals 100 ms apart: exactly 1,000 of the 10,000 start in [100 s, 200 s). The warm-up
+    // (the first 10%, here exactly the first 100 s) is left out of latency only.
+    const workload: Workload = { users: 1, per_user_rps: 10, arrivals: 'periodic', source: 'phone', duration_s: 1000 };
+    const option = evaluateScenario(outageScenario(false, { latencyMs: 0, computeMs: 0, workload })).options[0];
     expect(option.completed + option.failed).toBe(10_000);
     expect(option.failed).toBe(1000);
     expect(option.offline.requests).toBe(1000);
