@@ -29,7 +29,7 @@ function outageScenario(users: number, outages: NonNullable<ScenarioInput['links
       { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', latency_ms: 10, mbps: 1000, outages },
       { id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', latency_ms: 5, mbps: 1000 },
     ],
-    workload: { users, per_user_rps: TOTAL_RPS / users, source: 'phone', requests: 200_000 },
+    workload: { users, per_user_rps: TOTAL_RPS / users, source: 'phone', requests: 100_000 },
     pipeline: [{ id: 'infer', compute_ms: { exponential: SERVICE_MS } }],
     options: [
       { id: 'remote', place: { infer: 'cloud' }, fallback: { infer: { at: 'edge' } } },
@@ -126,6 +126,54 @@ describe('background users', () => {
     for (const id of ['cloud', 'edge'] as const) {
       const standardError = utilizationStandardError(option, users, expected[id], expected[id] / load, 0);
       expect(Math.abs(utilization(option, id) - expected[id]), id).toBeLessThan(4 * standardError);
+    }
+  });
+
+  it('follow a shared link’s outages as they happen, or its long-run share when they flip too fast to follow', () => {
+    // Phones reach the cloud through a shared gateway; the gateway-cloud link goes down for
+    // everybody at once, and the gateway then runs the step. Whatever share of the run the link
+    // was down in this run, the detailed requests that started offline measure it, and the
+    // background must send the same share to the gateway.
+    const users = 100_000;
+    for (const outages of [
+      { every_s: { exponential: UP_S }, lasting_s: { exponential: DOWN_S } },
+      { every_s: { exponential: 0.000003 }, lasting_s: { exponential: 0.000001 } },
+    ]) {
+      const scenario = scenarioFrom({
+        placewise: 1,
+        name: 'shared outages',
+        seed: 3,
+        hardware: { box: { cores: 1, gflops: 10 } },
+        components: [
+          { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+          { id: 'gateway', kind: 'edge', hardware: 'box' },
+          { id: 'cloud', kind: 'cloud', hardware: 'box' },
+        ],
+        links: [
+          { id: 'wifi', between: ['phone', 'gateway'], tech: 'wifi', latency_ms: 0, mbps: 1000 },
+          { id: 'backbone', between: ['gateway', 'cloud'], tech: 'ethernet', latency_ms: 0, outages },
+        ],
+        workload: { users, per_user_rps: TOTAL_RPS / users, source: 'phone', sink: 'gateway', requests: 100_000 },
+        pipeline: [{ id: 'infer', compute_ms: { exponential: SERVICE_MS } }],
+        options: [{ id: 'remote', place: { infer: 'cloud' }, fallback: { infer: { at: 'gateway' } } }],
+      });
+      const option = evaluateScenario(scenario).options[0];
+      expect(option.detailed_users).toBeLessThan(users);
+      const { arrivals } = runSpan(option, users);
+      const downShare = option.offline.requests / arrivals;
+      const load = (TOTAL_RPS * SERVICE_MS) / 1000;
+      for (const [id, share] of [
+        ['cloud', 1 - downShare],
+        ['gateway', downShare],
+      ] as const) {
+        // The work's compound-Poisson noise, and the binomial noise of the offline share.
+        const expected = load * share;
+        const standardError = Math.hypot(
+          utilizationStandardError(option, users, expected, share, 0),
+          load * Math.sqrt((downShare * (1 - downShare)) / arrivals),
+        );
+        expect(Math.abs(utilization(option, id) - expected), `${id}`).toBeLessThan(4 * standardError);
+      }
     }
   });
 
