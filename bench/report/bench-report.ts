@@ -83,6 +83,14 @@ export interface MeasuredFigures {
   throughput_ips: number;
   /** Peak resident memory of the benchmark process (model, runtime and buffers), 10^6 bytes. */
   peak_rss_mb: number;
+  /**
+   * Server mode: the arrival rate times the mean service time of a run. At 1 or more the
+   * machine cannot keep up (past saturation): queues grow for as long as the run lasts, so the
+   * latencies say more about the run's length than about the model.
+   */
+  utilization?: number;
+  /** Server mode with --duration: queries that had arrived by the deadline but were never started. */
+  unserved?: number;
 }
 
 export interface BenchResult extends MeasuredFigures {
