@@ -28,6 +28,30 @@ function ApplyMeasurement() {
       <button data-testid="bench-apply" onClick={() => void session.benchmarks.apply(chosen)}>
         Use in scenario
       </button>
+      <ApplyOutcome />
+    </div>
+  );
+}
+
+function ApplyOutcome() {
+  const outcome = usePlacewise((state) => state.benchApplyOutcome);
+  if (!outcome) return null;
+  if (outcome.kind === 'refused') {
+    return (
+      <p className="banner banner-error" role="alert" data-testid="bench-apply-refused">
+        Not used for '{outcome.modelId}': {outcome.message}
+      </p>
+    );
+  }
+  if (outcome.warnings.length === 0) return null;
+  return (
+    <div className="banner banner-warning" role="status" data-testid="bench-apply-warnings">
+      Used for '{outcome.modelId}', with {outcome.warnings.length === 1 ? 'a warning' : 'warnings'}:
+      <ul>
+        {outcome.warnings.map((warning) => (
+          <li key={warning}>{warning}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -114,6 +138,7 @@ export function BenchmarkView() {
                 threads: threadCounts ?? [1],
                 iterations: iterationCount,
                 warmup: 3,
+                calibrate: true,
               })
             }
           >
