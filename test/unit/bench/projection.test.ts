@@ -88,7 +88,9 @@ describe('applyBenchToScenario', () => {
       '    cores: 4',
       '    gflops: 20',
       '    ram_mb: 8200',
-      expect.stringMatching(/^ {4}source: "?placewise bench paddleocr-det \(2026-11-20\), calibrated on paddleocr-rec /),
+      expect.stringMatching(
+        /^ {4}source: "?placewise bench paddleocr-det \(2026-11-20\), calibrated on paddleocr-rec /,
+      ),
       '    latency_ms: { p50: 48, p95: 55, on: raspberry-pi-5-kitchen }',
     ]);
     // Everything else is there, in order: the edit only inserted lines.
