@@ -16,20 +16,22 @@ function ApplyMeasurement() {
   const chosen = models.some((model) => model.id === modelId) ? modelId : (models[0]?.id ?? '');
   if (models.length === 0) return <p className="hint">The open scenario has no models to apply the measurement to.</p>;
   return (
-    <div className="bench-apply">
-      Use this measurement for the scenario's model
-      <select data-testid="bench-apply-model" value={chosen} onChange={(event) => setModelId(event.target.value)}>
-        {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.id}
-          </option>
-        ))}
-      </select>
-      <button data-testid="bench-apply" onClick={() => void session.benchmarks.apply(chosen)}>
-        Use in scenario
-      </button>
+    <>
+      <div className="bench-apply">
+        Use this measurement for the scenario's model
+        <select data-testid="bench-apply-model" value={chosen} onChange={(event) => setModelId(event.target.value)}>
+          {models.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.id}
+            </option>
+          ))}
+        </select>
+        <button data-testid="bench-apply" onClick={() => void session.benchmarks.apply(chosen)}>
+          Use in scenario
+        </button>
+      </div>
       <ApplyOutcome />
-    </div>
+    </>
   );
 }
 
