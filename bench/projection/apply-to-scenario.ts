@@ -1,9 +1,10 @@
-// Writes a measurement into a scenario: the measuring machine as a hardware profile (its
-// calibrated throughput) and the model's measured latency on it, after checking that the results
-// are of the scenario model's own file. YAML files are edited in place (yaml-splice: only the touched
+// Writes a measurement into a scenario: the measuring machine as a hardware profile and the
+// model's measured latency on it. YAML files are edited in place (yaml-splice: only the touched
 // lines change, comments and formatting stay); JSON files are rewritten as JSON; a YAML file
 // whose sections are in flow style goes through the yaml Document API, which keeps comments.
 // The result is validated as a whole scenario before it is returned.
+// What is written: the profile with the machine's calibrated throughput (profile-from-report),
+// after the results are checked to be of the scenario model's own file (measurement-checks).
 import { type Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { HardwareProfile } from '../../simulator/scenario/hardware-library';
 import { parseScenarioText } from '../../simulator/scenario/load';

@@ -46,7 +46,7 @@ export interface BenchProgress {
   batch: number;
   phase: 'load' | 'warmup' | 'measure' | 'profile' | 'calibrate';
   /** In the calibrate phase: the calibration model (`done` of `total`) and its own phase. */
-  calibration?: { model: string; phase: 'load' | 'warmup' | 'measure' | 'profile' };
+  calibration?: { model: string; phase: BenchProgress['phase'] };
   done: number;
   total: number;
   /** Share of the whole benchmark done, 0..1 (configurations weigh equally). */

@@ -44,7 +44,7 @@ export async function runBenchmark(request: BenchRequest, hooks: BenchHooks = {}
       calibrationRequest,
       progressWithin(hooks, from, from + share, (progress) => ({
         phase: 'calibrate',
-        calibration: { model, phase: progress.phase as Exclude<BenchProgress['phase'], 'calibrate'> },
+        calibration: { model, phase: progress.phase },
         done: index,
         total: count,
       })),
