@@ -65,13 +65,20 @@ export class BenchmarkSession {
     const job = state.benchJob;
     if (!job || !state.draft) return;
     try {
-      const result = await this.api.applyBenchmark({ scenarioText: draftText(state.draft), jobId: job.id, modelId });
+      const result = await this.api.applyBenchmark({
+        scenarioText: draftText(state.draft),
+        jobId: job.id,
+        modelId,
+        ...(state.path === null ? {} : { scenarioPath: state.path }),
+      });
       if (!result.ok) {
+        state.setBenchApplyOutcome({ kind: 'refused', modelId, message: result.message });
         state.notify({ kind: 'error', text: result.message });
         return;
       }
       const next = parseYaml(result.text) as ScenarioDraft;
       state.edit(() => next);
+      state.setBenchApplyOutcome({ kind: 'applied', modelId, warnings: result.warnings });
       state.notify({ kind: 'info', text: `Model '${modelId}' now uses the measurement of ${job.model}` });
     } catch (error) {
       state.notify({ kind: 'error', text: messageOf(error) });

@@ -20,6 +20,13 @@ export function BenchResult({ report }: { report: BenchReport }) {
         {formatWork(report.model.flops.total)} per run · on {report.host.cpu} ({report.host.cores} cores), onnxruntime{' '}
         {report.host.onnxruntime}
       </p>
+      {report.calibration ? (
+        <p className="hint" data-testid="bench-calibration">
+          This machine: {formatFigure(report.calibration.gflops)} GFLOPS effective (calibrated on{' '}
+          {report.calibration.models.map((model) => model.id).join(', ')} at {report.calibration.threads} thread
+          {report.calibration.threads === 1 ? '' : 's'}): what a measured latency is projected from onto other hardware.
+        </p>
+      ) : null}
       <table className="compare-table">
         <thead>
           <tr>

@@ -16,18 +16,44 @@ function ApplyMeasurement() {
   const chosen = models.some((model) => model.id === modelId) ? modelId : (models[0]?.id ?? '');
   if (models.length === 0) return <p className="hint">The open scenario has no models to apply the measurement to.</p>;
   return (
-    <div className="bench-apply">
-      Use this measurement for the scenario's model
-      <select data-testid="bench-apply-model" value={chosen} onChange={(event) => setModelId(event.target.value)}>
-        {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.id}
-          </option>
+    <>
+      <div className="bench-apply">
+        Use this measurement for the scenario's model
+        <select data-testid="bench-apply-model" value={chosen} onChange={(event) => setModelId(event.target.value)}>
+          {models.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.id}
+            </option>
+          ))}
+        </select>
+        <button data-testid="bench-apply" onClick={() => void session.benchmarks.apply(chosen)}>
+          Use in scenario
+        </button>
+      </div>
+      <ApplyOutcome />
+    </>
+  );
+}
+
+function ApplyOutcome() {
+  const outcome = usePlacewise((state) => state.benchApplyOutcome);
+  if (!outcome) return null;
+  if (outcome.kind === 'refused') {
+    return (
+      <p className="banner banner-error" role="alert" data-testid="bench-apply-refused">
+        Not used for '{outcome.modelId}': {outcome.message}
+      </p>
+    );
+  }
+  if (outcome.warnings.length === 0) return null;
+  return (
+    <div className="banner banner-warning" role="status" data-testid="bench-apply-warnings">
+      Used for '{outcome.modelId}', with {outcome.warnings.length === 1 ? 'a warning' : 'warnings'}:
+      <ul>
+        {outcome.warnings.map((warning) => (
+          <li key={warning}>{warning}</li>
         ))}
-      </select>
-      <button data-testid="bench-apply" onClick={() => void session.benchmarks.apply(chosen)}>
-        Use in scenario
-      </button>
+      </ul>
     </div>
   );
 }
@@ -114,6 +140,7 @@ export function BenchmarkView() {
                 threads: threadCounts ?? [1],
                 iterations: iterationCount,
                 warmup: 3,
+                calibrate: true,
               })
             }
           >

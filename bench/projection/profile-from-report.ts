@@ -1,9 +1,10 @@
-// A results file as a hardware profile. `gflops` is the model's work per inference divided by
-// the measured median latency (FLOPs / p50) at the reference configuration (batch 1, most
-// threads): the effective throughput this machine delivered on this model, which is what the
-// simulator's gflops means ("effective FP32 inference throughput, all cores together"). It is
-// model-specific: a convolutional model and an LSTM reach different shares of the peak, which is
-// why a profile measured on the model being placed beats a datasheet figure.
+// A results file as a hardware profile. `gflops` is the machine's calibrated effective
+// throughput (the bundled calibration models' work over their median times, measured beside
+// the benchmark), never the benchmarked model's own: projecting a measured latency to other
+// hardware multiplies it by this over the target's gflops, so the model's measured speed carries
+// over. A file without calibration (made before placewise bench calibrated) falls back to the
+// model's own FLOPs over its median, and says so in `source`: projection then follows the
+// model's FLOPs, not its measured time.
 import { hostname } from 'node:os';
 import type { HardwareProfile } from '../../simulator/scenario/hardware-library';
 import type { BenchReport } from '../report/bench-report';
@@ -13,17 +14,23 @@ export const THIS_MACHINE = 'this-machine';
 
 export function profileFromReport(report: BenchReport): HardwareProfile {
   const reference = referenceResult(report);
-  const seconds = reference.latency_ms.p50 / 1000;
-  const gflops = Math.round((reference.gflop / seconds) * 1000) / 1000;
+  const { calibration } = report;
   const model = report.model.id ?? report.model.file.split(/[\\/]/).pop();
+  const measured = `placewise bench ${model} (${report.created.slice(0, 10)})`;
+  const runtime = `onnxruntime ${report.host.onnxruntime}, ${report.host.os}`;
+  const threads = (count: number) => `${count} thread${count === 1 ? '' : 's'}`;
   return {
     label: `${report.host.name === hostname() ? 'This machine' : report.host.name} (${report.host.cpu}, ${report.host.cores} cores)`,
     cores: report.host.cores,
-    gflops,
+    gflops: calibration
+      ? calibration.gflops
+      : Math.round((reference.gflop / (reference.latency_ms.p50 / 1000)) * 1000) / 1000,
     ram_mb: Math.round(report.host.memory_gb * 1000),
-    source:
-      `placewise bench ${model} (${report.created.slice(0, 10)}): ${reference.gflop} GFLOP / p50 ${reference.latency_ms.p50} ms ` +
-      `at ${reference.threads} thread${reference.threads === 1 ? '' : 's'}, batch ${reference.batch}; onnxruntime ${report.host.onnxruntime}, ${report.host.os}`,
+    source: calibration
+      ? `${measured}, calibrated on ${calibration.models.map((entry) => `${entry.id} (${entry.gflop} GFLOP, p50 ${entry.p50_ms} ms)`).join(', ')} ` +
+        `at ${threads(calibration.threads)}, batch 1; ${runtime}`
+      : `${measured}, not calibrated: ${reference.gflop} GFLOP / p50 ${reference.latency_ms.p50} ms of the model itself ` +
+        `at ${threads(reference.threads)}, batch ${reference.batch}; ${runtime}`,
   };
 }
 

@@ -29,6 +29,13 @@ export interface BenchRequest {
   rateQps?: number;
   /** Seeds the input data and server-mode arrivals (default 1). */
   seed?: number;
+  /**
+   * Also measure the bundled calibration models on this machine (after the model, at the
+   * reference configuration's thread count) and record its effective throughput in
+   * `calibration`, which projection to other hardware needs. Default false here; the CLI and
+   * the app ask for it.
+   */
+  calibrate?: boolean;
 }
 
 export interface BenchProgress {
@@ -37,7 +44,9 @@ export interface BenchProgress {
   configurations: number;
   threads: number;
   batch: number;
-  phase: 'load' | 'warmup' | 'measure' | 'profile';
+  phase: 'load' | 'warmup' | 'measure' | 'profile' | 'calibrate';
+  /** In the calibrate phase: the calibration model (`done` of `total`) and its own phase. */
+  calibration?: { model: string; phase: BenchProgress['phase'] };
   done: number;
   total: number;
   /** Share of the whole benchmark done, 0..1 (configurations weigh equally). */
@@ -83,6 +92,14 @@ export interface MeasuredFigures {
   throughput_ips: number;
   /** Peak resident memory of the benchmark process (model, runtime and buffers), 10^6 bytes. */
   peak_rss_mb: number;
+  /**
+   * Server mode: the arrival rate times the mean service time of a run. At 1 or more the
+   * machine cannot keep up (past saturation): queues grow for as long as the run lasts, so the
+   * latencies say more about the run's length than about the model.
+   */
+  utilization?: number;
+  /** Server mode with --duration: queries that had arrived by the deadline but were never started. */
+  unserved?: number;
 }
 
 export interface BenchResult extends MeasuredFigures {
@@ -101,6 +118,20 @@ export interface BenchResult extends MeasuredFigures {
 
 export const MAX_SAMPLES = 5000;
 
+/**
+ * The measuring machine's effective throughput, from models other than the one benchmarked
+ * (the bundled calibration models, each at its default shape, batch 1, the reference thread
+ * count): their work over their median times. Projection to other hardware scales a measured
+ * latency by this over the target's gflops, so a model that runs slower than its FLOPs suggest
+ * here also runs slower there.
+ */
+export interface BenchCalibration {
+  /** 10^9 operations per second: the sum of the models' gflop over the sum of their p50 seconds. */
+  gflops: number;
+  threads: number;
+  models: { id: string; sha256: string; gflop: number; p50_ms: number; iterations: number; stable: boolean }[];
+}
+
 export interface BenchReport {
   /** The results format version (BENCH_REPORT_VERSION). */
   placewise_bench: number;
@@ -114,4 +145,6 @@ export interface BenchReport {
   /** onnxruntime session options of the measured sessions; intraOpNumThreads lists the counts swept. */
   session_options: Record<string, unknown>;
   results: BenchResult[];
+  /** Present when the benchmark calibrated the machine (files made before calibration lack it). */
+  calibration?: BenchCalibration;
 }

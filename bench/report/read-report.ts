@@ -48,6 +48,13 @@ const reportSchema = z.looseObject({
       }),
     )
     .min(1, 'has no results'),
+  calibration: z
+    .looseObject({
+      gflops: z.number().positive(),
+      threads: z.number().int().positive(),
+      models: z.array(z.looseObject({ id: z.string(), gflop: z.number(), p50_ms: z.number() })).min(1),
+    })
+    .optional(),
 });
 
 export function parseBenchReport(text: string, file: string): BenchReport {

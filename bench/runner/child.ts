@@ -5,7 +5,7 @@
 import ort from 'onnxruntime-node';
 import { roundSummary, summarizeLatencies } from '../stats/latency-stats';
 import { judgeStability } from '../stats/stability';
-import { measureLoop } from './measure-loop';
+import { type LoopResult, measureLoop } from './measure-loop';
 import {
   feedSequence,
   measurementSessionOptions,
@@ -13,7 +13,7 @@ import {
   profileNodeShapes,
   SessionFailure,
 } from './onnx-session';
-import type { ChildMessage, MeasureTask } from './protocol';
+import type { ChildMessage, MeasureTask, Measurement } from './protocol';
 
 const send = (message: ChildMessage): Promise<void> =>
   new Promise((resolve) => {
@@ -68,6 +68,7 @@ async function runTask(task: MeasureTask): Promise<void> {
         latency_ms: roundSummary(summarizeLatencies(loop.latencies)),
         throughput_ips: measure_s > 0 ? round((loop.latencies.length * task.batch) / measure_s) : 0,
         peak_rss_mb: round(peak_rss_mb),
+        ...serverFigures(task, loop),
         stability: judgeStability(loop.latencies),
         samples_ms: loop.latencies.map(round),
       },
@@ -86,6 +87,15 @@ async function runTask(task: MeasureTask): Promise<void> {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+function serverFigures(task: MeasureTask, loop: LoopResult): Pick<Measurement, 'utilization' | 'unserved'> {
+  if (task.mode !== 'server' || loop.latencies.length === 0) return {};
+  const meanServiceS = loop.busyMs / loop.latencies.length / 1000;
+  return {
+    utilization: round((task.rateQps ?? 0) * meanServiceS),
+    ...(task.iterations === undefined ? { unserved: loop.unserved } : {}),
+  };
+}
 
 process.once('message', (task: MeasureTask) => {
   runTask(task)

@@ -17,6 +17,7 @@ import {
   MAX_SAMPLES,
 } from '../report/bench-report';
 import { describeHost } from '../report/host-info';
+import { calibrateMachine } from './calibrate-machine';
 import { asInputError } from './child-failure';
 import { type ChildProgress, runInChild } from './child-process';
 import { BENCH_MODES } from './protocol';
@@ -29,8 +30,47 @@ export interface BenchHooks {
   signal?: AbortSignal;
 }
 
+// With calibration, the model's own configurations take this share of the progress.
+const MODEL_SHARE = 0.6;
+
 export async function runBenchmark(request: BenchRequest, hooks: BenchHooks = {}): Promise<BenchReport> {
   checkRequest(request);
+  if (!request.calibrate) return measureModel(request, hooks);
+  const report = await measureModel(request, progressWithin(hooks, 0, MODEL_SHARE));
+  const calibration = await calibrateMachine(report, (calibrationRequest, model, index, count) => {
+    const share = (1 - MODEL_SHARE) / count;
+    const from = MODEL_SHARE + index * share;
+    return measureModel(
+      calibrationRequest,
+      progressWithin(hooks, from, from + share, (progress) => ({
+        phase: 'calibrate',
+        calibration: { model, phase: progress.phase },
+        done: index,
+        total: count,
+      })),
+    );
+  });
+  return { ...report, calibration };
+}
+
+/** Progress of one part of the work, reported as the share [from, to] of the whole. */
+function progressWithin(
+  hooks: BenchHooks,
+  from: number,
+  to: number,
+  relabel: (progress: BenchProgress) => Partial<BenchProgress> = () => ({}),
+): BenchHooks {
+  const { onProgress } = hooks;
+  return {
+    signal: hooks.signal,
+    onProgress:
+      onProgress &&
+      ((progress) =>
+        onProgress({ ...progress, ...relabel(progress), fraction: from + (to - from) * progress.fraction })),
+  };
+}
+
+async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<BenchReport> {
   const loaded = loadModel(request.model);
   const file = loaded.facts.file;
   const threadCounts = request.threads ?? [availableParallelism()];

@@ -2,6 +2,7 @@
 // optionally apply them to a scenario; `placewise bench --import` applies a results file made
 // earlier, here or on another device (a phone, a Raspberry Pi, a cloud box).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import {
@@ -35,6 +36,7 @@ interface BenchOptions {
   into?: string;
   model?: string;
   profile?: string;
+  calibrate: boolean;
 }
 
 export function registerBench(program: Command, _setExit: (code: number) => void): void {
@@ -52,6 +54,10 @@ export function registerBench(program: Command, _setExit: (code: number) => void
     .option('--mode <mode>', `${BENCH_MODES.join(' | ')} (default single-stream)`)
     .option('--rate <qps>', 'server mode: Poisson arrivals per second')
     .option('--seed <n>', 'seed of the input data and arrivals (default 1)')
+    .option(
+      '--no-calibrate',
+      "skip measuring the bundled calibration models (this machine's throughput, for projection)",
+    )
     .option('--out <file>', 'write the results file (JSON); with --import, write the scenario there')
     .option('--import <results.json>', 'apply a results file instead of measuring')
     .option('--into <scenario>', 'apply the measurement to this scenario file (edited in place unless --out)')
@@ -102,6 +108,7 @@ async function measure(model: string, options: BenchOptions): Promise<BenchRepor
         mode: options.mode as BenchMode | undefined,
         rateQps: optionalNumber('--rate', options.rate),
         seed: optionalNumber('--seed', options.seed),
+        calibrate: options.calibrate,
       },
       { onProgress: showProgress ? drawProgress : undefined },
     );
@@ -116,13 +123,18 @@ function applyToScenario(report: BenchReport, options: BenchOptions, out: string
   }
   const text = readScenario(options.into);
   const profileId = options.profile ?? profileIdForReport(report);
-  const updated = applyBenchToScenario(text, report, options.model, { scenarioFile: options.into, profileId });
+  const applied = applyBenchToScenario(text, report, options.model, {
+    scenarioFile: options.into,
+    profileId,
+    modelFolder: dirname(options.into),
+  });
   const target = out ?? options.into;
-  writeOutput(target, updated);
+  writeOutput(target, applied.text);
   const reference = referenceResult(report);
   process.stderr.write(
     `${target}: model '${options.model}' latency_ms p50 ${reference.latency_ms.p50} ms, p95 ${reference.latency_ms.p95} ms on hardware '${profileId}'\n`,
   );
+  for (const warning of applied.warnings) process.stderr.write(`${pc.yellow('warning')}: ${warning}\n`);
 }
 
 function readScenario(file: string): string {
@@ -146,8 +158,11 @@ function writeOutput(file: string, text: string): void {
 
 function drawProgress(progress: BenchProgress): void {
   const percent = Math.round(progress.fraction * 100);
-  const config = `config ${progress.configuration + 1}/${progress.configurations} (threads ${progress.threads}, batch ${progress.batch})`;
-  process.stderr.write(`\r\x1b[K${percent}% ${config} ${progress.phase} ${progress.done}/${progress.total}`);
+  const { calibration } = progress;
+  const what = calibration
+    ? `calibrating this machine: ${calibration.model} (${progress.done + 1}/${progress.total}, threads ${progress.threads}) ${calibration.phase}`
+    : `config ${progress.configuration + 1}/${progress.configurations} (threads ${progress.threads}, batch ${progress.batch}) ${progress.phase} ${progress.done}/${progress.total}`;
+  process.stderr.write(`\r\x1b[K${percent}% ${what}`);
 }
 
 function printReport(report: BenchReport): void {
@@ -165,6 +180,10 @@ function printReport(report: BenchReport): void {
     `  ${report.host.cpu}, ${report.host.cores} cores, ${report.host.os}, node ${report.host.node}, onnxruntime ${report.host.onnxruntime}`,
   );
   out(`  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS` : ''}, seed ${report.seed}`);
+  if (report.calibration) {
+    const models = report.calibration.models.map((entry) => entry.id).join(', ');
+    out(`  this machine: ${fixed(report.calibration.gflops)} GFLOPS effective (calibrated on ${models})`);
+  }
   out('');
   const header = [
     'threads',
@@ -204,6 +223,16 @@ function printReport(report: BenchReport): void {
   for (const row of rows) out(line(row));
   for (const result of report.results.filter((r) => !r.stable)) {
     out(pc.yellow(`  threads ${result.threads}, batch ${result.batch}: unstable: ${result.unstable_reason}`));
+  }
+  for (const result of report.results.filter((r) => r.utilization !== undefined && r.utilization >= 1)) {
+    const unserved = result.unserved
+      ? `; ${result.unserved} queries still waiting at the deadline were not served`
+      : '';
+    out(
+      pc.yellow(
+        `  threads ${result.threads}, batch ${result.batch}: past saturation (utilization ${fixed(result.utilization!)}): latencies are mostly queueing${unserved}`,
+      ),
+    );
   }
   out(pc.dim('  latencies in ms per run (a run processes one batch)'));
 }

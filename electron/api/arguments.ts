@@ -35,12 +35,15 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       batch: counts.optional(),
       warmup: z.number().int().min(0).max(1000).optional(),
       iterations: z.number().int().min(1).max(100_000).optional(),
+      calibrate: z.boolean().optional(),
     }),
   ]),
   benchmarkStatus: z.tuple([jobId]),
   cancelBenchmark: z.tuple([jobId]),
   importBenchmarkReport: z.tuple([path]),
-  applyBenchmark: z.tuple([z.strictObject({ scenarioText, jobId, modelId: z.string().min(1).max(200) })]),
+  applyBenchmark: z.tuple([
+    z.strictObject({ scenarioText, jobId, modelId: z.string().min(1).max(200), scenarioPath: path.optional() }),
+  ]),
   exportScenario: z.tuple([
     z.strictObject({
       scenarioText,

@@ -51,6 +51,8 @@ export interface BenchmarkRequest {
   batch?: number[];
   warmup?: number;
   iterations?: number;
+  /** Also measure the bundled calibration models, so that the measurement projects to other hardware. */
+  calibrate?: boolean;
 }
 
 export type BenchmarkJobStatus =
@@ -64,9 +66,12 @@ export interface ApplyBenchmarkRequest {
   scenarioText: string;
   jobId: string;
   modelId: string;
+  /** Where the scenario is saved, if it is: a relative `models[].file` is read beside it. */
+  scenarioPath?: string;
 }
 
-export type ApplyBenchmarkResult = { ok: true; text: string } | { ok: false; message: string };
+/** Refused (`ok: false`) when the results are of another model file than the scenario model's. */
+export type ApplyBenchmarkResult = { ok: true; text: string; warnings: string[] } | { ok: false; message: string };
 
 /** An export of the scenario as it is being edited (DESIGN.md section 4, `placewise export`). */
 export interface ExportRequest {

@@ -2,7 +2,8 @@
 // blocks), reports its progress for polling, and can be cancelled. Finished reports stay
 // available to apply to a scenario.
 import { randomUUID } from 'node:crypto';
-import type { BenchReport } from '../../bench/index';
+import { dirname } from 'node:path';
+import type { BenchProgress, BenchReport } from '../../bench/index';
 import { ApiError, type BenchmarkJobStatus } from '../api/contract';
 import type { BenchmarkService } from './benchmark-service';
 
@@ -64,12 +65,7 @@ export function createBenchmarkJobs(
         .runBenchmark(request, {
           signal: controller.signal,
           onProgress: (progress) => {
-            const configuration = `${progress.threads} thread${progress.threads === 1 ? '' : 's'}, batch ${progress.batch}`;
-            entry.status = {
-              state: 'running',
-              progress: progress.fraction,
-              message: `${progress.phase} ${progress.done}/${progress.total} · ${configuration} (${progress.configuration + 1} of ${progress.configurations})`,
-            };
+            entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
           },
         })
         .then(
@@ -105,14 +101,26 @@ export function createBenchmarkJobs(
       }
     },
 
-    async apply({ scenarioText, jobId, modelId }) {
+    async apply({ scenarioText, jobId, modelId, scenarioPath }) {
       const bench = await loadBench();
       try {
-        return { ok: true, text: bench.applyBenchToScenario(scenarioText, report(jobId), modelId) };
+        const applied = bench.applyBenchToScenario(scenarioText, report(jobId), modelId, {
+          scenarioFile: scenarioPath ?? 'scenario',
+          modelFolder: scenarioPath === undefined ? undefined : dirname(scenarioPath),
+        });
+        return { ok: true, ...applied };
       } catch (error) {
         if (error instanceof ApiError) throw error;
         return { ok: false, message: messageOf(error) };
       }
     },
   };
+}
+
+function progressMessage(progress: BenchProgress): string {
+  const threads = `${progress.threads} thread${progress.threads === 1 ? '' : 's'}`;
+  if (progress.calibration) {
+    return `calibrating this machine: ${progress.calibration.model} (${progress.done + 1} of ${progress.total}, ${threads}) · ${progress.calibration.phase}`;
+  }
+  return `${progress.phase} ${progress.done}/${progress.total} · ${threads}, batch ${progress.batch} (${progress.configuration + 1} of ${progress.configurations})`;
 }

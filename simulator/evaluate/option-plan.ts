@@ -27,7 +27,12 @@ export interface OptionPlan {
   usedComponents: Set<number>;
 }
 
-/** How long a step takes on a component: its fixed compute_ms, or its model's work on that executor. */
+/**
+ * How long a step takes on a component: its fixed compute_ms, or its model's time there. A
+ * model's measured latency wins over its gflop (README, "Where a model's time comes from"):
+ * measured on the hardware the step runs on, it is used as measured; measured elsewhere, it is
+ * projected by the two devices' throughputs; `gflop` counts only for a model never measured.
+ */
 export function stepService(
   system: SystemModel,
   step: Step,
@@ -35,10 +40,11 @@ export function stepService(
   component: ComponentModel,
 ): Sampler {
   if (!model) return compileDistribution(step.compute_ms ?? 0);
-  if (model.gflop !== undefined) return constantSampler((model.gflop / component.executorGflops) * 1000);
+  const measured = model.latency_ms;
+  if (!measured) return constantSampler((model.gflop! / component.executorGflops) * 1000);
   // A measured latency is of one inference using the whole measuring device (as `placewise
-  // bench` runs it), so it scales by that device's throughput over the target executor's.
-  const measured = model.latency_ms!;
+  // bench` runs it), so it scales by that device's throughput over the target executor's: 1 on
+  // the measuring hardware itself, unless the component splits it into several executors.
   const factor = resolveHardware(system.scenario, measured.on).gflops / component.executorGflops;
   const spec =
     measured.p95 !== undefined && measured.p95 > measured.p50

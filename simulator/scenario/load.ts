@@ -5,6 +5,7 @@ import { findUncertainValues } from '../uncertainty/find-uncertain';
 import { substituteNominalValues } from '../uncertainty/substitute-values';
 import type { UncertainScenario } from '../uncertainty/uncertain-value';
 import { checkReferences } from './references';
+import { referenceErrorsDespiteSchema } from './references-despite-schema';
 import type { ScenarioError } from './scenario-error';
 import { type Scenario, scenarioSchema } from './schema';
 import { issuesToErrors } from './zod-issues';
@@ -90,7 +91,10 @@ export function validateScenario(raw: unknown): ScenarioParse {
 /** Validates a scenario object whose numbers are all plain numbers (Monte Carlo samples). */
 export function validatePlainScenario(raw: unknown): ScenarioParse {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  if (!parsed.success) {
+    const { issues } = parsed.error;
+    return { ok: false, errors: [...issuesToErrors(issues), ...referenceErrorsDespiteSchema(raw, issues)] };
+  }
   const errors = checkReferences(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
 }

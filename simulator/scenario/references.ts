@@ -40,7 +40,7 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
   const models = new Set(scenario.models.map((model) => model.id));
   const steps = new Map(scenario.pipeline.map((step) => [step.id, step]));
   const hardware = new Set(hardwareIds(scenario));
-  const knownHardware = [...Object.keys(scenario.hardware), ...Object.keys(HARDWARE_LIBRARY)];
+  const knownHardware = [...hardware];
 
   const component = (value: string, path: string) => {
     if (!components.has(value)) errors.push({ path, message: `unknown component '${value}' (${known(components)})` });

@@ -135,8 +135,14 @@ export const modelSchema = z.strictObject({
   id,
   file: z.string().optional().describe('bundled:NAME or a path to an .onnx file'),
   size_mb: positive,
-  gflop: positive.optional().describe('work per inference, 10^9 operations'),
-  latency_ms: measuredLatencySchema.optional(),
+  gflop: positive
+    .optional()
+    .describe('work per inference, 10^9 operations (used only while the model has no latency_ms)'),
+  latency_ms: measuredLatencySchema
+    .optional()
+    .describe(
+      'a measured latency: wins over gflop, used as measured on its hardware and projected by gflops elsewhere',
+    ),
   accuracy: share.optional(),
   updates_per_month: nonNegative.optional(),
   batch_curve: z

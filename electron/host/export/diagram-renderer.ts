@@ -1,5 +1,8 @@
 // Renders Mermaid source to SVG and PNG with Mermaid's own browser bundle in headless
 // Chromium: Mermaid lays text out with the browser's font metrics, which Node lacks.
+// An exported SVG is a file of its own, opened by tools that are not browsers (xmllint,
+// rsvg-convert, Inkscape, slide software): labels are SVG text rather than HTML in a
+// foreignObject, and the markup is serialised as XML, not as the HTML Mermaid returns.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './browser-session';
@@ -26,8 +29,11 @@ export class DiagramRenderer {
         startOnLoad: false,
         securityLevel: 'strict',
         theme: 'default',
-        // HTML labels: Mermaid's layout sizes boxes for them far better than for SVG text.
-        flowchart: { htmlLabels: true },
+        htmlLabels: false,
+        flowchart: { htmlLabels: false },
+        // An SVG-text edge label sits on a half-transparent box; the line it labels would
+        // show through the text.
+        themeCSS: '.edgeLabel rect { opacity: 1; }',
       });
     });
     return new DiagramRenderer(page);
@@ -52,7 +58,21 @@ export class DiagramRenderer {
       async ({ text, id }) => {
         try {
           const { svg } = await (window as unknown as MermaidWindow).mermaid.render(id, text);
-          return { svg };
+          // Mermaid builds its markup as an HTML string (void elements unclosed, HTML
+          // entities): read it as HTML and write it out as XML.
+          const element = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg')!;
+          // Labels carry Mermaid's entity codes (`#34;` for a quote), which Mermaid turns into
+          // character references that only HTML labels decode: SVG text shows them as typed.
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const textNode = node as Text;
+            if (textNode.parentElement?.closest('style')) continue;
+            textNode.data = textNode.data.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+          }
+          // A label's words sit in tspans of their own, each but the first led by a space;
+          // renderers other than browsers drop such spaces unless told to keep them.
+          element.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
+          return { svg: new XMLSerializer().serializeToString(element) };
         } catch (error) {
           return { error: error instanceof Error ? error.message : String(error) };
         }

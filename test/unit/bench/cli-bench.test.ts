@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main';
+import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
+import { buildSystemModel } from '../../../simulator/evaluate/system-model';
+import { HARDWARE_LIBRARY } from '../../../simulator/scenario/hardware-library';
 import { parseScenarioText } from '../../../simulator/scenario/load';
 import { writeBytes } from './onnx-builder';
+import { benchResult, bundledSha256, PI_CALIBRATION, piReport } from './report-fixture';
 
 let stdout = '';
 let stderr = '';
@@ -52,8 +56,16 @@ options:
     place: { detect-speech: phone }
 `;
 
+/** The mean time of the scenario's one step (ms), as the simulator plans it. */
+function detectSpeechMean(text: string): number {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new Error('invalid scenario');
+  const system = buildSystemModel(parsed.scenario);
+  return buildOptionPlan(system, parsed.scenario.options[0]).steps[0].primary.service.mean;
+}
+
 describe('placewise bench', () => {
-  it('measures, prints JSON, writes the results file, and imports it into a scenario', async () => {
+  it('measures and calibrates, prints JSON, writes the results file, and imports it into a scenario, changing the step time', async () => {
     const results = join(directory, 'vad.json');
     const code = await main([
       'bench',
@@ -70,17 +82,54 @@ describe('placewise bench', () => {
     const printed = JSON.parse(stdout);
     expect(printed.model.id).toBe('silero-vad');
     expect(JSON.parse(readFileSync(results, 'utf8')).results[0].iterations).toBe(5);
+    // The machine calibrated on the OCR models, at the benchmark's thread count.
+    expect(printed.calibration.threads).toBe(1);
+    expect(printed.calibration.models.map((model: { id: string }) => model.id)).toEqual([
+      'paddleocr-det',
+      'paddleocr-rec',
+    ]);
+    expect(printed.calibration.gflops).toBeGreaterThan(0);
     expect(stderr).toBe('');
 
     const scenario = join(directory, 'voice.yaml');
     writeFileSync(scenario, SCENARIO);
+    const before = detectSpeechMean(SCENARIO);
     const imported = await main(['bench', '--import', results, '--into', scenario, '--model', 'vad']);
     expect(imported).toBe(0);
     const text = readFileSync(scenario, 'utf8');
     expect(text).toContain('hardware: phone-midrange # until measured');
     expect(text).toContain('on: this-machine');
     const parsed = parseScenarioText(text);
-    expect(parsed.ok && parsed.scenario.models[0].latency_ms?.p50).toBe(printed.results[0].latency_ms.p50);
+    if (!parsed.ok) throw new Error('the imported scenario does not validate');
+    expect(parsed.scenario.models[0].latency_ms?.p50).toBe(printed.results[0].latency_ms.p50);
+    expect(parsed.scenario.hardware['this-machine'].gflops).toBe(printed.calibration.gflops);
+    // The measurement, not gflop, now sets the step's time on the phone.
+    expect(detectSpeechMean(text)).not.toBeCloseTo(before, 6);
+    expect(before).toBeCloseTo((0.004 / HARDWARE_LIBRARY['phone-midrange'].gflops) * 1000, 9);
+  }, 240_000);
+
+  it('exits 2 when the results are of another model file than the scenario model’s', async () => {
+    const scenario = join(directory, 'other.yaml');
+    writeFileSync(scenario, SCENARIO);
+    const report = piReport([benchResult({})], PI_CALIBRATION);
+    const results = join(directory, 'det.json');
+    writeFileSync(results, JSON.stringify(report));
+    expect(await main(['bench', '--import', results, '--into', scenario, '--model', 'vad'])).toBe(2);
+    expect(stderr).toContain(
+      `${scenario}: models[0].file is bundled:silero-vad (SHA-256 ${bundledSha256('silero-vad').slice(0, 12)}…), but the results are of /home/pi/ocr/det.onnx`,
+    );
+    expect(readFileSync(scenario, 'utf8')).toBe(SCENARIO);
+  });
+
+  it('warns on import about an unstable run, and imports it all the same', async () => {
+    const scenario = join(directory, 'unstable.yaml');
+    writeFileSync(scenario, SCENARIO.replace('bundled:silero-vad', 'bundled:paddleocr-det'));
+    const report = piReport([benchResult({ stable: false, unstable_reason: 'window medians drift' })], PI_CALIBRATION);
+    const results = join(directory, 'unstable.json');
+    writeFileSync(results, JSON.stringify(report));
+    expect(await main(['bench', '--import', results, '--into', scenario, '--model', 'vad'])).toBe(0);
+    expect(stderr).toMatch(/warning: the run was unstable \(threads 4, batch 1: window medians drift\)/);
+    expect(readFileSync(scenario, 'utf8')).toContain('latency_ms: { p50: 48, p95: 55, on: raspberry-pi-5-kitchen }');
   });
 
   it('exits 2 with the file and the problem for a file that is not a model', async () => {

@@ -53,15 +53,21 @@ describe('placewise run', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('exits 2 with FILE: PATH: message for every problem, and no stack trace', () => {
+  it('exits 2 with FILE: PATH: message for every problem, range errors and unknown references together', () => {
     const broken = scratchFile(
       'broken.yaml',
-      arText.replace('model: nmt\n', 'model: nmt2\n').replace('per_user_rps: 0.5', 'per_user_rps: -1'),
+      arText.replace('model: nmt\n', 'model: nmt2\n').replace(/mbps: 3\b/, 'mbps: -5'),
     );
-    const { code, stderr } = placewise('run', broken);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`${broken}: workload.per_user_rps: must be greater than 0`);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    for (const command of ['run', 'check']) {
+      const { code, stderr } = placewise(command, broken);
+      expect(code).toBe(2);
+      // One line each, both with their lines in the file (the CLI may put its name before the first).
+      expect(stderr).toMatch(/broken\.yaml: links\[0\]\.mbps: must be greater than 0 \(line \d+\)\n/);
+      expect(stderr).toContain(
+        `\n${broken}: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small) (line `,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('adds intervals across runs with --replications, and refuses fewer than two', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { BenchHooks, BenchReport, BenchRequest } from '../../../bench/index';
+import type { ApplyOptions, BenchHooks, BenchReport, BenchRequest } from '../../../bench/index';
 import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
 
 type BenchModule = typeof import('../../../bench/index');
 
 function fakeBench(run: (request: BenchRequest, hooks: BenchHooks) => Promise<BenchReport>) {
-  const applied: [string, string][] = [];
+  const applied: [string, string, ApplyOptions | undefined][] = [];
   const bench = {
     listBundledModels: () => [
       { id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10, extra: 'dropped' },
@@ -15,10 +15,10 @@ function fakeBench(run: (request: BenchRequest, hooks: BenchHooks) => Promise<Be
       if (path.endsWith('.json')) return { model: { file: path } } as BenchReport;
       throw new Error(`${path}: not a bench results file`);
     },
-    applyBenchToScenario: (text: string, report: BenchReport, modelId: string) => {
-      applied.push([report.model.file, modelId]);
+    applyBenchToScenario: (text: string, report: BenchReport, modelId: string, options?: ApplyOptions) => {
+      applied.push([report.model.file, modelId, options]);
       if (modelId === 'missing') throw new Error(`models: no model '${modelId}'`);
-      return `${text}\n# measured`;
+      return { text: `${text}\n# measured`, warnings: modelId === 'shaky' ? ['the run was unstable'] : [] };
     },
   };
   return { load: async () => bench as unknown as BenchModule, applied };
@@ -69,10 +69,46 @@ describe('benchmark jobs', () => {
     await expect(jobs.apply({ scenarioText: 'placewise: 1', jobId, modelId: 'det' })).resolves.toEqual({
       ok: true,
       text: 'placewise: 1\n# measured',
+      warnings: [],
     });
     await expect(jobs.apply({ scenarioText: 'placewise: 1', jobId, modelId: 'missing' })).resolves.toEqual({
       ok: false,
       message: "models: no model 'missing'",
+    });
+    // A saved scenario: its model files resolve beside it, and warnings come back with the text.
+    await expect(
+      jobs.apply({ scenarioText: 'placewise: 1', jobId, modelId: 'shaky', scenarioPath: '/work/door/door.yaml' }),
+    ).resolves.toMatchObject({ ok: true, warnings: ['the run was unstable'] });
+    expect(bench.applied.at(-1)).toEqual([
+      'tiny.onnx',
+      'shaky',
+      { scenarioFile: '/work/door/door.yaml', modelFolder: '/work/door' },
+    ]);
+  });
+
+  test('calibration progress names the calibration model', async () => {
+    const bench = fakeBench(
+      (_request, hooks) =>
+        new Promise(() => {
+          hooks.onProgress?.({
+            configuration: 0,
+            configurations: 1,
+            threads: 2,
+            batch: 1,
+            phase: 'calibrate',
+            calibration: { model: 'paddleocr-rec', phase: 'warmup' },
+            done: 1,
+            total: 2,
+            fraction: 0.8,
+          });
+        }),
+    );
+    const jobs = createBenchmarkJobs(bench.load);
+    const { jobId } = await jobs.start({ model: 'bundled:tiny', calibrate: true });
+    await expect(jobs.status(jobId)).resolves.toEqual({
+      state: 'running',
+      progress: 0.8,
+      message: 'calibrating this machine: paddleocr-rec (2 of 2, 2 threads) · warmup',
     });
   });
 

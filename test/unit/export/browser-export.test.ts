@@ -1,5 +1,7 @@
 // Everything that needs Chromium, sharing one browser: Mermaid's own parser on both diagrams,
 // SVG and PNG output, and the HTML report as a reader's browser shows it.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../../electron/host/export/browser-session';
 import { DiagramSyntaxError } from '../../../electron/host/export/diagram-renderer';
@@ -7,9 +9,15 @@ import { ExportInputError } from '../../../electron/host/export/export-formats';
 import { ExportRenderer } from '../../../electron/host/export/export-renderer';
 import { exportScenario } from '../../../electron/host/export/export-scenario';
 import { architectureMermaid } from '../../../simulator/export/architecture-mermaid';
+import { defaultExportOption } from '../../../simulator/export/default-option';
+import { findOption } from '../../../simulator/export/option-placement';
 import { sequenceMermaid } from '../../../simulator/export/sequence-mermaid';
 import { arScenario, fixtureScenario, loadScenario } from './ar-scenario';
 import { AR_RESULTS } from './fixtures/ar-results';
+import { elementsNamed, parseSvgDocument, svgTextLines } from './svg-document';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 const renderer = new ExportRenderer();
 afterAll(() => renderer.close());
@@ -48,24 +56,46 @@ describe('diagram export', () => {
     expect(text(file.bytes)).toBe(architectureMermaid(scenario, results, 'hybrid-cached'));
   });
 
-  it('renders an SVG naming every component', async () => {
+  it('renders an SVG that XML tools read, every component named in SVG text', async () => {
     const file = await exportScenario({ scenario, results, format: 'svg' }, renderer);
-    const svg = text(file.bytes);
     expect(file.mime).toBe('image/svg+xml');
-    expect(svg.startsWith('<svg')).toBe(true);
+    const document = parseSvgDocument(text(file.bytes));
+    const labels = svgTextLines(document);
     for (const name of [
       'glasses (wearable)',
       'phone (phone)',
       'Translation service (GPU) (cloud)',
       'glasses-phone · bluetooth',
     ]) {
-      expect(svg).toContain(name);
+      expect(labels).toContain(name);
     }
+    // Labels are SVG text, not HTML in a foreignObject (which only browsers draw).
+    expect(elementsNamed(document, 'foreignObject')).toEqual([]);
   });
 
   it('renders the sequence diagram when asked', async () => {
     const file = await exportScenario({ scenario, results, format: 'svg', diagram: 'sequence' }, renderer);
-    expect(text(file.bytes)).toContain('end to end: mean');
+    const labels = svgTextLines(parseSvgDocument(text(file.bytes)));
+    expect(labels.some((label) => label.startsWith('end to end: mean'))).toBe(true);
+  });
+
+  it('escapes quotes, "#", ";", angle brackets and ampersands of labels as XML', async () => {
+    const awkward = loadScenario('test/unit/export/fixtures/awkward-ids.yaml');
+    for (const diagram of ['architecture', 'sequence'] as const) {
+      const file = await exportScenario({ scenario: awkward, results: null, format: 'svg', diagram }, renderer);
+      const labels = svgTextLines(parseSvgDocument(text(file.bytes)));
+      expect(labels).toContain(diagram === 'sequence' ? 'end (camera)' : 'The "end" #camera; <i> (camera)');
+    }
+  });
+
+  it('the XML check rejects the HTML-flavoured markup Mermaid returns, so the checks above mean something', () => {
+    const html =
+      '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">' +
+      'a<br>b</div></foreignObject></svg>';
+    expect(() => parseSvgDocument(html)).toThrow(/not well-formed XML/);
+    expect(() => parseSvgDocument('<svg xmlns="http://www.w3.org/2000/svg"><text>a&nbsp;b</text></svg>')).toThrow(
+      /not well-formed XML/,
+    );
   });
 
   it('renders a PNG at twice the diagram’s size', async () => {
@@ -100,6 +130,37 @@ describe('diagram export', () => {
   });
 });
 
+describe('every library scenario', () => {
+  const files = readdirSync(join(root, 'scenarios')).filter((name) => name.endsWith('.yaml'));
+
+  it.each(files)('%s exports both diagrams as well-formed SVG with SVG-text labels', async (name) => {
+    const scenario = loadScenario(`scenarios/${name}`);
+    const optionId = defaultExportOption(scenario, null);
+    const option = findOption(scenario, optionId);
+    const architecture = parseSvgDocument(
+      text((await exportScenario({ scenario, results: null, format: 'svg', optionId }, renderer)).bytes),
+    );
+    const labels = svgTextLines(architecture);
+    for (const component of scenario.components) {
+      expect(labels).toContain(`${component.label ?? component.id} (${component.kind})`);
+    }
+    expect(elementsNamed(architecture, 'foreignObject')).toEqual([]);
+    // Words of a label sit in tspans led by a space, which non-browser renderers keep only so.
+    expect(architecture.documentElement!.getAttributeNS(XML_NAMESPACE, 'space')).toBe('preserve');
+    const sequence = parseSvgDocument(
+      text(
+        (await exportScenario({ scenario, results: null, format: 'svg', optionId, diagram: 'sequence' }, renderer))
+          .bytes,
+      ),
+    );
+    const firstStep = scenario.pipeline[0];
+    const at = firstStep.at ?? option.place[firstStep.id];
+    const kind = scenario.components.find((component) => component.id === at)!.kind;
+    expect(svgTextLines(sequence)).toContain(`${at} (${kind})`);
+    expect(elementsNamed(sequence, 'foreignObject')).toEqual([]);
+  });
+});
+
 describe('HTML report', () => {
   const { scenario, results } = arScenario();
   let viewer: BrowserSession;
@@ -125,6 +186,9 @@ describe('HTML report', () => {
     await expect(diagram.isVisible()).resolves.toBe(true);
     expect((await diagram.boundingBox())!.width).toBeGreaterThan(300);
     await expect(page.getByTestId('diagram').textContent()).resolves.toContain('glasses (wearable)');
+    // The same SVG as the export: labels drawn as SVG text inside the HTML page.
+    await expect(page.getByTestId('diagram').locator('svg text').count()).resolves.toBeGreaterThan(10);
+    await expect(page.getByTestId('diagram').locator('foreignObject').count()).resolves.toBe(0);
     await expect(page.getByTestId('latency-chart').locator('.recharts-line').count()).resolves.toBe(
       results.options.length,
     );

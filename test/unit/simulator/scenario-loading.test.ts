@@ -62,6 +62,38 @@ describe('loading scenarios', () => {
     );
   });
 
+  it('reports a range error and an unknown reference together, each with its line', () => {
+    const text = arText.replace(/mbps: 3\b/, 'mbps: -5').replace(/model: nmt\n/, 'model: nmt2\n');
+    const lines = text.split('\n');
+    const lineOf = (fragment: string) => lines.findIndex((line) => line.includes(fragment)) + 1;
+    expect(errorsOf(text)).toEqual([
+      `s.yaml: links[0].mbps: must be greater than 0 (line ${lineOf('mbps: -5')})`,
+      `s.yaml: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small) (line ${lineOf('model: nmt2')})`,
+    ]);
+  });
+
+  it('checks references beside numbers of the wrong type and unknown fields, without echoing them', () => {
+    const text = arText
+      .replace(/size_mb: 300\b/, 'size_mb: large')
+      .replace(/gflop: 0\.3\b/, 'gflop: -0.3')
+      .replace(/ {4}mbps: 20\n/, '    mbps: 20\n    jitter_ms: 4\n')
+      .replace('users: 10000', 'users: 0.5')
+      .replace('hardware: phone-midrange', 'hardware: phone-ultra');
+    const errors = errorsOf(text).map((error) => error.replace(/ \(line \d+\)$/, ''));
+    expect(errors).toEqual([
+      "s.yaml: links[1]: unknown field 'jitter_ms'",
+      's.yaml: models[2].size_mb: expected number, got string "large"',
+      's.yaml: models[3].gflop: must be greater than 0',
+      's.yaml: workload.users: expected int, got number 0.5',
+      expect.stringMatching(/^s\.yaml: components\[1\]\.hardware: unknown hardware 'phone-ultra' \(known: /),
+    ]);
+  });
+
+  it('reports schema errors alone when an id is broken, rather than references checked against a guess', () => {
+    const text = arText.replace('  - id: phone\n', '  - id: my phone\n').replace(/model: nmt\n/, 'model: nmt2\n');
+    expect(errorsOf(text)).toEqual([expect.stringMatching(/^s\.yaml: components\[1\]\.id: ids are letters/)]);
+  });
+
   it('reports a placement with no route to its neighbours', () => {
     const text = arText.replace(
       / {2}- id: cloud-ocr\n {4}between: \[cloud, ocr-pool\]\n {4}tech: ethernet.*\n {4}mbps: 10000\n/,
