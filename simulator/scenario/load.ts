@@ -32,7 +32,16 @@ function jsonSyntaxError(text: string): ScenarioError | undefined {
   }
 }
 
-export function parseScenarioText(text: string): ScenarioParse {
+/** A scenario file read as YAML or JSON, not yet validated. */
+export type ScenarioRead =
+  | { ok: true; raw: Record<string, unknown>; lineOf(error: ScenarioError): ScenarioError }
+  | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Reads a scenario's text as YAML or JSON into a mapping, without validating it: a file that
+ * reads can be opened and repaired in the app even when it does not validate.
+ */
+export function readScenarioText(text: string): ScenarioRead {
   const jsonError = jsonSyntaxError(text);
   if (jsonError) return { ok: false, errors: [jsonError] };
   const lineCounter = new LineCounter();
@@ -49,10 +58,6 @@ export function parseScenarioText(text: string): ScenarioParse {
     };
   }
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  const lineOf = (error: ScenarioError): ScenarioError => ({
-    ...error,
-    line: error.line ?? lineAt(document, lineCounter, error.path),
-  });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
@@ -64,8 +69,18 @@ export function parseScenarioText(text: string): ScenarioParse {
       ],
     };
   }
-  const validated = validateScenario(raw);
-  return validated.ok ? validated : { ok: false, errors: validated.errors.map(lineOf) };
+  const lineOf = (error: ScenarioError): ScenarioError => ({
+    ...error,
+    line: error.line ?? lineAt(document, lineCounter, error.path),
+  });
+  return { ok: true, raw: raw as Record<string, unknown>, lineOf };
+}
+
+export function parseScenarioText(text: string): ScenarioParse {
+  const read = readScenarioText(text);
+  if (!read.ok) return read;
+  const validated = validateScenario(read.raw);
+  return validated.ok ? validated : { ok: false, errors: validated.errors.map(read.lineOf) };
 }
 
 /**
@@ -90,9 +105,47 @@ export function validateScenario(raw: unknown): ScenarioParse {
 /** Validates a scenario object whose numbers are all plain numbers (Monte Carlo samples). */
 export function validatePlainScenario(raw: unknown): ScenarioParse {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  if (!parsed.success) {
+    const errors = issuesToErrors(parsed.error.issues);
+    return { ok: false, errors: [...errors, ...referenceErrorsDespite(raw, errors)] };
+  }
   const errors = checkReferences(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+}
+
+/**
+ * The reference errors of a scenario that is not structurally valid, so that a file reports
+ * all its errors at once (a range error and an unknown model together). The check reads the
+ * file's own values; where they are too malformed to follow, it reports nothing more, and it
+ * never repeats an error at a path the schema already reported.
+ */
+function referenceErrorsDespite(raw: unknown, reported: ScenarioError[]): ScenarioError[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const input = raw as Record<string, unknown>;
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item) => typeof item === 'object' && item) : [];
+  const mapping = (value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  const lenient = {
+    ...input,
+    hardware: mapping(input.hardware),
+    components: list(input.components),
+    links: list(input.links),
+    models: list(input.models),
+    pipeline: list(input.pipeline),
+    options: list(input.options),
+    workload: mapping(input.workload),
+    budgets: mapping(input.budgets),
+  } as unknown as Scenario;
+  const covered = (path: string) =>
+    reported.some(
+      (error) => path === error.path || path.startsWith(`${error.path}.`) || path.startsWith(`${error.path}[`),
+    );
+  try {
+    return checkReferences(lenient).filter((error) => !covered(error.path));
+  } catch {
+    return [];
+  }
 }
 
 function pathSegments(path: string): (string | number)[] {

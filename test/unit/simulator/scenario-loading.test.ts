@@ -62,6 +62,16 @@ describe('loading scenarios', () => {
     );
   });
 
+  it('reports a range error and an unknown reference together', () => {
+    const text = arText
+      .replace('    mbps: 3                              #', '    mbps: -5                             #')
+      .replace('    model: nmt\n', '    model: nmt2\n');
+    expect(errorsOf(text)).toEqual([
+      expect.stringMatching(/^s\.yaml: links\[0\]\.mbps: must be greater than 0 \(line \d+\)$/),
+      expect.stringMatching(/^s\.yaml: pipeline\[3\]\.model: unknown model 'nmt2' \(known: .*\) \(line \d+\)$/),
+    ]);
+  });
+
   it('reports a placement with no route to its neighbours', () => {
     const text = arText.replace(
       / {2}- id: cloud-ocr\n {4}between: \[cloud, ocr-pool\]\n {4}tech: ethernet.*\n {4}mbps: 10000\n/,
