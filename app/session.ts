@@ -53,7 +53,8 @@ export class PlacewiseSession {
     });
     const [info, recovery] = await Promise.all([this.api.hostInfo(), this.api.readRecovery()]);
     if (info.startScenarioPath) await this.open(info.startScenarioPath);
-    if (recovery && !matchesSaved(this.store.getState(), recovery.text)) this.store.getState().setRecoveryOffer(recovery);
+    if (recovery && !matchesSaved(this.store.getState(), recovery.text))
+      this.store.getState().setRecoveryOffer(recovery);
   }
 
   dispose(): void {
