@@ -16,7 +16,7 @@ class NoMinimalEdit extends Error {}
 type Place =
   | { kind: 'flow' }
   | { kind: 'map-value'; pair: Pair; keyColumn: number; template: StyleTemplate }
-  | { kind: 'seq-item'; dashColumn: number; template: StyleTemplate };
+  | { kind: 'seq-item'; template: StyleTemplate };
 
 type Range = [number, number, number];
 
@@ -323,7 +323,7 @@ class Splicer {
     const dashColumn = column(text, rangeOf(node)[0]);
     const items = node.items;
     const templateOf = (index: number) => items[index === 0 ? Math.min(1, items.length - 1) : 0];
-    const place = (index: number): Place => ({ kind: 'seq-item', dashColumn, template: templateOf(index) });
+    const place = (index: number): Place => ({ kind: 'seq-item', template: templateOf(index) });
     const starts = items.map((item) =>
       this.extendUp(lineStart(text, this.dashOf(item, dashColumn)), (i) => i === dashColumn),
     );
