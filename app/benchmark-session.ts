@@ -1,9 +1,7 @@
 // Benchmarks from the renderer: start a job on the host, poll its progress until it ends,
 // cancel it, and apply its measurement to the open scenario as one undoable edit.
-import { parse as parseYaml } from 'yaml';
 import type { BenchmarkRequest, PlacewiseApi } from '../electron/api/contract';
-import type { ScenarioDraft } from './editing/draft';
-import { draftText } from './store/document-slice';
+import { documentText } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 
 const POLL_INTERVAL_MS = 200;
@@ -63,10 +61,11 @@ export class BenchmarkSession {
   async apply(modelId: string): Promise<void> {
     const state = this.store.getState();
     const job = state.benchJob;
-    if (!job || !state.draft) return;
+    const scenarioText = documentText(state);
+    if (!job || scenarioText === null) return;
     try {
       const result = await this.api.applyBenchmark({
-        scenarioText: draftText(state.draft),
+        scenarioText,
         jobId: job.id,
         modelId,
         ...(state.path === null ? {} : { scenarioPath: state.path }),
@@ -76,8 +75,8 @@ export class BenchmarkSession {
         state.notify({ kind: 'error', text: result.message });
         return;
       }
-      const next = parseYaml(result.text) as ScenarioDraft;
-      state.edit(() => next);
+      // The host's text keeps the file's comments and layout: it becomes the document's text.
+      state.editText(result.text);
       state.setBenchApplyOutcome({ kind: 'applied', modelId, warnings: result.warnings });
       state.notify({ kind: 'info', text: `Model '${modelId}' now uses the measurement of ${job.model}` });
     } catch (error) {

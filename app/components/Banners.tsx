@@ -60,11 +60,12 @@ export function OpenProblemPanel() {
 export function ScenarioErrors() {
   const errors = usePlacewise((state) => state.errors);
   const select = usePlacewise((state) => state.select);
+  const everValid = usePlacewise((state) => state.lastValidScenario !== null);
   if (errors.length === 0) return null;
   return (
     <div className="banner banner-error" data-testid="scenario-errors">
-      <strong>The scenario has {errors.length === 1 ? 'an error' : `${errors.length} errors`}</strong> — results show
-      the last valid version.
+      <strong>The scenario has {errors.length === 1 ? 'an error' : `${errors.length} errors`}</strong> —{' '}
+      {everValid ? 'results show the last valid version.' : 'fix them to see its results.'}
       <ul>
         {errors.map((error) => {
           const match = /^(components|links|models|pipeline|options)\[(\d+)\]/.exec(error.path);

@@ -41,7 +41,11 @@ export function Diagram({ actualSize }: { actualSize: boolean }) {
   }, [scenario, results, optionId]);
 
   useEffect(() => {
-    if (source === null) return;
+    if (source === null) {
+      // A document opened with errors has no diagram yet; the previous document's would mislead.
+      if (host.current) host.current.innerHTML = '';
+      return;
+    }
     if (source instanceof Error) {
       setProblem(source.message);
       return;

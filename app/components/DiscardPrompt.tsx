@@ -3,7 +3,9 @@ import { usePlacewise, useSession } from '../context';
 
 export function DiscardPrompt() {
   const pending = usePlacewise((state) => state.discardPrompt);
-  const current = usePlacewise((state) => state.lastValidScenario?.name ?? state.path ?? 'the open scenario');
+  const current = usePlacewise(
+    (state) => (typeof state.draft?.name === 'string' ? state.draft.name : state.path) ?? 'the open scenario',
+  );
   const setDiscardPrompt = usePlacewise((state) => state.setDiscardPrompt);
   const session = useSession();
   if (!pending) return null;

@@ -8,7 +8,8 @@ interface FieldInputProps {
   spec: FieldSpec;
   value: unknown;
   error?: string;
-  onCommit(value: unknown): void;
+  /** Applies the value; a message back means it was refused (shown on the field, the text kept). */
+  onCommit(value: unknown): string | undefined;
 }
 
 function display(value: unknown): string {
@@ -57,14 +58,16 @@ export function FieldInput({ spec, value, error, onCommit }: FieldInputProps) {
   const testId = `field-${spec.path.join('.')}`;
 
   const commit = (next: string) => {
-    if (next === shown) return;
+    if (next === shown) {
+      setLocalError(null);
+      return;
+    }
     const parsed = parseInput(spec, next);
     if (typeof parsed === 'string') {
       setLocalError(parsed);
       return;
     }
-    setLocalError(null);
-    onCommit(parsed.value);
+    setLocalError(onCommit(parsed.value) ?? null);
   };
 
   const message = localError ?? error;
@@ -100,7 +103,10 @@ export function FieldInput({ spec, value, error, onCommit }: FieldInputProps) {
             onBlur={() => commit(text)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') commit(text);
-              if (event.key === 'Escape') setText(shown);
+              if (event.key === 'Escape') {
+                setText(shown);
+                setLocalError(null);
+              }
             }}
           />
         )}

@@ -2,7 +2,15 @@
 import { formatPath } from '../../simulator/scenario/scenario-error';
 import { usePlacewise } from '../context';
 import { type ScenarioDraft, SECTION_TITLES, type Selection, sectionItems } from '../editing/draft';
-import { type FieldPath, getIn, renameHardwareProfile, renameItem, setField } from '../editing/edits';
+import {
+  type FieldPath,
+  getIn,
+  hardwareRenameConflict,
+  renameConflict,
+  renameHardwareProfile,
+  renameItem,
+  setField,
+} from '../editing/edits';
 import { type FieldSpec, hardwareFields, itemFields, singleFields } from '../editing/field-specs';
 import { FieldInput } from './FieldInput';
 
@@ -54,15 +62,21 @@ export function Inspector() {
   const fieldValue = (spec: FieldSpec) =>
     'id' in selection && spec.path[0] === 'id' ? selection.id : getIn(item, spec.path);
 
-  const commit = (spec: FieldSpec, value: unknown) => {
+  /** Applies a field's new value; a refused rename returns the message to show on the field. */
+  const commit = (spec: FieldSpec, value: unknown): string | undefined => {
     const renaming = spec.path.length === 1 && spec.path[0] === 'id' && typeof value === 'string';
     if (renaming && 'index' in selection) {
       const { section, index } = selection;
+      const conflict = renameConflict(draft, section, index, value);
+      if (conflict) return conflict;
       edit((current) => renameItem(current, section, index, value));
     } else if (renaming && 'id' in selection) {
+      const conflict = hardwareRenameConflict(draft, selection.id, value);
+      if (conflict) return conflict;
       edit((current) => renameHardwareProfile(current, selection.id, value));
       select({ section: 'hardware', id: value });
     } else edit((current) => setField(current, [...base, ...spec.path], value));
+    return undefined;
   };
 
   return (

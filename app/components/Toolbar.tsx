@@ -102,7 +102,8 @@ export function Toolbar() {
   const view = usePlacewise((state) => state.view);
   const setView = usePlacewise((state) => state.setView);
   const path = usePlacewise((state) => state.path);
-  const name = usePlacewise((state) => state.lastValidScenario?.name);
+  // The draft's name: a document opened with errors has no valid version yet.
+  const name = usePlacewise((state) => (typeof state.draft?.name === 'string' ? state.draft.name : state.path));
   const canUndo = usePlacewise((state) => state.past.length > 0);
   const canRedo = usePlacewise((state) => state.future.length > 0);
   const dirty = usePlacewise(isDirty);

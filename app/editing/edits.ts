@@ -182,11 +182,33 @@ function renameReferences(draft: ScenarioDraft, section: ItemSection, from: stri
   if (section === 'options' && draft.decision !== undefined) draft.decision = swap(draft.decision);
 }
 
-/** Renames an item and every reference to it. */
+const ITEM_NOUNS: Record<ItemSection, string> = {
+  components: 'component',
+  links: 'link',
+  models: 'model',
+  pipeline: 'step',
+  options: 'option',
+};
+
+/**
+ * Why an item cannot take the id `to`: another item of its section has it (renaming onto it
+ * would merge the two: every reference would then point at the other one).
+ */
+export function renameConflict(
+  draft: ScenarioDraft,
+  section: ItemSection,
+  index: number,
+  to: string,
+): string | undefined {
+  const taken = sectionItems(draft, section).some((item, other) => other !== index && item.id === to);
+  return taken ? `another ${ITEM_NOUNS[section]} is already called '${to}'` : undefined;
+}
+
+/** Renames an item and every reference to it; a rename onto another item's id is not applied. */
 export function renameItem(draft: ScenarioDraft, section: ItemSection, index: number, to: string): ScenarioDraft {
   const next = clone(draft);
   const item: IdentifiedItem | undefined = sectionItems(next, section)[index];
-  if (!item || item.id === to) return draft;
+  if (!item || item.id === to || renameConflict(draft, section, index, to)) return draft;
   const from = item.id;
   item.id = to;
   renameReferences(next, section, from, to);
@@ -208,9 +230,18 @@ export function removeHardwareProfile(draft: ScenarioDraft, id: string): Scenari
   return next;
 }
 
-/** Renames a custom profile and the components and measurements that refer to it. */
+/** Why a custom profile cannot take the id `to`: another profile, custom or built-in, has it. */
+export function hardwareRenameConflict(draft: ScenarioDraft, from: string, to: string): string | undefined {
+  if (from === to) return undefined;
+  if (draft.hardware && Object.hasOwn(draft.hardware, to)) return `another hardware profile is already called '${to}'`;
+  if (Object.hasOwn(HARDWARE_LIBRARY, to)) return `'${to}' is a built-in hardware profile: choose another id`;
+  return undefined;
+}
+
+/** Renames a custom profile and the components and measurements that refer to it; never onto another profile's id. */
 export function renameHardwareProfile(draft: ScenarioDraft, from: string, to: string): ScenarioDraft {
-  if (from === to || !draft.hardware || !(from in draft.hardware)) return draft;
+  if (from === to || !draft.hardware || !(from in draft.hardware) || hardwareRenameConflict(draft, from, to))
+    return draft;
   const next = clone(draft);
   renameKey(next.hardware, from, to);
   for (const component of next.components) if (component.hardware === from) component.hardware = to;

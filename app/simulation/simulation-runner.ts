@@ -48,6 +48,13 @@ export class SimulationRunner {
     );
   }
 
+  /** Drops the run in progress: its results would describe a scenario no longer open. */
+  stop(): void {
+    this.runId += 1;
+    this.scenario = null;
+    if (this.busy) this.replaceWorker();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

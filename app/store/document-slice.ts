@@ -1,8 +1,11 @@
-// The open scenario: where it lives, the draft being edited, its validation, and undo/redo.
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { parseScenarioText, validateScenario } from '../../simulator/scenario/load';
+// The open scenario: where it lives, the text it came from, the draft being edited, its
+// validation, and undo/redo. Saving writes the text the document came from, changed only
+// where the draft differs (updateScenarioText), so comments and layout stay as written.
+import { readScenarioText, validateScenario } from '../../simulator/scenario/load';
 import { formatScenarioError, type ScenarioError } from '../../simulator/scenario/scenario-error';
 import type { Scenario } from '../../simulator/scenario/schema';
+import { sameValue } from '../../simulator/scenario-text/same-value';
+import { readValue, updateScenarioText } from '../../simulator/scenario-text/update-text';
 import type { ScenarioDraft } from '../editing/draft';
 import type { StoreSlice } from './slice';
 
@@ -21,26 +24,44 @@ export interface DocumentSlice {
   scenario: Scenario | null;
   lastValidScenario: Scenario | null;
   errors: ScenarioError[];
-  /** The text of the file as last opened or saved, to tell whether there is unsaved work. */
-  savedText: string | null;
+  /** The text the document came from (as opened, saved, recovered, or returned by applying a benchmark). */
+  baseText: string | null;
+  /** The file's content on disk as last opened or saved; null when the work is saved nowhere. */
+  savedValue: ScenarioDraft | null;
   past: ScenarioDraft[];
   future: ScenarioDraft[];
   openProblem: OpenProblem | null;
-  /** Loads a file's text as the open document; on a parse or validation failure keeps the open one and says why. */
-  loadScenarioText(path: string | null, text: string, options?: { savedText?: string | null }): boolean;
+  /**
+   * Opens a file's text as the document. A file that is not YAML or JSON keeps the open work
+   * and says why; one that reads but does not validate opens with its errors, to be repaired.
+   */
+  loadScenarioText(path: string | null, text: string, options?: { savedValue?: ScenarioDraft | null }): boolean;
   reportOpenProblem(problem: OpenProblem | null): void;
   edit(change: (draft: ScenarioDraft) => ScenarioDraft): void;
+  /** Takes a whole new text (a benchmark applied on the host) as one undoable edit. */
+  editText(text: string): boolean;
   undo(): void;
   redo(): void;
   markSaved(path: string, text: string): void;
 }
 
-export function draftText(draft: ScenarioDraft): string {
-  return stringifyYaml(draft, { lineWidth: 0 });
+/** The text to save, autosave or export: the document's own text with the draft's changes. */
+export function documentText(state: Pick<DocumentSlice, 'draft' | 'baseText'>): string | null {
+  if (!state.draft || state.baseText === null) return null;
+  return updateScenarioText(state.baseText, state.draft);
 }
 
-export function isDirty(state: Pick<DocumentSlice, 'draft' | 'savedText'>): boolean {
-  return state.draft !== null && (state.savedText === null || draftText(state.draft) !== state.savedText);
+export function isDirty(state: Pick<DocumentSlice, 'draft' | 'savedValue'>): boolean {
+  return (
+    state.draft !== null &&
+    (state.savedValue === null || (state.draft !== state.savedValue && !sameValue(state.draft, state.savedValue)))
+  );
+}
+
+/** Whether `text` holds what the open file holds on disk (a recovery copy that would restore nothing). */
+export function matchesSaved(state: Pick<DocumentSlice, 'savedValue'>, text: string): boolean {
+  const read = readValue(text);
+  return state.savedValue !== null && read !== undefined && sameValue(read.value, state.savedValue);
 }
 
 function validated(draft: ScenarioDraft, lastValid: Scenario | null) {
@@ -56,26 +77,34 @@ export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
   scenario: null,
   lastValidScenario: null,
   errors: [],
-  savedText: null,
+  baseText: null,
+  savedValue: null,
   past: [],
   future: [],
   openProblem: null,
 
   loadScenarioText(path, text, options) {
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) {
+    const read = readScenarioText(text);
+    if (!read.ok) {
       const file = path ?? 'scenario';
-      set({ openProblem: { path: file, messages: parsed.errors.map((error) => formatScenarioError(file, error)) } });
+      set({ openProblem: { path: file, messages: read.errors.map((error) => formatScenarioError(file, error)) } });
       return false;
     }
-    const draft = parseYaml(text) as ScenarioDraft;
+    const draft = read.raw as unknown as ScenarioDraft;
+    const opened = validated(draft, null);
     set({
-      ...validated(draft, parsed.scenario),
+      ...opened,
+      errors: opened.errors.map(read.lineOf),
       path,
-      savedText: options?.savedText === undefined ? draftText(draft) : options.savedText,
+      baseText: text,
+      savedValue: options?.savedValue === undefined ? draft : options.savedValue,
       past: [],
       future: [],
       openProblem: null,
+      // Results of the previous document say nothing about this one.
+      results: null,
+      fidelity: null,
+      simulating: false,
     });
     return true;
   },
@@ -90,6 +119,14 @@ export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
     const next = change(draft);
     if (next === draft) return;
     set({ ...validated(next, lastValidScenario), past: [...past, draft].slice(-UNDO_DEPTH), future: [] });
+  },
+
+  editText(text) {
+    const read = readScenarioText(text);
+    if (!read.ok || !get().draft) return false;
+    set({ baseText: text });
+    get().edit(() => read.raw as unknown as ScenarioDraft);
+    return true;
   },
 
   undo() {
@@ -107,6 +144,7 @@ export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
   },
 
   markSaved(path, text) {
-    set({ path, savedText: text });
+    const read = readValue(text);
+    set({ path, baseText: text, savedValue: read ? (read.value as ScenarioDraft) : get().draft });
   },
 });

@@ -6,7 +6,7 @@ import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
 import { IdSelect } from '../components/IdSelect';
 import { useDiagramOption } from '../components/use-diagram-option';
 import { usePlacewise, useSession } from '../context';
-import { draftText } from '../store/document-slice';
+import { documentText } from '../store/document-slice';
 
 const FORMATS: Record<ExportFormat, string> = {
   mmd: 'Mermaid source (.mmd)',
@@ -28,7 +28,6 @@ function download(fileName: string, mime: string, base64: string): void {
 
 export function ExportView() {
   const session = useSession();
-  const draft = usePlacewise((state) => state.draft);
   const valid = usePlacewise((state) => state.scenario !== null);
   const options = usePlacewise((state) => state.lastValidScenario?.options ?? []);
   const notify = usePlacewise((state) => state.notify);
@@ -40,11 +39,12 @@ export function ExportView() {
   const option = optionId ?? shown ?? undefined;
 
   const run = async () => {
-    if (!draft) return;
+    const scenarioText = documentText(session.store.getState());
+    if (scenarioText === null) return;
     setBusy(true);
     try {
       const result = await session.api.exportScenario({
-        scenarioText: draftText(draft),
+        scenarioText,
         format,
         optionId: option,
         diagram,

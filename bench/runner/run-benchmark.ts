@@ -181,7 +181,9 @@ function summarizeModel(loaded: LoadedModel, tally: FlopTally, shape: InputShape
 }
 
 function phaseFraction(progress: ChildProgress): number {
-  const share = progress.total > 0 ? progress.done / progress.total : 0;
+  // In duration mode `done` is the elapsed time, and the last inference may end past the planned
+  // duration (more so on a busy machine): the phase is then complete, not more than complete.
+  const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
   switch (progress.phase) {
     case 'load':
       return 0;

@@ -1,7 +1,7 @@
 // `placewise bench`: measure a real model with onnxruntime-node, print or save the results, and
 // optionally apply them to a scenario; `placewise bench --import` applies a results file made
 // earlier, here or on another device (a phone, a Raspberry Pi, a cloud box).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -18,6 +18,7 @@ import {
   referenceResult,
   runBenchmark,
 } from '../../bench';
+import { writeFileAtomically } from '../../electron/host/atomic-write';
 import { UsageError } from '../usage-error';
 
 interface BenchOptions {
@@ -77,7 +78,7 @@ async function benchCommand(model: string | undefined, options: BenchOptions): P
   if (options.import) {
     if (model) throw new UsageError(`bench: give a model to measure or --import a results file, not both`);
     const report = readBenchReport(options.import);
-    applyToScenario(report, options, options.out);
+    await applyToScenario(report, options, options.out);
     return;
   }
   if (!model) throw new UsageError('bench: which model? give an .onnx file or bundled:NAME (see `placewise models`)');
@@ -87,10 +88,10 @@ async function benchCommand(model: string | undefined, options: BenchOptions): P
   // Fail on an unreadable scenario before measuring, not after.
   if (options.into) readScenario(options.into);
   const report = await measure(model, options);
-  if (options.out) writeOutput(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.out) await writeOutput(options.out, `${JSON.stringify(report, null, 2)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);
-  if (options.into) applyToScenario(report, options, undefined);
+  if (options.into) await applyToScenario(report, options, undefined);
 }
 
 async function measure(model: string, options: BenchOptions): Promise<BenchReport> {
@@ -117,7 +118,7 @@ async function measure(model: string, options: BenchOptions): Promise<BenchRepor
   }
 }
 
-function applyToScenario(report: BenchReport, options: BenchOptions, out: string | undefined): void {
+async function applyToScenario(report: BenchReport, options: BenchOptions, out: string | undefined): Promise<void> {
   if (!options.into || !options.model) {
     throw new UsageError('bench --import: give --into SCENARIO and --model ID (the scenario model to update)');
   }
@@ -129,7 +130,7 @@ function applyToScenario(report: BenchReport, options: BenchOptions, out: string
     modelFolder: dirname(options.into),
   });
   const target = out ?? options.into;
-  writeOutput(target, applied.text);
+  await writeOutput(target, applied.text);
   const reference = referenceResult(report);
   process.stderr.write(
     `${target}: model '${options.model}' latency_ms p50 ${reference.latency_ms.p50} ms, p95 ${reference.latency_ms.p95} ms on hardware '${profileId}'\n`,
@@ -148,9 +149,9 @@ function readScenario(file: string): string {
   }
 }
 
-function writeOutput(file: string, text: string): void {
+async function writeOutput(file: string, text: string): Promise<void> {
   try {
-    writeFileSync(file, text);
+    await writeFileAtomically(file, text);
   } catch (error) {
     throw new UsageError(`${file}: cannot write: ${(error as Error).message}`);
   }

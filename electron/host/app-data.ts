@@ -1,14 +1,27 @@
-// The host's own small files in its data folder: the recovery copy of the open work and the
-// list of recent files. Both are written atomically; a damaged one reads as absent.
+// The host's own small files in its data folder: the recovery copy of the open work, the
+// list of recent files, and the journal of writes in flight. Files are written atomically; a
+// damaged one reads as absent.
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecoveryRecord } from '../api/contract';
 import { writeFileAtomically } from './atomic-write';
+import { WriteJournal } from './write-journal';
 
 const MAX_RECENT = 10;
 
 export class AppDataStore {
-  constructor(readonly dataDir: string) {}
+  /** Every write of the host (saves included) is recorded here until it ends. */
+  readonly journal: WriteJournal;
+  /**
+   * Settles once the temporary files of writes a crash interrupted are removed; every write
+   * waits for it, so that the clean-up never meets a write of this run.
+   */
+  readonly ready: Promise<void>;
+
+  constructor(readonly dataDir: string) {
+    this.journal = new WriteJournal(join(dataDir, 'writes-in-flight'));
+    this.ready = this.journal.recover().catch(() => undefined);
+  }
 
   private async readJson(name: string): Promise<unknown> {
     try {
@@ -19,8 +32,9 @@ export class AppDataStore {
   }
 
   private async writeJson(name: string, value: unknown): Promise<void> {
+    await this.ready;
     await mkdir(this.dataDir, { recursive: true });
-    await writeFileAtomically(join(this.dataDir, name), JSON.stringify(value));
+    await writeFileAtomically(join(this.dataDir, name), JSON.stringify(value), { journal: this.journal });
   }
 
   async writeRecovery(record: { path: string | null; text: string }): Promise<void> {

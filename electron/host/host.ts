@@ -31,12 +31,15 @@ export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
   const data = new AppDataStore(options.dataDir);
   const benchmarks = options.benchmarks ?? unavailableBenchmarks;
   return {
-    hostInfo: async () => ({
-      transport: options.transport,
-      startScenarioPath: options.startScenarioPath && resolve(options.startScenarioPath),
-      nativeDialogs: options.dialogs !== undefined,
-      version: options.version,
-    }),
+    hostInfo: async () => {
+      await data.ready;
+      return {
+        transport: options.transport,
+        startScenarioPath: options.startScenarioPath && resolve(options.startScenarioPath),
+        nativeDialogs: options.dialogs !== undefined,
+        version: options.version,
+      };
+    },
     listExamples: () =>
       listExampleScenarios(options.examplesDir ?? join(findPackageRoot(import.meta.url).root, 'scenarios')),
     openScenario: async (path) => {
@@ -45,7 +48,8 @@ export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
       return result;
     },
     saveScenario: async (file) => {
-      const result = await saveScenarioFile(file);
+      await data.ready;
+      const result = await saveScenarioFile(file, { journal: data.journal });
       if (result.ok) await data.addRecentFile(result.path).catch(() => undefined);
       return result;
     },

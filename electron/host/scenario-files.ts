@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { OpenScenarioResult, SaveScenarioResult, ScenarioFile } from '../api/contract';
-import { writeFileAtomically } from './atomic-write';
+import { writeFileAtomically, type WriteOptions } from './atomic-write';
 import { describeReadError, describeWriteError } from './file-errors';
 
 const MAX_SCENARIO_BYTES = 5_000_000;
@@ -21,10 +21,10 @@ export async function openScenarioFile(requested: string): Promise<OpenScenarioR
   }
 }
 
-export async function saveScenarioFile(file: ScenarioFile): Promise<SaveScenarioResult> {
+export async function saveScenarioFile(file: ScenarioFile, options: WriteOptions = {}): Promise<SaveScenarioResult> {
   const path = resolve(file.path);
   try {
-    await writeFileAtomically(path, file.text);
+    await writeFileAtomically(path, file.text, options);
     return { ok: true, path };
   } catch (error) {
     return { ok: false, path, message: describeWriteError(path, error) };

@@ -33,7 +33,16 @@ function jsonSyntaxError(text: string): ScenarioError | undefined {
   }
 }
 
-export function parseScenarioText(text: string): ScenarioParse {
+/** A scenario file read as YAML or JSON, not yet validated. */
+export type ScenarioRead =
+  | { ok: true; raw: Record<string, unknown>; lineOf(error: ScenarioError): ScenarioError }
+  | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Reads a scenario's text as YAML or JSON into a mapping, without validating it: a file that
+ * reads can be opened and repaired in the app even when it does not validate.
+ */
+export function readScenarioText(text: string): ScenarioRead {
   const jsonError = jsonSyntaxError(text);
   if (jsonError) return { ok: false, errors: [jsonError] };
   const lineCounter = new LineCounter();
@@ -50,10 +59,6 @@ export function parseScenarioText(text: string): ScenarioParse {
     };
   }
   const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  const lineOf = (error: ScenarioError): ScenarioError => ({
-    ...error,
-    line: error.line ?? lineAt(document, lineCounter, error.path),
-  });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
@@ -65,8 +70,18 @@ export function parseScenarioText(text: string): ScenarioParse {
       ],
     };
   }
-  const validated = validateScenario(raw);
-  return validated.ok ? validated : { ok: false, errors: validated.errors.map(lineOf) };
+  const lineOf = (error: ScenarioError): ScenarioError => ({
+    ...error,
+    line: error.line ?? lineAt(document, lineCounter, error.path),
+  });
+  return { ok: true, raw: raw as Record<string, unknown>, lineOf };
+}
+
+export function parseScenarioText(text: string): ScenarioParse {
+  const read = readScenarioText(text);
+  if (!read.ok) return read;
+  const validated = validateScenario(read.raw);
+  return validated.ok ? validated : { ok: false, errors: validated.errors.map(read.lineOf) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -54,15 +54,15 @@ test('opening a file over unsaved work asks first', async () => {
   expect(app.pageErrors).toEqual([]);
 });
 
-test('opening a broken scenario shows its errors and keeps the open one', async () => {
+test('opening a file that is not YAML says why and keeps the open work', async () => {
   const { app, ui } = await openTwoTier();
   await ui.selectItem('links', 'camera-cloud');
   await ui.setField('mbps', '4');
-  await ui.openPath(join(FIXTURES, 'broken.yaml'));
+  const notYaml = join(work, 'not-yaml.yaml');
+  await writeFile(notYaml, 'placewise: 1\nname: [unclosed\n');
+  await ui.openPath(notYaml);
   await ui.byTestId('open-errors').waitFor();
-  const errors = await ui.text('open-errors');
-  expect(errors).toContain("components[0].hardware: unknown hardware 'no-such-box'");
-  expect(errors).toContain('pipeline[0].model');
+  expect(await ui.text('open-errors')).toContain('not valid YAML or JSON');
   await expect.poll(() => ui.text('document-title')).toContain('Two-tier camera analytics •');
   await expect.poll(() => ui.byTestId('field-mbps').inputValue()).toBe('4');
   await ui.screenshot('open-broken-scenario');

@@ -5,9 +5,11 @@ import {
   addLink,
   addOption,
   addStep,
+  hardwareRenameConflict,
   removeHardwareProfile,
   removeItem,
   renameHardwareProfile,
+  renameConflict,
   renameItem,
   setField,
 } from '../../../app/editing/edits';
@@ -89,5 +91,51 @@ describe('custom hardware profiles', () => {
     expect(draft.models?.[0].latency_ms?.on).toBe('pi-measured');
     expect(validateScenario(draft).ok).toBe(true);
     expect(removeHardwareProfile(draft, 'pi-measured').hardware).toEqual({});
+  });
+});
+
+describe('renaming onto an id that is taken', () => {
+  test('is refused in every section, leaving the draft and its references as they were', () => {
+    const draft = addLink(addOption(addStep(addComponent(twoTierDraft(), 'phone'))));
+    const cases = [
+      ['components', 0, 'cloud', "another component is already called 'cloud'"],
+      ['links', 1, 'uplink', "another link is already called 'uplink'"],
+      ['pipeline', 2, 'detect', "another step is already called 'detect'"],
+      ['options', 2, 'local', "another option is already called 'local'"],
+    ] as const;
+    for (const [section, index, to, message] of cases) {
+      expect(renameConflict(draft, section, index, to)).toBe(message);
+      expect(renameItem(draft, section, index, to)).toBe(draft);
+    }
+    const twoModels = setField(draft, ['models', 1], { id: 'tiny', size_mb: 1, gflop: 0.1 });
+    expect(renameConflict(twoModels, 'models', 1, 'detector')).toBe("another model is already called 'detector'");
+    expect(renameItem(twoModels, 'models', 1, 'detector')).toBe(twoModels);
+  });
+
+  test('renaming phone to watch and back, with a watch already there, changes nothing', () => {
+    let draft = addComponent(addComponent(twoTierDraft(), 'phone'), 'wearable');
+    draft = setField(draft, ['workload', 'source'], 'phone-1');
+    draft = renameItem(addLink(draft, 'wearable-1'), 'components', 3, 'watch');
+    expect(draft.links?.[1].between).toEqual(['watch', 'camera']);
+    const back = renameItem(renameItem(draft, 'components', 2, 'watch'), 'components', 2, 'phone-1');
+    expect(back).toEqual(draft);
+  });
+
+  test('an id is free for the item that already has it, and a fresh id is allowed', () => {
+    expect(renameConflict(twoTierDraft(), 'components', 0, 'camera')).toBeUndefined();
+    expect(renameConflict(twoTierDraft(), 'components', 0, 'doorbell')).toBeUndefined();
+  });
+
+  test('a custom hardware profile cannot take another profile id, custom or built-in', () => {
+    const draft = addHardwareProfile(addHardwareProfile(twoTierDraft()));
+    expect(hardwareRenameConflict(draft, 'profile-1', 'profile-2')).toBe(
+      "another hardware profile is already called 'profile-2'",
+    );
+    expect(renameHardwareProfile(draft, 'profile-1', 'profile-2')).toBe(draft);
+    expect(hardwareRenameConflict(draft, 'profile-1', 'raspberry-pi-5')).toBe(
+      "'raspberry-pi-5' is a built-in hardware profile: choose another id",
+    );
+    expect(renameHardwareProfile(draft, 'profile-1', 'raspberry-pi-5')).toBe(draft);
+    expect(hardwareRenameConflict(draft, 'profile-1', 'bench-box')).toBeUndefined();
   });
 });

@@ -67,7 +67,7 @@ describe('the session', () => {
   });
 
   test('a vanished or broken file leaves the open work as it was', async () => {
-    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, '/broken.yaml': 'placewise: 2' });
+    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, '/broken.yaml': 'placewise: 1\nname: [' });
     state().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
     await session.open('/gone.yaml');
     expect(state().openProblem?.messages).toEqual(['/gone.yaml: the file does not exist (moved or deleted?)']);
@@ -106,6 +106,30 @@ describe('the session', () => {
     expect(state().notice).toEqual({ kind: 'error', text: '/ro/s.yaml: cannot save here: the location is read-only' });
     expect(isDirty(state())).toBe(true);
     expect(state().path).toBe('/s.yaml');
+  });
+
+  test('save, autosave and save-as write the file as written with only the edited line changed', async () => {
+    vi.useFakeTimers();
+    try {
+      const commented = SCENARIO_TEXT.replace('mbps: 10', 'mbps: 10 # measured').replace(/^/, '# my scenario\n');
+      const files: Record<string, string> = { '/s.yaml': commented };
+      const { api, recovery } = fakeApi(files);
+      const session = new PlacewiseSession(api, createPlacewiseStore(), idleWorker);
+      await session.start();
+      expect(await session.save()).toBe(true);
+      expect(files['/s.yaml']).toBe(commented);
+      session.store.getState().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
+      await vi.runAllTimersAsync();
+      // The comment keeps its column.
+      const edited = commented.replace('mbps: 10 # measured', 'mbps: 4  # measured');
+      expect(recovery()?.text).toBe(edited);
+      expect(await session.saveAs('/copy.yaml')).toBe(true);
+      expect(files['/copy.yaml']).toBe(edited);
+      expect(files['/s.yaml']).toBe(commented);
+      session.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('edits are autosaved for recovery, offered on the next start, and cleared by a save', async () => {

@@ -133,13 +133,15 @@ describe('applyBenchToScenario', () => {
     expect(written.hardware['raspberry-pi-5-kitchen'].gflops).toBe(20);
   });
 
-  it('falls back to the yaml Document API for flow-style sections, keeping comments', () => {
+  it('edits flow-style sections in place, keeping comments', () => {
     const flow = SCENARIO.replace(
       /models:\n(?: {2,}.*\n)+/,
       'models: [{ id: ocr-det, size_mb: 4.7, gflop: 3.1 }] # one model\n',
     );
     const text = apply(flow, report);
-    expect(text).toContain('# one model');
+    expect(text).toContain(
+      'models: [{ id: ocr-det, size_mb: 4.7, gflop: 3.1, latency_ms: { p50: 48, p95: 55, on: raspberry-pi-5-kitchen } }] # one model\n',
+    );
     expect(text).toContain('# a stand-in until measured');
     const parsed = parseScenarioText(text);
     expect(parsed.ok && parsed.scenario.models[0].latency_ms?.on).toBe('raspberry-pi-5-kitchen');
