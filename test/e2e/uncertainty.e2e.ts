@@ -22,10 +22,28 @@ test('a Monte Carlo study of the uncertain values gives each option its spread a
     .poll(() => ui.byTestId('tornado-chart').locator('.recharts-bar-rectangle').count())
     .toBeGreaterThanOrEqual(4);
   expect(await ui.text('tornado-chart')).toContain('links[0].mbps');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test("the AR scenario's own estimates give every option a spread, and the decision's cost a tornado", async () => {
+  const { app, ui } = await suite.open();
+  await ui.showView('compare');
+  await expect.poll(() => ui.text('uncertainty')).toContain('10 uncertain values');
+  await ui.runMonteCarlo(100);
+  await ui.byTestId('uncertainty-result').waitFor({ timeout: 240_000 });
+  await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(5);
+  await ui.byTestId('tornado-option').selectOption('hybrid-cached');
+  await expect
+    .poll(() => ui.byTestId('tornado-chart').locator('.recharts-bar-rectangle').count())
+    .toBeGreaterThanOrEqual(5);
+  expect(await ui.text('tornado-chart')).toContain('links[1].usd_per_gb');
+  // The README's picture: the whole panel, no tooltip under the pointer.
+  await app.page.setViewportSize({ width: 1400, height: 1250 });
+  await app.page.mouse.move(0, 0);
   await ui.byTestId('uncertainty').scrollIntoViewIfNeeded();
   await ui.screenshot('uncertainty-view');
   expect(app.pageErrors).toEqual([]);
-});
+}, 300_000);
 
 test('a scenario without uncertain values says how to add one', async () => {
   const { ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });
