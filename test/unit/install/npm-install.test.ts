@@ -1,6 +1,7 @@
 // Installing the checkout as a newcomer does: `npm ci` prints no warning on this Node, Electron's
-// binary is fetched by the project's own postinstall step (which never fails the install), and
-// `npm run dist` says in one line when it has no Electron to package.
+// binary is fetched by the project's own postinstall step (which never fails the install),
+// `npm link` puts the command on the PATH, and `npm run dist` says in one line when it has no
+// Electron to package.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,6 +54,28 @@ describe('npm ci', () => {
     expect(packageJson.scripts.postinstall).toBe('node scripts/fetch-electron.mjs');
     // A devDependency: its typings are there even where the binary is not.
     expect(packageJson.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('npm link, as the README says', () => {
+  it('puts a placewise on the PATH that runs from any directory', () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'placewise-global-'));
+    const env = { ...process.env, npm_config_prefix: prefix };
+    const link = spawnSync('npm', ['link', '--ignore-scripts'], { cwd: root, encoding: 'utf8', env });
+    expect(link.status, link.stderr).toBe(0);
+    expect(link.stderr).not.toContain('warn');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'placewise-elsewhere-'));
+    const scenario = join(root, 'scenarios', 'ar-translation.yaml');
+    const run = spawnSync(
+      join(prefix, 'bin', 'placewise'),
+      ['run', scenario, '--option', 'hybrid', '--requests', '500'],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('hybrid, the only option simulated, passes every budget');
   });
 });
 
