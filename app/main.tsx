@@ -1,5 +1,5 @@
 // The renderer's entry: connects to the host, creates the store and the simulation worker,
-// and opens the start scenario.
+// opens the start scenario, then renders.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -39,18 +39,24 @@ try {
     createCapacityWorker,
     createUncertaintyWorker,
   );
-  root.render(
-    <StrictMode>
-      <SessionContext.Provider value={session}>
-        <App />
-      </SessionContext.Provider>
-    </StrictMode>,
-  );
-  session.start().catch((error: unknown) => {
-    session.store
-      .getState()
-      .notify({ kind: 'error', text: `Could not start: ${error instanceof Error ? error.message : String(error)}` });
-  });
+  // The start scenario is opened before the first render, so the window's first paint shows it
+  // (never "No scenario" while the host reads the file).
+  void session
+    .start()
+    .catch((error: unknown) => {
+      session.store
+        .getState()
+        .notify({ kind: 'error', text: `Could not start: ${error instanceof Error ? error.message : String(error)}` });
+    })
+    .then(() =>
+      root.render(
+        <StrictMode>
+          <SessionContext.Provider value={session}>
+            <App />
+          </SessionContext.Provider>
+        </StrictMode>,
+      ),
+    );
 } catch (error) {
   root.render(<p className="fatal">{error instanceof Error ? error.message : String(error)}</p>);
 }

@@ -16,12 +16,23 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   serve: async () => (await import('./commands/serve')).registerServe,
 };
 
+/**
+ * Commander's parse errors in the CLI's own voice: the one `placewise:` prefix of every error,
+ * and an unknown flag called a flag, so it is not mistaken for a scenario's option.
+ */
+export function commandLineError(text: string): string {
+  return text.replace(/^error: /, 'placewise: ').replace(/^placewise: unknown option '/, "placewise: unknown flag '");
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('placewise')
     .description('Where should each model live? Simulate ML deployment options against their budgets.')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(commandLineError(text)),
+    });
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);

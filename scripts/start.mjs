@@ -1,5 +1,7 @@
 // `npm start`: the desktop app in Electron. Where the Electron binary is missing or cannot
 // start, says so in one line and starts browser mode instead (opening a browser, except in CI).
+// Says what it is doing while it builds, and stopping it (a signal to it or to the npm that
+// started it) stops everything it started.
 // `node scripts/start.mjs --bundle-only` only bundles the main process and preload (for tests).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -11,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundleOnly = process.argv[2] === '--bundle-only';
 const scenarioArguments = process.argv.slice(2);
 const STARTUP_GRACE_MS = 5000;
+const BROWSER_MODE = 'opening the same app in your browser instead (browser mode, served on 127.0.0.1)';
 
 async function bundleElectron() {
   const esbuild = await import('esbuild');
@@ -51,82 +54,124 @@ function newestMtime(paths) {
   return newest;
 }
 
-/** Builds the renderer into dist-app/ when it is missing or older than a source (also used by scripts/e2e.mjs). */
+/**
+ * Builds the renderer into dist-app/ when it is missing or older than a source (also used by
+ * scripts/e2e.mjs), saying so first: the build takes a while on a first start.
+ */
 export async function ensureRendererBuilt() {
   const builtIndex = join(root, 'dist-app', 'index.html');
   const sources = ['app', 'simulator', 'electron/api', 'vite.config.ts'];
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestMtime(sources)) return;
+  const built = existsSync(builtIndex);
+  if (built && statSync(builtIndex).mtimeMs >= newestMtime(sources)) return;
+  process.stderr.write(
+    `placewise: building the app into dist-app/ (${built ? 'its sources changed' : 'first start'}; this takes a minute at most)...\n`,
+  );
+  const started = performance.now();
   const vite = await import('vite');
   await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'error' });
+  process.stderr.write(`placewise: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+/** The binary's path, or why there is none. */
 function electronBinary() {
   try {
     // The electron package exports the binary's path and throws when it was never downloaded.
-    return createRequire(import.meta.url)('electron');
-  } catch (error) {
-    return { missing: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return { path: createRequire(import.meta.url)('electron') };
+  } catch {
+    return {
+      missing:
+        "Electron's binary is not installed: `npm install` fetches it where it can be downloaded, `npm run fetch-electron` tries again",
+    };
   }
 }
 
-/** Resolves true when Electron keeps running past the grace period, false when it fails to start. */
-function tryElectron(binary) {
+/**
+ * Resolves { started: true, child } when Electron keeps running past the grace period, else
+ * { started: false, reason }. Electron's own output is held back until it has started, so a
+ * failed start shows one line, not Electron's error log.
+ */
+function tryElectron(binary, stop) {
   return new Promise((resolveStart) => {
     const child = spawn(binary, [join(root, 'dist', 'electron', 'main.mjs'), ...scenarioArguments], {
       stdio: ['ignore', 'inherit', 'pipe'],
     });
+    stop.child = child;
     let stderr = '';
+    let started = false;
     child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      process.stderr.write(chunk);
+      if (started) process.stderr.write(chunk);
+      else stderr += chunk;
     });
-    const timer = setTimeout(() => resolveStart({ started: true, child }), STARTUP_GRACE_MS);
+    const timer = setTimeout(() => {
+      started = true;
+      process.stderr.write(stderr);
+      resolveStart({ started: true, child });
+    }, STARTUP_GRACE_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
       resolveStart({ started: false, reason: error.message });
     });
     child.on('exit', (code, signal) => {
+      if (started) return;
       clearTimeout(timer);
+      const lastLine = stderr.trim().split('\n').pop();
       resolveStart({
         started: false,
-        reason: `exited with ${signal ?? `code ${code}`}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`,
+        reason: `Electron exited at start with ${signal ?? `code ${code}`}${lastLine ? `: ${lastLine}` : ''}`,
       });
     });
   });
 }
 
-function startBrowserMode() {
+function startBrowserMode(stop) {
   const open = process.env.CI ? [] : ['--open'];
   const child = spawn(process.execPath, [join(root, 'bin', 'placewise.mjs'), 'serve', ...open, ...scenarioArguments], {
     stdio: 'inherit',
   });
-  forwardStopSignals(child);
-  child.on('exit', (code) => process.exit(code ?? 0));
+  stop.child = child;
+  return child;
 }
 
-// Stopping `npm start` stops what it started.
-function forwardStopSignals(child) {
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+/**
+ * Stopping `npm start` stops what it started. A signal to this process is passed on to the app
+ * it runs. npm passes SIGINT and SIGTERM only to the shell that runs this script, and the shell
+ * dies without passing them on: so the end of the parent process counts as a stop too.
+ */
+function stopOnSignals() {
+  const stop = { child: null, stopping: false };
+  const stopNow = (signal) => {
+    stop.stopping = true;
+    if (stop.child && stop.child.exitCode === null && stop.child.signalCode === null) stop.child.kill(signal);
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopNow(signal));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stopNow('SIGTERM');
+  }, 500).unref();
+  return stop;
+}
+
+function exitWith(child) {
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : signal ? 143 : 0)));
 }
 
 async function start() {
+  const stop = stopOnSignals();
   await ensureRendererBuilt();
   const binary = electronBinary();
-  if (typeof binary !== 'string') {
-    process.stderr.write(
-      `placewise: Electron is not available here (${binary.missing}); starting browser mode instead.\n`,
-    );
-    startBrowserMode();
+  if (binary.missing) {
+    process.stderr.write(`placewise: no desktop window (${binary.missing}); ${BROWSER_MODE}.\n`);
+    exitWith(startBrowserMode(stop));
     return;
   }
   await bundleElectron();
-  const outcome = await tryElectron(binary);
-  if (!outcome.started) {
-    process.stderr.write(`placewise: Electron could not start (${outcome.reason}); starting browser mode instead.\n`);
-    startBrowserMode();
-  } else {
-    forwardStopSignals(outcome.child);
-    outcome.child.on('exit', (code) => process.exit(code ?? 0));
+  const outcome = await tryElectron(binary.path, stop);
+  if (stop.stopping) process.exit(143);
+  if (outcome.started) exitWith(outcome.child);
+  else {
+    process.stderr.write(`placewise: no desktop window (${outcome.reason}); ${BROWSER_MODE}.\n`);
+    exitWith(startBrowserMode(stop));
   }
 }
 

@@ -19,13 +19,14 @@ import {
   runBenchmark,
 } from '../../bench';
 import { writeFileAtomically } from '../../electron/host/atomic-write';
+import { repeatable } from '../repeatable-flag';
 import { UsageError } from '../usage-error';
 
 interface BenchOptions {
   json?: boolean;
   threads?: string;
   batch?: string;
-  shape: string[];
+  shape?: string[];
   warmup?: string;
   iterations?: string;
   duration?: string;
@@ -48,7 +49,7 @@ export function registerBench(program: Command, _setExit: (code: number) => void
     .option('--json', 'print the results file as JSON')
     .option('--threads <list>', 'intra-op thread counts to sweep, e.g. 1,2 (default: all cores)')
     .option('--batch <list>', 'batch sizes to sweep, e.g. 1,4 (default 1)')
-    .option('--shape <NAME=dims>', 'concrete shape of an input, e.g. x=1,3,640,640 (repeatable)', collect, [])
+    .option('--shape <NAME=dims>', 'concrete shape of an input, e.g. x=1,3,640,640 (repeatable)', repeatable)
     .option('--warmup <n>', 'runs after the first, before measuring (default 5)')
     .option('--iterations <n>', 'measured runs per configuration (default 50)')
     .option('--duration <s>', 'measure for this many seconds instead')
@@ -102,7 +103,7 @@ async function measure(model: string, options: BenchOptions): Promise<BenchRepor
         model,
         threads: options.threads === undefined ? undefined : numberList('--threads', options.threads),
         batch: options.batch === undefined ? undefined : numberList('--batch', options.batch),
-        shapes: options.shape.length > 0 ? Object.fromEntries(options.shape.map(parseShapeOption)) : undefined,
+        shapes: options.shape ? Object.fromEntries(options.shape.map(parseShapeOption)) : undefined,
         warmup: optionalNumber('--warmup', options.warmup),
         iterations: optionalNumber('--iterations', options.iterations),
         durationS: optionalNumber('--duration', options.duration),
@@ -239,10 +240,6 @@ function printReport(report: BenchReport): void {
 }
 
 const fixed = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 function numberList(option: string, text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim()));

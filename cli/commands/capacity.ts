@@ -5,6 +5,7 @@ import { CapacityInputError, type CapacitySweep, capacitySweep } from '../../sim
 import { renderCapacityTable } from '../capacity/capacity-table';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { loadScenarioFile } from '../scenario-file';
+import { checkOptionIds } from '../option-ids';
 import { UsageError } from '../usage-error';
 
 interface CapacityFlags {
@@ -31,10 +32,7 @@ export function registerCapacity(program: Command, setExit: (code: number) => vo
     .option('--seed <n>', 'random seed (default: the scenario seed)', nonNegativeInteger)
     .action((file: string, flags: CapacityFlags) => {
       const scenario = loadScenarioFile(file);
-      if (flags.option !== undefined && !scenario.options.some((option) => option.id === flags.option)) {
-        const known = scenario.options.map((option) => option.id).join(', ');
-        throw new UsageError(`${file}: unknown option '${flags.option}' (known: ${known})`);
-      }
+      if (flags.option !== undefined) checkOptionIds(file, scenario, [flags.option]);
       const progress = !flags.json && process.stderr.isTTY === true;
       let sweep: CapacitySweep;
       try {

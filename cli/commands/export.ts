@@ -14,8 +14,9 @@ import {
   OutputPathError,
   writeFileAtomic,
 } from '../../electron/host/export';
-import { evaluateScenario, findOption, UnknownOptionError } from '../../simulator';
+import { evaluateScenario } from '../../simulator';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
+import { checkOptionIds } from '../option-ids';
 import { loadScenarioFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
@@ -50,7 +51,7 @@ export function registerExport(program: Command, setExit: (code: number) => void
       }
       const scenario = loadScenarioFile(file);
       // Bad input is reported before the simulation and the browser spend any time.
-      if (flags.option !== undefined) asUsageError(() => findOption(scenario, flags.option!), file);
+      if (flags.option !== undefined) checkOptionIds(file, scenario, [flags.option]);
       if (out !== '-') asUsageError(() => checkWritable(out));
       if (needsBrowser(format)) asUsageError(() => findChromium());
 
@@ -73,19 +74,18 @@ export function registerExport(program: Command, setExit: (code: number) => void
 
 // Errors that are the user's to fix become UsageErrors (exit 2); anything else stays an
 // internal error.
-function translate(error: unknown, file?: string): never {
-  if (error instanceof UnknownOptionError) throw new UsageError(file ? `${file}: ${error.message}` : error.message);
+function translate(error: unknown): never {
   if (error instanceof ChromiumNotFoundError || error instanceof OutputPathError || error instanceof ExportInputError) {
     throw new UsageError(error.message);
   }
   throw error;
 }
 
-function asUsageError<T>(action: () => T, file?: string): T {
+function asUsageError<T>(action: () => T): T {
   try {
     return action();
   } catch (error) {
-    translate(error, file);
+    translate(error);
   }
 }
 

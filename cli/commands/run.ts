@@ -1,11 +1,14 @@
 // `placewise run <scenario>`: simulate every option and print the comparison (or its JSON).
 // With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads;
-// with --replications N, run N seeds and add intervals across them.
+// with --replications N, run N seeds and add intervals across them. Exits 1 when no option
+// simulated passes every budget (as `check` does for a scenario without a decision).
 import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateScenario, formatScenarioError, parseScenarioText, replicateScenario } from '../../simulator';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
 import { MONTE_CARLO_REQUESTS, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
+import { checkOptionIds } from '../option-ids';
+import { repeatable } from '../repeatable-flag';
 import { renderResultsTable } from '../results-table';
 import { readScenarioText } from '../scenario-file';
 import { UsageError } from '../usage-error';
@@ -38,7 +41,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       positiveInteger,
     )
     .option('--seed <n>', 'random seed (default: the scenario seed)', nonNegativeInteger)
-    .option('--option <id...>', 'evaluate only these options')
+    .option('--option <id>', 'evaluate only this option (repeatable)', repeatable)
     .option(
       '--monte-carlo <n>',
       'sample the uncertain values n times; report spreads, budget odds and a tornado',
@@ -54,19 +57,16 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const parsed = parseScenarioText(readScenarioText(file));
       if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
       const { scenario } = parsed;
-      const known = scenario.options.map((option) => option.id);
-      for (const id of flags.option ?? []) {
-        if (!known.includes(id)) throw new UsageError(`${file}: unknown option '${id}' (known: ${known.join(', ')})`);
-      }
+      checkOptionIds(file, scenario, flags.option ?? []);
       const settings = { requests: flags.requests, seed: flags.seed, options: flags.option };
       const results = flags.replications
         ? replicateScenario(scenario, flags.replications, settings)
         : evaluateScenario(scenario, settings);
       const colour = process.stdout.isTTY === true;
+      setExit(results.options.some((option) => option.pass) ? 0 : 1);
       if (flags.monteCarlo === undefined) {
         if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
         else process.stdout.write(`${renderResultsTable(results, { colour })}\n`);
-        setExit(0);
         return;
       }
       const progress = !flags.json && process.stderr.isTTY === true;
@@ -92,6 +92,5 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         process.stdout.write(`${renderResultsTable(results, { colour })}\n\n`);
         process.stdout.write(`${renderMonteCarloTable(report, { colour })}\n`);
       }
-      setExit(0);
     });
 }

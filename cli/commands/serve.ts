@@ -34,10 +34,27 @@ async function ensureAppBuilt(root: string): Promise<string> {
   return appDir;
 }
 
+/**
+ * Opens the app in the default browser, or says in one line to open the URL by hand: where no
+ * display is, where the opener is missing, and where it fails (xdg-open exits non-zero when it
+ * finds no browser). Windows' explorer exits 1 even when it opened the page, so only its
+ * failure to start counts there.
+ */
 function openBrowser(url: string): void {
+  const cannot = (why: string) =>
+    process.stderr.write(`placewise: cannot open a browser here (${why}); open ${url} in yours\n`);
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    cannot('no display');
+    return;
+  }
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`placewise: no browser to open here; visit ${url}\n`));
+  child.on('error', (error: NodeJS.ErrnoException) =>
+    cannot(error.code === 'ENOENT' ? `${command} is not installed` : `${command}: ${error.message}`),
+  );
+  child.on('exit', (code) => {
+    if (code && process.platform !== 'win32') cannot(`${command} exited with code ${code}`);
+  });
   child.unref();
 }
 

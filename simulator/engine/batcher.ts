@@ -1,6 +1,7 @@
 // Mini-batching in front of a station: inferences of one step wait until `maxBatch` of them
 // are waiting or the first has waited `maxWaitMs`, then run together as one job whose service
-// time is a batch's (DOMAIN.md: hold requests for a short window, about 25 ms).
+// time is a batch's: a server holds requests for a short window (tens of milliseconds) to use
+// its hardware fully.
 //
 // The background users' inferences join the same batches. Their arrivals are a Poisson stream
 // that does not depend on the system, so it is generated ahead: when a detailed request joins a

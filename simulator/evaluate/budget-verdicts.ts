@@ -37,7 +37,8 @@ export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, h
 /**
  * The recommendation rule: the cheapest option (monthly total) that passes every budget; if
  * none passes, the one that fails the fewest budgets, then the lower p95 latency, then the
- * cheaper. Returns the id and the reason in one sentence.
+ * cheaper. Returns the id and the reason in one sentence, which speaks of the options
+ * simulated: a run narrowed to some options (`--option`) knows nothing of the others.
  */
 export function recommend(options: readonly OptionResult[]): { id: string | null; reason: string } {
   if (options.length === 0) return { id: null, reason: 'no options were evaluated' };
@@ -47,13 +48,13 @@ export function recommend(options: readonly OptionResult[]): { id: string | null
     const best = [...passing].sort(
       (a, b) => a.monthly_usd.total - b.monthly_usd.total || a.latency_ms.p95 - b.latency_ms.p95,
     )[0];
-    return {
-      id: best.id,
-      reason:
-        passing.length === 1
-          ? `${best.id} is the only option that passes every budget`
-          : `${best.id} is the cheapest of the ${passing.length} options that pass every budget`,
-    };
+    const reason =
+      options.length === 1
+        ? `${best.id}, the only option simulated, passes every budget`
+        : passing.length === 1
+          ? `${best.id} is the only option of the ${options.length} simulated that passes every budget`
+          : `${best.id} is the cheapest of the ${passing.length} options (of ${options.length} simulated) that pass every budget`;
+    return { id: best.id, reason };
   }
   const best = [...options].sort(
     (a, b) =>
@@ -63,5 +64,12 @@ export function recommend(options: readonly OptionResult[]): { id: string | null
       a.monthly_usd.total - b.monthly_usd.total,
   )[0];
   const count = failures(best);
-  return { id: best.id, reason: `no option passes every budget; ${best.id} fails the fewest (${count})` };
+  const budgets = `${count} budget${count === 1 ? '' : 's'}`;
+  return {
+    id: best.id,
+    reason:
+      options.length === 1
+        ? `${best.id}, the only option simulated, breaks ${budgets}`
+        : `no option of the ${options.length} simulated passes every budget; ${best.id} breaks the fewest (${budgets})`,
+  };
 }

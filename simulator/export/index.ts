@@ -8,5 +8,4 @@ export { type DecisionReport, decisionReport } from './decision-report';
 export { defaultExportOption } from './default-option';
 export { htmlReport, type ReportFigures } from './html-report';
 export { markdownReport } from './markdown-report';
-export { findOption, UnknownOptionError } from './option-placement';
 export { sequenceMermaid } from './sequence-mermaid';

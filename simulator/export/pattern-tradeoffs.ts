@@ -1,6 +1,6 @@
 // What each placement pattern gives and costs beyond the simulated figures, for a decision
-// record's consequences. After the placement-pattern table in DOMAIN.md (G. Hulten,
-// "Building Intelligent Systems", Apress 2018, ch. 13 on where intelligence lives).
+// record's consequences. After G. Hulten, "Building Intelligent Systems" (Apress, 2018), ch. 13
+// "Where Intelligence Lives", as summarised in C. Kästner's lecture "Deploying a Model" (CMU 17-645).
 import type { PATTERNS } from '../scenario/schema';
 
 export interface PatternTradeoffs {

@@ -22,7 +22,7 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     usd_per_gb: 0,
     energy_j_per_mb: 0.15,
     source:
-      'DOMAIN.md: Bluetooth 40-200 ms, up to about 3 Mbit/s (BR/EDR); energy after Friedman et al., "Power and throughput tradeoffs of 802.11 and Bluetooth in smartphones" (INFOCOM 2011)',
+      'C. Kästner, "Machine Learning in Production" (MIT Press, 2025), ch. 10 "Deploying a Model": 40-200 ms per round trip after Bluetooth documentation, taken here per message (which errs slow), and up to 3 Mbit/s, the Bluetooth 2.0 + EDR air rate (Bluetooth Core Specification 2.0 + EDR, Bluetooth SIG, 2004); energy after Friedman et al., "Power and throughput tradeoffs of 802.11 and Bluetooth in smartphones" (INFOCOM 2011)',
   },
   wifi: {
     latency_ms: { lognormal: { median: 4, p95: 20 } },
@@ -30,7 +30,7 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     usd_per_gb: 0,
     energy_j_per_mb: 0.5,
     source:
-      'DOMAIN.md: Wi-Fi up to 54 Mbit/s (802.11g); latency and energy after Balasubramanian et al., "Energy consumption in mobile phones" (IMC 2009)',
+      'Up to 54 Mbit/s, the IEEE 802.11g-2003 rate (the Wi-Fi figure of C. Kästner\'s lecture "Deploying a Model", CMU 17-645, 2022); latency and energy after Balasubramanian et al., "Energy consumption in mobile phones" (IMC 2009)',
   },
   lte: {
     latency_ms: { lognormal: { median: 50, p95: 120 } },
@@ -38,7 +38,7 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     usd_per_gb: 10,
     energy_j_per_mb: 3,
     source:
-      'DOMAIN.md: cellular data about 10 USD/GB; latency and energy after Huang et al., "A close examination of performance and power characteristics of 4G LTE networks" (MobiSys 2012)',
+      'Cellular data about 10 USD/GB: an estimate from C. Kästner\'s lecture "Deploying a Model" (CMU 17-645, 2022, speaker notes; plans differ by country and contract); latency and energy after Huang et al., "A close examination of performance and power characteristics of 4G LTE networks" (MobiSys 2012)',
   },
   '5g': {
     latency_ms: { lognormal: { median: 20, p95: 60 } },
@@ -46,7 +46,7 @@ export const LINK_DEFAULTS: Readonly<Record<LinkTechnology, LinkDefaults>> = {
     usd_per_gb: 10,
     energy_j_per_mb: 1.5,
     source:
-      'Narayanan et al., "A first look at commercial 5G performance on smartphones" (WWW 2020); price as LTE (DOMAIN.md)',
+      'Narayanan et al., "A first look at commercial 5G performance on smartphones" (WWW 2020); price as LTE (an estimate of about 10 USD/GB, from C. Kästner\'s lecture "Deploying a Model", CMU 17-645, 2022)',
   },
   ethernet: {
     latency_ms: 0.2,

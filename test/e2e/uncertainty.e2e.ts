@@ -2,8 +2,18 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { FIXTURES } from './support/app-fixture';
 import { browserSuite } from './support/browser-suite';
+import type { PlacewisePage } from './support/placewise-page';
 
 const suite = browserSuite();
+
+/** Shows `option`'s tornado: at least `bars` bars, one of them for `parameter`. */
+async function expectTornado(ui: PlacewisePage, option: string, bars: number, parameter: string): Promise<void> {
+  await ui.byTestId('tornado-option').selectOption(option);
+  await expect
+    .poll(() => ui.byTestId('tornado-chart').locator('.recharts-bar-rectangle').count())
+    .toBeGreaterThanOrEqual(bars);
+  expect(await ui.text('tornado-chart')).toContain(parameter);
+}
 
 test('a Monte Carlo study of the uncertain values gives each option its spread and a tornado', async () => {
   const { app, ui } = await suite.open({ scenario: join(FIXTURES, 'uncertain-two-tier.yaml') });
@@ -17,15 +27,25 @@ test('a Monte Carlo study of the uncertain values gives each option its spread a
   expect(await ui.text('uncertainty-row-in-cloud')).toContain('in-cloud');
   // Error bars on both band charts, and a bar per uncertain value in the tornado.
   await expect.poll(() => ui.byTestId('uncertainty-latency-chart').locator('.recharts-errorBar').count()).toBe(2);
-  await ui.byTestId('tornado-option').selectOption('in-cloud');
-  await expect
-    .poll(() => ui.byTestId('tornado-chart').locator('.recharts-bar-rectangle').count())
-    .toBeGreaterThanOrEqual(4);
-  expect(await ui.text('tornado-chart')).toContain('links[0].mbps');
+  await expectTornado(ui, 'in-cloud', 4, 'links[0].mbps');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test("the AR scenario's own estimates give every option a spread, and the decision's cost a tornado", async () => {
+  const { app, ui } = await suite.open();
+  await ui.showView('compare');
+  await expect.poll(() => ui.text('uncertainty')).toContain('10 uncertain values');
+  await ui.runMonteCarlo(100);
+  await ui.byTestId('uncertainty-result').waitFor({ timeout: 240_000 });
+  await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(5);
+  await expectTornado(ui, 'hybrid-cached', 5, 'links[1].usd_per_gb');
+  // The README's picture: the whole panel, no tooltip under the pointer.
+  await app.page.setViewportSize({ width: 1400, height: 1250 });
+  await app.page.mouse.move(0, 0);
   await ui.byTestId('uncertainty').scrollIntoViewIfNeeded();
   await ui.screenshot('uncertainty-view');
   expect(app.pageErrors).toEqual([]);
-});
+}, 300_000);
 
 test('a scenario without uncertain values says how to add one', async () => {
   const { ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });

@@ -45,12 +45,31 @@ describe('placewise run', () => {
   });
 
   it('prints a table without colour codes when not on a terminal', () => {
-    const { code, stdout } = placewise('run', ar, '--requests', '2000', '--option', 'cloud', 'hybrid');
+    const { code, stdout } = placewise('run', ar, '--requests', '2000', '--option', 'cloud', '--option', 'hybrid');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^option\s+mean ms/);
     expect(stdout).toContain(' cloud ');
     expect(stdout).not.toContain('on-glasses');
     expect(stdout).not.toContain('\u001b[');
+    expect(stdout).toContain('hybrid is the only option of the 2 simulated that passes every budget');
+  });
+
+  it('takes one option per --option flag, so the scenario may follow it', () => {
+    const { code, stdout } = placewise('run', '--option', 'hybrid', ar, '--requests', '2000');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n\*hybrid /);
+    expect(stdout).not.toContain('cloud');
+    // One option simulated: the verdict must not claim it beat others.
+    expect(stdout).toContain('hybrid, the only option simulated, passes every budget');
+    expect(stdout).not.toContain('the only option that passes');
+  });
+
+  it('exits 1 when no option passes every budget, and still prints the comparison', () => {
+    const impossible = scratchFile('run-impossible.yaml', arText.replace('monthly_usd: 25000', 'monthly_usd: 1'));
+    const { code, stdout } = placewise('run', impossible, '--requests', '2000');
+    expect(code).toBe(1);
+    expect(stdout).toContain('no option of the 5 simulated passes every budget');
+    expect(placewise('run', impossible, '--requests', '2000', '--json').code).toBe(1);
   });
 
   it('exits 2 with FILE: PATH: message for every problem, range errors and unknown references together', () => {
@@ -99,9 +118,43 @@ describe('placewise run', () => {
     });
     expect(placewise('run', ar, '--option', 'teleport')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("unknown option 'teleport'"),
+      stderr: `placewise: --option teleport: ${ar} has no option 'teleport' (its options: on-glasses, on-phone, cloud, hybrid, hybrid-cached)\n`,
     });
     expect(placewise('run', ar, '--requests', '0').code).toBe(2);
+  });
+});
+
+describe('command-line errors', () => {
+  it('all start with the one placewise: prefix, whoever finds them', () => {
+    const mistakes = [
+      ['run'], // missing scenario
+      ['run', ar, '--requests', 'many'], // bad number
+      ['run', ar, '--teleport'], // unknown flag
+      ['run', '--option', 'cloud', 'hybrid', ar], // one option per flag: 'hybrid' is the scenario, ar is one too many
+      ['teleport'], // unknown command
+      ['run', join(root, 'scenarios', 'nothing-here.yaml')], // the CLI's own check
+    ];
+    for (const args of mistakes) {
+      const { code, stderr } = placewise(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toMatch(/^placewise: \S/);
+      expect(stderr, args.join(' ')).not.toMatch(/^error:/m);
+    }
+  });
+
+  it('calls an unknown flag a flag, and a missing scenario option an option of the scenario', () => {
+    expect(placewise('run', ar, '--teleport').stderr).toBe("placewise: unknown flag '--teleport'\n");
+    expect(placewise('run', ar, '--jsno').stderr).toContain("unknown flag '--jsno'");
+    expect(placewise('capacity', ar, '--option', 'teleport').stderr).toContain(`${ar} has no option 'teleport'`);
+  });
+
+  it('shows no empty defaults in any command help', () => {
+    for (const command of ['run', 'check', 'bench', 'models', 'export', 'capacity', 'serve']) {
+      const { code, stdout } = placewise(command, '--help');
+      expect(code, command).toBe(0);
+      expect(stdout, command).not.toContain('(default: [])');
+      expect(stdout, command).not.toMatch(/--[a-z-]+ <[a-z]+\.\.\.>/);
+    }
   });
 });
 

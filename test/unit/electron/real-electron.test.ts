@@ -16,10 +16,8 @@ function electronBinary(): { path?: string; reason?: string } {
         reason: `the Electron binary at ${path} does not start (${version.stderr.trim() || version.error?.message})`,
       };
     return { path };
-  } catch (error) {
-    return {
-      reason: `the Electron binary is not installed (${error instanceof Error ? error.message : String(error)})`,
-    };
+  } catch {
+    return { reason: 'the Electron binary is not installed (`npm run fetch-electron` downloads it)' };
   }
 }
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -52,34 +53,114 @@ describe('placewise serve', () => {
   });
 });
 
-test('npm start says in one line that Electron is missing and serves browser mode instead', async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'placewise-start-'));
-  child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
-    cwd: root,
-    env: { ...process.env, CI: '1', PLACEWISE_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+describe.runIf(process.platform === 'linux')('placewise serve --open where no browser opens', () => {
+  async function serveOpen(env: NodeJS.ProcessEnv): Promise<{ url: string; notice: string }> {
+    dataDir = await mkdtemp(join(tmpdir(), 'placewise-open-'));
+    child = spawn(process.execPath, [bin, 'serve', '--open', '--data-dir', dataDir], {
+      cwd: root,
+      env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = /^Placewise is running at (\S+)$/.exec(await firstLine(child))![1];
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    await expect.poll(() => stderr, { timeout: 30_000 }).toContain('\n');
+    return { url, notice: stderr.trim() };
+  }
+
+  /** A folder holding an `xdg-open` that fails as it does on a machine with no browser. */
+  async function failingOpener(): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), 'placewise-opener-'));
+    await writeFile(join(folder, 'xdg-open'), '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    return folder;
+  }
+
+  test('says to open the URL when xdg-open fails', async () => {
+    const folder = await failingOpener();
+    const { url, notice } = await serveOpen({ DISPLAY: ':99', PATH: `${folder}:${process.env.PATH}` });
+    expect(notice).toBe(`placewise: cannot open a browser here (xdg-open exited with code 3); open ${url} in yours`);
+    await rm(folder, { recursive: true, force: true });
   });
+
+  test('says to open the URL when xdg-open is missing', async () => {
+    const { url, notice } = await serveOpen({ DISPLAY: ':99', PATH: await mkdtemp(join(tmpdir(), 'placewise-path-')) });
+    expect(notice).toBe(`placewise: cannot open a browser here (xdg-open is not installed); open ${url} in yours`);
+  });
+
+  test('says to open the URL on a machine without a display, without trying', async () => {
+    const folder = await failingOpener();
+    const { url, notice } = await serveOpen({ PATH: `${folder}:${process.env.PATH}` });
+    expect(notice).toBe(`placewise: cannot open a browser here (no display); open ${url} in yours`);
+    await rm(folder, { recursive: true, force: true });
+  });
+});
+
+/** Resolves the browser-mode URL once the started process prints it; collects its stderr. */
+function browserModeUrl(started: ChildProcess, output: { stderr: string }): Promise<string> {
   let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child?.stdout?.on('data', (chunk) => {
+  started.stderr?.on('data', (chunk) => (output.stderr += chunk));
+  return new Promise<string>((resolve, reject) => {
+    started.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const match = /Placewise is running at (\S+)/.exec(stdout);
       if (match) resolve(match[1]);
     });
-    child?.on('exit', (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
+    started.on('exit', (code) => reject(new Error(`start exited with ${code}: ${output.stderr}`)));
   });
-  const notice = stderr.split('\n').filter((line) => line.includes('Electron'));
+}
+
+// No display, so that Electron (where its binary is installed) cannot open a window either.
+const headless = { CI: '1', DISPLAY: '', WAYLAND_DISPLAY: '' };
+
+test('npm start says what it builds, says in one line why there is no desktop window, and stops on SIGINT', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'placewise-start-'));
+  // As on a first start (or after a pull): the built app is older than its sources.
+  const builtIndex = join(root, 'dist-app', 'index.html');
+  if (existsSync(builtIndex)) await utimes(builtIndex, new Date(0), new Date(0));
+  child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env: { ...process.env, ...headless, PLACEWISE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stderr: '' };
+  const url = await browserModeUrl(child, output);
+  const lines = output.stderr.trim().split('\n');
+  expect(lines[0]).toMatch(/^placewise: building the app into dist-app\/ \(.+\)\.\.\.$/);
+  expect(lines[1]).toMatch(/^placewise: built in \d+\.\d s$/);
+  const notice = lines.filter((line) => line.includes('desktop window'));
   expect(notice).toHaveLength(1);
   expect(notice[0]).toMatch(
-    /^placewise: Electron (is not available here|could not start) \(.+\); starting browser mode instead\.$/,
+    /^placewise: no desktop window \((Electron's binary is not installed|Electron exited at start).+\); opening the same app in your browser instead \(browser mode, served on 127\.0\.0\.1\)\.$/,
   );
+  expect(output.stderr).not.toContain('delete node_modules/electron');
   expect((await fetch(url)).status).toBe(200);
 
   const exited = new Promise<number | null>((resolve) => child?.on('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
   // The browser-mode server it started stopped with it.
   await expect(fetch(url)).rejects.toThrow();
+}, 180_000);
+
+test('SIGTERM to the npm running `npm start` stops the whole tree', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'placewise-npm-start-'));
+  child = spawn('npm', ['start'], {
+    cwd: root,
+    env: { ...process.env, ...headless, PLACEWISE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await browserModeUrl(child, { stderr: '' });
+  expect((await fetch(url)).status).toBe(200);
+  child.kill('SIGTERM');
+  // npm hands the signal to the shell running the script, which dies without passing it on.
+  await expect
+    .poll(
+      () =>
+        fetch(url).then(
+          () => 'answering',
+          () => 'stopped',
+        ),
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe('stopped');
 }, 120_000);

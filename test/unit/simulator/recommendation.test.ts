@@ -19,7 +19,21 @@ describe('the recommendation rule', () => {
       option('cheap', 100, 400, [true, true]),
       option('cheapest-but-failing', 10, 50, [true, false]),
     ]);
-    expect(result).toEqual({ id: 'cheap', reason: 'cheap is the cheapest of the 2 options that pass every budget' });
+    expect(result).toEqual({
+      id: 'cheap',
+      reason: 'cheap is the cheapest of the 2 options (of 3 simulated) that pass every budget',
+    });
+  });
+
+  it('speaks of the options simulated, not of options it never saw', () => {
+    const alone = option('hybrid', 100, 400, [true, true]);
+    expect(recommend([alone]).reason).toBe('hybrid, the only option simulated, passes every budget');
+    expect(recommend([alone, option('cloud', 50, 300, [false, true])]).reason).toBe(
+      'hybrid is the only option of the 2 simulated that passes every budget',
+    );
+    expect(recommend([option('cloud', 50, 300, [false, false])]).reason).toBe(
+      'cloud, the only option simulated, breaks 2 budgets',
+    );
   });
 
   it('with none passing, picks the one failing fewest budgets, then the lower p95', () => {
@@ -29,7 +43,7 @@ describe('the recommendation rule', () => {
       option('c', 20, 200, [true, false]),
     ]);
     expect(result.id).toBe('c');
-    expect(result.reason).toBe('no option passes every budget; c fails the fewest (1)');
+    expect(result.reason).toBe('no option of the 3 simulated passes every budget; c breaks the fewest (1 budget)');
   });
 
   it('recommends nothing when there are no options', () => {

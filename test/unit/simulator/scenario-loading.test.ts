@@ -109,13 +109,13 @@ describe('loading scenarios', () => {
     const text = arText
       .replace('per_user_rps: 0.5', 'per_user_rps: 0')
       .replace('size_mb: 4.7', 'size_mb: -1')
-      .replace('mbps: 3 ', 'mbps: 0 ');
+      .replace('    mbps: 20\n', '    mbps: 0\n');
     const errors = errorsOf(text);
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/workload\.per_user_rps: must be greater than 0/),
         expect.stringMatching(/models\[0\]\.size_mb: must be greater than 0/),
-        expect.stringMatching(/links\[0\]\.mbps: must be greater than 0/),
+        expect.stringMatching(/links\[1\]\.mbps: must be greater than 0/),
       ]),
     );
   });
@@ -136,7 +136,9 @@ describe('loading scenarios', () => {
 
   it('explains a bad distribution', () => {
     const errors = errorsOf(
-      arText.replace('{ uniform: [40, 200] }', '{ uniform: [200, 40] }').replace('{ uniform: [2, 5] }', '"fast"'),
+      arText
+        .replace('{ uniform: [{ range: [20, 40] }, { range: [100, 200] }] }', '{ uniform: [200, 40] }')
+        .replace('{ uniform: [2, 5] }', '"fast"'),
     );
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -166,7 +168,10 @@ describe('loading scenarios', () => {
   it('rejects autoscaling with min above max, prices that do not fit serverless, and a profile beside hours_per_day', () => {
     const text = arText
       .replace('    replicas: 8 ', '    replicas: { min: 9, max: 3, target_utilization: 0.6 } ')
-      .replace('  hours_per_day: 1 ', `  load_profile: [${Array(24).fill(1).join(', ')}]\n  hours_per_day: 1 `);
+      .replace(
+        '  hours_per_day: { range',
+        `  load_profile: [${Array(24).fill(1).join(', ')}]\n  hours_per_day: { range`,
+      );
     const errors = errorsOf(text);
     expect(errors).toEqual(
       expect.arrayContaining([
