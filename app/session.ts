@@ -44,7 +44,11 @@ export class PlacewiseSession {
   /** Opens the start scenario, offers any recovered work, and keeps simulation and autosave in step with edits. */
   async start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((next, previous) => {
-      if (next.scenario && next.scenario !== previous.scenario) this.runner.run(next.scenario);
+      if (next.scenario && next.scenario !== previous.scenario) {
+        // An edit's figures are shown against those before it (a file just opened has none).
+        if (next.draft !== previous.draft && previous.draft !== null) next.rememberResultsBeforeEdit();
+        this.runner.run(next.scenario);
+      }
       // A Monte Carlo study of the scenario before an edit would answer the wrong question.
       if (next.draft !== previous.draft && next.uncertaintyRun?.state === 'running') this.uncertainty.cancel();
       if (next.draft !== previous.draft && previous.draft !== null) this.scheduleAutosave();
@@ -164,6 +168,7 @@ export class PlacewiseSession {
     const state = this.store.getState();
     state.select(null);
     state.setDiagramOption(null);
+    state.forgetResultsBeforeEdit();
     this.uncertainty.clear();
   }
 

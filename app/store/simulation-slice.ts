@@ -12,6 +12,8 @@ export interface SimulationUpdate {
 
 export interface SimulationSlice {
   results: ScenarioResults | null;
+  /** The results shown before the last edit, to show how each figure moved; null after opening a file. */
+  resultsBeforeEdit: ScenarioResults | null;
   fidelity: Fidelity | null;
   simulating: boolean;
   simulationError: string | null;
@@ -20,10 +22,14 @@ export interface SimulationSlice {
   simulationStarted(): void;
   simulationFinished(update: SimulationUpdate, more: boolean): void;
   simulationFailed(message: string): void;
+  /** An edit changed the scenario: the results now shown become the ones to compare against. */
+  rememberResultsBeforeEdit(): void;
+  forgetResultsBeforeEdit(): void;
 }
 
-export const createSimulationSlice: StoreSlice<SimulationSlice> = (set) => ({
+export const createSimulationSlice: StoreSlice<SimulationSlice> = (set, get) => ({
   results: null,
+  resultsBeforeEdit: null,
   fidelity: null,
   simulating: false,
   simulationError: null,
@@ -42,5 +48,12 @@ export const createSimulationSlice: StoreSlice<SimulationSlice> = (set) => ({
   },
   simulationFailed(message) {
     set({ simulating: false, simulationError: message });
+  },
+  rememberResultsBeforeEdit() {
+    const { results } = get();
+    if (results) set({ resultsBeforeEdit: results });
+  },
+  forgetResultsBeforeEdit() {
+    set({ resultsBeforeEdit: null });
   },
 });

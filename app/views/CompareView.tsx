@@ -11,7 +11,8 @@ import {
   MonthlyCostChart,
   OfflineSuccessChart,
 } from '../charts';
-import { CompareTable } from '../components/CompareTable';
+import { recommendationSummary } from '../compare/recommendation-summary';
+import { CompareTable, CompareWarnings } from '../components/CompareTable';
 import { UncertaintyPanel } from '../components/UncertaintyPanel';
 import { useElementWidth } from '../components/use-element-width';
 import { usePlacewise } from '../context';
@@ -38,15 +39,30 @@ function ChartCell({ chart: Chart, results }: { chart: (typeof CHARTS)[number]; 
   );
 }
 
+/** The answer in one line: the recommendation and why, or that no option passes. */
+function Summary() {
+  const results = usePlacewise((state) => state.results);
+  const summary = results ? recommendationSummary(results) : null;
+  if (!summary) return null;
+  return (
+    <p className={`compare-summary ${summary.passing ? 'summary-pass' : 'summary-none'}`} data-testid="compare-summary">
+      {summary.text}
+    </p>
+  );
+}
+
 export function CompareView() {
   // The table updates at once; the charts redraw in an interruptible render so that typing and
   // clicking never wait for them.
   const results = useDeferredValue(usePlacewise((state) => state.results));
   return (
     <div className="compare-view">
-      <div className="table-scroll">
+      <h2 className="view-heading">Options against the budgets</h2>
+      <Summary />
+      <div className="table-scroll" tabIndex={0} aria-label="Options against the budgets, scrolls sideways">
         <CompareTable />
       </div>
+      <CompareWarnings />
       {results ? (
         <div className="chart-grid">
           {CHARTS.map((Chart) => (
