@@ -38,6 +38,8 @@ export class PlacewiseSession {
         state().simulationFinished(update, more);
       },
       failed: (message) => state().simulationFailed(message),
+      progress: (progress) => state().simulationProgressed(progress),
+      cancelled: () => state().simulationCancelled(),
     });
   }
 

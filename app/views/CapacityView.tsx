@@ -122,8 +122,12 @@ export function CapacityView() {
           </button>
           {run?.state === 'running' ? (
             <>
-              <progress max={run.total} value={run.done} /> {run.done} of {run.total} simulations
-              <button onClick={() => session.capacity.cancel()}>Cancel</button>
+              <span className="bench-progress" data-testid="capacity-progress" role="status">
+                <progress max={run.total} value={run.done} aria-hidden="true" /> {run.done} of {run.total} loads sized
+              </span>
+              <button data-testid="capacity-cancel" onClick={() => session.capacity.cancel()}>
+                Cancel
+              </button>
             </>
           ) : null}
           {!scenario ? <span className="field-error">Fix the scenario's errors to size it.</span> : null}
