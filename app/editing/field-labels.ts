@@ -105,6 +105,13 @@ const PARAMETER_NAMES: Record<string, readonly string[]> = {
   range: ['low', 'high'],
 };
 
+/** The segments of a path as errors and reports write it: `links[1].mbps` → ['links', 1, 'mbps']. */
+export function parsePath(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+    match[2] !== undefined ? Number(match[2]) : match[1],
+  );
+}
+
 /**
  * A person's name for a value at `path` of a scenario: the item by its id, then each key by its
  * label in lower case (`Link phone-cloud latency median`, `Workload users`, `Hour 7 load`).
