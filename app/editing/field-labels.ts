@@ -105,6 +105,18 @@ const PARAMETER_NAMES: Record<string, readonly string[]> = {
   range: ['low', 'high'],
 };
 
+const DISTRIBUTION_WRAPPERS = [
+  'uncertain',
+  'range',
+  'constant',
+  'uniform',
+  'exponential',
+  'normal',
+  'lognormal',
+  'triangular',
+  'empirical',
+];
+
 /** The segments of a path as errors and reports write it: `links[1].mbps` → ['links', 1, 'mbps']. */
 export function parsePath(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
@@ -140,7 +152,7 @@ export function pathLabel(path: readonly (string | number)[], draft: unknown): s
       return;
     }
     // The kind of a distribution and an uncertain value's wrapper say nothing a reader needs.
-    if (['uncertain', 'range', 'constant', 'exponential', 'normal', 'lognormal'].includes(segment)) {
+    if (DISTRIBUTION_WRAPPERS.includes(segment)) {
       if (segment === 'exponential') words.push('mean');
       return;
     }
