@@ -42,16 +42,18 @@ export function App() {
       <NoticeBar />
       <OpenProblemPanel />
       <ScenarioErrors />
-      <main className="view" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <h1 className="visually-hidden">Placewise: {VIEWS.find(([id]) => id === view)?.[1]}</h1>
-        <ViewErrorBoundary>
-          {!loaded ? <p className="hint">Open a scenario to begin.</p> : null}
-          {loaded && view === 'model' ? <ModelView /> : null}
-          {loaded && view === 'compare' ? <CompareView /> : null}
-          {loaded && view === 'capacity' ? <CapacityView /> : null}
-          {view === 'benchmark' ? <BenchmarkView /> : null}
-          {loaded && view === 'export' ? <ExportView /> : null}
-        </ViewErrorBoundary>
+      <main className="view">
+        <div className="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+          <h1 className="visually-hidden">Placewise: {VIEWS.find(([id]) => id === view)?.[1]}</h1>
+          <ViewErrorBoundary>
+            {!loaded ? <p className="hint">Open a scenario to begin.</p> : null}
+            {loaded && view === 'model' ? <ModelView /> : null}
+            {loaded && view === 'compare' ? <CompareView /> : null}
+            {loaded && view === 'capacity' ? <CapacityView /> : null}
+            {view === 'benchmark' ? <BenchmarkView /> : null}
+            {loaded && view === 'export' ? <ExportView /> : null}
+          </ViewErrorBoundary>
+        </div>
       </main>
       <PathPrompt />
       <DiscardPrompt />
