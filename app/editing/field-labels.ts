@@ -1,6 +1,7 @@
 // What each scenario key is called where a person reads it: the inspector's labels, and the
 // names of uncertain values in the tornado (`links[1].latency_ms.lognormal.median` reads "Link
 // phone-cloud latency median"). One table, so the two never disagree.
+import { DISTRIBUTION_KINDS } from '../../simulator/scenario/distribution-spec';
 import { formatPath } from '../../simulator/scenario/scenario-error';
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -105,17 +106,7 @@ const PARAMETER_NAMES: Record<string, readonly string[]> = {
   range: ['low', 'high'],
 };
 
-const DISTRIBUTION_WRAPPERS = [
-  'uncertain',
-  'range',
-  'constant',
-  'uniform',
-  'exponential',
-  'normal',
-  'lognormal',
-  'triangular',
-  'empirical',
-];
+const DISTRIBUTION_WRAPPERS: readonly string[] = ['uncertain', 'range', ...DISTRIBUTION_KINDS];
 
 /** The segments of a path as errors and reports write it: `links[1].mbps` → ['links', 1, 'mbps']. */
 export function parsePath(path: string): (string | number)[] {

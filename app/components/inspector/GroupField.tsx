@@ -3,7 +3,7 @@
 import { type FieldPath, getIn } from '../../editing/edits';
 import type { FieldSpec } from '../../editing/field-specs';
 import { useInspectorFrame } from './field-context';
-import { AddButton, SubField } from './ValueEditor';
+import { AddButton, RemoveButton, SubField } from './ValueEditor';
 
 export interface GroupFieldProps {
   spec: FieldSpec;
@@ -23,17 +23,26 @@ export function addedChanges(spec: FieldSpec, at: FieldPath) {
   ];
 }
 
+/** The button that adds an absent optional structure with its starting value. */
+export function AddOptional({
+  spec,
+  at,
+  label,
+  testId,
+}: {
+  spec: FieldSpec;
+  at: FieldPath;
+  label: string;
+  testId?: string;
+}) {
+  const frame = useInspectorFrame();
+  return <AddButton at={at} testId={testId} label={label} onAdd={() => frame.commit(addedChanges(spec, at))} />;
+}
+
 export function GroupField({ spec, fields, at, value, label, testId }: GroupFieldProps) {
   const frame = useInspectorFrame();
   if (value === undefined && spec.optional) {
-    return (
-      <AddButton
-        at={at}
-        testId={testId}
-        label={`add ${spec.label.toLowerCase()}`}
-        onAdd={() => frame.commit(addedChanges(spec, at))}
-      />
-    );
+    return <AddOptional spec={spec} at={at} testId={testId} label={`add ${spec.label.toLowerCase()}`} />;
   }
   return (
     <div className="group-field" data-testid={testId}>
@@ -41,14 +50,7 @@ export function GroupField({ spec, fields, at, value, label, testId }: GroupFiel
         <SubField key={field.path.join('.')} spec={field} at={at} value={getIn(value, field.path)} label={label} />
       ))}
       {spec.optional ? (
-        <button
-          type="button"
-          className="small remove"
-          aria-label={`Remove ${label.toLowerCase()}`}
-          onClick={() => frame.commit([{ at, value: undefined }])}
-        >
-          remove
-        </button>
+        <RemoveButton name={label.toLowerCase()} onRemove={() => frame.commit([{ at, value: undefined }])} />
       ) : null}
     </div>
   );

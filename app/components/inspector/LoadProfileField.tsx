@@ -6,9 +6,9 @@ import type { FieldPath } from '../../editing/edits';
 import type { FieldSpec } from '../../editing/field-specs';
 import { HOURS_PER_DAY, nominalOf, profileScale, profileValueAt, tidy, withHour } from '../../editing/value-forms';
 import { fieldAttributes, useInspectorFrame } from './field-context';
-import { addedChanges } from './GroupField';
+import { AddOptional } from './GroupField';
 import { NumberField } from './NumberField';
-import { AddButton } from './ValueEditor';
+import { RemoveButton } from './ValueEditor';
 
 const BAR_AREA_HEIGHT = 96;
 const KEY_STEP = 0.1;
@@ -30,14 +30,7 @@ export function LoadProfileField({ spec, at, value, label, testId }: LoadProfile
   // While dragging, the profile being drawn; committed when the pointer is released.
   const [drawn, setDrawn] = useState<unknown[] | null>(null);
   if (!Array.isArray(value)) {
-    return (
-      <AddButton
-        at={at}
-        testId={testId}
-        label="add a 24-hour load profile"
-        onAdd={() => frame.commit(addedChanges(spec, at))}
-      />
-    );
+    return <AddOptional spec={spec} at={at} testId={testId} label="add a 24-hour load profile" />;
   }
   const profile = drawn ?? value;
   const scale = profileScale(value);
@@ -140,14 +133,7 @@ export function LoadProfileField({ spec, at, value, label, testId }: LoadProfile
           testId={testId && `${testId}.hour`}
         />
         <span className="field-unit">× per_user_rps</span>
-        <button
-          type="button"
-          className="small remove"
-          aria-label={`Remove ${label.toLowerCase()}`}
-          onClick={() => frame.commit([{ at, value: undefined }])}
-        >
-          remove
-        </button>
+        <RemoveButton name={label.toLowerCase()} onRemove={() => frame.commit([{ at, value: undefined }])} />
       </div>
     </div>
   );

@@ -5,9 +5,9 @@ import type { FieldPath } from '../../editing/edits';
 import type { FieldEditor, FieldSpec } from '../../editing/field-specs';
 import { type Pair, withoutItem } from '../../editing/value-forms';
 import { useInspectorFrame } from './field-context';
-import { addedChanges } from './GroupField';
+import { AddOptional } from './GroupField';
 import { NumberField } from './NumberField';
-import { AddButton } from './ValueEditor';
+import { AddButton, RemoveButton } from './ValueEditor';
 
 export interface PairsFieldProps {
   spec: FieldSpec;
@@ -21,14 +21,7 @@ export interface PairsFieldProps {
 export function PairsField({ spec, editor, at, value, label, testId }: PairsFieldProps) {
   const frame = useInspectorFrame();
   if (!Array.isArray(value)) {
-    return (
-      <AddButton
-        at={at}
-        testId={testId}
-        label={`add ${spec.label.toLowerCase()}`}
-        onAdd={() => frame.commit(addedChanges(spec, at))}
-      />
-    );
+    return <AddOptional spec={spec} at={at} testId={testId} label={`add ${spec.label.toLowerCase()}`} />;
   }
   const rows = value as Pair[];
   const removable = rows.length > editor.minRows || spec.optional;
@@ -60,14 +53,11 @@ export function PairsField({ spec, editor, at, value, label, testId }: PairsFiel
             ))}
             <td>
               {removable ? (
-                <button
-                  type="button"
-                  className="small remove"
-                  aria-label={`Remove row ${index + 1} of ${label.toLowerCase()}`}
-                  onClick={() => frame.commit([{ at, value: rows.length > 1 ? withoutItem(rows, index) : undefined }])}
-                >
-                  ×
-                </button>
+                <RemoveButton
+                  name={`row ${index + 1} of ${label.toLowerCase()}`}
+                  text="×"
+                  onRemove={() => frame.commit([{ at, value: rows.length > 1 ? withoutItem(rows, index) : undefined }])}
+                />
               ) : null}
             </td>
           </tr>

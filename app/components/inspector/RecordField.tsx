@@ -6,7 +6,7 @@ import { type FieldPath, getIn } from '../../editing/edits';
 import type { FieldEditor, FieldSpec } from '../../editing/field-specs';
 import { withEntry, withEntryKey, withoutEntry } from '../../editing/value-forms';
 import { fieldAttributes, useInspectorFrame } from './field-context';
-import { SubField } from './ValueEditor';
+import { RemoveButton, SubField } from './ValueEditor';
 
 export interface RecordFieldProps {
   spec: FieldSpec;
@@ -52,14 +52,10 @@ export function RecordField({ spec, editor, at, value, label, testId }: RecordFi
               />
             ))}
           </div>
-          <button
-            type="button"
-            className="small remove"
-            aria-label={`Remove the ${spec.label.toLowerCase()} entry for ${key}`}
-            onClick={() => frame.commit([{ at, value: withoutEntry(record, key) }])}
-          >
-            remove
-          </button>
+          <RemoveButton
+            name={`the ${spec.label.toLowerCase()} entry for ${key}`}
+            onRemove={() => frame.commit([{ at, value: withoutEntry(record, key) }])}
+          />
         </div>
       ))}
       {free.length > 0 ? (

@@ -117,6 +117,15 @@ export function SubField({
   );
 }
 
+/** A small button that removes a value (a structure, an entry, a row); `name` says which, for screen readers. */
+export function RemoveButton({ name, text = 'remove', onRemove }: { name: string; text?: string; onRemove(): void }) {
+  return (
+    <button type="button" className="small remove" aria-label={`Remove ${name}`} onClick={onRemove}>
+      {text}
+    </button>
+  );
+}
+
 /** An "add" button for an absent optional structure, carrying the test contract's attributes. */
 export function AddButton({
   at,

@@ -11,19 +11,8 @@ import {
   singleFields,
 } from '../../../app/editing/field-specs';
 import { distributionSchema, scenarioSchema } from '../../../simulator/scenario/schema';
+import { defOf } from '../../../simulator/uncertainty/whole-number-fields';
 import { twoTierDraft } from './scenario-draft';
-
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  items?: z.ZodType[];
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-}
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 // Every object key below `schema`; a distribution's kinds are the distribution editor's, not keys.
 function schemaKeys(schema: z.ZodType, keys = new Set<string>()): Set<string> {
