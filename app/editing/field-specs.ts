@@ -392,7 +392,6 @@ function workloadFields(draft: ScenarioDraft): FieldSpec[] {
       ['load_profile'],
       { kind: 'profile' },
       {
-        unit: '× per_user_rps',
         optional: true,
         added: {
           value: profileFromHours(typeof workload.hours_per_day === 'number' ? workload.hours_per_day : undefined),
