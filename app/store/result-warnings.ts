@@ -30,3 +30,22 @@ export function saturatedPlaces(option: OptionResult): string[] {
   ];
   return [...new Set(places)];
 }
+
+/**
+ * The results with the latency of saturated options left out (no CDF line, no breakdown bar):
+ * their simulated latency measures how long the run was, and would squash every other option.
+ */
+export function withoutSaturatedLatency(results: ScenarioResults): ScenarioResults {
+  return {
+    ...results,
+    options: results.options.map((option) =>
+      saturatedPlaces(option).length === 0
+        ? option
+        : {
+            ...option,
+            latency_quantiles_ms: [],
+            breakdown_ms: { compute: Number.NaN, queue: Number.NaN, network: Number.NaN },
+          },
+    ),
+  };
+}

@@ -1,7 +1,7 @@
 // The Compare view: the options against the budgets, then the charts, then what the scenario's
 // uncertain values do to them (Monte Carlo bands and a tornado).
 
-import { useDeferredValue, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { ScenarioResults } from '../../simulator/results';
 import {
   BatteryChart,
@@ -16,6 +16,7 @@ import { CompareTable, CompareWarnings } from '../components/CompareTable';
 import { UncertaintyPanel } from '../components/UncertaintyPanel';
 import { useElementWidth } from '../components/use-element-width';
 import { usePlacewise } from '../context';
+import { saturatedPlaces, withoutSaturatedLatency } from '../store/result-warnings';
 
 const CHART_MIN_WIDTH = 460;
 const CHART_HEIGHT = 260;
@@ -54,7 +55,10 @@ function Summary() {
 export function CompareView() {
   // The table updates at once; the charts redraw in an interruptible render so that typing and
   // clicking never wait for them.
-  const results = useDeferredValue(usePlacewise((state) => state.results));
+  const shown = useDeferredValue(usePlacewise((state) => state.results));
+  const results = useMemo(() => (shown ? withoutSaturatedLatency(shown) : null), [shown]);
+  const saturated =
+    shown?.options.filter((option) => saturatedPlaces(option).length > 0).map((option) => option.id) ?? [];
   return (
     <div className="compare-view">
       <h2 className="view-heading">Options against the budgets</h2>
@@ -63,6 +67,11 @@ export function CompareView() {
         <CompareTable />
       </div>
       <CompareWarnings />
+      {saturated.length > 0 ? (
+        <p className="hint">
+          The latency charts leave out {saturated.join(', ')}: saturated, its latency only grows with the run.
+        </p>
+      ) : null}
       {results ? (
         <div className="chart-grid">
           {CHARTS.map((Chart) => (

@@ -5,7 +5,7 @@ import { budgetHeading, compareColumns } from '../../../app/compare/compare-colu
 import { figureChange } from '../../../app/compare/figure-change';
 import { recommendationSummary } from '../../../app/compare/recommendation-summary';
 import { setField } from '../../../app/editing/edits';
-import { saturatedPlaces, warningsConcerning } from '../../../app/store/result-warnings';
+import { saturatedPlaces, warningsConcerning, withoutSaturatedLatency } from '../../../app/store/result-warnings';
 import { recommend } from '../../../simulator/evaluate/budget-verdicts';
 import { evaluateScenario } from '../../../simulator/evaluate/evaluate-scenario';
 import type { BudgetVerdict, OptionResult, ScenarioResults } from '../../../simulator/results';
@@ -130,6 +130,10 @@ describe('warnings and saturation in real results', () => {
     expect(warningsConcerning(run, 'remote', 'camera')).toEqual([]);
     expect(warningsConcerning(run, 'remote', 'uplink')).toEqual([]);
     expect(warningsConcerning(run, 'no-such-option', 'cloud')).toEqual([]);
+    // The charts leave out the saturated option's latency, and keep the other's.
+    const charted = withoutSaturatedLatency(run);
+    expect(charted.options.find((entry) => entry.id === 'remote')!.latency_quantiles_ms).toEqual([]);
+    expect(charted.options.find((entry) => entry.id === 'local')!.latency_quantiles_ms).toHaveLength(101);
   });
 
   test('an id inside a longer id is not a mention', () => {
