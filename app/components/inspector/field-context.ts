@@ -40,7 +40,7 @@ export function fieldAttributes(frame: InspectorFrame, at: FieldPath, part?: str
   return {
     'data-field': key,
     'data-path': dotted,
-    ...(part ? { 'data-part': part } : {}),
-    'aria-invalid': frame.invalidPaths.has(dotted) ? true : undefined,
+    // The value's own input is marked invalid; its other controls (buttons among them) are not.
+    ...(part ? { 'data-part': part } : { 'aria-invalid': frame.invalidPaths.has(dotted) ? true : undefined }),
   };
 }
