@@ -3,11 +3,13 @@
 // is selected, and dialogs that keep focus inside and close on Escape.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { browserSuite } from './support/browser-suite';
 import type { PlacewisePage } from './support/placewise-page';
 
 const suite = browserSuite();
+// Each test opens the AR scenario and waits for its runs: over a minute on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 const VIEWS = ['model', 'compare', 'capacity', 'benchmark', 'export'] as const;
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -61,7 +63,8 @@ test('no critical or serious axe violations on any view, each with a heading and
   await ui.input('workload.load_profile', 'add').click();
   expect(await seriousViolations(ui), 'load profile').toEqual([]);
   expect(app.pageErrors).toEqual([]);
-});
+  // A full run of the AR scenario and axe on seven screens: minutes on a loaded machine.
+}, 180_000);
 
 test('arrow keys move between the view tabs', async () => {
   const { ui } = await suite.open();

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { FIXTURES } from './support/app-fixture';
 import { browserSuite } from './support/browser-suite';
 
 const suite = browserSuite();
+// A sweep is dozens of simulations: over a minute on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 test('a load sweep sizes the shared component of the default scenario', async () => {
   const { app, ui } = await suite.open();

@@ -2,11 +2,13 @@
 // that nothing passes), how each figure moved since the last edit, warnings per option, and
 // saturated figures named as such; the verdict stays in sight at 1280 pixels.
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { FIXTURES } from './support/app-fixture';
 import { browserSuite } from './support/browser-suite';
 
 const suite = browserSuite();
+// Each test opens the AR scenario and waits for its runs: over a minute on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 test('budgets read as budgets, the verdict stays visible at 1280 px, and an edit shows each change', async () => {
   const { app, ui } = await suite.open();
@@ -43,7 +45,8 @@ test('budgets read as budgets, the verdict stays visible at 1280 px, and an edit
   const cost = ui.byTestId('compare-row-cloud').getByTestId('monthly-cost');
   await expect.poll(() => cost.locator('.delta-worse').textContent()).toMatch(/^▲ \$[\d,]+$/);
   expect(app.pageErrors).toEqual([]);
-});
+  // Two full-fidelity runs of the AR scenario: several seconds each on a loaded machine.
+}, 180_000);
 
 test('when no option passes, the fewest failures are named instead of a green badge; saturation is called so', async () => {
   const { app, ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });

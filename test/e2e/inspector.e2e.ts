@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { FIXTURES } from './support/app-fixture';
 import { browserSuite } from './support/browser-suite';
@@ -11,6 +11,8 @@ import type { ScenarioDraft } from '../../app/editing/draft';
 import type { PlacewisePage } from './support/placewise-page';
 
 const suite = browserSuite();
+// Each test waits for two full-fidelity runs and saves twice: more than a minute on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 let work: string;
 
 beforeEach(async () => {
