@@ -144,7 +144,8 @@ export function CapacityView() {
           {run?.state === 'running' ? (
             <>
               <span className="bench-progress" data-testid="capacity-progress" role="status">
-                <progress max={run.total} value={run.done} aria-hidden="true" /> {run.done} of {run.total} loads sized
+                <progress max={run.total} value={run.done} aria-hidden="true" />{' '}
+                {run.done === 0 ? "sizing today's load…" : `${run.done} of ${run.total} loads sized`}
               </span>
               <button data-testid="capacity-cancel" onClick={() => session.capacity.cancel()}>
                 Cancel
