@@ -4,7 +4,7 @@ import { runCommand, runMenuCommand, shortcutCommand } from './commands';
 import { NoticeBar, OpenProblemPanel, RecoveryBanner, ScenarioErrors } from './components/Banners';
 import { DiscardPrompt } from './components/DiscardPrompt';
 import { PathPrompt } from './components/PathPrompt';
-import { Toolbar } from './components/Toolbar';
+import { Toolbar, VIEWS } from './components/Toolbar';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { usePlacewise, useSession } from './context';
 import { BenchmarkView } from './views/BenchmarkView';
@@ -43,14 +43,17 @@ export function App() {
       <OpenProblemPanel />
       <ScenarioErrors />
       <main className="view">
-        <ViewErrorBoundary>
-          {!loaded ? <p className="hint">Open a scenario to begin.</p> : null}
-          {loaded && view === 'model' ? <ModelView /> : null}
-          {loaded && view === 'compare' ? <CompareView /> : null}
-          {loaded && view === 'capacity' ? <CapacityView /> : null}
-          {view === 'benchmark' ? <BenchmarkView /> : null}
-          {loaded && view === 'export' ? <ExportView /> : null}
-        </ViewErrorBoundary>
+        <div className="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+          <h1 className="visually-hidden">Placewise: {VIEWS.find(([id]) => id === view)?.[1]}</h1>
+          <ViewErrorBoundary>
+            {!loaded ? <p className="hint">Open a scenario to begin.</p> : null}
+            {loaded && view === 'model' ? <ModelView /> : null}
+            {loaded && view === 'compare' ? <CompareView /> : null}
+            {loaded && view === 'capacity' ? <CapacityView /> : null}
+            {view === 'benchmark' ? <BenchmarkView /> : null}
+            {loaded && view === 'export' ? <ExportView /> : null}
+          </ViewErrorBoundary>
+        </div>
       </main>
       <PathPrompt />
       <DiscardPrompt />

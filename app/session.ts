@@ -38,13 +38,19 @@ export class PlacewiseSession {
         state().simulationFinished(update, more);
       },
       failed: (message) => state().simulationFailed(message),
+      progress: (progress) => state().simulationProgressed(progress),
+      cancelled: () => state().simulationCancelled(),
     });
   }
 
   /** Opens the start scenario, offers any recovered work, and keeps simulation and autosave in step with edits. */
   async start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((next, previous) => {
-      if (next.scenario && next.scenario !== previous.scenario) this.runner.run(next.scenario);
+      if (next.scenario && next.scenario !== previous.scenario) {
+        // An edit's figures are shown against those before it (a file just opened has none).
+        if (next.draft !== previous.draft && previous.draft !== null) next.rememberResultsBeforeEdit();
+        this.runner.run(next.scenario);
+      }
       // A document opened with errors has no results until it is repaired.
       if (next.lastValidScenario === null && previous.lastValidScenario !== null) this.runner.stop();
       // A Monte Carlo study of the scenario before an edit would answer the wrong question.
@@ -170,6 +176,7 @@ export class PlacewiseSession {
     const state = this.store.getState();
     state.select(null);
     state.setDiagramOption(null);
+    state.forgetResultsBeforeEdit();
     this.uncertainty.clear();
   }
 

@@ -32,11 +32,11 @@ export class UncertaintySession {
     if (!scenario || !uncertain) return;
     const settings: MonteCarloSettings = { samples, seed: scenario.seed, requests: MONTE_CARLO_REQUESTS };
     const state = () => this.store.getState();
-    state().setUncertaintyRun({ state: 'running', done: 0, total: 1 }, scenario);
+    state().setUncertaintyRun({ state: 'running', done: 0, total: samples, samples }, scenario);
     this.job.start(
       { uncertain, settings },
       {
-        progress: (done, total) => state().setUncertaintyRun({ state: 'running', done, total }),
+        progress: (done, total) => state().setUncertaintyRun({ state: 'running', done, total, samples }),
         done: (reply) => state().setUncertaintyRun({ state: 'done', report: reply.report }),
         failed: (message) => state().setUncertaintyRun({ state: 'failed', message }),
       },

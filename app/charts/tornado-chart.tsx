@@ -1,7 +1,7 @@
 // A tornado: one horizontal bar per uncertain parameter spanning the metric at the parameter's
 // p5 and p95 (every other parameter nominal), largest swing at the top, around the nominal value.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Tornado, TornadoRow } from '../uncertainty/uncertainty-rows';
+import { type Tornado, type TornadoRow, tornadoDomain } from '../uncertainty/uncertainty-rows';
 import { ChartFigure } from './chart-figure';
 import { STATIC } from './chart-props';
 import { GRID_COLOUR, seriesColour } from './palette';
@@ -18,8 +18,8 @@ export interface TornadoChartProps {
 }
 
 export function TornadoChart({ title, tornado, width, formatValue, formatParameter }: TornadoChartProps) {
-  // Long paths such as `components[1].replicas` need room; the bars get the rest.
-  const labelWidth = Math.min(220, Math.max(80, ...tornado.rows.map((row) => row.parameter.length * 7)));
+  // Long names such as "Link phone-cloud latency median" need room; the bars get the rest.
+  const labelWidth = Math.min(260, Math.max(80, ...tornado.rows.map((row) => row.parameter.length * 6.5)));
   return (
     <ChartFigure title={title}>
       <BarChart
@@ -30,7 +30,8 @@ export function TornadoChart({ title, tornado, width, formatValue, formatParamet
         margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
       >
         <CartesianGrid stroke={GRID_COLOUR} horizontal={false} />
-        <XAxis type="number" domain={['auto', 'auto']} tickFormatter={formatValue} />
+        {/* Around the bars, not from zero: a swing of a few percent must still show. */}
+        <XAxis type="number" domain={tornadoDomain(tornado)} allowDataOverflow tickFormatter={formatValue} />
         <YAxis type="category" dataKey="parameter" width={labelWidth} interval={0} tick={{ fontSize: 11 }} />
         <Tooltip
           formatter={(_value, _name, item) => {

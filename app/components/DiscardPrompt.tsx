@@ -1,5 +1,6 @@
 // Asks before a file replaces unsaved work: save it first, drop it, or keep it open.
 import { usePlacewise, useSession } from '../context';
+import { Dialog } from './Dialog';
 
 export function DiscardPrompt() {
   const pending = usePlacewise((state) => state.discardPrompt);
@@ -10,30 +11,33 @@ export function DiscardPrompt() {
   const session = useSession();
   if (!pending) return null;
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-labelledby="discard-title" data-testid="discard-prompt">
-        <h2 id="discard-title">Unsaved changes</h2>
-        <p>
-          {current} has changes that are not saved. Opening {pending.path} replaces them.
-        </p>
-        <div className="dialog-buttons">
-          <button data-testid="discard-cancel" onClick={() => setDiscardPrompt(null)}>
-            Keep editing
-          </button>
-          <button
-            data-testid="discard-save-first"
-            onClick={() => {
-              setDiscardPrompt(null);
-              void session.save().then((saved) => saved && session.load(pending));
-            }}
-          >
-            Save, then open
-          </button>
-          <button data-testid="discard-confirm" onClick={() => session.load(pending)}>
-            Discard changes and open
-          </button>
-        </div>
+    <Dialog
+      role="alertdialog"
+      labelledBy="discard-title"
+      testId="discard-prompt"
+      onClose={() => setDiscardPrompt(null)}
+    >
+      <h2 id="discard-title">Unsaved changes</h2>
+      <p>
+        {current} has changes that are not saved. Opening {pending.path} replaces them.
+      </p>
+      <div className="dialog-buttons">
+        <button data-testid="discard-cancel" data-autofocus onClick={() => setDiscardPrompt(null)}>
+          Keep editing
+        </button>
+        <button
+          data-testid="discard-save-first"
+          onClick={() => {
+            setDiscardPrompt(null);
+            void session.save().then((saved) => saved && session.load(pending));
+          }}
+        >
+          Save, then open
+        </button>
+        <button data-testid="discard-confirm" onClick={() => session.load(pending)}>
+          Discard changes and open
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
-// The inspector: the selected item's fields with units and inline validation.
-import { formatPath } from '../../simulator/scenario/scenario-error';
+// The inspector: the selected item's fields with units, structured editors and inline
+// validation. Every change is one edit of the draft (undoable): `setField` at the value's path,
+// or a rename that updates every reference to the id.
+import { formatPath, type ScenarioError } from '../../simulator/scenario/scenario-error';
 import { usePlacewise } from '../context';
 import { type ScenarioDraft, SECTION_TITLES, type Selection, sectionItems } from '../editing/draft';
 import {
@@ -13,6 +15,7 @@ import {
 } from '../editing/edits';
 import { type FieldSpec, hardwareFields, itemFields, singleFields } from '../editing/field-specs';
 import { FieldInput } from './FieldInput';
+import { type FieldChange, type InspectorFrame, InspectorFrameContext } from './inspector/field-context';
 
 function basePath(selection: Selection): FieldPath {
   if ('index' in selection) return [selection.section, selection.index];
@@ -32,6 +35,20 @@ function titleOf(selection: Selection, item: unknown): string {
   return SECTION_TITLES[selection.section];
 }
 
+const isAtOrUnder = (path: string, prefix: string) =>
+  prefix === '' || path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+
+/** A field's messages: its own, and those of values inside it, prefixed with where they are. */
+function fieldErrors(errors: readonly ScenarioError[], fieldPath: string): string[] {
+  return errors
+    .filter((error) => isAtOrUnder(error.path, fieldPath))
+    .map((error) =>
+      error.path === fieldPath
+        ? error.message
+        : `${error.path.slice(fieldPath.length).replace(/^\./, '')}: ${error.message}`,
+    );
+}
+
 export function Inspector() {
   const draft = usePlacewise((state) => state.draft);
   // With nothing selected the inspector shows the scenario's own fields.
@@ -39,6 +56,34 @@ export function Inspector() {
   const errors = usePlacewise((state) => state.errors);
   const edit = usePlacewise((state) => state.edit);
   const select = usePlacewise((state) => state.select);
+  const base = draft ? basePath(selection) : [];
+
+  /** Applies the changes; a rename onto an id already taken is refused with the message to show. */
+  const commit = (changes: readonly FieldChange[]): string | undefined => {
+    const [first] = changes;
+    const renaming =
+      changes.length === 1 && first.at.length === 1 && first.at[0] === 'id' && typeof first.value === 'string';
+    if (renaming && draft && 'index' in selection) {
+      const { section, index } = selection;
+      const to = first.value as string;
+      const conflict = renameConflict(draft, section, index, to);
+      if (conflict) return conflict;
+      edit((current) => renameItem(current, section, index, to));
+    } else if (renaming && draft && 'id' in selection) {
+      const to = first.value as string;
+      const conflict = hardwareRenameConflict(draft, selection.id, to);
+      if (conflict) return conflict;
+      edit((current) => renameHardwareProfile(current, selection.id, to));
+      select({ section: 'hardware', id: to });
+    } else {
+      edit((current) =>
+        changes.reduce((next, change) => setField(next, [...base, ...change.at], change.value), current),
+      );
+    }
+    return undefined;
+  };
+  const frame: InspectorFrame = { base, invalidPaths: new Set(errors.map((error) => error.path)), commit };
+
   if (!draft) {
     return (
       <section className="inspector" data-testid="inspector">
@@ -46,61 +91,38 @@ export function Inspector() {
       </section>
     );
   }
-  const base = basePath(selection);
   const item = getIn(draft, base);
   if (item === undefined) return <section className="inspector" data-testid="inspector" />;
   const specs = fieldsOf(draft, selection);
   const itemPath = formatPath(base);
-  const fieldPaths = new Set(specs.map((spec) => formatPath([...base, ...spec.path])));
+  const fieldPaths = specs.map((spec) => formatPath([...base, ...spec.path]));
   const itemErrors = errors.filter(
-    (error) =>
-      (error.path === itemPath || error.path.startsWith(`${itemPath}.`) || error.path.startsWith(`${itemPath}[`)) &&
-      !fieldPaths.has(error.path),
+    (error) => isAtOrUnder(error.path, itemPath) && !fieldPaths.some((path) => isAtOrUnder(error.path, path)),
   );
-  const title = titleOf(selection, item);
   // A hardware profile's id is its key in the mapping, not a field of it.
   const fieldValue = (spec: FieldSpec) =>
     'id' in selection && spec.path[0] === 'id' ? selection.id : getIn(item, spec.path);
 
-  /** Applies a field's new value; a refused rename returns the message to show on the field. */
-  const commit = (spec: FieldSpec, value: unknown): string | undefined => {
-    const renaming = spec.path.length === 1 && spec.path[0] === 'id' && typeof value === 'string';
-    if (renaming && 'index' in selection) {
-      const { section, index } = selection;
-      const conflict = renameConflict(draft, section, index, value);
-      if (conflict) return conflict;
-      edit((current) => renameItem(current, section, index, value));
-    } else if (renaming && 'id' in selection) {
-      const conflict = hardwareRenameConflict(draft, selection.id, value);
-      if (conflict) return conflict;
-      edit((current) => renameHardwareProfile(current, selection.id, value));
-      select({ section: 'hardware', id: value });
-    } else edit((current) => setField(current, [...base, ...spec.path], value));
-    return undefined;
-  };
-
   return (
-    <section className="inspector" data-testid="inspector">
-      <h2>{title}</h2>
+    <section className="inspector" data-testid="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">{titleOf(selection, item)}</h2>
       {itemErrors.map((error) => (
         <p className="field-error" role="alert" key={`${error.path}:${error.message}`}>
           {error.path}: {error.message}
         </p>
       ))}
-      <div className="inspector-fields">
-        {specs.map((spec) => {
-          const fullPath = formatPath([...base, ...spec.path]);
-          return (
+      <InspectorFrameContext.Provider value={frame}>
+        <div className="inspector-fields">
+          {specs.map((spec, index) => (
             <FieldInput
               key={`${itemPath}:${spec.path.join('.')}`}
               spec={spec}
               value={fieldValue(spec)}
-              error={errors.find((error) => error.path === fullPath)?.message}
-              onCommit={(value) => commit(spec, value)}
+              errors={fieldErrors(errors, fieldPaths[index])}
             />
-          );
-        })}
-      </div>
+          ))}
+        </div>
+      </InspectorFrameContext.Provider>
       {'index' in selection ? (
         <p className="hint">{sectionItems(draft, selection.section).length} in this section</p>
       ) : null}

@@ -1,16 +1,15 @@
 // Asks for a file path where the host has no native dialogs (browser mode).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePlacewise, useSession } from '../context';
+import { Dialog } from './Dialog';
 
 export function PathPrompt() {
   const prompt = usePlacewise((state) => state.pathPrompt);
   const setPathPrompt = usePlacewise((state) => state.setPathPrompt);
   const session = useSession();
   const [path, setPath] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setPath(prompt?.initial ?? '');
-    input.current?.focus();
   }, [prompt]);
   if (!prompt) return null;
   const confirm = () => {
@@ -20,18 +19,23 @@ export function PathPrompt() {
     void (prompt.purpose === 'open' ? session.open(chosen) : session.saveAs(chosen));
   };
   return (
-    <div className="dialog-backdrop">
+    <Dialog labelledBy="path-prompt-title" testId="path-prompt" onClose={() => setPathPrompt(null)}>
       <form
-        className="dialog"
+        className="dialog-form"
         onSubmit={(event) => {
           event.preventDefault();
           confirm();
         }}
       >
-        <h2>{prompt.purpose === 'open' ? 'Open scenario' : 'Save scenario as'}</h2>
+        <h2 id="path-prompt-title">{prompt.purpose === 'open' ? 'Open scenario' : 'Save scenario as'}</h2>
         <label>
           File path on this machine
-          <input data-testid="path-input" value={path} onChange={(event) => setPath(event.target.value)} ref={input} />
+          <input
+            data-testid="path-input"
+            data-autofocus
+            value={path}
+            onChange={(event) => setPath(event.target.value)}
+          />
         </label>
         <div className="dialog-buttons">
           <button type="button" onClick={() => setPathPrompt(null)}>
@@ -42,6 +46,6 @@ export function PathPrompt() {
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { usePlacewise, useSession } from '../context';
 import { isDirty } from '../store/document-slice';
 import type { View } from '../store/ui-slice';
 
-const VIEWS: [View, string][] = [
+export const VIEWS: [View, string][] = [
   ['model', 'Model'],
   ['compare', 'Compare'],
   ['capacity', 'Capacity'],
@@ -71,36 +71,88 @@ function Examples() {
 }
 
 function SimulationStatus() {
+  const session = useSession();
   const simulating = usePlacewise((state) => state.simulating);
   const fidelity = usePlacewise((state) => state.fidelity);
   const error = usePlacewise((state) => state.simulationError);
   const elapsed = usePlacewise((state) => state.simulationMs);
   const results = usePlacewise((state) => state.results);
+  const progress = usePlacewise((state) => state.simulationProgress);
+  const cancelled = usePlacewise((state) => state.fullRunCancelled);
+  const refining = simulating && fidelity === 'preview';
   const text = error
     ? `Simulation failed: ${error}`
-    : simulating
-      ? fidelity === 'preview'
-        ? 'Preview shown; refining…'
-        : 'Simulating…'
-      : results
-        ? `${fidelity === 'full' ? 'Full' : 'Preview'} fidelity · ${results.requests.toLocaleString('en-US')} requests per option · ${Math.round(elapsed ?? 0)} ms`
-        : '';
+    : refining
+      ? progress
+        ? `Preview shown; full run: ${progress.done} of ${progress.total} options (${progress.option})`
+        : 'Preview shown; refining…'
+      : simulating
+        ? 'Simulating…'
+        : results
+          ? `${fidelity === 'full' ? 'Full' : 'Preview'} fidelity${cancelled ? ' (full run cancelled)' : ''} · ${results.requests.toLocaleString('en-US')} requests per option · ${Math.round(elapsed ?? 0)} ms`
+          : '';
   return (
-    <span
-      className={`status${error ? ' status-error' : ''}`}
-      data-testid="simulation-status"
-      data-fidelity={results ? (fidelity ?? 'none') : 'none'}
-      data-running={simulating}
-    >
-      {text}
+    <span className="status-group">
+      <span
+        className={`status${error ? ' status-error' : ''}`}
+        data-testid="simulation-status"
+        data-fidelity={results ? (fidelity ?? 'none') : 'none'}
+        data-running={simulating}
+        role="status"
+      >
+        {progress && refining ? <progress max={progress.total} value={progress.done} aria-hidden="true" /> : null}
+        {text}
+      </span>
+      {refining ? (
+        <button
+          className="small"
+          data-testid="simulation-cancel"
+          title="Stop the full-fidelity run and keep the preview"
+          onClick={() => session.runner.cancel()}
+        >
+          Cancel
+        </button>
+      ) : null}
     </span>
+  );
+}
+
+/** The views as tabs (role tab, aria-selected); arrow keys move between them, as in any tab list. */
+function ViewTabs() {
+  const view = usePlacewise((state) => state.view);
+  const setView = usePlacewise((state) => state.setView);
+  const move = (from: number, step: number) => {
+    const [next] = VIEWS[(from + step + VIEWS.length) % VIEWS.length];
+    setView(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <nav className="tabs" role="tablist" aria-label="Views">
+      {VIEWS.map(([id, label], index) => (
+        <button
+          key={id}
+          id={`tab-${id}`}
+          role="tab"
+          aria-selected={view === id}
+          aria-controls="view-panel"
+          tabIndex={view === id ? 0 : -1}
+          data-testid={`view-${id}`}
+          className={view === id ? 'active' : ''}
+          onClick={() => setView(id)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowRight') move(index, 1);
+            if (event.key === 'ArrowLeft') move(index, -1);
+          }}
+        >
+          {label}
+        </button>
+      ))}
+    </nav>
   );
 }
 
 export function Toolbar() {
   const session = useSession();
-  const view = usePlacewise((state) => state.view);
-  const setView = usePlacewise((state) => state.setView);
   const path = usePlacewise((state) => state.path);
   // The draft's name: a document opened with errors has no valid version yet.
   const name = usePlacewise((state) => (typeof state.draft?.name === 'string' ? state.draft.name : state.path));
@@ -128,18 +180,7 @@ export function Toolbar() {
       <button data-testid="redo" disabled={!canRedo} onClick={() => runCommand(session, 'redo')}>
         Redo
       </button>
-      <nav className="tabs" aria-label="Views">
-        {VIEWS.map(([id, label]) => (
-          <button
-            key={id}
-            data-testid={`view-${id}`}
-            className={view === id ? 'active' : ''}
-            onClick={() => setView(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <ViewTabs />
       <span className="document" title={path ?? undefined} data-testid="document-title">
         {name ?? 'No scenario'}
         {dirty ? ' •' : ''}

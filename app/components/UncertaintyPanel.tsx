@@ -8,6 +8,14 @@ import { UncertaintyResult } from './UncertaintyResult';
 const DEFAULT_SAMPLES = 100;
 const MAX_SAMPLES = 10_000;
 
+/** "412 of 1,000 samples", then the tornado's own evaluations. */
+export function studyProgress({ done, total, samples }: { done: number; total: number; samples: number }): string {
+  const count = (value: number) => value.toLocaleString('en-US');
+  return done <= samples
+    ? `${count(done)} of ${count(samples)} samples`
+    : `${count(samples)} samples; sensitivity: ${count(done - samples)} of ${count(total - samples)} runs`;
+}
+
 export function UncertaintyPanel() {
   const session = useSession();
   const draft = usePlacewise((state) => state.draft);
@@ -61,7 +69,7 @@ export function UncertaintyPanel() {
         </button>
         {run?.state === 'running' ? (
           <span className="bench-progress" data-testid="uncertainty-progress">
-            <progress max={run.total} value={run.done} /> {run.done} of {run.total} simulations
+            <progress max={run.total} value={run.done} aria-hidden="true" /> {studyProgress(run)}
             <button data-testid="uncertainty-cancel" onClick={() => session.uncertainty.cancel()}>
               Cancel
             </button>

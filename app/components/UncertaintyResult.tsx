@@ -5,6 +5,7 @@ import type { Scenario } from '../../simulator/scenario/schema';
 import type { MonteCarloReport } from '../../simulator/uncertainty/index';
 import { SpreadBarsChart } from '../charts/spread-bars-chart';
 import { TornadoChart } from '../charts/tornado-chart';
+import { parsePath, pathLabel } from '../editing/field-labels';
 import { bandRows, COST_METRIC, LATENCY_METRIC, tornadoOf } from '../uncertainty/uncertainty-rows';
 import { formatFigure } from './format';
 import { IdSelect } from './IdSelect';
@@ -37,11 +38,12 @@ export function UncertaintyResult({ report, scenario }: { report: MonteCarloRepo
   const latencyBudget = scenario.budgets.latency_ms?.p95;
   const costBudget = scenario.budgets.monthly_usd;
   const { samples, seed, parameters } = report.monte_carlo;
+  const label = (parameter: string) => pathLabel(parsePath(parameter), scenario);
   return (
     <>
       <p className="uncertainty-note">
         {samples} samples (seed {seed}) of {parameters.length} uncertain value{parameters.length === 1 ? '' : 's'}:{' '}
-        {parameters.map((parameter) => parameter.parameter).join(', ')}.
+        {parameters.map((parameter) => label(parameter.parameter)).join(', ')}.
       </p>
       <div className="table-scroll">
         <UncertaintyTable report={report} />
@@ -87,7 +89,7 @@ export function UncertaintyResult({ report, scenario }: { report: MonteCarloRepo
             {(width) => (
               <TornadoChart
                 title="What moves p95 latency"
-                tornado={tornadoOf(report, option, LATENCY_METRIC)}
+                tornado={tornadoOf(report, option, LATENCY_METRIC, label)}
                 width={width}
                 formatValue={ms}
                 formatParameter={formatFigure}
@@ -98,7 +100,7 @@ export function UncertaintyResult({ report, scenario }: { report: MonteCarloRepo
             {(width) => (
               <TornadoChart
                 title="What moves monthly cost"
-                tornado={tornadoOf(report, option, COST_METRIC)}
+                tornado={tornadoOf(report, option, COST_METRIC, label)}
                 width={width}
                 formatValue={usd}
                 formatParameter={formatFigure}

@@ -1,5 +1,6 @@
 // Per option, p5–p50–p95 of p95 latency and monthly cost over the Monte Carlo samples, and the
 // share of samples that pass each budget.
+import { budgetTitle } from '../../simulator/export/budget-format';
 import type { MonteCarloReport, Spread } from '../../simulator/uncertainty/index';
 import { budgetNames, spreadRows } from '../uncertainty/uncertainty-rows';
 import { formatFigure } from './format';
@@ -42,7 +43,9 @@ export function UncertaintyTable({ report }: { report: MonteCarloReport }) {
           <th>p50</th>
           <th>p95</th>
           {budgets.map((name) => (
-            <th key={name}>{name}</th>
+            <th key={name} title={name}>
+              {budgetTitle(name)}
+            </th>
           ))}
           <th>all</th>
         </tr>

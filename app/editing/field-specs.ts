@@ -1,19 +1,69 @@
-// What the inspector shows for each kind of item: its fields, their units and how each is
-// edited. Paths are relative to the item; references offer the ids they may point at.
+// What the inspector shows for each kind of item: every key of the scenario format (DESIGN.md
+// section 2 and its additions) with its label, unit and a structured editor, so that nothing
+// needs YAML typing. Paths are relative to the item; references offer the ids they may point at.
+// Fields that do not apply (serverless prices on a phone) are shown only when the file has them.
+import { SERVERLESS_DEFAULTS } from '../../simulator/evaluate/system-model';
 import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
 import { LINK_DEFAULTS, LINK_TECHNOLOGIES, type LinkTechnology } from '../../simulator/scenario/link-technologies';
+import { defaultScope } from '../../simulator/scenario/references';
 import { COMPONENT_KINDS, PATTERNS, SCOPES } from '../../simulator/scenario/schema';
 import type { ItemSection, ScenarioDraft, SingleSection } from './draft';
 import type { FieldPath } from './edits';
+import { FIELD_LABELS } from './field-labels';
+import {
+  nextBatchPoint,
+  nextOutage,
+  outageMode,
+  type OutageMode,
+  type Pair,
+  profileFromHours,
+  replicasMode,
+  type ReplicasMode,
+  withOutageMode,
+  withReplicasMode,
+} from './value-forms';
+
+/** One way to write a value, e.g. outages as alternating periods or as a schedule. */
+export interface Variant {
+  id: string;
+  label: string;
+  /** The editor of the value in this form; none when the form has no value (no outages). */
+  editor?: FieldEditor;
+}
+
+export interface PairColumn {
+  label: string;
+  unit?: string;
+  integer?: boolean;
+}
 
 export type FieldEditor =
   | { kind: 'text' }
+  /** A number, or an uncertain one (`{ range: [lo, hi] }`, `{ uncertain: DISTRIBUTION }`). */
   | { kind: 'number'; integer?: boolean }
   | { kind: 'choice'; choices: readonly string[] }
-  /** A distribution: a number, or YAML such as `{ uniform: [40, 200] }`. */
+  /** A number or any distribution kind, its parameters possibly uncertain. */
   | { kind: 'distribution' }
-  /** A small structure written as inline YAML, e.g. `{ p50: 45, p95: 52, on: this-machine }`. */
-  | { kind: 'yaml' };
+  /** An object of a few fields (power, a measured latency, telemetry, autoscaling). */
+  | { kind: 'group'; fields: FieldSpec[] }
+  | {
+      kind: 'variants';
+      variants: Variant[];
+      variantOf(value: unknown): string | null;
+      switchTo(value: unknown, variant: string): unknown;
+    }
+  /** A map from an id (a step, a component) to an object of fields: fallbacks, caches, batching. */
+  | {
+      kind: 'record';
+      keyLabel: string;
+      keys: readonly string[];
+      fields: FieldSpec[];
+      initial(key: string): unknown;
+    }
+  /** A list of number pairs: a batch curve, an outage schedule. */
+  | { kind: 'pairs'; columns: [PairColumn, PairColumn]; next(rows: readonly Pair[]): [number, number]; minRows: number }
+  /** 24 hourly multipliers, drawn as bars. */
+  | { kind: 'profile' };
 
 export interface FieldSpec {
   path: FieldPath;
@@ -24,6 +74,10 @@ export interface FieldSpec {
   optional?: boolean;
   /** What applies when the field is left empty. */
   placeholder?: string;
+  /** The value that applies when the field is left empty, where a new value should start from it. */
+  defaultValue?: unknown;
+  /** How an absent optional structure starts when the user adds it, and sibling keys it replaces. */
+  added?: { value: unknown; replaces?: FieldPath[] };
 }
 
 function componentIds(draft: ScenarioDraft): string[] {
@@ -40,182 +94,364 @@ const integer = { kind: 'number', integer: true } as const;
 const distribution = { kind: 'distribution' } as const;
 const choice = (choices: readonly string[]): FieldEditor => ({ kind: 'choice', choices });
 
-export function itemFields(draft: ScenarioDraft, section: ItemSection, index: number): FieldSpec[] {
+/** A field labelled from the shared table (FIELD_LABELS) by its last key. */
+function field(path: FieldPath, editor: FieldEditor, extra: Omit<Partial<FieldSpec>, 'path' | 'editor'> = {}) {
+  const key = [...path].reverse().find((segment): segment is string => typeof segment === 'string') ?? '';
+  return { path, label: FIELD_LABELS[key] ?? key, editor, ...extra } satisfies FieldSpec;
+}
+
+function describeDistribution(spec: unknown): string {
+  return JSON.stringify(spec).replaceAll('"', '').replaceAll(':', ': ').replaceAll(',', ', ');
+}
+
+const OUTAGE_LABELS: Record<OutageMode, string> = {
+  none: 'none',
+  alternating: 'alternating up and down',
+  schedule: 'at fixed times',
+};
+
+const outages: FieldEditor = {
+  kind: 'variants',
+  variants: [
+    { id: 'none', label: OUTAGE_LABELS.none },
+    {
+      id: 'alternating',
+      label: OUTAGE_LABELS.alternating,
+      editor: {
+        kind: 'group',
+        fields: [field(['every_s'], distribution, { unit: 's' }), field(['lasting_s'], distribution, { unit: 's' })],
+      },
+    },
+    {
+      id: 'schedule',
+      label: OUTAGE_LABELS.schedule,
+      editor: {
+        kind: 'group',
+        fields: [
+          field(
+            ['schedule'],
+            {
+              kind: 'pairs',
+              columns: [
+                { label: 'down at', unit: 's' },
+                { label: 'up at', unit: 's' },
+              ],
+              next: nextOutage,
+              minRows: 1,
+            },
+            { label: 'Outages' },
+          ),
+        ],
+      },
+    },
+  ],
+  variantOf: outageMode,
+  switchTo: (_value, variant) => withOutageMode(variant as OutageMode),
+};
+
+const autoscaling: FieldEditor = {
+  kind: 'group',
+  fields: [
+    field(['min'], integer),
+    field(['max'], integer),
+    field(['target_utilization'], number, { unit: '0-1' }),
+    field(['scale_interval_s'], number, { unit: 's', optional: true, placeholder: '30' }),
+    field(['cold_start_ms'], distribution, { unit: 'ms', optional: true, placeholder: '0' }),
+  ],
+};
+
+const replicas: FieldEditor = {
+  kind: 'variants',
+  variants: [
+    { id: 'fixed', label: 'fixed', editor: integer },
+    { id: 'autoscaled', label: 'autoscaled', editor: autoscaling },
+  ],
+  variantOf: (value) => replicasMode(value),
+  switchTo: (value, variant) => withReplicasMode(value, variant as ReplicasMode),
+};
+
+function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
+  const component = draft.components[index];
+  const kind = component?.kind ?? 'edge';
+  const shared = (component?.scope ?? defaultScope(kind)) === 'shared';
+  const serverless = kind === 'serverless';
+  const has = (key: string) => component !== undefined && (component as Record<string, unknown>)[key] !== undefined;
+  const hardware = component ? (draft.hardware?.[component.hardware] ?? HARDWARE_LIBRARY[component.hardware]) : null;
+  const serverlessFields: FieldSpec[] = [
+    field(['usd_per_million'], number, {
+      unit: 'USD',
+      optional: true,
+      placeholder: String(SERVERLESS_DEFAULTS.usdPerMillion),
+    }),
+    field(['usd_per_gb_s'], number, {
+      unit: 'USD',
+      optional: true,
+      placeholder: String(SERVERLESS_DEFAULTS.usdPerGbS),
+    }),
+    field(['memory_gb'], number, { unit: 'GB', optional: true, placeholder: String(SERVERLESS_DEFAULTS.memoryGb) }),
+    field(['cold_start_ms'], distribution, { unit: 'ms', optional: true, placeholder: '0' }),
+    field(['keep_warm_s'], number, { unit: 's', optional: true, placeholder: String(SERVERLESS_DEFAULTS.keepWarmS) }),
+    field(['concurrency'], integer, { optional: true, placeholder: String(SERVERLESS_DEFAULTS.concurrency) }),
+  ];
+  return [
+    field(['id'], text),
+    field(['label'], text, { optional: true }),
+    field(['kind'], choice(COMPONENT_KINDS)),
+    field(['hardware'], choice(hardwareIds(draft))),
+    field(['scope'], choice(SCOPES), { optional: true, placeholder: `${defaultScope(kind)} (default)` }),
+    ...(!shared || has('battery_wh') ? [field(['battery_wh'], number, { unit: 'Wh', optional: true })] : []),
+    ...((shared && !serverless) || has('replicas')
+      ? [field(['replicas'], replicas, { optional: true, placeholder: '1' })]
+      : []),
+    ...((shared && !serverless) || has('usd_per_hour')
+      ? [field(['usd_per_hour'], number, { unit: 'USD/h', optional: true })]
+      : []),
+    ...serverlessFields.filter((spec) => serverless || has(spec.path[0] as string)),
+    field(['cores'], integer, {
+      optional: true,
+      placeholder: serverless ? '1' : shared ? String(hardware?.cores ?? '') : '1',
+    }),
+  ];
+}
+
+function linkFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const components = choice(componentIds(draft));
-  const models = choice((draft.models ?? []).map((model) => model.id));
+  const tech = (draft.links ?? [])[index]?.tech;
+  const defaults = tech && tech in LINK_DEFAULTS ? LINK_DEFAULTS[tech as LinkTechnology] : undefined;
+  return [
+    field(['id'], text),
+    field(['between', 0], components, { label: 'From' }),
+    field(['between', 1], components, { label: 'To' }),
+    field(['tech'], choice(LINK_TECHNOLOGIES)),
+    field(['mbps'], number, { unit: 'Mbit/s', optional: true, placeholder: String(defaults?.mbps ?? '') }),
+    field(['latency_ms'], distribution, {
+      unit: 'ms',
+      optional: true,
+      placeholder: defaults ? describeDistribution(defaults.latency_ms) : '',
+      defaultValue: defaults?.latency_ms,
+    }),
+    field(['usd_per_gb'], number, { unit: 'USD/GB', optional: true, placeholder: String(defaults?.usd_per_gb ?? '') }),
+    field(['energy_j_per_mb'], number, {
+      unit: 'J/MB',
+      optional: true,
+      placeholder: String(defaults?.energy_j_per_mb ?? ''),
+    }),
+    field(['outages'], outages, { optional: true }),
+  ];
+}
+
+function modelFields(draft: ScenarioDraft): FieldSpec[] {
+  const hardware = hardwareIds(draft);
+  return [
+    field(['id'], text),
+    field(['file'], text, { optional: true, placeholder: 'bundled:NAME or a path to an .onnx file' }),
+    field(['size_mb'], number, { unit: 'MB' }),
+    field(['gflop'], number, { unit: 'GFLOP', optional: true }),
+    field(
+      ['latency_ms'],
+      {
+        kind: 'group',
+        fields: [
+          field(['p50'], number, { unit: 'ms' }),
+          field(['p95'], number, { unit: 'ms', optional: true }),
+          field(['on'], choice(hardware)),
+        ],
+      },
+      { label: 'Measured latency', optional: true, added: { value: { p50: 10, on: hardware[0] } } },
+    ),
+    field(['accuracy'], number, { unit: '0-1', optional: true }),
+    field(['updates_per_month'], number, { unit: 'per month', optional: true }),
+    field(
+      ['batch_curve'],
+      {
+        kind: 'pairs',
+        columns: [
+          { label: 'batch of', integer: true },
+          { label: 'takes', unit: '× one' },
+        ],
+        next: nextBatchPoint,
+        minRows: 1,
+      },
+      { optional: true, added: { value: [nextBatchPoint([])] } },
+    ),
+  ];
+}
+
+function stepFields(draft: ScenarioDraft): FieldSpec[] {
+  return [
+    field(['id'], text),
+    field(['at'], choice(componentIds(draft)), {
+      label: 'Pinned at',
+      optional: true,
+      placeholder: 'placed per option',
+    }),
+    field(['model'], choice((draft.models ?? []).map((model) => model.id)), { optional: true }),
+    field(['compute_ms'], distribution, { unit: 'ms', optional: true }),
+    field(['output_kb'], number, { unit: 'kB', optional: true, placeholder: '0' }),
+  ];
+}
+
+function optionFields(draft: ScenarioDraft, index: number): FieldSpec[] {
+  const option = draft.options[index];
+  const components = componentIds(draft);
+  const steps = draft.pipeline.map((step) => step.id);
+  const unpinned = draft.pipeline.filter((step) => step.at === undefined || option?.place?.[step.id] !== undefined);
+  const lastComponent = components[components.length - 1] ?? '';
+  const shared = draft.components
+    .filter((component) => (component.scope ?? defaultScope(component.kind)) === 'shared')
+    .map((component) => component.id);
+  return [
+    field(['id'], text),
+    field(['label'], text, { optional: true }),
+    field(['pattern'], choice(PATTERNS), { optional: true }),
+    ...unpinned.map((step) => field(['place', step.id], choice(components), { label: `${step.id} runs on` })),
+    field(
+      ['fallback'],
+      {
+        kind: 'record',
+        keyLabel: 'step',
+        keys: steps,
+        fields: [
+          field(['at'], choice(components), { label: 'Falls back to' }),
+          field(['model'], choice((draft.models ?? []).map((model) => model.id)), {
+            optional: true,
+            placeholder: "the step's own",
+          }),
+        ],
+        initial: () => ({ at: components[0] ?? '' }),
+      },
+      { optional: true },
+    ),
+    field(
+      ['cache'],
+      {
+        kind: 'record',
+        keyLabel: 'step',
+        keys: steps,
+        fields: [
+          field(['at'], choice(components), { label: 'Cached on' }),
+          field(['hit_rate'], number, { unit: '0-1' }),
+        ],
+        initial: () => ({ at: components[0] ?? '', hit_rate: 0.5 }),
+      },
+      { optional: true },
+    ),
+    field(
+      ['telemetry'],
+      {
+        kind: 'group',
+        fields: [
+          field(['sample_rate'], number, { unit: '0-1' }),
+          field(['kb'], number, { unit: 'kB' }),
+          field(['to'], choice(components)),
+        ],
+      },
+      { optional: true, added: { value: { sample_rate: 0.01, kb: 10, to: shared[0] ?? lastComponent } } },
+    ),
+    field(
+      ['batching'],
+      {
+        kind: 'record',
+        keyLabel: 'component',
+        keys: shared,
+        fields: [field(['max_batch'], integer), field(['max_wait_ms'], number, { unit: 'ms' })],
+        initial: () => ({ max_batch: 8, max_wait_ms: 20 }),
+      },
+      { optional: true },
+    ),
+  ];
+}
+
+export function itemFields(draft: ScenarioDraft, section: ItemSection, index: number): FieldSpec[] {
   switch (section) {
     case 'components':
-      return [
-        { path: ['id'], label: 'Id', editor: text },
-        { path: ['label'], label: 'Label', editor: text, optional: true },
-        { path: ['kind'], label: 'Kind', editor: choice(COMPONENT_KINDS) },
-        { path: ['hardware'], label: 'Hardware', editor: choice(hardwareIds(draft)) },
-        { path: ['scope'], label: 'Scope', editor: choice(SCOPES), optional: true },
-        { path: ['battery_wh'], label: 'Battery', unit: 'Wh', editor: number, optional: true },
-        { path: ['replicas'], label: 'Replicas', editor: integer, optional: true },
-        { path: ['usd_per_hour'], label: 'Price per replica', unit: 'USD/h', editor: number, optional: true },
-        { path: ['cores'], label: 'Cores', editor: integer, optional: true },
-      ];
-    case 'links': {
-      const tech = (draft.links ?? [])[index]?.tech;
-      const defaults = tech && tech in LINK_DEFAULTS ? LINK_DEFAULTS[tech as LinkTechnology] : undefined;
-      return [
-        { path: ['id'], label: 'Id', editor: text },
-        { path: ['between', 0], label: 'From', editor: components },
-        { path: ['between', 1], label: 'To', editor: components },
-        { path: ['tech'], label: 'Technology', editor: choice(LINK_TECHNOLOGIES) },
-        {
-          path: ['mbps'],
-          label: 'Bandwidth',
-          unit: 'Mbit/s',
-          editor: number,
-          optional: true,
-          placeholder: String(defaults?.mbps ?? ''),
-        },
-        {
-          path: ['latency_ms'],
-          label: 'Latency',
-          unit: 'ms',
-          editor: distribution,
-          optional: true,
-          placeholder: defaults ? JSON.stringify(defaults.latency_ms).replaceAll('"', '').replaceAll(':', ': ') : '',
-        },
-        {
-          path: ['usd_per_gb'],
-          label: 'Traffic price',
-          unit: 'USD/GB',
-          editor: number,
-          optional: true,
-          placeholder: String(defaults?.usd_per_gb ?? ''),
-        },
-        {
-          path: ['energy_j_per_mb'],
-          label: 'Radio energy',
-          unit: 'J/MB',
-          editor: number,
-          optional: true,
-          placeholder: String(defaults?.energy_j_per_mb ?? ''),
-        },
-      ];
-    }
+      return componentFields(draft, index);
+    case 'links':
+      return linkFields(draft, index);
     case 'models':
-      return [
-        { path: ['id'], label: 'Id', editor: text },
-        { path: ['file'], label: 'File', editor: text, optional: true },
-        { path: ['size_mb'], label: 'Size', unit: 'MB', editor: number },
-        { path: ['gflop'], label: 'Work per inference', unit: 'GFLOP', editor: number, optional: true },
-        {
-          path: ['latency_ms'],
-          label: 'Measured latency',
-          unit: 'ms',
-          editor: { kind: 'yaml' },
-          optional: true,
-          placeholder: '{ p50: 45, p95: 52, on: this-machine }',
-        },
-        { path: ['accuracy'], label: 'Accuracy', unit: '0-1', editor: number, optional: true },
-        { path: ['updates_per_month'], label: 'Updates', unit: 'per month', editor: number, optional: true },
-      ];
+      return modelFields(draft);
     case 'pipeline':
-      return [
-        { path: ['id'], label: 'Id', editor: text },
-        { path: ['at'], label: 'Pinned at', editor: components, optional: true },
-        { path: ['model'], label: 'Model', editor: models, optional: true },
-        { path: ['compute_ms'], label: 'Compute', unit: 'ms', editor: distribution, optional: true },
-        { path: ['output_kb'], label: 'Output', unit: 'kB', editor: number, optional: true },
-      ];
-    case 'options': {
-      const option = draft.options[index];
-      const unpinned = draft.pipeline.filter((step) => step.at === undefined || option?.place?.[step.id] !== undefined);
-      return [
-        { path: ['id'], label: 'Id', editor: text },
-        { path: ['label'], label: 'Label', editor: text, optional: true },
-        { path: ['pattern'], label: 'Pattern', editor: choice(PATTERNS), optional: true },
-        ...unpinned.map((step): FieldSpec => ({
-          path: ['place', step.id],
-          label: `${step.id} runs on`,
-          editor: components,
-        })),
-        {
-          path: ['fallback'],
-          label: 'Fallbacks',
-          editor: { kind: 'yaml' },
-          optional: true,
-          placeholder: '{ translate: { at: phone, model: nmt-small } }',
-        },
-        {
-          path: ['cache'],
-          label: 'Caches',
-          editor: { kind: 'yaml' },
-          optional: true,
-          placeholder: '{ translate: { at: phone, hit_rate: 0.5 } }',
-        },
-        {
-          path: ['telemetry'],
-          label: 'Telemetry',
-          editor: { kind: 'yaml' },
-          optional: true,
-          placeholder: '{ sample_rate: 0.01, kb: 900, to: cloud }',
-        },
-      ];
-    }
+      return stepFields(draft);
+    case 'options':
+      return optionFields(draft, index);
   }
 }
 
-export function singleFields(draft: ScenarioDraft, section: SingleSection): FieldSpec[] {
+function workloadFields(draft: ScenarioDraft): FieldSpec[] {
   const components = choice(componentIds(draft));
+  const { workload } = draft;
+  const profiled = workload.load_profile !== undefined;
+  return [
+    field(['users'], integer),
+    field(['per_user_rps'], number, { unit: 'per s' }),
+    field(['arrivals'], choice(['poisson', 'periodic']), { optional: true, placeholder: 'poisson (default)' }),
+    ...(!profiled || workload.hours_per_day !== undefined
+      ? [field(['hours_per_day'], number, { unit: 'h/day', optional: true, placeholder: '24' })]
+      : []),
+    field(
+      ['load_profile'],
+      { kind: 'profile' },
+      {
+        optional: true,
+        added: {
+          value: profileFromHours(typeof workload.hours_per_day === 'number' ? workload.hours_per_day : undefined),
+          replaces: [['hours_per_day']],
+        },
+      },
+    ),
+    field(['source'], components),
+    field(['sink'], components, { optional: true, placeholder: 'the source' }),
+    field(['requests'], integer, { optional: true }),
+    field(['duration_s'], number, { unit: 's', optional: true }),
+  ];
+}
+
+const LATENCY_BUDGETS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
+
+function budgetFields(): FieldSpec[] {
+  return [
+    ...LATENCY_BUDGETS.map((statistic) =>
+      field(['latency_ms', statistic], number, { label: `Latency ${statistic}`, unit: 'ms', optional: true }),
+    ),
+    field(['monthly_usd'], number, { unit: 'USD', optional: true }),
+    field(['link_utilization'], number, { unit: '0-1', optional: true }),
+    field(['battery_hours'], number, { unit: 'h', optional: true }),
+    field(['offline_success'], number, { unit: '0-1', optional: true }),
+    field(['success_rate'], number, { unit: '0-1', optional: true }),
+  ];
+}
+
+export function singleFields(draft: ScenarioDraft, section: SingleSection): FieldSpec[] {
   if (section === 'scenario') {
     return [
-      { path: ['name'], label: 'Name', editor: text },
-      { path: ['description'], label: 'Description', editor: text, optional: true },
-      { path: ['seed'], label: 'Seed', editor: integer, optional: true },
-      {
-        path: ['decision'],
-        label: 'Decision',
-        editor: choice(draft.options.map((option) => option.id)),
+      field(['name'], text),
+      field(['description'], text, { optional: true }),
+      field(['seed'], integer, { optional: true, placeholder: '1' }),
+      field(['decision'], choice(draft.options.map((option) => option.id)), {
         optional: true,
-      },
+        placeholder: 'none recorded',
+      }),
     ];
   }
-  if (section === 'workload') {
-    return [
-      { path: ['users'], label: 'Users', editor: integer },
-      { path: ['per_user_rps'], label: 'Requests per user', unit: 'per s', editor: number },
-      { path: ['arrivals'], label: 'Arrivals', editor: choice(['poisson', 'periodic']), optional: true },
-      { path: ['hours_per_day'], label: 'Active use', unit: 'h/day', editor: number, optional: true },
-      { path: ['source'], label: 'Source', editor: components },
-      { path: ['sink'], label: 'Sink', editor: components, optional: true },
-      { path: ['requests'], label: 'Simulated requests', editor: integer, optional: true },
-      { path: ['duration_s'], label: 'Simulated time', unit: 's', editor: number, optional: true },
-    ];
-  }
-  return [
-    { path: ['latency_ms', 'p50'], label: 'Latency p50', unit: 'ms', editor: number, optional: true },
-    { path: ['latency_ms', 'p95'], label: 'Latency p95', unit: 'ms', editor: number, optional: true },
-    { path: ['latency_ms', 'p99'], label: 'Latency p99', unit: 'ms', editor: number, optional: true },
-    { path: ['monthly_usd'], label: 'Monthly cost', unit: 'USD', editor: number, optional: true },
-    { path: ['link_utilization'], label: 'Link utilisation', unit: '0-1', editor: number, optional: true },
-    { path: ['battery_hours'], label: 'Battery life', unit: 'h', editor: number, optional: true },
-    { path: ['offline_success'], label: 'Offline success', unit: '0-1', editor: number, optional: true },
-    { path: ['success_rate'], label: 'Success rate', unit: '0-1', editor: number, optional: true },
-  ];
+  return section === 'workload' ? workloadFields(draft) : budgetFields();
 }
 
 export function hardwareFields(): FieldSpec[] {
   return [
-    { path: ['id'], label: 'Id', editor: text },
-    { path: ['label'], label: 'Label', editor: text, optional: true },
-    { path: ['cores'], label: 'Cores', editor: integer },
-    { path: ['gflops'], label: 'Throughput', unit: 'GFLOP/s', editor: number },
-    { path: ['ram_mb'], label: 'Memory', unit: 'MB', editor: number, optional: true },
-    { path: ['storage_gb'], label: 'Storage', unit: 'GB', editor: number, optional: true },
-    {
-      path: ['power_w'],
-      label: 'Power',
-      unit: 'W',
-      editor: { kind: 'yaml' },
-      optional: true,
-      placeholder: '{ idle: 0.3, active: 2.8 }',
-    },
-    { path: ['source'], label: 'Source', editor: text, optional: true },
+    field(['id'], text),
+    field(['label'], text, { optional: true }),
+    field(['cores'], integer),
+    field(['gflops'], number, { unit: 'GFLOP/s' }),
+    field(['ram_mb'], number, { unit: 'MB', optional: true }),
+    field(['storage_gb'], number, { unit: 'GB', optional: true }),
+    field(
+      ['power_w'],
+      {
+        kind: 'group',
+        fields: [field(['idle'], number, { unit: 'W' }), field(['active'], number, { unit: 'W' })],
+      },
+      { optional: true, added: { value: { idle: 0.5, active: 3 } } },
+    ),
+    field(['source'], text, { optional: true }),
   ];
 }

@@ -11,6 +11,14 @@ export interface SimulationRequest {
   requests?: number;
 }
 
+/** How far a run is: options simulated of the scenario's options, and the one now running. */
+export interface SimulationProgress {
+  done: number;
+  total: number;
+  option: string;
+}
+
 export type SimulationReply =
   | { runId: number; fidelity: Fidelity; ok: true; results: ScenarioResults; elapsedMs: number }
-  | { runId: number; fidelity: Fidelity; ok: false; message: string };
+  | { runId: number; fidelity: Fidelity; ok: false; message: string }
+  | { runId: number; fidelity: Fidelity; progress: SimulationProgress };

@@ -1,9 +1,11 @@
 // Runs each scenario edit in the worker, first at preview fidelity (a few thousand requests,
 // back within a fraction of a second), then at full fidelity. A newer edit supersedes an older
 // run: a busy worker is replaced rather than waited for, so results always match the latest edit.
+// A long full run reports its progress per option and can be cancelled: the worker is ended, so
+// its work stops, and the preview stays on screen.
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { SimulationUpdate } from '../store/simulation-slice';
-import type { SimulationReply, SimulationRequest } from './protocol';
+import type { SimulationProgress, SimulationReply, SimulationRequest } from './protocol';
 
 export const PREVIEW_REQUESTS = 2000;
 
@@ -21,6 +23,10 @@ export interface SimulationListener {
   /** `more`: a full-fidelity run follows this preview. */
   finished(update: SimulationUpdate, more: boolean): void;
   failed(message: string): void;
+  /** How far the running full-fidelity run is. */
+  progress?(progress: SimulationProgress): void;
+  /** The full run was cancelled: the preview's results stay. */
+  cancelled?(): void;
 }
 
 export class SimulationRunner {
@@ -55,6 +61,14 @@ export class SimulationRunner {
     if (this.busy) this.replaceWorker();
   }
 
+  /** Stops the running simulation (its worker is ended, so its work stops). */
+  cancel(): void {
+    if (!this.busy) return;
+    this.runId += 1;
+    this.replaceWorker();
+    this.listener.cancelled?.();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;
@@ -82,6 +96,10 @@ export class SimulationRunner {
   }
 
   private receive(reply: SimulationReply): void {
+    if ('progress' in reply) {
+      if (reply.runId === this.runId && reply.fidelity === 'full') this.listener.progress?.(reply.progress);
+      return;
+    }
     this.busy = false;
     if (reply.runId !== this.runId || !this.scenario) return;
     if (!reply.ok) {

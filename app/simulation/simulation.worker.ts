@@ -9,7 +9,10 @@ scope.onmessage = (event: MessageEvent<SimulationRequest>) => {
   let reply: SimulationReply;
   try {
     const started = performance.now();
-    const results = evaluateScenario(scenario, requests === undefined ? { fidelity } : { requests, fidelity });
+    // Each option as it starts, so a long full-fidelity run shows how far it is.
+    const onOption = (done: number, total: number, option: string) =>
+      scope.postMessage({ runId, fidelity, progress: { done, total, option } } satisfies SimulationReply);
+    const results = evaluateScenario(scenario, { fidelity, onOption, ...(requests === undefined ? {} : { requests }) });
     reply = { runId, fidelity, ok: true, results, elapsedMs: performance.now() - started };
   } catch (error) {
     reply = { runId, fidelity, ok: false, message: error instanceof Error ? error.message : String(error) };

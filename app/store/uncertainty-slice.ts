@@ -4,7 +4,8 @@ import type { MonteCarloReport } from '../../simulator/uncertainty/index';
 import type { StoreSlice } from './slice';
 
 export type UncertaintyRun =
-  | { state: 'running'; done: number; total: number }
+  /** `done` of `total` evaluations: the first `samples` are the samples, the rest the tornado's. */
+  | { state: 'running'; done: number; total: number; samples: number }
   | { state: 'done'; report: MonteCarloReport }
   | { state: 'failed'; message: string };
 

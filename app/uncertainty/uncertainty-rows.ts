@@ -76,7 +76,16 @@ export interface Tornado {
   rows: TornadoRow[];
 }
 
-export function tornadoOf(report: MonteCarloReport, option: string, metric: string): Tornado {
+/**
+ * One option's tornado for a metric. `label` names each uncertain value for a reader (the
+ * inspector's words, `Link phone-cloud latency median`) instead of its path.
+ */
+export function tornadoOf(
+  report: MonteCarloReport,
+  option: string,
+  metric: string,
+  label: (parameter: string) => string = (parameter) => parameter,
+): Tornado {
   const bars = report.sensitivity
     .filter((bar) => bar.option === option && bar.metric === metric)
     .sort((a, b) => a.rank - b.rank);
@@ -84,7 +93,7 @@ export function tornadoOf(report: MonteCarloReport, option: string, metric: stri
     metric,
     nominal: bars[0]?.nominal ?? null,
     rows: bars.map((bar) => ({
-      parameter: bar.parameter,
+      parameter: label(bar.parameter),
       low: bar.low,
       high: bar.high,
       span: [Math.min(bar.low, bar.high), Math.max(bar.low, bar.high)],
@@ -93,4 +102,36 @@ export function tornadoOf(report: MonteCarloReport, option: string, metric: stri
       parameterHigh: bar.parameter_high,
     })),
   };
+}
+
+/**
+ * An axis for figures between `low` and `high`: from zero when they spread over much of their
+ * size, else just around them, so that a band of a few percent is still seen as a band.
+ */
+export function bandDomain(low: number, high: number): { domain: [number, number]; fromZero: boolean } {
+  if (!Number.isFinite(low) || !Number.isFinite(high) || high <= 0) return { domain: [0, 1], fromZero: true };
+  const span = high - low;
+  if (low <= 0 || span >= high * 0.5) return { domain: [0, high * 1.05], fromZero: true };
+  const pad = Math.max(span * 0.25, high * 0.01);
+  return { domain: [Math.max(0, low - pad), high + pad], fromZero: false };
+}
+
+/** Where a spread chart's axis goes, and whether the budget's line fits on it without squashing the bands. */
+export function spreadAxis(rows: readonly BandRow[], budget: number | undefined) {
+  const low = Math.min(...rows.map((row) => row.p5));
+  const high = Math.max(...rows.map((row) => row.p95));
+  const span = Math.max(high - low, high * 0.05);
+  const budgetShown = budget !== undefined && budget >= low - span && budget <= high + span;
+  const axis = budgetShown ? bandDomain(Math.min(low, budget), Math.max(high, budget)) : bandDomain(low, high);
+  return { ...axis, budgetShown };
+}
+
+/** The tornado's axis: around its bars and the nominal value, never forced to zero. */
+export function tornadoDomain(tornado: Tornado): [number, number] {
+  const values = [...tornado.rows.flatMap((row) => row.span), ...(tornado.nominal === null ? [] : [tornado.nominal])];
+  if (values.length === 0) return [0, 1];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = Math.max((high - low) * 0.1, Math.abs(high) * 0.005, 1e-9);
+  return [low - pad, high + pad];
 }

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CapacitySweep } from '../../simulator/capacity/index';
+import { replicaAdvice } from '../capacity/replica-advice';
+import { setField } from '../editing/edits';
 import { defaultScope } from '../../simulator/scenario/references';
 import { formatFigure } from '../components/format';
 import { IdSelect } from '../components/IdSelect';
@@ -79,6 +81,25 @@ function SweepTable({ sweep }: { sweep: CapacitySweep }) {
   );
 }
 
+/** "Apply 3 replicas": sets the sized component to what today's load needs, as one undoable edit. */
+function ApplyReplicas({ sweep }: { sweep: CapacitySweep }) {
+  const draft = usePlacewise((state) => state.draft);
+  const edit = usePlacewise((state) => state.edit);
+  const advice = replicaAdvice(sweep, draft);
+  if (!advice) return null;
+  return (
+    <p className="capacity-advice" data-testid="capacity-advice">
+      <button
+        data-testid="capacity-apply"
+        onClick={() => edit((current) => setField(current, ['components', advice.index, 'replicas'], advice.replicas))}
+      >
+        {advice.label}
+      </button>{' '}
+      {advice.reason}
+    </p>
+  );
+}
+
 export function CapacityView() {
   const session = useSession();
   const scenario = usePlacewise((state) => state.scenario);
@@ -122,8 +143,13 @@ export function CapacityView() {
           </button>
           {run?.state === 'running' ? (
             <>
-              <progress max={run.total} value={run.done} /> {run.done} of {run.total} simulations
-              <button onClick={() => session.capacity.cancel()}>Cancel</button>
+              <span className="bench-progress" data-testid="capacity-progress" role="status">
+                <progress max={run.total} value={run.done} aria-hidden="true" />{' '}
+                {run.done === 0 ? "sizing today's load…" : `${run.done} of ${run.total} loads sized`}
+              </span>
+              <button data-testid="capacity-cancel" onClick={() => session.capacity.cancel()}>
+                Cancel
+              </button>
             </>
           ) : null}
           {!scenario ? <span className="field-error">Fix the scenario's errors to size it.</span> : null}
@@ -147,6 +173,7 @@ export function CapacityView() {
             ; today {run.sweep.current.users.toLocaleString('en-US')} users put {formatFigure(run.sweep.current.rps)}{' '}
             rps on it with {run.sweep.current.replicas} replicas. {sentence(run.sweep.serverless.note)}
           </p>
+          {stale ? null : <ApplyReplicas sweep={run.sweep} />}
           {run.sweep.impossible ? (
             <p className="field-error">No load of the sweep meets the budget with any number of replicas.</p>
           ) : null}

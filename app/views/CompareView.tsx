@@ -1,7 +1,7 @@
 // The Compare view: the options against the budgets, then the charts, then what the scenario's
 // uncertain values do to them (Monte Carlo bands and a tornado).
 
-import { useDeferredValue, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { ScenarioResults } from '../../simulator/results';
 import {
   BatteryChart,
@@ -11,10 +11,12 @@ import {
   MonthlyCostChart,
   OfflineSuccessChart,
 } from '../charts';
-import { CompareTable } from '../components/CompareTable';
+import { recommendationSummary } from '../compare/recommendation-summary';
+import { CompareTable, CompareWarnings } from '../components/CompareTable';
 import { UncertaintyPanel } from '../components/UncertaintyPanel';
 import { useElementWidth } from '../components/use-element-width';
 import { usePlacewise } from '../context';
+import { saturatedPlaces, withoutSaturatedLatency } from '../store/result-warnings';
 
 const CHART_MIN_WIDTH = 460;
 const CHART_HEIGHT = 260;
@@ -38,15 +40,38 @@ function ChartCell({ chart: Chart, results }: { chart: (typeof CHARTS)[number]; 
   );
 }
 
+/** The answer in one line: the recommendation and why, or that no option passes. */
+function Summary() {
+  const results = usePlacewise((state) => state.results);
+  const summary = results ? recommendationSummary(results) : null;
+  if (!summary) return null;
+  return (
+    <p className={`compare-summary ${summary.passing ? 'summary-pass' : 'summary-none'}`} data-testid="compare-summary">
+      {summary.text}
+    </p>
+  );
+}
+
 export function CompareView() {
   // The table updates at once; the charts redraw in an interruptible render so that typing and
   // clicking never wait for them.
-  const results = useDeferredValue(usePlacewise((state) => state.results));
+  const shown = useDeferredValue(usePlacewise((state) => state.results));
+  const results = useMemo(() => (shown ? withoutSaturatedLatency(shown) : null), [shown]);
+  const saturated =
+    shown?.options.filter((option) => saturatedPlaces(option).length > 0).map((option) => option.id) ?? [];
   return (
     <div className="compare-view">
-      <div className="table-scroll">
+      <h2 className="view-heading">Options against the budgets</h2>
+      <Summary />
+      <div className="table-scroll" tabIndex={0} aria-label="Options against the budgets, scrolls sideways">
         <CompareTable />
       </div>
+      <CompareWarnings />
+      {saturated.length > 0 ? (
+        <p className="hint">
+          The latency charts leave out {saturated.join(', ')}: saturated, its latency only grows with the run.
+        </p>
+      ) : null}
       {results ? (
         <div className="chart-grid">
           {CHARTS.map((Chart) => (

@@ -43,7 +43,7 @@ export function renderCapacityTable(sweep: CapacitySweep, style: TableStyle): st
   const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join('  ');
   const paintRow = (text: string, meets: boolean) => (!style.colour || meets ? text : pc.red(text));
   return [
-    `${sweep.component} under option ${sweep.option}, latency budget ${limits}; ${figure(sweep.usd_per_hour)} USD/h per replica. Now: ${figure(sweep.current.rps)} rps on ${sweep.current.replicas} replicas.`,
+    `${sweep.component} under option ${sweep.option}, latency budget ${limits}; ${figure(sweep.usd_per_hour)} USD/h per replica. Now: ${figure(sweep.current.rps)} rps on ${sweep.current.replicas} replicas; ${sweep.current.needed_replicas === null ? 'no replica count meets the budget' : `${sweep.current.needed_replicas} meet the budget`}.`,
     '',
     line(headers),
     widths.map((width) => '-'.repeat(width)).join('  '),

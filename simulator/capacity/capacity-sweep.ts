@@ -53,8 +53,11 @@ export interface CapacitySweep {
   option: string;
   budget: { latency_ms: NonNullable<Budgets['latency_ms']> };
   usd_per_hour: number;
-  /** The scenario's own load and replicas, for reference. */
-  current: { rps: number; users: number; replicas: number };
+  /**
+   * The scenario's own load and replicas, and the fewest replicas that meet the budget at that
+   * load (null when none does) with their p95: what to set the component to today.
+   */
+  current: { rps: number; users: number; replicas: number; needed_replicas: number | null; needed_p95_ms: number };
   points: CapacityPoint[];
   serverless: ServerlessPricing & {
     /** Load (rps at the component) above which always-on replicas are cheaper; null if serverless stays cheaper across the sweep. */
@@ -140,9 +143,7 @@ export function capacitySweep(scenario: Scenario, settings: CapacitySettings = {
   const topScale = Math.max(2, saturationScale * BEYOND_SATURATION);
   const count = settings.points ?? DEFAULT_POINTS;
   const pricing = serverlessPricing(system, optionId, component);
-  const points: CapacityPoint[] = [];
-  for (let index = 1; index <= count; index++) {
-    const scale = (topScale * index) / count;
+  const sizeAt = (scale: number): CapacityPoint => {
     const at = stationAt(scale);
     const offered = at.ratePerMs * at.meanServiceMs;
     const stable = Math.floor(offered / cores) + 1;
@@ -159,7 +160,7 @@ export function capacitySweep(scenario: Scenario, settings: CapacitySettings = {
           simulate: (replicas) => simulate(scale, replicas),
         });
     const rps = at.ratePerMs * 1000;
-    points.push({
+    return {
       rps,
       users: usersAt(scale),
       replicas: search.replicas,
@@ -170,7 +171,13 @@ export function capacitySweep(scenario: Scenario, settings: CapacitySettings = {
       utilization: search.replicas === null ? null : offered / (search.replicas * cores),
       latency_ms: search.trial.latency,
       serverless_monthly_usd: rps * pricing.usd_per_rps_month,
-    });
+    };
+  };
+  // The scenario's own load first: what the component needs today.
+  const today = sizeAt(1);
+  const points: CapacityPoint[] = [];
+  for (let index = 1; index <= count; index++) {
+    points.push(sizeAt((topScale * index) / count));
     settings.onProgress?.(index, count);
   }
   return {
@@ -178,7 +185,13 @@ export function capacitySweep(scenario: Scenario, settings: CapacitySettings = {
     option: optionId,
     budget: { latency_ms: budget },
     usd_per_hour: target.usdPerHour,
-    current: { rps: station.ratePerMs * 1000, users: system.users, replicas: target.replicas },
+    current: {
+      rps: station.ratePerMs * 1000,
+      users: system.users,
+      replicas: target.replicas,
+      needed_replicas: today.replicas,
+      needed_p95_ms: today.p95_ms,
+    },
     points,
     serverless: { ...pricing, ...crossover(points, pricing, target.usdPerHour) },
     impossible: points.every((point) => !point.meets_budget),

@@ -28,7 +28,7 @@ export interface ServerlessModel {
 }
 
 // Serverless defaults: AWS Lambda's (documentation and pricing page, x86, 2024).
-const SERVERLESS_DEFAULTS = {
+export const SERVERLESS_DEFAULTS = {
   usdPerMillion: 0.2,
   usdPerGbS: 0.0000166667,
   memoryGb: 2,

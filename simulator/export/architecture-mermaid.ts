@@ -119,7 +119,10 @@ function componentBlock(
 
 function componentDetails(scenario: Scenario, component: Component, optionResult: OptionResult | undefined): string {
   const hardware = scenario.hardware[component.hardware]?.label ?? HARDWARE_LIBRARY[component.hardware]?.label;
-  const replicas = scopeOf(component) === 'shared' && component.replicas ? `${component.replicas} × ` : '';
+  // An autoscaled component shows its range of replicas (`2–10 ×`), a fixed one its count.
+  const count =
+    typeof component.replicas === 'object' ? `${component.replicas.min}–${component.replicas.max}` : component.replicas;
+  const replicas = scopeOf(component) === 'shared' && count ? `${count} × ` : '';
   const lines = [`${replicas}${hardware ?? component.hardware}`];
   const { source, sink = source } = scenario.workload;
   if (component.id === source || component.id === sink) {

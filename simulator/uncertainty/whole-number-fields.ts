@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { scenarioSchema } from '../scenario/schema';
 
-interface SchemaDef {
+/** The parts of a zod schema's definition that walking it needs. */
+export interface SchemaDef {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
@@ -17,7 +18,7 @@ interface SchemaDef {
   options?: z.ZodType[];
 }
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 // The schemas a value at `path` below `schema` may be checked against (several under a union).
 function schemasAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType[] {

@@ -6,13 +6,19 @@ import type { PlacewisePage } from './support/placewise-page';
 
 const suite = browserSuite();
 
-/** Shows `option`'s tornado: at least `bars` bars, one of them for `parameter`. */
-async function expectTornado(ui: PlacewisePage, option: string, bars: number, parameter: string): Promise<void> {
+/** Shows `option`'s tornado: at least `bars` bars, one of them for the value at `path`, named by `label`. */
+async function expectTornado(
+  ui: PlacewisePage,
+  option: string,
+  bars: number,
+  { label, path }: { label: string; path: string },
+): Promise<void> {
   await ui.byTestId('tornado-option').selectOption(option);
   await expect
     .poll(() => ui.byTestId('tornado-chart').locator('.recharts-bar-rectangle').count())
     .toBeGreaterThanOrEqual(bars);
-  expect(await ui.text('tornado-chart')).toContain(parameter);
+  expect(await ui.text('tornado-chart')).toContain(label);
+  expect(await ui.text('tornado-chart')).not.toContain(path);
 }
 
 test('a Monte Carlo study of the uncertain values gives each option its spread and a tornado', async () => {
@@ -27,7 +33,7 @@ test('a Monte Carlo study of the uncertain values gives each option its spread a
   expect(await ui.text('uncertainty-row-in-cloud')).toContain('in-cloud');
   // Error bars on both band charts, and a bar per uncertain value in the tornado.
   await expect.poll(() => ui.byTestId('uncertainty-latency-chart').locator('.recharts-errorBar').count()).toBe(2);
-  await expectTornado(ui, 'in-cloud', 4, 'links[0].mbps');
+  await expectTornado(ui, 'in-cloud', 4, { label: 'Link camera-cloud bandwidth', path: 'links[0].mbps' });
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -38,7 +44,10 @@ test("the AR scenario's own estimates give every option a spread, and the decisi
   await ui.runMonteCarlo(100);
   await ui.byTestId('uncertainty-result').waitFor({ timeout: 240_000 });
   await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(5);
-  await expectTornado(ui, 'hybrid-cached', 5, 'links[1].usd_per_gb');
+  await expectTornado(ui, 'hybrid-cached', 5, {
+    label: 'Link phone-cloud traffic price',
+    path: 'links[1].usd_per_gb',
+  });
   // The README's picture: the whole panel, no tooltip under the pointer.
   await app.page.setViewportSize({ width: 1400, height: 1250 });
   await app.page.mouse.move(0, 0);

@@ -75,6 +75,23 @@ export class PlacewisePage {
     await field.press('Enter');
   }
 
+  /**
+   * An inspector control by the scenario path it edits (the test contract's data-path), and which
+   * control of that value when it has several (data-part: kind, form, uncertainty, add, ...).
+   */
+  input(path: string, part?: string): Locator {
+    return this.page.locator(
+      part ? `[data-path="${path}"][data-part="${part}"]` : `[data-path="${path}"]:not([data-part])`,
+    );
+  }
+
+  /** Types a number or text into the inspector input that edits `path`, and commits it. */
+  async typeAt(path: string, value: string): Promise<void> {
+    const field = this.input(path);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
   async chooseField(path: string, value: string): Promise<void> {
     await this.byTestId(`field-${path}`).selectOption(value);
   }

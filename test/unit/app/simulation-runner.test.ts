@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SimulationReply, SimulationRequest } from '../../../app/simulation/protocol';
+import type { SimulationProgress, SimulationReply, SimulationRequest } from '../../../app/simulation/protocol';
 import { PREVIEW_REQUESTS, SimulationRunner, type SimulationWorker } from '../../../app/simulation/simulation-runner';
 import type { SimulationUpdate } from '../../../app/store/simulation-slice';
 import type { ScenarioResults } from '../../../simulator/results';
@@ -17,6 +17,11 @@ class FakeWorker implements SimulationWorker {
   }
   terminate() {
     this.terminated = true;
+  }
+  progress(request: SimulationRequest, done: number) {
+    this.onmessage?.({
+      data: { runId: request.runId, fidelity: request.fidelity, progress: { done, total: 2, option: 'remote' } },
+    } as MessageEvent<SimulationReply>);
   }
   reply(request: SimulationRequest) {
     const results = { requests: request.requests ?? 0 } as ScenarioResults;
@@ -38,6 +43,8 @@ function harness() {
   const workers: FakeWorker[] = [];
   const updates: [SimulationUpdate, boolean][] = [];
   const failures: string[] = [];
+  const progress: SimulationProgress[] = [];
+  let cancelled = 0;
   const runner = new SimulationRunner(
     () => {
       const worker = new FakeWorker();
@@ -48,9 +55,11 @@ function harness() {
       started: () => undefined,
       finished: (update, more) => updates.push([update, more]),
       failed: (message) => failures.push(message),
+      progress: (step) => progress.push(step),
+      cancelled: () => cancelled++,
     },
   );
-  return { runner, workers, updates, failures };
+  return { runner, workers, updates, failures, progress, cancelled: () => cancelled };
 }
 
 describe('the simulation runner', () => {
@@ -94,6 +103,34 @@ describe('the simulation runner', () => {
     workers[0].onerror?.({ message: 'out of memory' } as ErrorEvent);
     expect(failures).toEqual(['the simulation worker failed: out of memory']);
     expect(workers[0].terminated).toBe(true);
+    runner.run(scenario(20_000));
+    expect(workers).toHaveLength(2);
+  });
+
+  test("the full run reports its progress per option; the preview's does not", () => {
+    const { runner, workers, progress } = harness();
+    runner.run(scenario(20_000));
+    const [worker] = workers;
+    worker.progress(worker.received[0], 1);
+    expect(progress).toEqual([]);
+    worker.reply(worker.received[0]);
+    worker.progress(worker.received[1], 1);
+    expect(progress).toEqual([{ done: 1, total: 2, option: 'remote' }]);
+  });
+
+  test('cancelling the full run ends its worker and keeps the preview; its late reply is ignored', () => {
+    const { runner, workers, updates, cancelled } = harness();
+    runner.run(scenario(20_000));
+    const [worker] = workers;
+    worker.reply(worker.received[0]);
+    runner.cancel();
+    expect(worker.terminated).toBe(true);
+    expect(cancelled()).toBe(1);
+    worker.reply(worker.received[1]);
+    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview']);
+    // Nothing runs: a second cancel does nothing; the next edit starts a fresh worker.
+    runner.cancel();
+    expect(cancelled()).toBe(1);
     runner.run(scenario(20_000));
     expect(workers).toHaveLength(2);
   });

@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { uncertainDraft } from '../../../app/uncertainty/uncertain-draft';
+import { parsePath, pathLabel } from '../../../app/editing/field-labels';
 import {
+  bandDomain,
   bandRows,
   budgetNames,
   COST_METRIC,
   LATENCY_METRIC,
+  spreadAxis,
   spreadRows,
+  tornadoDomain,
   tornadoOf,
 } from '../../../app/uncertainty/uncertainty-rows';
 import { monteCarloReport, type OptionOutcome, planMonteCarlo } from '../../../simulator/uncertainty/index';
@@ -90,5 +94,46 @@ describe('the uncertainty panel figures', () => {
     expect(latency.nominal).toBeCloseTo(100);
     expect(tornadoOf(report(), 'remote', COST_METRIC).rows[0].parameter).toBe('components[1].usd_per_hour');
     expect(tornadoOf(report(), 'missing', COST_METRIC)).toEqual({ metric: COST_METRIC, nominal: null, rows: [] });
+  });
+
+  test('the tornado names each input by label, as the inspector does', () => {
+    const draft = uncertainTwoTier();
+    const label = (parameter: string) => pathLabel(parsePath(parameter), draft);
+    const latency = tornadoOf(report(), 'remote', LATENCY_METRIC, label);
+    expect(latency.rows.map((row) => row.parameter)).toEqual([
+      'Link uplink bandwidth',
+      'Component cloud price per replica',
+    ]);
+    expect(
+      pathLabel(parsePath('links[1].latency_ms.lognormal.median'), { links: [{ id: 'a' }, { id: 'phone-cloud' }] }),
+    ).toBe('Link phone-cloud latency median');
+    expect(pathLabel(parsePath('workload.load_profile[7]'), draft)).toBe('Workload load profile hour 7');
+    expect(pathLabel(parsePath('pipeline[0].compute_ms.uniform[1]'), draft)).toBe('Step capture compute high');
+  });
+});
+
+describe('axes that keep small bands visible', () => {
+  test('a band of a few percent is drawn around itself, a wide one from zero', () => {
+    const narrow = bandDomain(980, 1020);
+    expect(narrow.fromZero).toBe(false);
+    expect(narrow.domain[0]).toBeGreaterThan(900);
+    expect(narrow.domain[1]).toBeLessThan(1100);
+    expect(bandDomain(100, 1000)).toEqual({ domain: [0, 1050], fromZero: true });
+  });
+
+  test('a budget far from the bands stays off the axis rather than squashing them', () => {
+    const rows = [{ option: 'a', p50: 1000, p5: 990, p95: 1010, error: [10, 10] as [number, number] }];
+    expect(spreadAxis(rows, 5000)).toMatchObject({ budgetShown: false, fromZero: false });
+    expect(spreadAxis(rows, 1015)).toMatchObject({ budgetShown: true, fromZero: false });
+  });
+
+  test('the tornado axis spans its bars and the nominal value, not zero', () => {
+    const [low, high] = tornadoDomain({
+      metric: LATENCY_METRIC,
+      nominal: 500,
+      rows: [{ parameter: 'p', low: 490, high: 520, span: [490, 520], swing: 30, parameterLow: 1, parameterHigh: 2 }],
+    });
+    expect(low).toBeGreaterThan(480);
+    expect(high).toBeLessThan(530);
   });
 });

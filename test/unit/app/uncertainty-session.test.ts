@@ -63,7 +63,7 @@ describe('Monte Carlo studies from the app', () => {
       settings: { samples: 20, seed: 11, requests: MONTE_CARLO_REQUESTS },
     });
     workers[0].reply({ kind: 'progress', done: 5, total: 23 });
-    expect(state().uncertaintyRun).toEqual({ state: 'running', done: 5, total: 23 });
+    expect(state().uncertaintyRun).toEqual({ state: 'running', done: 5, total: 23, samples: 20 });
     const report = { monte_carlo: { samples: 20 } } as MonteCarloReport;
     workers[0].reply({ kind: 'done', report });
     expect(state().uncertaintyRun).toEqual({ state: 'done', report });

@@ -55,6 +55,16 @@ describe('the capacity sweep', () => {
     expect(sweep.points.at(-1)!.rps).toBeGreaterThan(400);
   });
 
+  it("sizes the scenario's own load: the Erlang C count its replicas could be set to", () => {
+    const budgetMs = 14;
+    const sweep = capacitySweep(mmc({ latency_ms: { mean: budgetMs } }), { points: 2, requests: 40_000 });
+    // 250 rps of 10 ms work: 3 servers give a mean of 24 ms, 4 give 12.1 ms (M/M/c), both far
+    // enough from the budget for a simulation of this length to tell.
+    expect(erlangAnswer(0.25, budgetMs)).toBe(4);
+    expect(sweep.current).toMatchObject({ rps: 250, replicas: 4, needed_replicas: 4 });
+    expect(sweep.current.needed_p95_ms).toBeGreaterThan(0);
+  });
+
   it('says so when no replica count meets the budget, with the best reachable latency', () => {
     // The service alone takes 10 ms on average: no number of replicas gets the mean under 5 ms.
     const sweep = capacitySweep(mmc({ latency_ms: { mean: 5 } }), { points: 3, requests: 2000 });

@@ -15,6 +15,31 @@ describe('architectureMermaid', () => {
     expect(architectureMermaid(scenario, null, 'cloud')).toMatchSnapshot();
   });
 
+  it('labels an autoscaled component with its range of replicas', () => {
+    const { scenario } = arScenario();
+    const scaled = {
+      ...scenario,
+      components: scenario.components.map((component) =>
+        component.id === 'cloud'
+          ? {
+              ...component,
+              replicas: {
+                min: 2,
+                max: 10,
+                target_utilization: 0.5,
+                scale_interval_s: 30,
+                cold_start_ms: 0,
+                metric: 'admitted' as const,
+              },
+            }
+          : component,
+      ),
+    };
+    const text = architectureMermaid(scaled, null, 'cloud');
+    expect(text).toContain('2–10 × ');
+    expect(text).not.toContain('[object Object]');
+  });
+
   it('groups per-user components apart from shared ones', () => {
     const text = architectureMermaid(fixtureScenario(), null, 'hybrid');
     const perUser = text.slice(text.indexOf('subgraph scope_per_user'), text.indexOf('subgraph scope_shared'));
