@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<string, string> = {
   target_utilization: 'Target utilisation',
   scale_interval_s: 'Scale every',
   cold_start_ms: 'Cold start',
+  metric: 'Utilisation read',
   usd_per_hour: 'Price per replica',
   usd_per_million: 'Price per million requests',
   usd_per_gb_s: 'Price per GB-second',

@@ -6,7 +6,7 @@ import { SERVERLESS_DEFAULTS } from '../../simulator/evaluate/system-model';
 import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
 import { LINK_DEFAULTS, LINK_TECHNOLOGIES, type LinkTechnology } from '../../simulator/scenario/link-technologies';
 import { defaultScope } from '../../simulator/scenario/references';
-import { COMPONENT_KINDS, PATTERNS, SCOPES } from '../../simulator/scenario/schema';
+import { AUTOSCALING_METRICS, COMPONENT_KINDS, PATTERNS, SCOPES } from '../../simulator/scenario/schema';
 import type { ItemSection, ScenarioDraft, SingleSection } from './draft';
 import type { FieldPath } from './edits';
 import { FIELD_LABELS } from './field-labels';
@@ -157,6 +157,7 @@ const autoscaling: FieldEditor = {
     field(['target_utilization'], number, { unit: '0-1' }),
     field(['scale_interval_s'], number, { unit: 's', optional: true, placeholder: '30' }),
     field(['cold_start_ms'], distribution, { unit: 'ms', optional: true, placeholder: '0' }),
+    field(['metric'], choice(AUTOSCALING_METRICS), { optional: true, placeholder: 'admitted (default)' }),
   ],
 };
 

