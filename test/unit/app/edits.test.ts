@@ -70,6 +70,24 @@ describe('scenario edits', () => {
     const withoutDecision = removeItem(twoTierDraft(), 'options', 1);
     expect(withoutDecision.decision).toBeUndefined();
   });
+
+  test('renaming or removing a component keeps the canvas layout keyed by the components that exist', () => {
+    const laidOut = setField(twoTierDraft(), ['layout'], { camera: { x: 0, y: 0 }, cloud: { x: 400, y: 20 } });
+    const renamed = renameItem(laidOut, 'components', 1, 'datacenter');
+    expect(renamed.layout).toEqual({ camera: { x: 0, y: 0 }, datacenter: { x: 400, y: 20 } });
+    expect(validateScenario(renamed).ok).toBe(true);
+    const removed = removeItem(renamed, 'components', 1);
+    expect(removed.layout).toEqual({ camera: { x: 0, y: 0 } });
+    // With no position left the block goes, and the canvas lays the components out itself.
+    expect(removeItem(removed, 'components', 0)).not.toHaveProperty('layout');
+  });
+
+  test('a layout entry for a component that does not exist is an error at its path', () => {
+    const stale = setField(twoTierDraft(), ['layout', 'gone'], { x: 1, y: 2 });
+    const result = validateScenario(stale);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((error) => error.path)).toEqual(['layout.gone']);
+  });
 });
 
 describe('custom hardware profiles', () => {
