@@ -164,6 +164,7 @@ export class PlacewiseSession {
     const state = this.store.getState();
     state.select(null);
     state.setDiagramOption(null);
+    state.documentOpened();
     this.uncertainty.clear();
   }
 

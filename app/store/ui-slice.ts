@@ -25,6 +25,8 @@ export interface UiSlice {
   recoveryOffer: RecoveryRecord | null;
   /** A file read and ready to open, waiting for the user to agree to drop unsaved work. */
   discardPrompt: ScenarioFile | null;
+  /** Counts the documents opened (or started new), so that views can start afresh for each. */
+  documentSerial: number;
   setView(view: View): void;
   select(selection: Selection | null): void;
   setDiagramOption(id: string | null): void;
@@ -32,6 +34,7 @@ export interface UiSlice {
   setPathPrompt(prompt: PathPrompt): void;
   setRecoveryOffer(record: RecoveryRecord | null): void;
   setDiscardPrompt(file: ScenarioFile | null): void;
+  documentOpened(): void;
 }
 
 export const createUiSlice: StoreSlice<UiSlice> = (set) => ({
@@ -42,6 +45,7 @@ export const createUiSlice: StoreSlice<UiSlice> = (set) => ({
   pathPrompt: null,
   recoveryOffer: null,
   discardPrompt: null,
+  documentSerial: 0,
   setView: (view) => set({ view }),
   select: (selection) => set({ selection }),
   setDiagramOption: (diagramOption) => set({ diagramOption }),
@@ -49,4 +53,5 @@ export const createUiSlice: StoreSlice<UiSlice> = (set) => ({
   setPathPrompt: (pathPrompt) => set({ pathPrompt }),
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
   setDiscardPrompt: (discardPrompt) => set({ discardPrompt }),
+  documentOpened: () => set((state) => ({ documentSerial: state.documentSerial + 1 })),
 });
