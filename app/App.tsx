@@ -4,6 +4,7 @@ import { runCommand, runMenuCommand, shortcutCommand } from './commands';
 import { NoticeBar, OpenProblemPanel, RecoveryBanner, ScenarioErrors } from './components/Banners';
 import { DiscardPrompt } from './components/DiscardPrompt';
 import { PathPrompt } from './components/PathPrompt';
+import { NewScenarioDialog } from './new-scenario/NewScenarioDialog';
 import { Toolbar } from './components/Toolbar';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { usePlacewise, useSession } from './context';
@@ -54,6 +55,7 @@ export function App() {
       </main>
       <PathPrompt />
       <DiscardPrompt />
+      <NewScenarioDialog />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { applyLayout, moveNodes } from './commands/moveNodes';
 import { type ChipMove, placeChip } from './commands/placeChip';
 import { removeEntities } from './commands/removeEntities';
 import { CanvasHeader } from './header/CanvasHeader';
+import { HardwareProposalBar } from './header/HardwareProposalBar';
 import { StepsStrip } from './header/StepsStrip';
 import { useAutoLayout } from './hooks/useAutoLayout';
 import { type CanvasIntents, CanvasIntentsContext, SelectedStepContext } from './intents';
@@ -124,6 +125,7 @@ export function ScenarioCanvas() {
     <CanvasIntentsContext.Provider value={intents}>
       <SelectedStepContext.Provider value={selectedStep}>
         <div className="canvas-column">
+          <HardwareProposalBar />
           <CanvasHeader />
           <StepsStrip />
           {graph ? (

@@ -11,6 +11,7 @@ import {
   renameItem,
   setField,
 } from '../../../app/editing/edits';
+import { proposeHardware } from '../../../app/editing/hardware-proposal';
 import { validateScenario } from '../../../simulator/scenario/load';
 import { twoTierDraft } from './scenario-draft';
 
@@ -107,5 +108,24 @@ describe('custom hardware profiles', () => {
     expect(draft.models?.[0].latency_ms?.on).toBe('pi-measured');
     expect(validateScenario(draft).ok).toBe(true);
     expect(removeHardwareProfile(draft, 'pi-measured').hardware).toEqual({});
+  });
+});
+
+describe('a change of kind', () => {
+  test("proposes the new kind's default hardware, unless it already has it", () => {
+    const before = twoTierDraft();
+    const after = setField(before, ['components', 0, 'kind'], 'cloud');
+    expect(proposeHardware(before, after)).toMatchObject({
+      index: 0,
+      componentId: 'camera',
+      kind: 'cloud',
+      current: 'raspberry-pi-5',
+      proposed: 'aws-c7i-xlarge',
+    });
+    const serverAlready = setField(before, ['components', 0, 'hardware'], 'aws-c7i-xlarge');
+    expect(proposeHardware(serverAlready, setField(serverAlready, ['components', 0, 'kind'], 'cloud'))).toBeNull();
+    expect(proposeHardware(before, setField(before, ['links', 0, 'mbps'], 3))).toBeNull();
+    const renamedToo = renameItem(after, 'components', 0, 'server');
+    expect(proposeHardware(after, renamedToo)).toBeNull();
   });
 });
