@@ -53,11 +53,13 @@ function withSelection<T extends { id: string; selected?: boolean }>(items: T[],
 }
 
 /**
- * The local copy after a document change: an element whose derived object is unchanged keeps its
- * local object (measurements, selection); a changed one takes the new object with the old
- * measurements and selection, so that React Flow does not drop and re-measure it.
+ * The local copy after a document change: an element whose derived object is unchanged, and
+ * that React Flow has not moved, keeps its local object (measurements, selection); any other
+ * takes the new object with the old measurements and selection, so that React Flow does not
+ * drop and re-measure it. A component dragged and dropped takes the document's position, which
+ * is relative to a scope box that may have moved with it.
  */
-function reconcile<T extends { id: string; selected?: boolean; measured?: unknown }>(
+function reconcile<T extends { id: string; selected?: boolean; measured?: unknown; position?: XY }>(
   local: T[],
   previousDerived: T[],
   derived: T[],
@@ -67,7 +69,8 @@ function reconcile<T extends { id: string; selected?: boolean; measured?: unknow
   return derived.map((item) => {
     const kept = localById.get(item.id);
     if (!kept) return item;
-    if (previousById.get(item.id) === item) return kept;
+    const unmoved = kept.position?.x === item.position?.x && kept.position?.y === item.position?.y;
+    if (previousById.get(item.id) === item && unmoved) return kept;
     return { ...item, measured: kept.measured, selected: kept.selected };
   });
 }
@@ -179,6 +182,7 @@ function CanvasFlow(props: CanvasProps) {
           onConnect={(connection) => props.onConnect(connection.source, connection.target)}
           isValidConnection={(connection) => props.isValidConnection(connection.source, connection.target)}
           connectionMode={ConnectionMode.Strict}
+          zIndexMode="manual"
           onBeforeDelete={onBeforeDelete}
           deleteKeyCode={['Delete', 'Backspace']}
           nodeDragThreshold={3}

@@ -20,7 +20,7 @@ const StripStep = memo(function StripStep({
 }) {
   const intents = useCanvasIntents();
   const selected = useContext(SelectedStepContext) === id;
-  const { handlers, ghost, dragging } = usePointerDrag(
+  const { handlers, wasDragged, ghost, dragging } = usePointerDrag(
     '[data-strip-index]',
     ({ target }) => {
       const to = Number(target?.getAttribute('data-strip-index'));
@@ -36,7 +36,7 @@ const StripStep = memo(function StripStep({
       title="Drag to reorder the steps; click to edit"
       {...handlers}
       onClick={() => {
-        if (!handlers.wasDragged()) intents.selectStep(index);
+        if (!wasDragged()) intents.selectStep(index);
       }}
     >
       <span className="strip-order">{index + 1}</span> {id}

@@ -20,8 +20,6 @@ export interface PointerDragHandlers {
   onPointerMove(event: ReactPointerEvent): void;
   onPointerUp(event: ReactPointerEvent): void;
   onPointerCancel(event: ReactPointerEvent): void;
-  /** Whether the last press became a drag (a click after it is not a click). */
-  wasDragged(): boolean;
 }
 
 function targetAt(x: number, y: number, selector: string): Element | null {
@@ -32,7 +30,14 @@ export function usePointerDrag(
   dropSelector: string,
   onDrop: (drop: PointerDrop) => void,
   ghost: ReactNode,
-): { handlers: PointerDragHandlers; ghost: ReactNode; dragging: boolean } {
+): {
+  /** To spread on the dragged element. */
+  handlers: PointerDragHandlers;
+  /** Whether the last press became a drag (a click after it is not a click). */
+  wasDragged(): boolean;
+  ghost: ReactNode;
+  dragging: boolean;
+} {
   const start = useRef<{ x: number; y: number; id: number } | null>(null);
   const dragged = useRef(false);
   const highlighted = useRef<Element | null>(null);
@@ -82,7 +87,6 @@ export function usePointerDrag(
       if (drop) onDrop(drop);
     },
     onPointerCancel: finish,
-    wasDragged: () => dragged.current,
   };
 
   const shown =
@@ -94,5 +98,5 @@ export function usePointerDrag(
           </div>,
           document.body,
         );
-  return { handlers, ghost: shown, dragging: point !== null };
+  return { handlers, wasDragged: () => dragged.current, ghost: shown, dragging: point !== null };
 }

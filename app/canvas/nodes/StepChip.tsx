@@ -21,7 +21,7 @@ export const StepChip = memo(function StepChip({ chip }: { chip: Chip }) {
   const mean = useStepMean(chip.step);
   const selected = useContext(SelectedStepContext) === chip.step;
   const movable = !chip.pinned;
-  const { handlers, ghost, dragging } = usePointerDrag(
+  const { handlers, wasDragged, ghost, dragging } = usePointerDrag(
     '[data-component-id]',
     ({ target }) => {
       const componentId = target?.getAttribute('data-component-id');
@@ -39,7 +39,7 @@ export const StepChip = memo(function StepChip({ chip }: { chip: Chip }) {
       {...(movable ? handlers : {})}
       onClick={(event) => {
         event.stopPropagation();
-        if (movable && handlers.wasDragged()) return;
+        if (movable && wasDragged()) return;
         if (chip.stepIndex >= 0) intents.selectStep(chip.stepIndex);
       }}
     >

@@ -17,7 +17,7 @@ const PaletteItem = memo(function PaletteItem({
   kind: ComponentKind;
   onAdd(drop: PaletteDrop): void;
 }) {
-  const { handlers, ghost } = usePointerDrag(
+  const { handlers, wasDragged, ghost } = usePointerDrag(
     '.react-flow',
     ({ target, clientX, clientY }) => {
       if (target) onAdd({ kind, client: { x: clientX, y: clientY } });
@@ -33,7 +33,7 @@ const PaletteItem = memo(function PaletteItem({
       title={`Add a ${kind}: click, or drag it onto the canvas`}
       {...handlers}
       onClick={() => {
-        if (!handlers.wasDragged()) onAdd({ kind, client: null });
+        if (!wasDragged()) onAdd({ kind, client: null });
       }}
     >
       <KindIcon kind={kind} />
