@@ -45,7 +45,8 @@ test('adding a component and linking it shows it on the canvas; undo removes it'
   await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
   await ui.waitForFullFidelity();
   await expect.poll(() => ui.text('canvas-edge-edge-1-glasses')).toContain('edge-1-glasses · bluetooth');
-  await expect.poll(() => ui.text('canvas-figures-edge-1')).toContain('busy');
+  await expect.poll(() => ui.text('canvas-figures-glasses')).toContain('busy');
+  await expect.poll(() => ui.text('canvas-figures-edge-1')).toContain('idle in this option');
   await ui.screenshot('model-view-edited');
 
   for (let step = 0; step < 4; step++) await ui.byTestId('undo').click();

@@ -25,6 +25,7 @@ function Figures({ componentId, endpoint }: { componentId: string; endpoint: str
           battery {formatHours(figures.batteryHours)}
         </span>
       ) : null}
+      {!busy && figures ? <span className="figure-quiet">idle in this option</span> : null}
       {!busy && endpoint ? <span className="figure-quiet">{endpoint}</span> : null}
     </div>
   );
