@@ -116,6 +116,14 @@ test('moved components keep their positions in the saved file; undo puts them ba
   expect(Math.abs(moved.camera.y - (tidy.camera.y + (after.y - before.y) / zoom))).toBeLessThanOrEqual(1);
   expect(moved.cloud).toEqual(tidy.cloud);
 
+  // Arrow keys move the selected component 5 units a press; the burst is one edit.
+  await ui.canvasNode('camera').locator('.component-name').click();
+  for (let press = 0; press < 4; press++) await ui.page.keyboard.press('ArrowDown');
+  await expect
+    .poll(async () => ((await saveAndRead(ui, file)).layout as typeof tidy).camera)
+    .toEqual({ x: moved.camera.x, y: moved.camera.y + 20 });
+  await ui.page.locator('body').press('Control+z');
+  expect(((await saveAndRead(ui, file)).layout as typeof tidy).camera).toEqual(moved.camera);
   await ui.page.locator('body').press('Control+z');
   expect(((await saveAndRead(ui, file)).layout as typeof tidy).camera).toEqual(tidy.camera);
   expect(app.pageErrors).toEqual([]);
@@ -175,5 +183,24 @@ test('dragging a step along the steps strip reorders the pipeline; undo restores
   await expect
     .poll(order)
     .toEqual(['strip-step-capture', 'strip-step-detect', 'strip-step-recognize', 'strip-step-translate']);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test("a run's warnings show on the component they are about", async () => {
+  const { app, ui } = await suite.open({ scenario: join(work, 'two-tier.yaml') });
+  await ui.byTestId('diagram-option').selectOption('in-cloud');
+  await ui.byTestId('outline-workload').click();
+  await ui.setField('users', '2000');
+  await ui.waitForFullFidelity();
+  await expect.poll(() => ui.text('canvas-figures-cloud')).toContain('saturated');
+  await expect.poll(() => ui.canvasNode('cloud').getAttribute('class')).toContain('over-budget');
+  await expect
+    .poll(() => ui.canvasNode('cloud').locator('.warning-badge').getAttribute('aria-label'))
+    .toContain('cloud is saturated');
+  await expect.poll(() => ui.canvasNode('camera').locator('.warning-badge').count()).toBe(0);
+  await ui.screenshot('canvas-saturated');
+  await ui.byTestId('undo').click();
+  await ui.waitForFullFidelity();
+  await expect.poll(() => ui.canvasNode('cloud').locator('.warning-badge').count()).toBe(0);
   expect(app.pageErrors).toEqual([]);
 });
