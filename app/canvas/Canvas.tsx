@@ -193,7 +193,15 @@ function CanvasFlow(props: CanvasProps) {
         >
           <Background gap={24} size={1} />
           <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
-          {components > MINIMAP_FROM ? <MiniMap pannable zoomable nodeStrokeWidth={2} /> : null}
+          {components > MINIMAP_FROM ? (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={(node) => (node.type === 'scope' ? 'transparent' : '#c7d2fe')}
+              nodeStrokeColor={(node) => (node.type === 'scope' ? '#94a3b8' : '#3b5bdb')}
+              nodeStrokeWidth={3}
+            />
+          ) : null}
         </ReactFlow>
       </div>
     </>

@@ -23,7 +23,7 @@ export interface AutoLayout {
 }
 
 /** The most room a link's label takes: its name and technology, latency and bandwidth, load. */
-export const LINK_LABEL_SIZE: Size = { width: 210, height: 62 };
+export const LINK_LABEL_SIZE: Size = { width: 240, height: 62 };
 const LABEL_MARGIN = 16;
 /** Between the two scope boxes: a label on a link from one to the other fits in between. */
 const SCOPE_GAP = LINK_LABEL_SIZE.width + 2 * LABEL_MARGIN - 2 * SCOPE_PADDING.side;

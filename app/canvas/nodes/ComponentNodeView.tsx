@@ -56,7 +56,9 @@ export const ComponentNodeView = memo(function ComponentNodeView({ data, selecte
           <KindIcon kind={data.kind} />
         </span>
         <span className="component-names">
-          <strong className="component-name">{data.label}</strong>
+          <strong className="component-name" title={data.label}>
+            {data.label}
+          </strong>
           <span className="component-hardware" title={data.hardware}>
             {data.kind} · {data.hardware}
           </span>
