@@ -5,14 +5,10 @@
 
 import { launchChromium, startApp } from '../e2e/support/app-fixture';
 import { PlacewisePage } from '../e2e/support/placewise-page';
+import { describeTimings } from './support/timings';
 
 const LOADS = 5;
 const EDITS = 10;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 // In the page: presses undo or redo and times until the compare table and the charts show new
 // figures. Plain JavaScript text, so that the TypeScript loader's helpers stay out of the page.
@@ -73,11 +69,11 @@ try {
   }
   await app.close();
 
-  const format = (values: number[]) =>
-    `median ${Math.round(median(values))} ms (min ${Math.round(Math.min(...values))}, max ${Math.round(Math.max(...values))}, n=${values.length})`;
-  console.log(`page load to canvas and results:             ${format(loads)}   target < 2000 ms`);
-  console.log(`edit to compare table and charts redrawn:    ${format(edits)}   target < 300 ms (preview fidelity)`);
-  console.log(`  of which edit to results back from worker: ${format(simulations)}`);
+  console.log(`page load to canvas and results:             ${describeTimings(loads)}   target < 2000 ms`);
+  console.log(
+    `edit to compare table and charts redrawn:    ${describeTimings(edits)}   target < 300 ms (preview fidelity)`,
+  );
+  console.log(`  of which edit to results back from worker: ${describeTimings(simulations)}`);
 } finally {
   await browser.close();
 }

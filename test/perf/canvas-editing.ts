@@ -9,14 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, startApp } from '../e2e/support/app-fixture';
 import { PlacewisePage } from '../e2e/support/placewise-page';
+import { describeTimings } from './support/timings';
 import { buildSmartwatch } from '../e2e/support/smartwatch';
 
 const EDITS = 10;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 // In the page: from the next pointer release (the chip's drop) until the figures above the
 // canvas change, then one more frame (the browser has drawn them); also when the results
@@ -83,14 +79,12 @@ try {
   }
   await app.close();
 
-  const format = (values: number[]) =>
-    `median ${Math.round(median(values))} ms (min ${Math.round(Math.min(...values))}, max ${Math.round(Math.max(...values))}, n=${values.length})`;
   console.log(`smartwatch voice assistant, File › New to saved:  ${actions} user actions   target <= 40`);
   console.log(
-    `canvas edit (chip moved) to figures redrawn:      ${format(edits)}   target <= 150 ms (preview fidelity)`,
+    `canvas edit (chip moved) to figures redrawn:      ${describeTimings(edits)}   target <= 150 ms (preview fidelity)`,
   );
-  console.log(`  of which edit to results back from the worker:  ${format(simulations)}`);
-  console.log(`canvas edit to the chip drawn in its new place:   ${format(moves)}`);
+  console.log(`  of which edit to results back from the worker:  ${describeTimings(simulations)}`);
+  console.log(`canvas edit to the chip drawn in its new place:   ${describeTimings(moves)}`);
 } finally {
   await rm(work, { recursive: true, force: true });
   await browser.close();
