@@ -9,6 +9,7 @@ import { LINK_DEFAULTS, type LinkTechnology } from '../../../simulator/scenario/
 import { defaultScope } from '../../../simulator/scenario/references';
 import type { ComponentKind } from '../../../simulator/scenario/schema';
 import type { ScenarioDraft } from '../../editing/draft';
+import { componentAriaLabel, linkAriaLabel } from '../a11y/labels';
 import type { LayoutInput } from './autoLayout';
 import { bandwidthText, latencyText } from './link-text';
 import { componentNodeSize, SCOPE_PADDING } from './node-size';
@@ -16,8 +17,10 @@ import {
   type CanvasNode,
   type Chip,
   type ComponentNode,
+  type ComponentNodeData,
   type FlowGraph,
   type LinkEdge,
+  type LinkEdgeData,
   type Scope,
   type ScopeNode,
   scopeNodeId,
@@ -145,19 +148,14 @@ function linkEdges(draft: ScenarioDraft, drawn: Set<string>): LinkEdge[] {
     if (seen.has(link.id) || a === b || !drawn.has(a) || !drawn.has(b)) return;
     seen.add(link.id);
     const defaults = LINK_DEFAULTS[link.tech as LinkTechnology];
-    edges.push({
-      id: link.id,
-      type: 'link',
-      source: a,
-      target: b,
-      data: {
-        linkId: link.id,
-        index,
-        tech: link.tech,
-        latency: latencyText(link.latency_ms ?? defaults?.latency_ms),
-        bandwidth: bandwidthText(link.mbps ?? defaults?.mbps),
-      },
-    });
+    const data: LinkEdgeData = {
+      linkId: link.id,
+      index,
+      tech: link.tech,
+      latency: latencyText(link.latency_ms ?? defaults?.latency_ms),
+      bandwidth: bandwidthText(link.mbps ?? defaults?.mbps),
+    };
+    edges.push({ id: link.id, type: 'link', source: a, target: b, data, ariaLabel: linkAriaLabel(data, a, b) });
   });
   return edges;
 }
@@ -218,6 +216,16 @@ export function toFlow(
     });
     for (const member of members) {
       const { component } = member;
+      const data: ComponentNodeData = {
+        componentId: component.id,
+        index: member.index,
+        label: component.label ?? component.id,
+        kind: component.kind,
+        hardware: hardwareLabel(draft, component.hardware),
+        scope,
+        endpoint: endpointOf(draft, component.id),
+        chips: member.chips,
+      };
       componentNodes.push({
         id: component.id,
         type: 'component',
@@ -225,16 +233,8 @@ export function toFlow(
         position: { x: member.position.x - box.x, y: member.position.y - box.y },
         width: member.width,
         height: member.height,
-        data: {
-          componentId: component.id,
-          index: member.index,
-          label: component.label ?? component.id,
-          kind: component.kind,
-          hardware: hardwareLabel(draft, component.hardware),
-          scope,
-          endpoint: endpointOf(draft, component.id),
-          chips: member.chips,
-        },
+        data,
+        ariaLabel: componentAriaLabel(data),
       });
     }
   }

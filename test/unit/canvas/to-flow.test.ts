@@ -25,6 +25,10 @@ describe('toFlow', () => {
       ['phone-cloud', 'phone', 'cloud'],
     ]);
     expect(edges[0].data).toMatchObject({ tech: 'bluetooth', latency: '40–200 ms', bandwidth: '3 Mbit/s' });
+    expect(nodes.find((node) => node.id === 'phone')?.ariaLabel).toBe(
+      'phone: phone, Mid-range phone (Snapdragon 7 Gen 3 class), per-user; runs recognize, understand',
+    );
+    expect(edges[1].ariaLabel).toBe('Link phone-cloud between phone and cloud: lte, 50 ms median, 120 p95, 20 Mbit/s');
   });
 
   test('places components at their positions, relative to a scope box that contains them', () => {
