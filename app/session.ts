@@ -1,12 +1,15 @@
 // The renderer's work with the host: opening, saving, autosaving and recovering scenarios, and
 // keeping the simulation in step with the open scenario. Views call it; it updates the store.
-import type { PlacewiseApi, ScenarioFile } from '../electron/api/contract';
+import { stringify as stringifyYaml } from 'yaml';
+import type { PlacewiseApi } from '../electron/api/contract';
 import { readScenarioText } from '../simulator/scenario/load';
 import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
+import type { ScenarioDraft } from './editing/draft';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
 import { documentText, isDirty, matchesSaved } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
+import type { PendingDocument } from './store/ui-slice';
 import { UncertaintySession, type UncertaintyWorker } from './uncertainty-session';
 
 const AUTOSAVE_DELAY_MS = 400;
@@ -93,13 +96,28 @@ export class PlacewiseSession {
     return this.load(result.file);
   }
 
-  /** Opens a file already read, dropping unsaved work (after the user agreed). */
-  load(file: ScenarioFile): boolean {
+  /** Opens a file already read, or a new scenario, dropping unsaved work (after the user agreed). */
+  load(document: PendingDocument): boolean {
     const state = this.store.getState();
     state.setDiscardPrompt(null);
-    const opened = state.loadScenarioText(file.path, file.text);
+    // A new scenario has no file yet: it stays unsaved until Save asks where to put it.
+    const opened = state.loadScenarioText(
+      document.path,
+      document.text,
+      document.path === null ? { savedValue: null } : {},
+    );
     if (opened) this.afterDocumentChange();
     return opened;
+  }
+
+  /** File › New: opens a starting point as an unsaved document, asking first if that drops unsaved work. */
+  startNew(draft: ScenarioDraft): boolean {
+    const pending = { path: null, text: stringifyYaml(draft, { lineWidth: 0 }) };
+    if (isDirty(this.store.getState())) {
+      this.store.getState().setDiscardPrompt(pending);
+      return false;
+    }
+    return this.load(pending);
   }
 
   /** Asks for a file (native dialog, else the in-app path prompt) and opens it. */
@@ -177,6 +195,7 @@ export class PlacewiseSession {
     state.select(null);
     state.setDiagramOption(null);
     state.forgetResultsBeforeEdit();
+    state.documentOpened();
     this.uncertainty.clear();
   }
 
