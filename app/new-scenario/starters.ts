@@ -1,4 +1,4 @@
-// File › New: a blank scenario, or a starting point for each placement pattern of DOMAIN.md,
+// File › New: a blank scenario, or a starting point for each placement pattern (the `pattern` key),
 // each with a wearable or camera, a phone and a cloud already linked and options that simulate
 // at once. The figures are placeholders to replace with the system's own (the description says
 // so); the link technologies bring their documented defaults.
