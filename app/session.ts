@@ -5,6 +5,7 @@ import type { PlacewiseApi } from '../electron/api/contract';
 import { readScenarioText } from '../simulator/scenario/load';
 import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
+import { diagramOptionOf } from './components/use-diagram-option';
 import type { ScenarioDraft } from './editing/draft';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
 import { documentText, isDirty, matchesSaved } from './store/document-slice';
@@ -40,6 +41,10 @@ export class PlacewiseSession {
         performance.mark('placewise:results', { detail: update.fidelity });
         state().simulationFinished(update, more);
       },
+      focusPreviewed: (result) => {
+        performance.mark('placewise:results', { detail: 'preview of the shown option' });
+        state().focusPreviewed(result);
+      },
       failed: (message) => state().simulationFailed(message),
       progress: (progress) => state().simulationProgressed(progress),
       cancelled: () => state().simulationCancelled(),
@@ -52,7 +57,7 @@ export class PlacewiseSession {
       if (next.scenario && next.scenario !== previous.scenario) {
         // An edit's figures are shown against those before it (a file just opened has none).
         if (next.draft !== previous.draft && previous.draft !== null) next.rememberResultsBeforeEdit();
-        this.runner.run(next.scenario);
+        this.runner.run(next.scenario, diagramOptionOf(next));
       }
       // A document opened with errors has no results until it is repaired.
       if (next.lastValidScenario === null && previous.lastValidScenario !== null) this.runner.stop();

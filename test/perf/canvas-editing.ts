@@ -71,7 +71,7 @@ try {
       string,
       number,
     ];
-    if (fidelity !== 'preview') throw new Error(`the first results after an edit were ${fidelity}, not preview`);
+    if (!fidelity.startsWith('preview')) throw new Error(`the first results after an edit were ${fidelity}, not a preview`);
     edits.push(redrawn);
     simulations.push(simulated);
     moves.push(moved);

@@ -4,11 +4,24 @@
 import { useDiagramOption } from '../../components/use-diagram-option';
 import { usePlacewise } from '../../context';
 import type { PlacewiseState } from '../../store/store';
-import { type ComponentFigures, type LinkFigures, type OptionFigures, optionFigures } from '../model/figures';
+import {
+  type ComponentFigures,
+  type LinkFigures,
+  type OptionFigures,
+  figuresOf,
+  optionFigures,
+} from '../model/figures';
 
 function useFigure<T>(pick: (figures: OptionFigures | null) => T): T {
   const optionId = useDiagramOption();
-  return usePlacewise((state: PlacewiseState) => pick(optionFigures(state.results, state.lastValidScenario, optionId)));
+  return usePlacewise((state: PlacewiseState) =>
+    pick(
+      // The shown option's own preview arrives before the other options': it is the newer.
+      state.focusPreview !== null && state.focusPreview.id === optionId
+        ? figuresOf(state.lastValidScenario, state.focusPreview)
+        : optionFigures(state.results, state.lastValidScenario, optionId),
+    ),
+  );
 }
 
 export function useOptionFigures(): OptionFigures | null {

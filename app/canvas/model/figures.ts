@@ -97,20 +97,21 @@ function indexOption(scenario: Scenario | null, result: OptionResult): OptionFig
   };
 }
 
-const indexes = new WeakMap<ScenarioResults, Map<string, OptionFigures | null>>();
+const indexes = new WeakMap<OptionResult, OptionFigures>();
 
-/** The option's figures, the same object for the same results and option. */
+/** The option's figures, the same object for the same result. */
+export function figuresOf(scenario: Scenario | null, result: OptionResult): OptionFigures {
+  let figures = indexes.get(result);
+  if (!figures) indexes.set(result, (figures = indexOption(scenario, result)));
+  return figures;
+}
+
+/** The figures of `optionId` in `results`, the same object for the same results and option. */
 export function optionFigures(
   results: ScenarioResults | null,
   scenario: Scenario | null,
   optionId: string | null,
 ): OptionFigures | null {
-  if (!results || optionId === null) return null;
-  let byOption = indexes.get(results);
-  if (!byOption) indexes.set(results, (byOption = new Map()));
-  if (!byOption.has(optionId)) {
-    const result = results.options.find((option) => option.id === optionId);
-    byOption.set(optionId, result ? indexOption(scenario, result) : null);
-  }
-  return byOption.get(optionId)!;
+  const result = results?.options.find((option) => option.id === optionId);
+  return result ? figuresOf(scenario, result) : null;
 }
