@@ -71,7 +71,8 @@ try {
       string,
       number,
     ];
-    if (!fidelity.startsWith('preview')) throw new Error(`the first results after an edit were ${fidelity}, not a preview`);
+    if (!fidelity.startsWith('preview'))
+      throw new Error(`the first results after an edit were ${fidelity}, not a preview`);
     edits.push(redrawn);
     simulations.push(simulated);
     moves.push(moved);
