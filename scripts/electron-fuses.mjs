@@ -10,8 +10,9 @@ import fuses from '@electron/fuses';
 const { flipFuses, FuseV1Options, FuseVersion } = fuses;
 
 export const ELECTRON_FUSES = {
-  // ELECTRON_RUN_AS_NODE: the packaged app never runs as plain Node. (This also stops
-  // child_process.fork in the main process; Electron's utilityProcess replaces it.)
+  // ELECTRON_RUN_AS_NODE: the packaged app never runs as plain Node. This also stops
+  // child_process.fork in its main process: work there goes to worker threads or Electron's
+  // utility processes (README, "The desktop app's security").
   runAsNode: false,
   enableCookieEncryption: true,
   // NODE_OPTIONS and NODE_EXTRA_CA_CERTS, then --inspect, --inspect-brk and SIGUSR1.
