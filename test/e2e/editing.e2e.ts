@@ -23,14 +23,14 @@ test('changing a link bandwidth changes the results', async () => {
   const { app, ui } = await suite.open();
   await ui.waitForFullFidelity();
   await ui.showView('compare');
-  const before = await ui.compareRowText('on-phone');
+  const before = await ui.compareRowText('cloud');
   await ui.showView('model');
-  await ui.selectItem('links', 'glasses-phone');
+  await ui.selectItem('links', 'phone-cloud');
   await ui.setField('mbps', '0.5');
-  await expect.poll(() => ui.text('canvas-edge-glasses-phone')).toContain('0.5 Mbit/s');
+  await expect.poll(() => ui.text('canvas-edge-phone-cloud')).toContain('0.5 Mbit/s');
   await ui.showView('compare');
   await ui.waitForFullFidelity();
-  expect(await ui.compareRowText('on-phone')).not.toEqual(before);
+  expect(await ui.compareRowText('cloud')).not.toEqual(before);
   expect(app.pageErrors).toEqual([]);
 });
 
