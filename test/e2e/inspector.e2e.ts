@@ -30,7 +30,8 @@ function openTwoTier() {
 async function saved(ui: PlacewisePage, name: string): Promise<ScenarioDraft> {
   const path = join(work, name);
   await ui.saveAs(path);
-  await expect.poll(() => ui.text('notice')).toContain('Saved');
+  // This file's own notice: an earlier save's "Saved" may still be showing.
+  await expect.poll(() => ui.text('notice')).toContain(`Saved ${path}`);
   return parse(await readFile(path, 'utf8'));
 }
 
