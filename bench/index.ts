@@ -28,4 +28,5 @@ export type {
 } from './report/bench-report';
 export { parseBenchReport, readBenchReport } from './report/read-report';
 export { BENCH_MODES, type BenchMode } from './runner/protocol';
-export { type BenchHooks, DEFAULT_ITERATIONS, DEFAULT_WARMUP, runBenchmark } from './runner/run-benchmark';
+export { BENCH_LIMITS, benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP } from './limits';
+export { type BenchHooks, runBenchmark } from './runner/run-benchmark';

@@ -1,6 +1,7 @@
 // npm test: every check a change must pass, in order of speed, stopping at the first stage
-// that fails: types, lint, formatting, unit tests, the scenario fitness check, end-to-end tests. Ends with
-// one line `tests: N passed, N failed, N skipped` summed over the unit and end-to-end runs.
+// that fails: types, lint, formatting, the Electron security scan, unit tests, the scenario
+// fitness check, end-to-end tests. Ends with one line `tests: N passed, N failed, N skipped`
+// summed over the unit and end-to-end runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const stages = [
   ['types', bin('tsc'), ['-p', 'tsconfig.json']],
   ['lint', bin('eslint'), ['.']],
   ['format', bin('prettier'), ['--check', '.']],
+  ['electronegativity', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]],
   ['unit', process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestReport('unit')]],
   ['scenarios', process.execPath, [join(root, 'bin', 'placewise.mjs'), 'check', ...scenarioFiles()]],
   ['e2e', process.execPath, [join(root, 'scripts', 'e2e.mjs'), ...vitestReport('e2e')]],

@@ -1,6 +1,7 @@
 // The API over HTTP (browser mode): one POST per call to /api/<method>, with the token the
 // server wrote into the page.
 import { API_METHODS, type ApiMethod, type PlacewiseApi, TOKEN_HEADER } from '../../electron/api/contract';
+import { isAllowedExternalLink, refusedLinkMessage } from '../../electron/api/external-links';
 
 export function createHttpApiClient(token: string, baseUrl: string): PlacewiseApi {
   const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
@@ -18,11 +19,10 @@ export function createHttpApiClient(token: string, baseUrl: string): PlacewiseAp
   const client = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]));
   return {
     ...(client as unknown as PlacewiseApi),
-    // A browser opens links itself; the host never needs to.
+    // A browser opens links itself, by the desktop app's rule; the host never needs to.
     openExternal: async (url) => {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`refusing to open ${url}`);
-      window.open(parsed.href, '_blank', 'noopener,noreferrer');
+      if (!isAllowedExternalLink(url)) throw new Error(refusedLinkMessage(url));
+      window.open(new URL(url).href, '_blank', 'noopener,noreferrer');
     },
   };
 }

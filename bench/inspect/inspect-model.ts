@@ -7,7 +7,7 @@ import { runInChild } from '../runner/child-process';
 import type { ProfiledNode } from '../runner/protocol';
 import { countFlops, type FlopCount } from './count-flops';
 import { type LoadedModel, loadModel, type ModelFacts } from './model-facts';
-import { type InputShapes, resolveInputShapes } from './resolve-shapes';
+import { type InputShapes, isOpenDimension, resolveInputShapes } from './resolve-shapes';
 
 export interface ModelInspection extends ModelFacts {
   /** The input shapes FLOPs were counted at; null when dynamic dimensions were left open. */
@@ -54,9 +54,7 @@ export async function inspectModel(
 
 function openDimensionList(loaded: LoadedModel): string[] {
   return loaded.facts.inputs.flatMap((input) =>
-    input.shape.flatMap((dim, axis) =>
-      typeof dim === 'string' ? [`input '${input.name}': ${dim} (axis ${axis})`] : [],
-    ),
+    input.shape.flatMap((dim, axis) => (isOpenDimension(dim) ? [`input '${input.name}': ${dim} (axis ${axis})`] : [])),
   );
 }
 

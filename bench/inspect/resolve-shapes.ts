@@ -1,7 +1,9 @@
 // Concrete input shapes for a run: the model's declared shapes, filled from a bundled model's
 // defaults, the user's --shape, and the batch size. Every dimension must end up a positive
-// integer; whatever is left open is an error that says exactly what to give.
+// integer, and every input within the size limit (../limits.ts); whatever is left open is an
+// error that says exactly what to give.
 import { InputShapeError } from '../errors';
+import { inputSizeProblem } from '../limits';
 import type { Dimension, TensorSignature } from '../onnx/tensor-signature';
 
 export type InputShapes = Record<string, number[]>;
@@ -15,10 +17,24 @@ export interface ShapeRequest {
   batch?: number;
 }
 
-/** The name of the batch dimension: the first input's first dimension, when it is dynamic. */
-export function batchDimension(inputs: readonly TensorSignature[]): string | undefined {
+/**
+ * A dimension the model leaves open: named (`batch`), unnamed (`?`), or negative, as some
+ * exporters write "unknown" (-1).
+ */
+export function isOpenDimension(dim: Dimension): boolean {
+  return typeof dim === 'string' || dim < 0;
+}
+
+/** The batch dimension: the first input's first dimension, when it is open. */
+export function batchDimension(inputs: readonly TensorSignature[]): Dimension | undefined {
   const first = inputs[0]?.shape[0];
-  return typeof first === 'string' ? first : undefined;
+  return first !== undefined && isOpenDimension(first) ? first : undefined;
+}
+
+/** Whether --batch sets this axis: every axis named like the batch dimension, or only the first where it has no name. */
+function isBatchAxis(declared: Dimension, axis: number, batchName: Dimension | undefined): boolean {
+  if (batchName === undefined || declared !== batchName) return false;
+  return axis === 0 || (typeof batchName === 'string' && batchName !== '?');
 }
 
 export function resolveInputShapes(
@@ -46,11 +62,11 @@ export function resolveInputShapes(
     const given = request.overrides?.[input.name] ?? request.defaults?.[input.name];
     const shape: Dimension[] = given ? checkGiven(file, input, given) : [...input.shape];
     input.shape.forEach((declared, axis) => {
-      if (request.batch !== undefined && declared === batchName) shape[axis] = request.batch;
+      if (request.batch !== undefined && isBatchAxis(declared, axis, batchName)) shape[axis] = request.batch;
     });
-    const missing = shape.flatMap((dim, axis) => (typeof dim === 'string' ? [`${dim} (axis ${axis})`] : []));
+    const missing = shape.flatMap((dim, axis) => (isOpenDimension(dim) ? [`${dim} (axis ${axis})`] : []));
     if (missing.length > 0) {
-      const template = shape.map((dim) => (typeof dim === 'string' ? 'N' : dim)).join(',');
+      const template = shape.map((dim) => (isOpenDimension(dim) ? 'N' : dim)).join(',');
       open.push(
         `input '${input.name}' [${input.shape.join(', ')}]: ${missing.join(', ')}; e.g. --shape ${input.name}=${template}`,
       );
@@ -59,6 +75,8 @@ export function resolveInputShapes(
   if (open.length > 0) {
     throw new InputShapeError(file, `dynamic dimensions left open; give them with --shape:\n  ${open.join('\n  ')}`);
   }
+  const tooLarge = inputSizeProblem(shapes);
+  if (tooLarge) throw new InputShapeError(file, tooLarge);
   return shapes;
 }
 
@@ -74,7 +92,7 @@ function checkGiven(file: string, input: TensorSignature, given: readonly number
     if (!Number.isInteger(dim) || dim <= 0) {
       throw new InputShapeError(file, `input '${input.name}' axis ${axis}: ${dim} is not a positive integer`);
     }
-    if (typeof declared === 'number' && declared !== dim) {
+    if (typeof declared === 'number' && declared >= 0 && declared !== dim) {
       throw new InputShapeError(
         file,
         `input '${input.name}' axis ${axis} is fixed at ${declared} by the model; --shape gave ${dim}`,

@@ -7,6 +7,7 @@ import { inputPlans } from '../inputs/input-plans';
 import { countFlops, type FlopTally } from '../inspect/count-flops';
 import { type LoadedModel, loadModel } from '../inspect/model-facts';
 import { batchDimension, type InputShapes, resolveInputShapes } from '../inspect/resolve-shapes';
+import { benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP } from '../limits';
 import {
   BENCH_REPORT_VERSION,
   type BenchModelSummary,
@@ -20,10 +21,6 @@ import { describeHost } from '../report/host-info';
 import { calibrateMachine } from './calibrate-machine';
 import { asInputError } from './child-failure';
 import { type ChildProgress, runInChild } from './child-process';
-import { BENCH_MODES } from './protocol';
-
-export const DEFAULT_ITERATIONS = 50;
-export const DEFAULT_WARMUP = 5;
 
 export interface BenchHooks {
   onProgress?: (progress: BenchProgress) => void;
@@ -34,7 +31,8 @@ export interface BenchHooks {
 const MODEL_SHARE = 0.6;
 
 export async function runBenchmark(request: BenchRequest, hooks: BenchHooks = {}): Promise<BenchReport> {
-  checkRequest(request);
+  const problem = benchRequestProblem(request);
+  if (problem) throw new BenchInputError(`${request.model}: ${problem}`);
   if (!request.calibrate) return measureModel(request, hooks);
   const report = await measureModel(request, progressWithin(hooks, 0, MODEL_SHARE));
   const calibration = await calibrateMachine(report, (calibrationRequest, model, index, count) => {
@@ -86,7 +84,7 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
       batch: asked,
     });
     const first = loaded.facts.inputs[0];
-    const batch = asked ?? (first && batchDimension(loaded.facts.inputs) ? shape[first.name][0] : 1);
+    const batch = asked ?? (first && batchDimension(loaded.facts.inputs) !== undefined ? shape[first.name][0] : 1);
     shapesByBatch.set(batch, shape);
   }
   const batches = [...shapesByBatch.keys()];
@@ -193,39 +191,5 @@ function phaseFraction(progress: ChildProgress): number {
       return 0.1 + 0.85 * share;
     case 'profile':
       return 0.95;
-  }
-}
-
-function checkRequest(request: BenchRequest): void {
-  const where = request.model;
-  const positiveIntegers = (name: string, values: number[] | undefined) => {
-    if (values === undefined) return;
-    if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value <= 0)) {
-      throw new BenchInputError(`${where}: ${name} must be positive whole numbers, got ${values.join(',') || 'none'}`);
-    }
-  };
-  positiveIntegers('--threads', request.threads);
-  positiveIntegers('--batch', request.batch);
-  if (request.iterations !== undefined && !(Number.isInteger(request.iterations) && request.iterations > 0)) {
-    throw new BenchInputError(`${where}: --iterations must be a positive whole number, got ${request.iterations}`);
-  }
-  if (request.warmup !== undefined && !(Number.isInteger(request.warmup) && request.warmup >= 0)) {
-    throw new BenchInputError(`${where}: --warmup must be a whole number, got ${request.warmup}`);
-  }
-  if (request.iterations !== undefined && request.durationS !== undefined) {
-    throw new BenchInputError(`${where}: give --iterations or --duration, not both`);
-  }
-  if (request.durationS !== undefined && !(request.durationS > 0)) {
-    throw new BenchInputError(`${where}: --duration must be a positive number of seconds, got ${request.durationS}`);
-  }
-  const mode = request.mode ?? 'single-stream';
-  if (!BENCH_MODES.includes(mode)) {
-    throw new BenchInputError(`${where}: --mode must be one of ${BENCH_MODES.join(', ')}, got '${mode}'`);
-  }
-  if (mode === 'server' && !(request.rateQps !== undefined && request.rateQps > 0)) {
-    throw new BenchInputError(`${where}: --mode server needs --rate QPS (queries per second, above 0)`);
-  }
-  if (mode !== 'server' && request.rateQps !== undefined) {
-    throw new BenchInputError(`${where}: --rate applies to --mode server only`);
   }
 }

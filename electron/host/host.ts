@@ -20,8 +20,8 @@ export interface HostOptions {
     chooseScenarioToOpen(): Promise<string | null>;
     chooseSavePath(suggestedPath: string | null): Promise<string | null>;
   };
-  /** Opens a checked external link; absent where the host cannot (browser mode opens links itself). */
-  openExternal?: (url: string) => Promise<void>;
+  /** Opens an external link (it checks the link); absent where the host cannot (browser mode opens links itself). */
+  openLink?: (url: string) => Promise<void>;
   benchmarks?: BenchmarkService;
   /** Where the worked examples are (default: the package's scenarios/). */
   examplesDir?: string;
@@ -67,8 +67,8 @@ export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
     applyBenchmark: (request) => benchmarks.apply(request),
     exportScenario: (request) => exportScenarioText(request),
     openExternal: async (url) => {
-      if (!options.openExternal) throw new ApiError('this host does not open links; open it from the browser');
-      await options.openExternal(url);
+      if (!options.openLink) throw new ApiError('this host does not open links; open it from the browser');
+      await options.openLink(url);
     },
   };
 }

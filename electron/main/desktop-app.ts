@@ -2,15 +2,17 @@
 // its menu. Thin by design; everything it does also runs in browser mode.
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
+import type { PlacewiseApi } from '../api/contract';
 import { MENU_COMMAND_CHANNEL, MENU_OPEN_PATH_CHANNEL } from '../api/menu-commands';
 import { createBenchmarkJobs } from '../host/benchmark-jobs';
 import { createPlacewiseHost } from '../host/host';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { scenarioDialogs } from './dialogs';
 import type { ElectronMain } from './electron-modules';
+import { guardFileAccess } from './file-grants';
 import { registerIpcHandlers } from './ipc';
 import { type MenuActions, menuTemplate } from './menu';
-import { isSafeExternalUrl } from './url-policy';
+import { linkOpener } from './open-link';
 import { createMainWindow, hardenWebContents } from './window';
 
 export interface DesktopPaths {
@@ -27,8 +29,9 @@ export function prepareDesktopApp(electron: ElectronMain): void {
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   electron.app.enableSandbox();
   // Any web contents, however created, gets the same navigation and window rules.
+  const openLink = linkOpener(electron.shell);
   electron.app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, (url) => electron.shell.openExternal(url));
+    hardenWebContents(contents, openLink);
   });
 }
 
@@ -36,6 +39,7 @@ export async function startDesktopApp(electron: ElectronMain, paths: DesktopPath
   const { app, ipcMain, Menu, dialog, protocol } = electron;
   await app.whenReady();
   let window: BrowserWindow | null = null;
+  const openLink = linkOpener(electron.shell);
   const host = createPlacewiseHost({
     transport: 'electron',
     dataDir: join(app.getPath('userData'), 'placewise'),
@@ -43,10 +47,7 @@ export async function startDesktopApp(electron: ElectronMain, paths: DesktopPath
     version: paths.version,
     dialogs: scenarioDialogs(dialog, () => window),
     benchmarks: createBenchmarkJobs(),
-    openExternal: async (url) => {
-      if (!isSafeExternalUrl(url)) throw new Error(`refusing to open ${url}: only http(s) links leave the app`);
-      await electron.shell.openExternal(url);
-    },
+    openLink,
   });
   const actions: MenuActions = {
     send: (command) => window?.webContents.send(MENU_COMMAND_CHANNEL, command),
@@ -58,12 +59,13 @@ export async function startDesktopApp(electron: ElectronMain, paths: DesktopPath
   };
   registerAppProtocol(protocol, paths.appDir);
   // Opening or saving changes the recent files, which the File menu lists.
-  registerIpcHandlers(ipcMain, {
+  const withMenu: PlacewiseApi = {
     ...host,
     openScenario: (path) => host.openScenario(path).finally(refreshMenu),
     saveScenario: (file) => host.saveScenario(file).finally(refreshMenu),
-  });
-  window = createMainWindow(electron, paths.preloadPath);
+  };
+  registerIpcHandlers(ipcMain, guardFileAccess(withMenu, paths.startScenarioPath));
+  window = createMainWindow(electron, paths.preloadPath, openLink);
   await refreshMenu();
   app.on('window-all-closed', () => app.quit());
   return window;

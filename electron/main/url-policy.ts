@@ -1,5 +1,5 @@
-// Which URLs the desktop window may show and which links may leave it: small pure functions,
-// tested without Electron.
+// Which URLs the desktop window may show (links that may leave it: ../api/external-links.ts):
+// small pure functions, tested without Electron.
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'placewise';
@@ -11,21 +11,6 @@ export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
     return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
-
-/** A link the user may open in their browser: https (or http) with a host and no credentials. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (
-      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
-      parsed.hostname !== '' &&
-      parsed.username === '' &&
-      parsed.password === ''
-    );
   } catch {
     return false;
   }

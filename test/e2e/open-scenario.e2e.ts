@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { META_CONTENT_SECURITY_POLICY } from '../../electron/host/content-security-policy';
 import { browserSuite } from './support/browser-suite';
 
 const suite = browserSuite();
@@ -13,6 +14,10 @@ test('the default scenario opens on the canvas', async () => {
   expect(await ui.canvasText()).toContain('Translation service');
   await expect.poll(() => ui.text('document-title')).toContain('AR street-sign translation');
   await ui.screenshot('model-view');
+  // The policy is in the page too (besides the header), and nothing the app does breaks it.
+  expect(await app.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(
+    META_CONTENT_SECURITY_POLICY,
+  );
   expect(app.pageErrors).toEqual([]);
 });
 

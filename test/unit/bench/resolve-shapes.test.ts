@@ -43,6 +43,17 @@ describe('resolveInputShapes', () => {
     expect(resolveInputShapes('m.onnx', fixed, { batch: 1 })).toEqual({ x: [1, 3, 8, 8] });
     expect(() => resolveInputShapes('m.onnx', fixed, { batch: 2 })).toThrow('has a fixed first dimension (1)');
   });
+
+  it('treats an unnamed or negative first dimension as the batch, on the first axis only', () => {
+    for (const open of ['?', -1]) {
+      const inputs: TensorSignature[] = [{ name: 'x', type: 'float32', shape: [open, 3, open] }];
+      // The last axis is open too, but it is not the batch: --batch leaves it to --shape.
+      expect(resolveInputShapes('m.onnx', inputs, { overrides: { x: [1, 3, 320] }, batch: 4 })).toEqual({
+        x: [4, 3, 320],
+      });
+      expect(() => resolveInputShapes('m.onnx', inputs, { batch: 4 })).toThrow(`${open} (axis 2)`);
+    }
+  });
 });
 
 describe('parseShapeOption', () => {

@@ -49,25 +49,32 @@ describe('the desktop shell', () => {
     expect([...handlers.keys()].some((channel) => /invoke|send/i.test(channel))).toBe(false);
   });
 
-  test('every web contents created later gets the same navigation rules', () => {
+  test('every web contents created later gets the same navigation rules', async () => {
     const { electron, fake, opened } = createFakeElectron();
     prepareDesktopApp(electron);
     const contents = new FakeWebContents();
     fake.app.emit('web-contents-created', {}, contents);
-    expect(contents.navigate('will-navigate', 'https://example.com/')).toBe(true);
-    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://example.com/']);
+    expect(contents.navigate('will-navigate', 'https://onnxruntime.ai/')).toBe(true);
+    expect(contents.navigate('will-frame-navigate', 'https://onnxruntime.ai/')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://onnxruntime.ai/' })).toEqual({ action: 'deny' });
+    await Promise.resolve();
+    expect(opened).toEqual(['https://onnxruntime.ai/']);
   });
 
-  test('the host opens only http(s) links through shell.openExternal', async () => {
+  test('the host opens only https links to the allowed hosts through shell.openExternal', async () => {
     const { electron, handlers, opened } = createFakeElectron();
     await startDesktopApp(electron, paths);
     const openExternal = handlers.get(ipcChannel('openExternal'))!;
-    await expect(openExternal(ipcEvent(APP_START_URL), 'file:///etc/passwd')).resolves.toMatchObject({ ok: false });
-    await expect(openExternal(ipcEvent(APP_START_URL), 'https://placewise.dev/docs')).resolves.toEqual({
+    for (const url of ['file:///etc/passwd', 'http://onnxruntime.ai/docs/', 'https://placewise.example/docs']) {
+      await expect(openExternal(ipcEvent(APP_START_URL), url)).resolves.toMatchObject({
+        ok: false,
+        error: expect.stringContaining(`refusing to open ${url}: only https links to github.com`),
+      });
+    }
+    await expect(openExternal(ipcEvent(APP_START_URL), 'https://onnxruntime.ai/docs/')).resolves.toEqual({
       ok: true,
       value: null,
     });
-    expect(opened).toEqual(['https://placewise.dev/docs']);
+    expect(opened).toEqual(['https://onnxruntime.ai/docs/']);
   });
 });

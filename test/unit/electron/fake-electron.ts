@@ -21,12 +21,26 @@ export class FakeEmitter {
 
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null =
-    null;
+  permissionHandler:
+    | ((
+        contents: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+        details: { requestingUrl: string },
+      ) => void)
+    | null = null;
+  permissionCheckHandler: ((contents: unknown, permission: string, requestingOrigin: string) => boolean) | null = null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
   sent: [string, unknown][] = [];
   readonly session = {
     setPermissionRequestHandler: (handler: FakeWebContents['permissionHandler']) => {
       this.permissionHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: FakeWebContents['permissionCheckHandler']) => {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler: (handler: FakeWebContents['devicePermissionHandler']) => {
+      this.devicePermissionHandler = handler;
     },
   };
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
@@ -36,14 +50,18 @@ export class FakeWebContents extends FakeEmitter {
     this.sent.push([channel, value]);
   }
   /** Fires a navigation event; returns whether the app prevented it. */
-  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+  navigate(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', url: string): boolean {
     let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    const details = { url, preventDefault: () => (prevented = true) };
+    // will-frame-navigate carries the URL on its event only; the others also pass it after it.
+    if (event === 'will-frame-navigate') this.emit(event, details);
+    else this.emit(event, details, url);
     return prevented;
   }
 }
 
-export function createFakeElectron() {
+/** userData: the app's data folder (give each test its own); the dialogs answer with the paths set in `dialogs`. */
+export function createFakeElectron(options: { userData?: string } = {}) {
   const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const opened: string[] = [];
@@ -54,7 +72,7 @@ export function createFakeElectron() {
     app: Object.assign(app, {
       whenReady: async () => undefined,
       enableSandbox: () => calls.push('enableSandbox'),
-      getPath: () => '/tmp/placewise-fake-user-data',
+      getPath: () => options.userData ?? '/tmp/placewise-fake-user-data',
       quit: () => calls.push('quit'),
       isPackaged: false,
     }),
@@ -99,8 +117,16 @@ export function createFakeElectron() {
       },
     },
     dialog: {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
+      /** What the next Open and Save dialogs answer; null is Cancel. */
+      answers: { open: null as string | null, save: null as string | null },
+      async showOpenDialog() {
+        const path = this.answers.open;
+        return path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] };
+      },
+      async showSaveDialog() {
+        const path = this.answers.save;
+        return path === null ? { canceled: true } : { canceled: false, filePath: path };
+      },
     },
     net: {},
   };

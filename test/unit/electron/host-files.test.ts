@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AppDataStore } from '../../../electron/host/app-data';
+import { createPlacewiseHost } from '../../../electron/host/host';
 import { openScenarioFile, saveScenarioFile } from '../../../electron/host/scenario-files';
 
 let dir: string;
@@ -20,6 +21,24 @@ describe('scenario files', () => {
     await expect(saveScenarioFile({ path, text: 'new' })).resolves.toEqual({ ok: true, path });
     expect(await readFile(path, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['a.yaml']);
+  });
+
+  test('saving through the host keeps a hard-linked scenario one file under each of its names', async () => {
+    const path = join(dir, 'a.yaml');
+    const shared = join(dir, 'shared-with-another-project.yaml');
+    await writeFile(path, 'placewise: 1 # the old text, longer than the new one\n');
+    await link(path, shared);
+    const host = createPlacewiseHost({
+      transport: 'electron',
+      dataDir: join(dir, 'data'),
+      startScenarioPath: null,
+      version: 'test',
+    });
+    await expect(host.saveScenario({ path, text: 'placewise: 1\n' })).resolves.toEqual({ ok: true, path });
+    expect((await stat(path)).ino).toBe((await stat(shared)).ino);
+    expect((await stat(path)).nlink).toBe(2);
+    expect(await readFile(shared, 'utf8')).toBe('placewise: 1\n');
+    expect((await readdir(dir)).sort()).toEqual(['a.yaml', 'data', 'shared-with-another-project.yaml']);
   });
 
   test('a failed save says why and leaves the old file as it was', async () => {

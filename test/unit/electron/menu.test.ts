@@ -41,12 +41,11 @@ describe('the application menu', () => {
     try {
       const scenario = join(dir, 'a.yaml');
       await writeFile(scenario, 'placewise: 1');
-      const { electron, handlers, menus, windows } = createFakeElectron();
-      (electron.app as unknown as { getPath: () => string }).getPath = () => dir;
+      const { electron, handlers, menus, windows } = createFakeElectron({ userData: dir });
       await startDesktopApp(electron, {
         appDir: dir,
         preloadPath: join(dir, 'preload.cjs'),
-        startScenarioPath: null,
+        startScenarioPath: scenario,
         version: 'test',
       });
       await handlers.get(ipcChannel('openScenario'))!(ipcEvent(APP_START_URL), scenario);

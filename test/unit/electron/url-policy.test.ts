@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { appFileFor, isAppUrl, isSafeExternalUrl } from '../../../electron/main/url-policy';
+import { isAllowedExternalLink } from '../../../electron/api/external-links';
+import { appFileFor, isAppUrl } from '../../../electron/main/url-policy';
 
 describe('URL policy', () => {
   test('only app://placewise is the app', () => {
@@ -9,13 +10,19 @@ describe('URL policy', () => {
     expect(isAppUrl('not a url')).toBe(false);
   });
 
-  test('external links are http(s) with a host and no credentials', () => {
-    expect(isSafeExternalUrl('https://example.com/x')).toBe(true);
-    expect(isSafeExternalUrl('http://example.com')).toBe(true);
-    expect(isSafeExternalUrl('https://user:pw@example.com')).toBe(false);
-    expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false);
-    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
-    expect(isSafeExternalUrl('smb://share/x')).toBe(false);
+  test('external links are https to an allowed host, without credentials or another port', () => {
+    expect(isAllowedExternalLink('https://onnxruntime.ai/docs/performance/')).toBe(true);
+    expect(isAllowedExternalLink('https://github.com/placewise/placewise/issues')).toBe(true);
+    expect(isAllowedExternalLink('http://onnxruntime.ai/docs/')).toBe(false);
+    expect(isAllowedExternalLink('https://example.com/x')).toBe(false);
+    expect(isAllowedExternalLink('https://github.com.evil.example/')).toBe(false);
+    expect(isAllowedExternalLink('https://evil.example/?https://github.com/')).toBe(false);
+    expect(isAllowedExternalLink('https://user:pw@github.com/')).toBe(false);
+    expect(isAllowedExternalLink('https://github.com:8443/')).toBe(false);
+    expect(isAllowedExternalLink('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalLink('javascript:alert(1)')).toBe(false);
+    expect(isAllowedExternalLink('smb://github.com/x')).toBe(false);
+    expect(isAllowedExternalLink('not a url')).toBe(false);
   });
 
   test('app files stay inside the renderer folder', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,16 @@ describe('writeFileAtomic', () => {
     writeFileSync(join(dir, 'report.md'), 'old and longer than the new one');
     await writeFileAtomic(join(dir, 'report.md'), new TextEncoder().encode('new'));
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('new');
+  });
+
+  it('writes over a hard-linked file in place, so that its other name sees the export too', async () => {
+    const dir = directory();
+    writeFileSync(join(dir, 'report.md'), 'old and longer than the new one');
+    linkSync(join(dir, 'report.md'), join(dir, 'published.md'));
+    await writeFileAtomic(join(dir, 'report.md'), new TextEncoder().encode('new'));
+    expect(readFileSync(join(dir, 'published.md'), 'utf8')).toBe('new');
+    expect(statSync(join(dir, 'report.md')).ino).toBe(statSync(join(dir, 'published.md')).ino);
+    expect(readdirSync(dir).sort()).toEqual(['published.md', 'report.md']);
   });
 
   it('refuses a missing directory, naming it', () => {
