@@ -1,6 +1,7 @@
 // Reads a results file made by `placewise bench`, here or on another device, checking the
 // fields that importing and projecting rely on; unknown extra fields are kept.
 import { z } from 'zod';
+import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../simulator/scenario/json-syntax';
 import { BenchReportError } from '../errors';
 import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';
 import type { BenchReport } from './bench-report';
@@ -62,7 +63,10 @@ export function parseBenchReport(text: string, file: string): BenchReport {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BenchReportError(file, `not a JSON results file: ${(error as Error).message}`);
+    throw new BenchReportError(
+      file,
+      `not a JSON results file: ${describeJsonSyntaxProblem(jsonSyntaxProblem(error, text))}`,
+    );
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,13 +2,15 @@
 // process and the browser-mode server. What differs between them (dialogs, opening links)
 // comes in as options.
 import { join, resolve } from 'node:path';
-import { ApiError, type HostInfo, type PlacewiseApi } from '../api/contract';
+import type { HostApi } from '../api/arguments';
+import { ApiError, type HostInfo } from '../api/contract';
 import { AppDataStore } from './app-data';
 import { type BenchmarkService, unavailableBenchmarks } from './benchmark-service';
 import { listExampleScenarios } from './example-scenarios';
 import { findPackageRoot } from './package-root';
 import { exportScenarioText } from './scenario-export';
 import { openScenarioFile, saveScenarioFile } from './scenario-files';
+import { type HostWork, sharedHostWork } from './work/host-work';
 
 export interface HostOptions {
   transport: HostInfo['transport'];
@@ -25,11 +27,14 @@ export interface HostOptions {
   benchmarks?: BenchmarkService;
   /** Where the worked examples are (default: the package's scenarios/). */
   examplesDir?: string;
+  /** The worker threads that simulate for exports (default: the process's own pools). */
+  work?: HostWork;
 }
 
-export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
+export function createPlacewiseHost(options: HostOptions): HostApi {
   const data = new AppDataStore(options.dataDir);
   const benchmarks = options.benchmarks ?? unavailableBenchmarks;
+  const work = options.work ?? sharedHostWork();
   return {
     hostInfo: async () => {
       await data.ready;
@@ -63,9 +68,9 @@ export function createPlacewiseHost(options: HostOptions): PlacewiseApi {
     startBenchmark: (request) => benchmarks.start(request),
     benchmarkStatus: (jobId) => benchmarks.status(jobId),
     cancelBenchmark: (jobId) => benchmarks.cancel(jobId),
-    importBenchmarkReport: (path) => benchmarks.importReport(path),
-    applyBenchmark: (request) => benchmarks.apply(request),
-    exportScenario: (request) => exportScenarioText(request),
+    importBenchmarkReport: (path, context) => benchmarks.importReport(path, context?.signal),
+    applyBenchmark: (request, context) => benchmarks.apply(request, context?.signal),
+    exportScenario: (request, context) => exportScenarioText(request, work.simulations, context?.signal),
     openExternal: async (url) => {
       if (!options.openExternal) throw new ApiError('this host does not open links; open it from the browser');
       await options.openExternal(url);
