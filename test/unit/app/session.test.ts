@@ -77,6 +77,23 @@ describe('the session', () => {
     expect(state().path).toBe('/s.yaml');
   });
 
+  test('a file the YAML reader throws on (alias bomb, cycle, unknown alias) is reported, not thrown', async () => {
+    const aliases = {
+      '/bomb.yaml': `placewise: 1\na: &a [x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e']
+        .map((key, index) => `${key}: &${key} [${Array(8).fill(`*${'abcd'[index]}`).join(', ')}]`)
+        .join('\n')}\n`,
+      '/cycle.yaml': 'placewise: 1\nname: &loop [*loop]\n',
+      '/unknown.yaml': 'placewise: 1\nname: *nowhere\n',
+    };
+    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, ...aliases });
+    state().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
+    for (const path of Object.keys(aliases)) {
+      await expect(session.open(path)).resolves.toBe(false);
+      expect(state().openProblem?.messages, path).toEqual([expect.stringMatching(`^${path}: \\(file\\): `)]);
+      expect(state().draft?.links?.[0].mbps).toBe(4);
+    }
+  });
+
   test('a valid file asks before it replaces unsaved work', async () => {
     const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, '/t.yaml': SCENARIO_TEXT });
     expect(await session.open('/t.yaml')).toBe(true);
