@@ -161,6 +161,11 @@ export class WorkPool {
     return this.waiting.length;
   }
 
+  /** Jobs that have a worker. */
+  get running(): number {
+    return this.all.length - this.idle.length;
+  }
+
   /**
    * Runs `job` on a free worker, or when one frees up. Throws a HostBusyError at once (not
    * through the promise) when the queue is full, so that a caller knows before it answers.
