@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createHostWork } from '../../electron/host/work/host-work';
 import { callApi } from '../unit/electron/http-call';
+import { ALIAS_PROBLEMS } from '../unit/support/yaml-alias-problems';
 import { FIXTURES, ROOT } from './support/app-fixture';
 import { browserSuite } from './support/browser-suite';
 
@@ -18,19 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-const ALIAS_PROBLEMS = {
-  'bomb.yaml': [
-    'placewise: 1',
-    'a: &a [x, x, x, x, x, x, x, x, x]',
-    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-    'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-  ].join('\n'),
-  'cycle.yaml': 'placewise: 1\nname: &loop [*loop]\n',
-  'unresolved.yaml': 'placewise: 1\nname: *nowhere\n',
-};
 
 async function openTwoTierEdited() {
   const opened = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });

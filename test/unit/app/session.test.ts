@@ -11,6 +11,7 @@ import type {
   RecoveryRecord,
   SaveScenarioResult,
 } from '../../../electron/api/contract';
+import { ALIAS_PROBLEMS } from '../support/yaml-alias-problems';
 import { twoTierDraft } from './scenario-draft';
 
 const SCENARIO_TEXT = stringify(twoTierDraft());
@@ -78,13 +79,7 @@ describe('the session', () => {
   });
 
   test('a file the YAML reader throws on (alias bomb, cycle, unknown alias) is reported, not thrown', async () => {
-    const aliases = {
-      '/bomb.yaml': `placewise: 1\na: &a [x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e']
-        .map((key, index) => `${key}: &${key} [${Array(8).fill(`*${'abcd'[index]}`).join(', ')}]`)
-        .join('\n')}\n`,
-      '/cycle.yaml': 'placewise: 1\nname: &loop [*loop]\n',
-      '/unknown.yaml': 'placewise: 1\nname: *nowhere\n',
-    };
+    const aliases = Object.fromEntries(Object.entries(ALIAS_PROBLEMS).map(([name, text]) => [`/${name}`, text]));
     const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, ...aliases });
     state().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
     for (const path of Object.keys(aliases)) {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createPlacewiseHost } from '../../../electron/host/host';
 import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http-server';
 import { createHostWork, type HostWork } from '../../../electron/host/work/host-work';
+import { ALIAS_PROBLEMS } from '../support/yaml-alias-problems';
 import { callApi, type PendingCall } from './http-call';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -100,16 +101,7 @@ describe('the host under load', () => {
 
   test('a scenario that does not read is the caller’s error (400), whatever the parser did', async () => {
     await serve({ workers: 1, queue: 8 });
-    const bomb = [
-      'placewise: 1',
-      'a: &a [x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-    ].join('\n');
-    const cycle = 'placewise: 1\nname: &loop [*loop]\n';
-    for (const scenarioText of [bomb, cycle, 'placewise: 1\nname: *nowhere\n', 'placewise: 1\nname: [']) {
+    for (const scenarioText of [...Object.values(ALIAS_PROBLEMS), 'placewise: 1\nname: [']) {
       const reply = await callApi(server, 'exportScenario', [{ scenarioText, format: 'md' }]).reply;
       expect(reply.status, scenarioText).toBe(400);
       expect(JSON.parse(reply.body).error, scenarioText).toMatch(/^scenario: \(file\): /);

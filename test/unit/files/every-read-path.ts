@@ -4,9 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import type { HostApi } from '../../../electron/api/arguments';
 import { createPlacewiseStore } from '../../../app/store/store';
 import { main } from '../../../cli/main';
+import type { HostApi } from '../../../electron/api/arguments';
+import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
+import { createPlacewiseHost } from '../../../electron/host/host';
 import { benchResult, piReport } from '../bench/report-fixture';
 
 export interface PathMessage {
@@ -46,6 +48,17 @@ export async function cliMessages(file: string, scratch: string): Promise<PathMe
     }
   }
   return messages;
+}
+
+/** A host as `placewise serve` makes it, with benchmarks, its data in `dataDir`. */
+export function readingHost(dataDir: string): HostApi {
+  return createPlacewiseHost({
+    transport: 'http',
+    dataDir,
+    startScenarioPath: null,
+    version: 'test',
+    benchmarks: createBenchmarkJobs(),
+  });
 }
 
 /** Opens (and shows in the app), imports, exports and benchmarks `file` through the host. */

@@ -5,9 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
-import { createPlacewiseHost } from '../../../electron/host/host';
-import { cliMessages, hostMessages } from './every-read-path';
+import { cliMessages, hostMessages, readingHost } from './every-read-path';
 
 // Short, so that a quoted fragment of a line (V8 quotes ten characters) holds it whole.
 const MARKER = 'Xq7Zk';
@@ -32,13 +30,7 @@ const files = Object.entries(CONTENTS).map(([name, content]) => {
   return [name, file] as const;
 });
 
-const host = createPlacewiseHost({
-  transport: 'http',
-  dataDir: join(dir, 'data'),
-  startScenarioPath: null,
-  version: 'test',
-  benchmarks: createBenchmarkJobs(),
-});
+const host = readingHost(join(dir, 'data'));
 
 test.each(files)('the CLI quotes nothing of a %s file', async (_name, file) => {
   const messages = await cliMessages(file, dir);

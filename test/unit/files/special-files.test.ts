@@ -6,9 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
-import { createPlacewiseHost } from '../../../electron/host/host';
-import { cliMessages, hostMessages } from './every-read-path';
+import { cliMessages, hostMessages, readingHost } from './every-read-path';
 
 const dir = mkdtempSync(join(tmpdir(), 'placewise-special-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,13 +19,7 @@ const SPECIAL: [string, string, RegExp][] = [
   ['a folder', dir, /placewise-special-\w+: is a folder, not a/],
 ];
 
-const host = createPlacewiseHost({
-  transport: 'http',
-  dataDir: join(dir, 'data'),
-  startScenarioPath: null,
-  version: 'test',
-  benchmarks: createBenchmarkJobs(),
-});
+const host = readingHost(join(dir, 'data'));
 
 test.each(SPECIAL)('the CLI refuses %s on every path', async (_name, file, refusal) => {
   for (const { path, code, message } of await cliMessages(file, mkdtempSync(join(dir, 'cli-')))) {
