@@ -66,7 +66,8 @@ export class WriteJournal {
     for (const name of names.filter((each) => each.endsWith('.json'))) {
       const file = join(this.directory, name);
       const entry = await readEntry(file);
-      if (entry?.pid !== undefined && isRunning(entry.pid)) {
+      // An entry of this very process is a crashed one's whose pid it now has, or a test's that plays a crash.
+      if (entry?.pid !== undefined && entry.pid !== process.pid && isRunning(entry.pid)) {
         live.add(entryId(name));
         continue;
       }

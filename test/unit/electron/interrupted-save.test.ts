@@ -81,8 +81,9 @@ test('the writes of another host that shares the data folder, still running, are
     JSON.stringify({ target: join(dir, 'a.yaml'), sha256: 'x', temporary, copy: null, started: '', pid });
   const dead = spawn(process.execPath, ['-e', '']);
   const deadPid = await new Promise<number>((resolve) => dead.once('exit', () => resolve(dead.pid!)));
-  // This test's own process stands for the other host: it runs.
-  await writeFile(join(journal, 'aaaa.json'), entry(process.pid, join(dir, 'a.yaml.111')));
+  // A process that runs until the test ends stands for the other host.
+  child = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 60_000)']);
+  await writeFile(join(journal, 'aaaa.json'), entry(child.pid!, join(dir, 'a.yaml.111')));
   await writeFile(join(journal, 'aaaa.copy.5'), 'its copy in progress');
   await writeFile(join(dir, 'a.yaml.111'), 'its save in progress');
   await writeFile(join(journal, 'bbbb.json'), entry(deadPid, join(dir, 'a.yaml.222')));

@@ -41,7 +41,8 @@ describe('the application menu', () => {
       const scenario = join(dir, 'a.yaml');
       await writeFile(scenario, 'placewise: 1');
       const { electron, handlers, menus, windows } = createFakeElectron();
-      (electron.app as unknown as { getPath: () => string }).getPath = () => dir;
+      // The profile is the host's own, off limits to the file API: the scenario is beside it.
+      (electron.app as unknown as { getPath: () => string }).getPath = () => join(dir, 'profile');
       await startDesktopApp(electron, {
         appDir: dir,
         preloadPath: join(dir, 'preload.cjs'),
