@@ -52,6 +52,7 @@ interface Call extends CallOptions {
 }
 
 let nextCallId = 1;
+const WORKER_HEAP_MB = 4096;
 
 /** One thread of the pool, started on first use and again after it was ended or crashed. */
 class PoolThread implements PoolWorker {
@@ -98,7 +99,8 @@ class PoolThread implements PoolWorker {
     const path = await this.entry();
     if (this.worker) return this.worker;
     // The host may run under a TypeScript loader (vitest, tsx); the worker is plain bundled JS.
-    const worker = new Worker(path, { execArgv: [] });
+    // With a heap limit of its own, a run that outgrows memory ends its thread, not the host.
+    const worker = new Worker(path, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     // Idle threads must not keep a process alive that has nothing else to do.
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.receive(reply));
