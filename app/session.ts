@@ -2,13 +2,12 @@
 // keeping the simulation in step with the open scenario. Views call it; it updates the store.
 import { stringify as stringifyYaml } from 'yaml';
 import type { PlacewiseApi } from '../electron/api/contract';
-import { readScenarioText } from '../simulator/scenario/load';
 import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
 import { diagramOptionOf } from './components/use-diagram-option';
 import type { ScenarioDraft } from './editing/draft';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
-import { documentText, isDirty, matchesSaved } from './store/document-slice';
+import { documentText, isDirty, matchesSaved, opensAsDocument } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 import type { PendingDocument } from './store/ui-slice';
 import { UncertaintySession, type UncertaintyWorker } from './uncertainty-session';
@@ -94,7 +93,7 @@ export class PlacewiseSession {
       return false;
     }
     // Unsaved work is never replaced silently; a file that will not load replaces nothing anyway.
-    if (isDirty(state) && readScenarioText(result.file.text).ok) {
+    if (isDirty(state) && opensAsDocument(result.file.text)) {
       state.setDiscardPrompt(result.file);
       return false;
     }

@@ -15,7 +15,7 @@ export { parseShapeOption } from './inspect/resolve-shapes';
 export { BUNDLED_MODELS } from './models/bundled-models';
 export { type BundledModelInfo, listBundledModels } from './models/list-bundled';
 export type { Dimension, TensorSignature } from './onnx/tensor-signature';
-export { type ApplyOptions, applyBenchToScenario } from './projection/apply-to-scenario';
+export { type AppliedMeasurement, type ApplyOptions, applyBenchToScenario } from './projection/apply-to-scenario';
 export { profileFromReport, profileIdForReport, THIS_MACHINE } from './projection/profile-from-report';
 export { referenceResult } from './projection/reference-result';
 export type {

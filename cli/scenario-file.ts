@@ -1,21 +1,16 @@
 // Reads and validates a scenario file for a command; every problem becomes a UsageError whose
 // message is one `FILE: PATH: message` line per problem.
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync, UnreadableFileError } from '../bench/files/read-regular-file';
 import { formatScenarioError, parseScenarioText, type Scenario } from '../simulator';
 import { UsageError } from './usage-error';
 
+/** The text of a scenario file: a regular file within the scenario size limit, else a UsageError saying why. */
 export function readScenarioText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFileSync(file, 'scenario').toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, not a scenario file'
-          : `cannot be read (${code})`;
-    throw new UsageError(`${file}: ${reason}`);
+    if (error instanceof UnreadableFileError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

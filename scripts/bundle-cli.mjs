@@ -21,14 +21,16 @@ function newestSourceMtime() {
   return newest;
 }
 
-// The bench runner's child process and the Monte Carlo worker thread are entries of their own so
-// that they start without loading the whole CLI.
+// The bench runner's child process and the Monte Carlo and host worker threads are entries of
+// their own so that they start without loading the whole CLI.
 function entryPoints() {
   const entries = { cli: join(root, 'cli', 'main.ts') };
   const benchChild = join(root, 'bench', 'runner', 'child.ts');
   if (existsSync(benchChild)) entries['bench-child'] = benchChild;
   const monteCarloWorker = join(root, 'cli', 'monte-carlo', 'evaluation-worker.ts');
   if (existsSync(monteCarloWorker)) entries['monte-carlo-worker'] = monteCarloWorker;
+  const hostWorker = join(root, 'electron', 'host', 'work', 'host-worker.ts');
+  if (existsSync(hostWorker)) entries['host-worker'] = hostWorker;
   return entries;
 }
 

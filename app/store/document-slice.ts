@@ -1,7 +1,8 @@
 // The open scenario: where it lives, the text it came from, the draft being edited, its
 // validation, and undo/redo. Saving writes the text the document came from, changed only
 // where the draft differs (updateScenarioText), so comments and layout stay as written.
-import { readScenarioText, validateScenario } from '../../simulator/scenario/load';
+import { readScenarioText, type ScenarioRead, validateScenario } from '../../simulator/scenario/load';
+import { parseFailure } from '../../simulator/scenario/parse-failure';
 import { formatScenarioError, type ScenarioError } from '../../simulator/scenario/scenario-error';
 import type { Scenario } from '../../simulator/scenario/schema';
 import { sameValue } from '../../simulator/scenario-text/same-value';
@@ -71,6 +72,28 @@ function validated(draft: ScenarioDraft, lastValid: Scenario | null) {
     : { draft, scenario: null, lastValidScenario: lastValid, errors: result.errors };
 }
 
+/**
+ * Reads and validates a file's text for opening. What the reader could not answer with errors
+ * of its own (it threw, as on a YAML alias cycle) is still the file's problem, reported as one.
+ */
+function readDocument(
+  text: string,
+):
+  | { ok: true; read: Extract<ScenarioRead, { ok: true }>; opened: ReturnType<typeof validated> }
+  | (ScenarioRead & { ok: false }) {
+  try {
+    const read = readScenarioText(text);
+    return read.ok ? { ok: true, read, opened: validated(read.raw as unknown as ScenarioDraft, null) } : read;
+  } catch (error) {
+    return { ok: false, errors: [parseFailure(error)] };
+  }
+}
+
+/** Whether `text` would open (as a document, perhaps with errors to repair) rather than be refused. */
+export function opensAsDocument(text: string): boolean {
+  return readDocument(text).ok;
+}
+
 export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
   path: null,
   draft: null,
@@ -84,14 +107,14 @@ export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
   openProblem: null,
 
   loadScenarioText(path, text, options) {
-    const read = readScenarioText(text);
-    if (!read.ok) {
+    const loaded = readDocument(text);
+    if (!loaded.ok) {
       const file = path ?? 'scenario';
-      set({ openProblem: { path: file, messages: read.errors.map((error) => formatScenarioError(file, error)) } });
+      set({ openProblem: { path: file, messages: loaded.errors.map((error) => formatScenarioError(file, error)) } });
       return false;
     }
-    const draft = read.raw as unknown as ScenarioDraft;
-    const opened = validated(draft, null);
+    const { read, opened } = loaded;
+    const draft = opened.draft;
     set({
       ...opened,
       errors: opened.errors.map(read.lineOf),

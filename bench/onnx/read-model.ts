@@ -1,7 +1,8 @@
 // Reads an .onnx file into ONNX's protobuf message, turning every way a file can fail to be a
-// model (missing, not protobuf, cut short, protobuf but not a model) into a ModelFileError.
-import { readFileSync, statSync } from 'node:fs';
+// model (missing, not a regular file, too large, not protobuf, cut short, protobuf but not a
+// model) into a ModelFileError.
 import { ModelFileError } from '../errors';
+import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';
 import { int64ToNumber, type ModelProto, onnx } from './onnx-schema';
 
 export interface ModelFile {
@@ -13,12 +14,10 @@ export interface ModelFile {
 export function readModelFile(file: string): ModelFile {
   let bytes: Uint8Array;
   try {
-    if (statSync(file).isDirectory()) throw new ModelFileError(file, 'is a directory, not an .onnx file');
-    bytes = readFileSync(file);
+    bytes = readRegularFileSync(file, 'model');
   } catch (error) {
-    if (error instanceof ModelFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ModelFileError(file, code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`);
+    if (error instanceof UnreadableFileError) throw new ModelFileError(file, error.problem);
+    throw error;
   }
   return { file, bytes, model: decodeModel(file, bytes) };
 }

@@ -2,9 +2,9 @@
 // scenario model's own file (a measurement of another file would silently stand in for it),
 // and whether the run can be trusted as a model's latency (stable, not a saturated server).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { BenchReportError } from '../errors';
+import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';
 import { BUNDLED_PREFIX, bundledModel } from '../models/bundled-models';
 import { listBundledModels } from '../models/list-bundled';
 import type { BenchReport, BenchResult } from '../report/bench-report';
@@ -30,7 +30,7 @@ export function checkSameModel(report: BenchReport, target: ModelTarget): string
   if (target.file === undefined) return [];
   const measured = report.model;
   const where = `${target.path}.file`;
-  const expected = modelFileHash(target);
+  const expected = modelFileHash(target, where);
   if (expected !== undefined) {
     if (expected === measured.sha256) return [];
     throw new BenchReportError(
@@ -94,15 +94,24 @@ function saturationOf(result: BenchResult, rateQps: number): string | undefined 
 
 const SATURATION_MARGIN = 1.25;
 
-function modelFileHash(target: ModelTarget): string | undefined {
+function modelFileHash(target: ModelTarget, where: string): string | undefined {
   if (target.file!.startsWith(BUNDLED_PREFIX)) {
     const bundled = bundledModel(target.file!);
     return bundled && listBundledModels().find((model) => model.id === bundled.id)?.sha256;
   }
   if (!isAbsolute(target.file!) && target.folder === undefined) return undefined;
   const file = resolve(target.folder ?? '/', target.file!);
-  if (!existsSync(file)) return undefined;
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFileSync(file, 'model');
+  } catch (error) {
+    // A model file that is not here (results from another device) is matched by name instead.
+    if (error instanceof UnreadableFileError && error.code !== 'ENOENT')
+      throw new BenchReportError(target.scenarioFile, `${where}: ${error.message}`);
+    if (error instanceof UnreadableFileError) return undefined;
+    throw error;
+  }
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 // The results may come from another operating system: either separator ends a folder.

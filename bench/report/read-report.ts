@@ -1,8 +1,9 @@
 // Reads a results file made by `placewise bench`, here or on another device, checking the
 // fields that importing and projecting rely on; unknown extra fields are kept.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../simulator/scenario/json-syntax';
 import { BenchReportError } from '../errors';
+import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';
 import type { BenchReport } from './bench-report';
 
 const latencySchema = z.looseObject({
@@ -62,7 +63,10 @@ export function parseBenchReport(text: string, file: string): BenchReport {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BenchReportError(file, `not a JSON results file: ${(error as Error).message}`);
+    throw new BenchReportError(
+      file,
+      `not a JSON results file: ${describeJsonSyntaxProblem(jsonSyntaxProblem(error, text))}`,
+    );
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) {
@@ -82,10 +86,10 @@ export function parseBenchReport(text: string, file: string): BenchReport {
 export function readBenchReport(file: string): BenchReport {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFileSync(file, 'results').toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchReportError(file, code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`);
+    if (error instanceof UnreadableFileError) throw new BenchReportError(file, error.problem);
+    throw error;
   }
   return parseBenchReport(text, file);
 }

@@ -1,5 +1,5 @@
 // Paths of the bundled entry points that run in other processes or threads (the bench child,
-// the Monte Carlo worker). They run the bundle even when the host runs from sources under a
+// the Monte Carlo worker, the host's worker). They run the bundle even when the host runs from sources under a
 // TypeScript loader (vitest, tsx), which a child or worker would not inherit.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,7 @@ function repositoryRoot(): string {
 let bundleReady: Promise<string> | undefined;
 
 /** dist/NAME.mjs, the bundle rebuilt first when a source is newer (once per process). */
-export async function bundledEntryPath(name: 'bench-child' | 'monte-carlo-worker'): Promise<string> {
+export async function bundledEntryPath(name: 'bench-child' | 'monte-carlo-worker' | 'host-worker'): Promise<string> {
   bundleReady ??= (async () => {
     const root = repositoryRoot();
     // A computed specifier: bundlers leave it alone, and the build script stays plain JavaScript.

@@ -75,9 +75,22 @@ export function parseArguments<M extends ApiMethod>(method: M, raw: unknown): Pa
   throw new ApiError(`${method}: invalid arguments${where}: ${issue.message}`);
 }
 
+/** What a transport knows of a call besides its arguments. */
+export interface CallContext {
+  /** Aborts when the caller has gone away (an HTTP client closed its connection): its work stops. */
+  signal?: AbortSignal;
+}
+
+/** The host's side of the API: every method may also take its call's context, after its arguments. */
+export type HostApi = {
+  [M in ApiMethod]: (...args: [...Parameters<PlacewiseApi[M]>, context?: CallContext]) => ReturnType<PlacewiseApi[M]>;
+};
+
 /** Validates the arguments, then calls the host's method: the one entry point of both transports. */
-export async function invokeApi(host: PlacewiseApi, method: string, raw: unknown): Promise<unknown> {
+export async function invokeApi(host: HostApi, method: string, raw: unknown, context?: CallContext): Promise<unknown> {
   if (!isApiMethod(method)) throw new ApiError(`unknown API method '${method}'`);
   const args = parseArguments(method, raw);
-  return (host[method] as (...values: unknown[]) => Promise<unknown>)(...args);
+  // Every argument schema is a tuple of required items, so the context always lands after them.
+  const call = host[method] as (...values: unknown[]) => Promise<unknown>;
+  return context === undefined ? call(...args) : call(...args, context);
 }

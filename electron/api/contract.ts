@@ -153,3 +153,17 @@ export function ipcChannel(method: ApiMethod): `placewise:${ApiMethod}` {
 export class ApiError extends Error {
   override name = 'ApiError';
 }
+
+/**
+ * The host's queue for heavy work is full: the caller should try again after `retryAfterS`
+ * seconds (HTTP 429 with Retry-After; over IPC the message says it).
+ */
+export class HostBusyError extends ApiError {
+  override name = 'HostBusyError';
+  constructor(
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(message);
+  }
+}

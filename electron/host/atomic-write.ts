@@ -24,7 +24,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** The file a path names: a symlink's target (so the link stays a link), or the path itself when it does not exist yet. */
-async function realTarget(path: string): Promise<string> {
+export async function realTarget(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {

@@ -1,13 +1,61 @@
-// Benchmarks on the host as jobs: each runs in bench's child processes (so the host never
-// blocks), reports its progress for polling, and can be cancelled. Finished reports stay
-// available to apply to a scenario.
+// Benchmarks on the host as jobs: each runs on the host's benchmark worker thread and bench's
+// child processes (so the host never blocks), one at a time, reports its progress for polling,
+// and can be cancelled. Finished reports stay available to apply to a scenario.
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { BenchProgress, BenchReport } from '../../bench/index';
-import { ApiError, type BenchmarkJobStatus } from '../api/contract';
+import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport } from '../../bench/index';
+import {
+  ApiError,
+  type BenchmarkJobStatus,
+  type BenchmarkRequest,
+  type BundledModelSummary,
+  HostBusyError,
+} from '../api/contract';
 import type { BenchmarkService } from './benchmark-service';
+import { type HostWork, sharedHostWork } from './work/host-work';
 
-type BenchModule = typeof import('../../bench/index');
+/** Where bench's work runs: the host's worker threads, or a fake in tests. */
+export interface BenchRunner {
+  listBundledModels(): Promise<BundledModelSummary[]>;
+  /** Throws a HostBusyError at once when too many benchmarks wait already; `onStart` when it leaves the queue. */
+  run(
+    request: BenchmarkRequest,
+    hooks: { signal: AbortSignal; onStart(): void; onProgress(progress: BenchProgress): void },
+  ): Promise<BenchReport>;
+  readReport(path: string, signal?: AbortSignal): Promise<BenchReport>;
+  apply(
+    scenarioText: string,
+    report: BenchReport,
+    modelId: string,
+    options: ApplyOptions,
+    signal?: AbortSignal,
+  ): Promise<AppliedMeasurement>;
+}
+
+export function workerBenchRunner(work: HostWork = sharedHostWork()): BenchRunner {
+  let bundled: Promise<BundledModelSummary[]> | undefined;
+  return {
+    listBundledModels() {
+      // The same every time: listed (20 MB of models read) once per host.
+      bundled ??= work.simulations.run((worker) => worker.call('listBundledModels', null));
+      bundled.catch(() => {
+        bundled = undefined;
+      });
+      return bundled;
+    },
+    run: (request, { signal, onStart, onProgress }) =>
+      work.benchmarks.run((worker) => {
+        onStart();
+        return worker.call('benchmark', request, { onProgress, cooperative: true });
+      }, signal),
+    readReport: (path, signal) => work.simulations.run((worker) => worker.call('readBenchReport', { path }), signal),
+    apply: (scenarioText, report, modelId, options, signal) =>
+      work.simulations.run(
+        (worker) => worker.call('applyBenchmark', { scenarioText, report, modelId, options }),
+        signal,
+      ),
+  };
+}
 
 const KEPT_JOBS = 20;
 
@@ -20,10 +68,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `loadBench` is lazy: onnxruntime and the model files load only when a benchmark is asked for. */
-export function createBenchmarkJobs(
-  loadBench: () => Promise<BenchModule> = () => import('../../bench/index'),
-): BenchmarkService {
+export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): BenchmarkService {
   const jobs = new Map<string, Job>();
 
   const add = (job: Job): string => {
@@ -49,25 +94,25 @@ export function createBenchmarkJobs(
   };
 
   return {
-    async listBundledModels() {
-      const bench = await loadBench();
-      return bench
-        .listBundledModels()
-        .map(({ id, reference, label, size_mb, params }) => ({ id, reference, label, size_mb, params }));
-    },
+    listBundledModels: () => runner.listBundledModels(),
 
     async start(request) {
-      const bench = await loadBench();
       const controller = new AbortController();
-      const entry: Job = { status: { state: 'running', progress: 0, message: 'starting' }, controller };
+      const entry: Job = {
+        status: { state: 'running', progress: 0, message: 'waiting for the benchmark before it to finish' },
+        controller,
+      };
+      const running = runner.run(request, {
+        signal: controller.signal,
+        onStart: () => {
+          entry.status = { state: 'running', progress: 0, message: 'starting' };
+        },
+        onProgress: (progress) => {
+          entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
+        },
+      });
       const jobId = add(entry);
-      bench
-        .runBenchmark(request, {
-          signal: controller.signal,
-          onProgress: (progress) => {
-            entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
-          },
-        })
+      running
         .then(
           (result) => {
             entry.status = { state: 'done', report: result };
@@ -92,25 +137,26 @@ export function createBenchmarkJobs(
       job(jobId).controller?.abort();
     },
 
-    async importReport(path) {
-      const bench = await loadBench();
+    async importReport(path, signal) {
+      let read: BenchReport;
       try {
-        return { jobId: add({ status: { state: 'done', report: bench.readBenchReport(path) }, controller: null }) };
+        read = await runner.readReport(path, signal);
       } catch (error) {
-        throw new ApiError(messageOf(error));
+        throw error instanceof HostBusyError || signal?.aborted ? error : new ApiError(messageOf(error));
       }
+      return { jobId: add({ status: { state: 'done', report: read }, controller: null }) };
     },
 
-    async apply({ scenarioText, jobId, modelId, scenarioPath }) {
-      const bench = await loadBench();
+    async apply({ scenarioText, jobId, modelId, scenarioPath }, signal) {
+      const measured = report(jobId);
+      const options = {
+        scenarioFile: scenarioPath ?? 'scenario',
+        modelFolder: scenarioPath === undefined ? undefined : dirname(scenarioPath),
+      };
       try {
-        const applied = bench.applyBenchToScenario(scenarioText, report(jobId), modelId, {
-          scenarioFile: scenarioPath ?? 'scenario',
-          modelFolder: scenarioPath === undefined ? undefined : dirname(scenarioPath),
-        });
-        return { ok: true, ...applied };
+        return { ok: true, ...(await runner.apply(scenarioText, measured, modelId, options, signal)) };
       } catch (error) {
-        if (error instanceof ApiError) throw error;
+        if (error instanceof ApiError || signal?.aborted) throw error;
         return { ok: false, message: messageOf(error) };
       }
     },

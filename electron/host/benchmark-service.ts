@@ -14,8 +14,9 @@ export interface BenchmarkService {
   start(request: BenchmarkRequest): Promise<{ jobId: string }>;
   status(jobId: string): Promise<BenchmarkJobStatus>;
   cancel(jobId: string): Promise<void>;
-  importReport(path: string): Promise<{ jobId: string }>;
-  apply(request: ApplyBenchmarkRequest): Promise<ApplyBenchmarkResult>;
+  /** `signal`: the caller went away, and the reading stops. */
+  importReport(path: string, signal?: AbortSignal): Promise<{ jobId: string }>;
+  apply(request: ApplyBenchmarkRequest, signal?: AbortSignal): Promise<ApplyBenchmarkResult>;
 }
 
 const unavailable = async (): Promise<never> => {

@@ -1,4 +1,5 @@
 // Turns the errors of Node's file system calls into sentences a user can act on.
+import { UnreadableFileError } from '../../bench/files/read-regular-file';
 
 function code(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -8,12 +9,12 @@ export function describeReadError(path: string, error: unknown): string {
   switch (code(error)) {
     case 'ENOENT':
       return `${path}: the file does not exist (moved or deleted?)`;
-    case 'EISDIR':
-      return `${path}: is a folder, not a scenario file`;
     case 'EACCES':
     case 'EPERM':
       return `${path}: permission denied`;
     default:
+      // A refusal (a folder, a device, too large) already says what and where.
+      if (error instanceof UnreadableFileError) return error.message;
       return `${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

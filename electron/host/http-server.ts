@@ -1,15 +1,18 @@
 // Browser mode: the built renderer and the API over HTTP, on 127.0.0.1 only. Every API call
 // carries a per-server token that only the served page knows, and Host and Origin are checked,
-// so other sites in the same browser (or DNS rebinding) cannot reach the user's files.
+// so other sites in the same browser (or DNS rebinding) cannot reach the user's files. Heavy
+// work runs on the host's worker threads: a full queue answers 429 with Retry-After, and a
+// call whose client closed its connection is cancelled.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
-import { invokeApi } from '../api/arguments';
-import { ApiError, type PlacewiseApi, TOKEN_HEADER } from '../api/contract';
+import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../simulator/scenario/json-syntax';
+import { type HostApi, invokeApi } from '../api/arguments';
+import { ApiError, HostBusyError, TOKEN_HEADER } from '../api/contract';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf, isJsonContentType } from './content-types';
 
 const MAX_BODY_BYTES = 12_000_000;
 
@@ -21,7 +24,7 @@ export interface BrowserModeServer {
 }
 
 export interface BrowserModeOptions {
-  host: PlacewiseApi;
+  host: HostApi;
   /** The built renderer (dist-app/). */
   appDir: string;
   /** 0 or absent: a free port. */
@@ -49,7 +52,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
         return sendText(response, 403, 'cross-origin calls are refused');
       }
       if (request.headers[TOKEN_HEADER] !== token) return sendText(response, 403, 'missing or wrong API token');
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(request.headers['content-type'])) {
         return sendText(response, 415, 'the API takes application/json');
       }
       return handleApi(url.pathname.slice('/api/'.length), request, response);
@@ -60,17 +63,28 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
 
   async function handleApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body: unknown;
+    let text = '';
     try {
-      body = JSON.parse(await readBody(request));
+      text = await readBody(request);
+      body = JSON.parse(text);
     } catch (error) {
-      return sendJson(response, 400, { ok: false, error: `the request body is not JSON: ${message(error)}` });
+      const problem = text === '' ? message(error) : describeJsonSyntaxProblem(jsonSyntaxProblem(error, text));
+      return sendJson(response, 400, { ok: false, error: `the request body is not JSON: ${problem}` });
     }
     const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
+    // The client may give up (a closed tab, a timeout): its work is then dropped or stopped.
+    const gone = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) gone.abort();
+    });
     try {
-      const value = await invokeApi(options.host, method, args);
+      const value = await invokeApi(options.host, method, args, { signal: gone.signal });
       sendJson(response, 200, { ok: true, value: value ?? null });
     } catch (error) {
-      sendJson(response, error instanceof ApiError ? 400 : 500, { ok: false, error: message(error) });
+      if (gone.signal.aborted) return;
+      if (error instanceof HostBusyError) response.setHeader('Retry-After', String(error.retryAfterS));
+      const status = error instanceof HostBusyError ? 429 : error instanceof ApiError ? 400 : 500;
+      sendJson(response, status, { ok: false, error: message(error) });
     }
   }
 

@@ -1,28 +1,36 @@
 // Exports for the app: the scenario arrives as the text being edited, is validated and
-// simulated at full fidelity here (the simulator is the only source of figures), and the
-// export engine renders it. The bytes go back to the renderer, which offers them as a download.
-import type { ExportRequest, ExportResult } from '../api/contract';
+// simulated at full fidelity on a worker thread of the host's simulation pool (the simulator is
+// the only source of figures, and the host's event loop stays free), and the export engine
+// renders it while the job keeps its place in the pool, so that no more browsers render at once
+// than the pool has workers. The bytes go back to the renderer, which offers them as a download.
+import { ApiError, type ExportRequest, type ExportResult } from '../api/contract';
+import type { WorkPool } from './work/work-pool';
+import { WorkerTaskError } from './work/work-pool';
 
-export async function exportScenarioText(request: ExportRequest): Promise<ExportResult> {
-  const [{ parseScenarioText, formatScenarioError, evaluateScenario }, { exportScenario }] = await Promise.all([
-    import('../../simulator/index'),
-    import('./export/index'),
-  ]);
-  const parsed = parseScenarioText(request.scenarioText);
-  if (!parsed.ok) {
-    return { ok: false, message: parsed.errors.map((error) => formatScenarioError('scenario', error)).join('\n') };
-  }
-  try {
-    const results = evaluateScenario(parsed.scenario);
-    const file = await exportScenario({
-      scenario: parsed.scenario,
-      results,
-      format: request.format,
-      optionId: request.optionId,
-      diagram: request.diagram,
-    });
-    return { ok: true, fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
+export function exportScenarioText(
+  request: ExportRequest,
+  pool: WorkPool,
+  signal?: AbortSignal,
+): Promise<ExportResult> {
+  return pool.run(async (worker) => {
+    const { scenario, results } = await worker
+      .call('simulate', { scenarioText: request.scenarioText })
+      .catch((error: unknown) => {
+        // A scenario that does not read or validate is the caller's to fix (HTTP 400).
+        throw error instanceof WorkerTaskError && error.failure.input ? new ApiError(error.message) : error;
+      });
+    const { exportScenario } = await import('./export/index');
+    try {
+      const file = await exportScenario({
+        scenario,
+        results,
+        format: request.format,
+        optionId: request.optionId,
+        diagram: request.diagram,
+      });
+      return { ok: true, fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, signal);
 }

@@ -3,7 +3,10 @@
 // writing a temporary file and renaming it (or during an in-place write) leaves the entry, and
 // the next start finishes the job: it removes exactly the temporary files the entry names, and
 // completes an in-place write from its verified copy. Nothing else is ever touched, so a user's
-// file with a similar name is safe.
+// file with a similar name is safe. The journal's own folder is the host's: what is left there
+// by a write that is over (a torn entry, a copy, write-file-atomic's temporary file of a copy)
+// goes too. An entry whose writer still runs (another host sharing the data folder) is left
+// alone, with its files.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +21,8 @@ interface JournalEntry {
   /** For an in-place write (a file with hard links): the verified copy of the new content. */
   copy: string | null;
   started: string;
+  /** The writing process; absent in entries of older versions. */
+  pid?: number;
 }
 
 export interface JournalRecord {
@@ -44,6 +49,7 @@ export class WriteJournal {
       temporary: null,
       copy: inPlace ? join(this.directory, `${id}.copy`) : null,
       started: new Date().toISOString(),
+      pid: process.pid,
     };
     await this.store(file, entry);
     return {
@@ -56,13 +62,20 @@ export class WriteJournal {
   /** Finishes what writes interrupted by a crash left behind; run once when the host starts. */
   async recover(): Promise<void> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
-    for (const name of names) {
+    const live = new Set<string>();
+    for (const name of names.filter((each) => each.endsWith('.json'))) {
       const file = join(this.directory, name);
-      if (name.endsWith('.part')) await removeIfPresent(file);
-      if (!name.endsWith('.json')) continue;
       const entry = await readEntry(file);
+      // An entry of this very process is a crashed one's whose pid it now has, or a test's that plays a crash.
+      if (entry?.pid !== undefined && entry.pid !== process.pid && isRunning(entry.pid)) {
+        live.add(entryId(name));
+        continue;
+      }
       if (entry) await finish(entry);
       await removeIfPresent(file);
+    }
+    for (const name of names) {
+      if (!name.endsWith('.json') && !live.has(entryId(name))) await removeIfPresent(join(this.directory, name));
     }
   }
 
@@ -77,6 +90,19 @@ export class WriteJournal {
       await handle.close();
     }
     await rename(part, file);
+  }
+}
+
+// Every file of an entry starts with its id: <id>.json, <id>.json.part, <id>.copy, <id>.copy.<n>.
+const entryId = (name: string) => name.split('.')[0];
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

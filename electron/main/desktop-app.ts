@@ -43,6 +43,7 @@ export async function startDesktopApp(electron: ElectronMain, paths: DesktopPath
   const host = createPlacewiseHost({
     transport: 'electron',
     dataDir: join(app.getPath('userData'), 'placewise'),
+    privateFolders: [app.getPath('userData')],
     startScenarioPath: paths.startScenarioPath,
     version: paths.version,
     dialogs: scenarioDialogs(dialog, () => window),

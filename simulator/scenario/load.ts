@@ -4,6 +4,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { findUncertainValues } from '../uncertainty/find-uncertain';
 import { substituteNominalValues } from '../uncertainty/substitute-values';
 import type { UncertainScenario } from '../uncertainty/uncertain-value';
+import { jsonSyntaxProblem } from './json-syntax';
 import { checkReferences } from './references';
 import { referenceErrorsDespiteSchema } from './references-despite-schema';
 import type { ScenarioError } from './scenario-error';
@@ -26,10 +27,8 @@ function jsonSyntaxError(text: string): ScenarioError | undefined {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    return { path: '', message: `not valid YAML or JSON: ${message}`, line };
+    const syntax = jsonSyntaxProblem(error, text);
+    return { path: '', message: `not valid YAML or JSON: ${syntax.problem}`, line: syntax.line };
   }
 }
 
@@ -48,6 +47,7 @@ export function readScenarioText(text: string): ScenarioRead {
   const lineCounter = new LineCounter();
   // JSON is read by the YAML parser too (YAML 1.2 is a superset), so both get line numbers.
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (!declaresScenario(document)) return { ok: false, errors: [notAScenario(document)] };
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -58,23 +58,26 @@ export function readScenarioText(text: string): ScenarioRead {
       })),
     };
   }
-  const raw: unknown = document.toJS({ maxAliasCount: 1000 });
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: '',
-          message: 'a scenario is a mapping with placewise, name, components, workload, pipeline and options',
-        },
-      ],
-    };
-  }
+  const raw = document.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
   const lineOf = (error: ScenarioError): ScenarioError => ({
     ...error,
     line: error.line ?? lineAt(document, lineCounter, error.path),
   });
-  return { ok: true, raw: raw as Record<string, unknown>, lineOf };
+  return { ok: true, raw, lineOf };
+}
+
+// A file is read as a scenario only when it says it is one, with the format version at its top:
+// the messages about any other file (a password file, a key) must not quote a byte of it.
+function declaresScenario(document: ReturnType<typeof parseDocument>): boolean {
+  return isMap(document.contents) && document.contents.has('placewise');
+}
+
+function notAScenario(document: ReturnType<typeof parseDocument>): ScenarioError {
+  const syntax = document.errors.length > 0 ? 'not valid YAML or JSON, and ' : '';
+  return {
+    path: '',
+    message: `not a Placewise scenario: ${syntax}no \`placewise: 1\` at its top (a scenario is a mapping with placewise, name, components, workload, pipeline and options)`,
+  };
 }
 
 export function parseScenarioText(text: string): ScenarioParse {

@@ -32,6 +32,8 @@ export interface AppSetup {
   scenario?: string;
   dataDir?: string;
   benchmarks?: HostOptions['benchmarks'];
+  /** The host's worker pools (default: the process's own). */
+  work?: HostOptions['work'];
 }
 
 export async function startApp(browser: Browser, setup: AppSetup = {}): Promise<AppUnderTest> {
@@ -42,6 +44,7 @@ export async function startApp(browser: Browser, setup: AppSetup = {}): Promise<
     startScenarioPath: setup.scenario ?? DEFAULT_SCENARIO,
     version: 'test',
     benchmarks: setup.benchmarks ?? createBenchmarkJobs(),
+    work: setup.work,
   });
   const server = await startBrowserModeServer({ host, appDir: join(ROOT, 'dist-app') });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -12,6 +12,7 @@ import type {
   RecoveryRecord,
   SaveScenarioResult,
 } from '../../../electron/api/contract';
+import { ALIAS_PROBLEMS } from '../support/yaml-alias-problems';
 import { twoTierDraft } from './scenario-draft';
 
 const SCENARIO_TEXT = stringify(twoTierDraft());
@@ -76,6 +77,17 @@ describe('the session', () => {
     expect(state().openProblem?.path).toBe('/broken.yaml');
     expect(state().draft?.links?.[0].mbps).toBe(4);
     expect(state().path).toBe('/s.yaml');
+  });
+
+  test('a file the YAML reader throws on (alias bomb, cycle, unknown alias) is reported, not thrown', async () => {
+    const aliases = Object.fromEntries(Object.entries(ALIAS_PROBLEMS).map(([name, text]) => [`/${name}`, text]));
+    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT, ...aliases });
+    state().edit((draft) => setField(draft, ['links', 0, 'mbps'], 4));
+    for (const path of Object.keys(aliases)) {
+      await expect(session.open(path)).resolves.toBe(false);
+      expect(state().openProblem?.messages, path).toEqual([expect.stringMatching(`^${path}: \\(file\\): `)]);
+      expect(state().draft?.links?.[0].mbps).toBe(4);
+    }
   });
 
   test('a valid file asks before it replaces unsaved work', async () => {

@@ -1,27 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import type { ApplyOptions, BenchHooks, BenchReport, BenchRequest } from '../../../bench/index';
-import { createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
+import type { ApplyOptions, BenchReport } from '../../../bench/index';
+import { type BenchRunner, createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
 
-type BenchModule = typeof import('../../../bench/index');
-
-function fakeBench(run: (request: BenchRequest, hooks: BenchHooks) => Promise<BenchReport>) {
+function fakeBench(run: BenchRunner['run']) {
   const applied: [string, string, ApplyOptions | undefined][] = [];
-  const bench = {
-    listBundledModels: () => [
-      { id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10, extra: 'dropped' },
-    ],
-    runBenchmark: run,
-    readBenchReport: (path: string) => {
+  const runner: BenchRunner = {
+    listBundledModels: async () => [{ id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10 }],
+    run,
+    readReport: async (path: string) => {
       if (path.endsWith('.json')) return { model: { file: path } } as BenchReport;
       throw new Error(`${path}: not a bench results file`);
     },
-    applyBenchToScenario: (text: string, report: BenchReport, modelId: string, options?: ApplyOptions) => {
+    apply: async (text: string, report: BenchReport, modelId: string, options?: ApplyOptions) => {
       applied.push([report.model.file, modelId, options]);
       if (modelId === 'missing') throw new Error(`models: no model '${modelId}'`);
       return { text: `${text}\n# measured`, warnings: modelId === 'shaky' ? ['the run was unstable'] : [] };
     },
   };
-  return { load: async () => bench as unknown as BenchModule, applied };
+  return { runner, applied };
 }
 
 const done = (file: string) => ({ model: { file } }) as BenchReport;
@@ -31,13 +27,6 @@ async function settle(): Promise<void> {
 }
 
 describe('benchmark jobs', () => {
-  test('lists bundled models with the fields the app needs', async () => {
-    const jobs = createBenchmarkJobs(fakeBench(async () => done('x')).load);
-    await expect(jobs.listBundledModels()).resolves.toEqual([
-      { id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10 },
-    ]);
-  });
-
   test('a job reports progress, then its report, which applies to a scenario', async () => {
     let finish: (report: BenchReport) => void = () => undefined;
     const bench = fakeBench(
@@ -56,7 +45,7 @@ describe('benchmark jobs', () => {
           finish = resolve;
         }),
     );
-    const jobs = createBenchmarkJobs(bench.load);
+    const jobs = createBenchmarkJobs(bench.runner);
     const { jobId } = await jobs.start({ model: 'bundled:tiny' });
     await expect(jobs.status(jobId)).resolves.toEqual({
       state: 'running',
@@ -103,7 +92,7 @@ describe('benchmark jobs', () => {
           });
         }),
     );
-    const jobs = createBenchmarkJobs(bench.load);
+    const jobs = createBenchmarkJobs(bench.runner);
     const { jobId } = await jobs.start({ model: 'bundled:tiny', calibrate: true });
     await expect(jobs.status(jobId)).resolves.toEqual({
       state: 'running',
@@ -119,7 +108,7 @@ describe('benchmark jobs', () => {
           new Promise((_resolve, reject) => {
             hooks.signal?.addEventListener('abort', () => reject(new Error('benchmark cancelled')));
           }),
-      ).load,
+      ).runner,
     );
     const { jobId } = await jobs.start({ model: 'bundled:tiny' });
     await jobs.cancel(jobId);
@@ -129,7 +118,7 @@ describe('benchmark jobs', () => {
 
   test('a failing run is reported with its message; unknown jobs are an error', async () => {
     const jobs = createBenchmarkJobs(
-      fakeBench(async () => Promise.reject(new Error('/x.onnx: not an ONNX model'))).load,
+      fakeBench(async () => Promise.reject(new Error('/x.onnx: not an ONNX model'))).runner,
     );
     const { jobId } = await jobs.start({ model: '/x.onnx' });
     await settle();
@@ -139,7 +128,7 @@ describe('benchmark jobs', () => {
   });
 
   test('an imported results file becomes a finished job', async () => {
-    const jobs = createBenchmarkJobs(fakeBench(async () => done('x')).load);
+    const jobs = createBenchmarkJobs(fakeBench(async () => done('x')).runner);
     const { jobId } = await jobs.importReport('/phone/bench.json');
     await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('/phone/bench.json') });
     await expect(jobs.importReport('/phone/notes.txt')).rejects.toThrow('not a bench results file');

@@ -1,6 +1,6 @@
-import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AppDataStore } from '../../../electron/host/app-data';
 import { createPlacewiseHost } from '../../../electron/host/host';
@@ -103,5 +103,42 @@ describe('the app data folder', () => {
     expect(recent[0]).toBe('/f5.yaml');
     expect(recent).toHaveLength(10);
     expect(new Set(recent).size).toBe(10);
+  });
+});
+
+describe("the host's own files", () => {
+  test('are refused by every file call, through symlinks too; a neighbour with a similar name is not', async () => {
+    const dataDir = join(dir, 'data');
+    const host = createPlacewiseHost({ transport: 'http', dataDir, startScenarioPath: null, version: 'test' });
+    const scenario = join(dir, 'mine.yaml');
+    await writeFile(scenario, 'placewise: 1\n');
+    await expect(host.openScenario(scenario)).resolves.toMatchObject({ ok: true });
+    await host.writeRecovery({ path: scenario, text: 'work' });
+    const recent = await readFile(join(dataDir, 'recent.json'), 'utf8');
+    await symlink(join(dataDir, 'recent.json'), join(dir, 'innocent.yaml'));
+
+    const own = [join(dataDir, 'recent.json'), join(dataDir, 'recovery.json'), join(dir, 'innocent.yaml')];
+    const refused = (path: string) => ({
+      ok: false,
+      path,
+      message: expect.stringContaining(`is one of Placewise's own files (its data folder ${dataDir})`),
+    });
+    for (const path of own) {
+      await expect(host.openScenario(path)).resolves.toEqual(refused(path));
+      await expect(host.saveScenario({ path, text: 'placewise: 1\n' })).resolves.toEqual(refused(path));
+      await expect(host.importBenchmarkReport(path)).rejects.toThrow("is one of Placewise's own files");
+      await expect(host.startBenchmark({ model: path })).rejects.toThrow("is one of Placewise's own files");
+    }
+    const inFlight = join(dataDir, 'writes-in-flight', 'new.yaml');
+    await expect(host.saveScenario({ path: inFlight, text: 'x' })).resolves.toEqual(refused(inFlight));
+    expect(await readFile(join(dataDir, 'recent.json'), 'utf8')).toBe(recent);
+    expect(JSON.parse(await readFile(join(dataDir, 'recovery.json'), 'utf8')).text).toBe('work');
+
+    const neighbour = join(`${dataDir}-backup`, 'a.yaml');
+    await mkdir(dirname(neighbour));
+    await expect(host.saveScenario({ path: neighbour, text: 'placewise: 1\n' })).resolves.toEqual({
+      ok: true,
+      path: neighbour,
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/api/contract';
 import { createPlacewiseHost } from '../../../electron/host/host';
 import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http-server';
+import { callApi, sendRequest } from './http-call';
 
 let dir: string;
 let server: BrowserModeServer;
@@ -31,36 +31,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
+const send = (path: string, options: Parameters<typeof sendRequest>[2] = {}) =>
+  sendRequest(server, path, options).reply;
 const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
-  send(`/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers },
-    body: JSON.stringify({ args }),
-  });
+  callApi(server, method, args, headers).reply;
 
 describe('the browser-mode server', () => {
   test('listens on 127.0.0.1 on a free port and serves the app with its token and CSP', async () => {
@@ -98,6 +72,20 @@ describe('the browser-mode server', () => {
     });
     expect(plain.status).toBe(415);
     expect((await send('/api/hostInfo')).status).toBe(405);
+  });
+
+  test('the API takes exactly application/json, at most with a UTF-8 charset', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"'])
+      expect((await api('hostInfo', [], { 'content-type': type })).status, type).toBe(200);
+    for (const type of [
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+      'application/json; boundary=x',
+      'application/json, text/plain',
+      'text/json',
+    ])
+      expect((await api('hostInfo', [], { 'content-type': type })).status, type).toBe(415);
   });
 
   test('bad arguments and unknown methods get a 400 with the reason', async () => {

@@ -41,7 +41,8 @@ describe('the application menu', () => {
     try {
       const scenario = join(dir, 'a.yaml');
       await writeFile(scenario, 'placewise: 1');
-      const { electron, handlers, menus, windows } = createFakeElectron({ userData: dir });
+      // The profile is the host's own, off limits to the file API: the scenario is beside it.
+      const { electron, handlers, menus, windows } = createFakeElectron({ userData: join(dir, 'profile') });
       await startDesktopApp(electron, {
         appDir: dir,
         preloadPath: join(dir, 'preload.cjs'),

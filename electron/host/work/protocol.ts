@@ -1,0 +1,37 @@
+// The messages between the host and its worker threads (work-pool.ts, host-worker.ts): each
+// task is one request and one reply, with progress in between for benchmarks.
+import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport, BenchRequest } from '../../../bench/index';
+import type { ScenarioResults } from '../../../simulator/results';
+import type { Scenario } from '../../../simulator/scenario/schema';
+import type { BundledModelSummary } from '../../api/contract';
+
+/** What each task takes and gives. */
+export interface HostTasks {
+  /** Validates a scenario's text and simulates it at full fidelity (an export's figures). */
+  simulate: { input: { scenarioText: string }; output: { scenario: Scenario; results: ScenarioResults } };
+  applyBenchmark: {
+    input: { scenarioText: string; report: BenchReport; modelId: string; options: ApplyOptions };
+    output: AppliedMeasurement;
+  };
+  readBenchReport: { input: { path: string }; output: BenchReport };
+  listBundledModels: { input: null; output: BundledModelSummary[] };
+  /** Runs a benchmark (each configuration in bench's own child process); reports progress. */
+  benchmark: { input: BenchRequest; output: BenchReport };
+}
+
+export type TaskKind = keyof HostTasks;
+export type TaskInput<K extends TaskKind> = HostTasks[K]['input'];
+export type TaskOutput<K extends TaskKind> = HostTasks[K]['output'];
+
+export type TaskMessage = { id: number; kind: TaskKind; input: unknown } | { id: number; cancel: true };
+
+export interface TaskFailure {
+  message: string;
+  /** Bad input the user can fix (a scenario that does not validate, a file that is not a model). */
+  input: boolean;
+  /** Ended by a cancel message. */
+  cancelled: boolean;
+}
+
+export type WorkerReply =
+  { id: number; progress: BenchProgress } | { id: number; output: unknown } | { id: number; failure: TaskFailure };
