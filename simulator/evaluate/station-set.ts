@@ -14,6 +14,7 @@ import { RandomStream } from '../random/random-stream';
 import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
 import type { SystemModel } from './system-model';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface StationSet {
   detailedUsers: number;
@@ -100,7 +101,7 @@ export function buildStations(
   const batcherOfStep = Int32Array.from(plan.steps, (stepPlan, step) => {
     if (!stepBatched[step]) return -1;
     const component = components[stepPlan.primary.component];
-    const { max_batch, max_wait_ms } = batching[component.id];
+    const { max_batch, max_wait_ms } = ownEntry(batching, component.id)!;
     const random = withBackground
       ? new RandomStream(seed, `background-batch:${component.id}:${stepPlan.step.id}`)
       : undefined;

@@ -1,6 +1,6 @@
 // Reads a scenario from text (YAML or JSON) and validates it. File reading is the caller's:
 // this module also runs in a Web Worker.
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isSeq, type LineCounter } from 'yaml';
 import { findUncertainValues } from '../uncertainty/find-uncertain';
 import { substituteNominalValues } from '../uncertainty/substitute-values';
 import type { UncertainScenario } from '../uncertainty/uncertain-value';
@@ -8,6 +8,7 @@ import { checkReferences } from './references';
 import { referenceErrorsDespiteSchema } from './references-despite-schema';
 import type { ScenarioError } from './scenario-error';
 import { type Scenario, scenarioSchema } from './schema';
+import { readYaml } from './yaml-reading';
 import { issuesToErrors } from './zod-issues';
 
 export type ScenarioParse =
@@ -19,20 +20,6 @@ export type ScenarioParse =
     }
   | { ok: false; errors: ScenarioError[] };
 
-// JSON files get JSON's stricter grammar (YAML would accept `{"name": }` as a null name).
-function jsonSyntaxError(text: string): ScenarioError | undefined {
-  if (!text.trimStart().startsWith('{')) return undefined;
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    return { path: '', message: `not valid YAML or JSON: ${message}`, line };
-  }
-}
-
 /** A scenario file read as YAML or JSON, not yet validated. */
 export type ScenarioRead =
   | { ok: true; raw: Record<string, unknown>; lineOf(error: ScenarioError): ScenarioError }
@@ -43,22 +30,9 @@ export type ScenarioRead =
  * reads can be opened and repaired in the app even when it does not validate.
  */
 export function readScenarioText(text: string): ScenarioRead {
-  const jsonError = jsonSyntaxError(text);
-  if (jsonError) return { ok: false, errors: [jsonError] };
-  const lineCounter = new LineCounter();
-  // JSON is read by the YAML parser too (YAML 1.2 is a superset), so both get line numbers.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      errors: document.errors.map((error) => ({
-        path: '',
-        message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-        line: lineCounter.linePos(error.pos[0]).line,
-      })),
-    };
-  }
-  const raw: unknown = document.toJS({ maxAliasCount: 1000 });
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  const { document, lineCounter, value: raw } = read;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
@@ -123,11 +97,7 @@ function pathSegments(path: string): (string | number)[] {
 }
 
 // The line of the deepest node of `path` that exists in the document.
-function lineAt(
-  document: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  path: string,
-): number | undefined {
+function lineAt(document: Document.Parsed, lineCounter: LineCounter, path: string): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const segment of pathSegments(path)) {
