@@ -13,7 +13,10 @@ export interface ModelFile {
 export function readModelFile(file: string): ModelFile {
   let bytes: Uint8Array;
   try {
-    if (statSync(file).isDirectory()) throw new ModelFileError(file, 'is a directory, not an .onnx file');
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw new ModelFileError(file, 'is a directory, not an .onnx file');
+    // A device or a pipe (/dev/zero, a FIFO) might never end.
+    if (!stats.isFile()) throw new ModelFileError(file, 'is not a regular file');
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof ModelFileError) throw error;

@@ -1,7 +1,8 @@
 // Reads a results file made by `placewise bench`, here or on another device, checking the
 // fields that importing and projecting rely on; unknown extra fields are kept.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { shortText } from '../../simulator/scenario/user-text';
 import { BenchReportError } from '../errors';
 import type { BenchReport } from './bench-report';
 
@@ -57,12 +58,16 @@ const reportSchema = z.looseObject({
     .optional(),
 });
 
+/** Bytes of a results file: a real one is a few kilobytes (a few hundred for each result). */
+export const MAX_REPORT_BYTES = 10_000_000;
+
 export function parseBenchReport(text: string, file: string): BenchReport {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BenchReportError(file, `not a JSON results file: ${(error as Error).message}`);
+    // The parser's message quotes the file: escaped and shortened like any user text.
+    throw new BenchReportError(file, `not a JSON results file: ${shortText((error as Error).message, 160)}`);
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) {
@@ -82,8 +87,18 @@ export function parseBenchReport(text: string, file: string): BenchReport {
 export function readBenchReport(file: string): BenchReport {
   let text: string;
   try {
+    // A device or a pipe (/dev/zero, a FIFO) might never end, and a huge file is no results file.
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new BenchReportError(file, 'is not a regular file');
+    if (stats.size > MAX_REPORT_BYTES) {
+      throw new BenchReportError(
+        file,
+        `has ${stats.size.toLocaleString('en-US')} bytes; a results file has at most ${MAX_REPORT_BYTES.toLocaleString('en-US')}`,
+      );
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof BenchReportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new BenchReportError(file, code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`);
   }

@@ -9,6 +9,7 @@ import { type BatchDispatch, Batcher } from '../engine/batcher';
 import { FifoServers } from '../engine/fifo-servers';
 import { ServerlessInstances } from '../engine/serverless-instances';
 import type { Station } from '../engine/station';
+import { BackgroundBudget } from '../engine/background-budget';
 import { BackgroundLoad } from '../engine/background-load';
 import { RandomStream } from '../random/random-stream';
 import type { OptionPlan } from './option-plan';
@@ -56,8 +57,9 @@ export function buildStations(
   const background: (BackgroundLoad | undefined)[] = [];
   const autoscalers: StationSet['autoscalers'] = [];
   const serverless: StationSet['serverless'] = [];
+  const budget = new BackgroundBudget(shape.backgroundLimit);
   const backgroundFor = (shared: boolean, name: string) =>
-    shared && withBackground ? new BackgroundLoad(new RandomStream(seed, `background:${name}`)) : undefined;
+    shared && withBackground ? new BackgroundLoad(new RandomStream(seed, `background:${name}`), budget) : undefined;
   const componentBase = Int32Array.from(components, (component) => {
     const base = stations.length;
     const instances = component.shared ? 1 : users;
@@ -113,6 +115,7 @@ export function buildStations(
         (size) => hooks.batchService(step, size),
         (batch) => hooks.dispatch(step, batch),
         random,
+        budget,
       ),
     );
     return batchers.length - 1;

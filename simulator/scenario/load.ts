@@ -6,6 +6,7 @@ import { substituteNominalValues } from '../uncertainty/substitute-values';
 import type { UncertainScenario } from '../uncertainty/uncertain-value';
 import { checkReferences } from './references';
 import { referenceErrorsDespiteSchema } from './references-despite-schema';
+import { runLimitErrors } from './run-limits';
 import type { ScenarioError } from './scenario-error';
 import { type Scenario, scenarioSchema } from './schema';
 import { readYaml } from './yaml-reading';
@@ -84,7 +85,9 @@ export function validatePlainScenario(raw: unknown): ScenarioParse {
     const { issues } = parsed.error;
     return { ok: false, errors: [...issuesToErrors(issues), ...referenceErrorsDespiteSchema(raw, issues)] };
   }
-  const errors = checkReferences(parsed.data);
+  const references = checkReferences(parsed.data);
+  // Limits are about figures that are otherwise right: checked once the references hold.
+  const errors = references.length > 0 ? references : runLimitErrors(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
 }
 

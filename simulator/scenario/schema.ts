@@ -1,6 +1,7 @@
 // The scenario format, version 1 (DESIGN.md section 2), as one zod definition: it validates
 // files, gives the TypeScript types, and generates the published JSON Schema.
 import { z } from 'zod';
+import { compileDistribution } from '../random/sampler';
 import type { DistributionSpec } from './distribution-spec';
 import { limitText, SCENARIO_LIMITS } from './limits';
 import { LINK_TECHNOLOGIES } from './link-technologies';
@@ -33,15 +34,25 @@ const nonNegative = figure().nonnegative();
 const share = figure().min(0).max(1);
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item).max(SCENARIO_LIMITS.listLength, `a list has at most ${limitText(SCENARIO_LIMITS.listLength)} entries`);
+const PROTO_KEY = "'__proto__' is not an id: ids start with a letter or digit";
 // Mappings keyed by ids come out without a prototype, so that an id such as `toString` or
 // `constructor` is only ever the user's own entry, never a built-in property.
-const idRecord = <T extends z.ZodType>(value: T) =>
-  z
+const idRecord = <T extends z.ZodType>(value: T) => {
+  const record = z
     .record(id, value)
-    .refine((record) => Object.keys(record).length <= SCENARIO_LIMITS.listLength, {
+    .refine((entries) => Object.keys(entries).length <= SCENARIO_LIMITS.listLength, {
       message: `a mapping has at most ${limitText(SCENARIO_LIMITS.listLength)} entries`,
     })
-    .transform((record) => Object.assign(Object.create(null) as typeof record, record));
+    .transform((entries) => Object.assign(Object.create(null) as typeof entries, entries));
+  // zod drops a `__proto__` key from a record without a word; it is not an id either. Typed as
+  // the record it checks, which it passes on unchanged.
+  return z.preprocess((input, context) => {
+    if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+      context.addIssue({ code: 'custom', path: ['__proto__'], input, message: PROTO_KEY });
+    }
+    return input;
+  }, record) as unknown as typeof record;
+};
 
 const numberPair = z.tuple([nonNegative, nonNegative]);
 
@@ -78,6 +89,16 @@ const distributionObject = z
     }
     if (value.lognormal && value.lognormal.p95 < value.lognormal.median) {
       ctx.addIssue({ code: 'custom', path: ['lognormal', 'p95'], message: 'p95 is below the median' });
+    } else if (value.lognormal) {
+      // A p95 far above the median is a tail so heavy that the mean overflows every figure.
+      const mean = compileDistribution(value as DistributionSpec).mean;
+      if (!(mean <= SCENARIO_LIMITS.largestFigure)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lognormal', 'p95'],
+          message: `a p95 this far above the median makes a mean of ${mean.toPrecision(3)}, more than ${limitText(SCENARIO_LIMITS.largestFigure)}: the tail would overflow the results`,
+        });
+      }
     }
   });
 

@@ -80,12 +80,14 @@ export async function runFuzz(plan: FuzzPlan, stallMs: number): Promise<FuzzRepo
       if (line.event === 'violation') report.violations.push(line);
       if (line.event === 'done') {
         report.files += line.files;
-        for (const [kind, count] of Object.entries(line.answers)) report.answers[kind] = (report.answers[kind] ?? 0) + count;
+        for (const [kind, count] of Object.entries(line.answers))
+          report.answers[kind] = (report.answers[kind] ?? 0) + count;
         report.slowest.push(line.slowest);
       }
     }
     if (!end.stalled) {
-      if (!end.lines.some((line) => line.event === 'done')) throw new Error(`the fuzz child failed to start: ${end.exit}`);
+      if (!end.lines.some((line) => line.event === 'done'))
+        throw new Error(`the fuzz child failed to start: ${end.exit}`);
       break;
     }
     // Files answered before the stall count too.

@@ -62,7 +62,10 @@ const numberPaths = (scenario: Scenario) =>
   nodePaths(scenario.value).filter((path) => typeof valueAt(scenario.value, path) === 'number');
 const mapKeyPaths = (scenario: Scenario) =>
   nodePaths(scenario.value).filter(
-    (path) => path.length > 0 && typeof path[path.length - 1] === 'string' && !Array.isArray(valueAt(scenario.value, path.slice(0, -1))),
+    (path) =>
+      path.length > 0 &&
+      typeof path[path.length - 1] === 'string' &&
+      !Array.isArray(valueAt(scenario.value, path.slice(0, -1))),
   );
 
 const EXTREME_NUMBERS = [
@@ -97,7 +100,11 @@ function aliasBomb(random: RandomStream): string {
   const depth = 4 + random.nextInt(6);
   const levels = [`&l0 [${Array(width).fill('"lol"').join(', ')}]`];
   for (let level = 1; level < depth; level++) {
-    levels.push(`&l${level} [${Array(width).fill(`*l${level - 1}`).join(', ')}]`);
+    levels.push(
+      `&l${level} [${Array(width)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
   }
   return `[${levels.join(', ')}]`;
 }
@@ -127,7 +134,9 @@ export function definedIds(value: Record<string, unknown>): string[] {
   const sections = ['components', 'links', 'models', 'pipeline', 'options'];
   return sections.flatMap((section) => {
     const list = value[section];
-    return Array.isArray(list) ? list.map((item) => (item as { id?: unknown }).id).filter((id) => typeof id === 'string') : [];
+    return Array.isArray(list)
+      ? list.map((item) => (item as { id?: unknown }).id).filter((id) => typeof id === 'string')
+      : [];
   }) as string[];
 }
 
@@ -187,6 +196,12 @@ const MUTATORS: Record<string, Mutator> = {
     return withLiteral(random, scenario, stringPaths, `"${'x'.repeat(length)}"`);
   },
   truncated: (random, scenario) => scenario.text.slice(0, random.nextInt(scenario.text.length)),
+  'scaled figure': (random, scenario) => {
+    const path = pick(random, numberPaths(scenario));
+    const value = valueAt(scenario.value, path) as number;
+    const scaled = value * pick(random, [0, 1e-9, 1e-6, 1e-3, 0.5, 2, 1e3, 1e6, 1e9]);
+    return serialise(random, withValueAt(scenario.value, path, Number.isInteger(value) ? Math.round(scaled) : scaled));
+  },
   'built-in id': (random, scenario) => {
     const ids = definedIds(scenario.value);
     if (ids.length === 0) return scenario.text;
@@ -197,7 +212,12 @@ const MUTATORS: Record<string, Mutator> = {
     if (!Array.isArray(links) || links.length === 0) return scenario.text;
     const every = pick(random, OUTAGE_PERIODS);
     const lasting = pick(random, OUTAGE_PERIODS);
-    return withLiteral(random, scenario, [['links', random.nextInt(links.length), 'outages']], `{ every_s: ${every}, lasting_s: ${lasting} }`);
+    return withLiteral(
+      random,
+      scenario,
+      [['links', random.nextInt(links.length), 'outages']],
+      `{ every_s: ${every}, lasting_s: ${lasting} }`,
+    );
   },
   'huge count': (random, scenario) => {
     const [section, key] = pick(random, HUGE_COUNTS);
@@ -208,12 +228,9 @@ const MUTATORS: Record<string, Mutator> = {
 
 export const MUTATION_KINDS = Object.keys(MUTATORS);
 
-/** `count` mutations of a scenario's text, the same for the same seed. */
-export function* scenarioMutations(text: string, seed: number, count: number, kinds = MUTATION_KINDS): Generator<Mutation> {
+/** Mutation `index` of a scenario's text: each has its own random stream, so any one can be made alone. */
+export function scenarioMutation(text: string, seed: number, index: number, kinds = MUTATION_KINDS): Mutation {
   const scenario: Scenario = { text, value: parse(text) as Record<string, unknown> };
-  const random = new RandomStream(seed, 'scenario-mutations');
-  for (let index = 0; index < count; index++) {
-    const kind = kinds[index % kinds.length];
-    yield { kind, text: MUTATORS[kind](random, scenario) };
-  }
+  const kind = kinds[index % kinds.length];
+  return { kind, text: MUTATORS[kind](new RandomStream(seed, 'scenario-mutations', index), scenario) };
 }
