@@ -1,30 +1,22 @@
 // Runs seeded mutations of scenario files through the answer rule, in a process of its own so
 // that the parent can stop it if a file ever takes unbounded time. Reads its plan as JSON in
-// argv[2]; prints one JSON line as it starts each file, one per violation, and a last summary.
+// argv[2]; prints a JSON line as it starts each file and one when it has answered it.
 import { readFileSync } from 'node:fs';
 import { answerFor, ruleViolations } from './answer-rule';
 import type { FuzzLine, FuzzPlan } from './fuzz-plan';
-import { scenarioMutation } from './scenario-mutations';
+import { scenarioMutations } from './scenario-mutations';
 
 const plan = JSON.parse(process.argv[2]) as FuzzPlan;
 const say = (line: FuzzLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
-const answers: Record<string, number> = {};
-let slowest = { ms: 0, scenario: '', index: -1, kind: '' };
-let files = 0;
 for (const { scenario, from, to } of plan.jobs) {
-  const text = readFileSync(scenario, 'utf8');
+  const mutation = scenarioMutations(readFileSync(scenario, 'utf8'), plan.seed);
   for (let index = from; index < to; index++) {
-    const mutation = scenarioMutation(text, plan.seed, index);
-    say({ event: 'start', scenario, index, kind: mutation.kind });
+    const { kind, text: mutated } = mutation(index);
+    say({ event: 'start', scenario, index, kind });
     const file = `fuzz/${index}.yaml`;
     const started = performance.now();
-    const answer = answerFor(file, mutation.text, plan.requests);
+    const answer = answerFor(file, mutated, plan.requests);
     const ms = performance.now() - started;
-    if (ms > slowest.ms) slowest = { ms, scenario, index, kind: mutation.kind };
-    answers[answer.kind] = (answers[answer.kind] ?? 0) + 1;
-    const problems = ruleViolations(file, answer);
-    if (problems.length > 0) say({ event: 'violation', scenario, index, kind: mutation.kind, problems });
-    files++;
+    say({ event: 'answered', scenario, index, kind, answer: answer.kind, ms, problems: ruleViolations(file, answer) });
   }
 }
-say({ event: 'done', files, answers, slowest });

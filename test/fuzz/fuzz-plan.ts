@@ -20,7 +20,7 @@ export interface MutationRef {
   kind: string;
 }
 
+/** A line before each file, and one after it with the kind of answer, its time and what broke the rule. */
 export type FuzzLine =
   | ({ event: 'start' } & MutationRef)
-  | ({ event: 'violation'; problems: string[] } & MutationRef)
-  | { event: 'done'; files: number; answers: Record<string, number>; slowest: MutationRef & { ms: number } };
+  | ({ event: 'answered'; answer: string; ms: number; problems: string[] } & MutationRef);

@@ -9,9 +9,10 @@ const CHILD = fileURLToPath(new URL('./fuzz-child.ts', import.meta.url));
 
 export interface FuzzReport {
   files: number;
+  /** How many files got each kind of answer: results, refused, internal error, no answer. */
   answers: Record<string, number>;
   violations: (MutationRef & { problems: string[] })[];
-  slowest: (MutationRef & { ms: number })[];
+  slowest?: MutationRef & { ms: number };
 }
 
 interface ChildEnd {
@@ -46,10 +47,8 @@ function runChild(plan: FuzzPlan, stallMs: number): Promise<ChildEnd> {
       for (const part of parts) {
         const line = JSON.parse(part) as FuzzLine;
         lines.push(line);
-        if (line.event === 'start') {
-          current = { scenario: line.scenario, index: line.index, kind: line.kind };
-          watch();
-        }
+        current = line.event === 'start' ? { scenario: line.scenario, index: line.index, kind: line.kind } : undefined;
+        watch();
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -58,7 +57,7 @@ function runChild(plan: FuzzPlan, stallMs: number): Promise<ChildEnd> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       // A child that dies on its own (out of memory, a crash) leaves the file it was on unanswered too.
-      if (!lines.some((line) => line.event === 'done')) stalled ??= current;
+      if (code !== 0) stalled ??= current;
       resolve({ lines, stalled, exit: signal ?? `exit ${code}${stderr ? `: ${stderr.trim().slice(-500)}` : ''}` });
     });
   });
@@ -71,29 +70,37 @@ function jobsAfter(jobs: FuzzJob[], stopped: MutationRef): FuzzJob[] {
   return [...(rest.from < rest.to ? [rest] : []), ...jobs.slice(at + 1)];
 }
 
-export async function runFuzz(plan: FuzzPlan, stallMs: number): Promise<FuzzReport> {
-  const report: FuzzReport = { files: 0, answers: {}, violations: [], slowest: [] };
+async function runJobs(plan: FuzzPlan, stallMs: number, report: FuzzReport): Promise<void> {
+  const count = (answer: string) => {
+    report.files++;
+    report.answers[answer] = (report.answers[answer] ?? 0) + 1;
+  };
   let jobs = plan.jobs;
   while (jobs.length > 0) {
     const end = await runChild({ ...plan, jobs }, stallMs);
     for (const line of end.lines) {
-      if (line.event === 'violation') report.violations.push(line);
-      if (line.event === 'done') {
-        report.files += line.files;
-        for (const [kind, count] of Object.entries(line.answers))
-          report.answers[kind] = (report.answers[kind] ?? 0) + count;
-        report.slowest.push(line.slowest);
-      }
+      if (line.event !== 'answered') continue;
+      const { scenario, index, kind, ms, problems } = line;
+      count(line.answer);
+      if (problems.length > 0) report.violations.push({ scenario, index, kind, problems });
+      if (ms > (report.slowest?.ms ?? 0)) report.slowest = { scenario, index, kind, ms };
     }
     if (!end.stalled) {
-      if (!end.lines.some((line) => line.event === 'done'))
-        throw new Error(`the fuzz child failed to start: ${end.exit}`);
-      break;
+      if (end.exit !== 'exit 0') throw new Error(`the fuzz child failed: ${end.exit}`);
+      return;
     }
-    // Files answered before the stall count too.
-    report.files += end.lines.filter((line) => line.event === 'start').length;
+    count('no answer');
     report.violations.push({ ...end.stalled, problems: [`no answer within ${stallMs / 1000} s (${end.exit})`] });
     jobs = jobsAfter(jobs, end.stalled);
   }
+}
+
+/** Runs the plan's jobs in `children` processes at once (the scenarios dealt out between them). */
+export async function runFuzz(plan: FuzzPlan, stallMs: number, children = 1): Promise<FuzzReport> {
+  const report: FuzzReport = { files: 0, answers: {}, violations: [] };
+  const groups = Array.from({ length: children }, (_, child) =>
+    plan.jobs.filter((_job, index) => index % children === child),
+  );
+  await Promise.all(groups.map((jobs) => runJobs({ ...plan, jobs }, stallMs, report)));
   return report;
 }

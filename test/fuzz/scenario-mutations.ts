@@ -183,16 +183,17 @@ const MUTATORS: Record<string, Mutator> = {
     return withLiteral(random, scenario, stringPaths, pick(random, CONTROL_TEXT));
   },
   'huge list': (random, scenario) => {
-    const length = pick(random, [10_001, 100_000, 300_000]);
+    // Just past the limit on a list's entries, and past the limit on a file's values.
+    const length = pick(random, [10_001, 100_001]);
     return withLiteral(random, scenario, anyPath(scenario), `[${Array(length).fill('1').join(',')}]`);
   },
   'deep nesting': (random, scenario) => {
-    const depth = pick(random, [1000, 10_000, 100_000]);
+    const depth = pick(random, [65, 1000, 100_000]);
     return withLiteral(random, scenario, anyPath(scenario), `${'['.repeat(depth)}${']'.repeat(depth)}`);
   },
   'long text': (random, scenario) => {
     const stringPaths = nodePaths(scenario.value).filter((path) => typeof valueAt(scenario.value, path) === 'string');
-    const length = pick(random, [10_000, 1_000_000]);
+    const length = pick(random, [10_001, 200_000]);
     return withLiteral(random, scenario, stringPaths, `"${'x'.repeat(length)}"`);
   },
   truncated: (random, scenario) => scenario.text.slice(0, random.nextInt(scenario.text.length)),
@@ -228,9 +229,14 @@ const MUTATORS: Record<string, Mutator> = {
 
 export const MUTATION_KINDS = Object.keys(MUTATORS);
 
-/** Mutation `index` of a scenario's text: each has its own random stream, so any one can be made alone. */
-export function scenarioMutation(text: string, seed: number, index: number, kinds = MUTATION_KINDS): Mutation {
+/**
+ * The mutations of a scenario's text: mutation `index` has its own random stream, so any one
+ * can be made alone, and the same seed gives the same files.
+ */
+export function scenarioMutations(text: string, seed: number): (index: number) => Mutation {
   const scenario: Scenario = { text, value: parse(text) as Record<string, unknown> };
-  const kind = kinds[index % kinds.length];
-  return { kind, text: MUTATORS[kind](new RandomStream(seed, 'scenario-mutations', index), scenario) };
+  return (index) => {
+    const kind = MUTATION_KINDS[index % MUTATION_KINDS.length];
+    return { kind, text: MUTATORS[kind](new RandomStream(seed, 'scenario-mutations', index), scenario) };
+  };
 }
