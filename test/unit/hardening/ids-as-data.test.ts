@@ -1,7 +1,12 @@
 // User ids are data, never keys that can collide with built-ins (issue 16, point 4): names of
-// Object.prototype's properties work as ids of every kind, through validation, simulation and
-// the exports; `__proto__`, which is not an id, is refused rather than silently dropped.
+// Object.prototype's properties work as ids of every kind, through validation, simulation, the
+// exports and the app; `__proto__`, which is not an id, is refused rather than silently dropped,
+// and an app edit at it stays the mapping's own entry.
 import { describe, expect, test } from 'vitest';
+import { figuresOf } from '../../../app/canvas/model/figures';
+import { resolvePositions } from '../../../app/canvas/model/positions';
+import type { ScenarioDraft } from '../../../app/editing/draft';
+import { getIn, renameItem, setField } from '../../../app/editing/edits';
 import {
   architectureMermaid,
   batteryRows,
@@ -99,5 +104,47 @@ describe('names of built-in properties as ids', () => {
       path: 'hardware.__proto__',
       message: "'__proto__' is not an id: ids start with a letter or digit",
     });
+  });
+});
+
+describe('the app keys its maps by ids as data too', () => {
+  // The draft as the app holds it: read from YAML (plain objects), then cloned on every edit.
+  const draft = () => structuredClone(input) as unknown as ScenarioDraft;
+
+  test('an edit at a key named `__proto__` makes the mapping own it, and touches no prototype', () => {
+    const next = setField(draft(), ['options', 1, 'fallback', '__proto__', 'at'], 'hasOwnProperty');
+    const fallback = next.options[1].fallback as Record<string, { at: string }>;
+    expect(Object.hasOwn(fallback, '__proto__')).toBe(true);
+    expect(getIn(next, ['options', 1, 'fallback', '__proto__', 'at'])).toBe('hasOwnProperty');
+    expect(Object.getPrototypeOf(fallback)).toBe(Object.prototype);
+    expect((Object.prototype as Record<string, unknown>).at).toBeUndefined();
+  });
+
+  test('a lookup of a step no mapping has finds nothing, not a built-in', () => {
+    expect(getIn(draft(), ['options', 1, 'place', 'toString'])).toBeUndefined();
+    expect(getIn(draft(), ['options', 0, 'fallback', 'valueOf'])).toBeUndefined();
+  });
+
+  test('renaming an item to a built-in name keeps the references as entries', () => {
+    const renamed = renameItem(draft(), 'pipeline', 2, 'hasOwnProperty');
+    expect(renamed.options[0].place).toEqual({ constructor: 'hasOwnProperty', hasOwnProperty: 'hasOwnProperty' });
+  });
+
+  test('the canvas places a component named `constructor` that has no saved position', () => {
+    const withLayout = { ...draft(), layout: { hasOwnProperty: { x: 0, y: 0 } } } as ScenarioDraft;
+    const sizes = new Map([
+      ['hasOwnProperty', { width: 200, height: 80 }],
+      ['constructor', { width: 200, height: 80 }],
+    ]);
+    const positions = resolvePositions(withLayout, sizes, null)!;
+    expect(Object.keys(positions)).toEqual(['hasOwnProperty', 'constructor']);
+    expect(positions.constructor).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+  });
+
+  test("the canvas's figures of a component with no battery figure are null, not a built-in", () => {
+    const scenario = scenarioFrom(input);
+    const result = evaluateScenario(structuredClone(scenario), { fidelity: 'preview' }).options[0];
+    const figures = figuresOf(scenario, { ...result, battery_hours: {} });
+    expect(figures.components.get('constructor')?.batteryHours).toBeNull();
   });
 });
