@@ -1,7 +1,6 @@
 // `placewise bench`: measure a real model with onnxruntime-node, print or save the results, and
 // optionally apply them to a scenario; `placewise bench --import` applies a results file made
 // earlier, here or on another device (a phone, a Raspberry Pi, a cloud box).
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -20,6 +19,7 @@ import {
 } from '../../bench';
 import { writeFileAtomically } from '../../electron/host/atomic-write';
 import { repeatable } from '../repeatable-flag';
+import { readScenarioText } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 interface BenchOptions {
@@ -87,7 +87,7 @@ async function benchCommand(model: string | undefined, options: BenchOptions): P
     throw new UsageError('bench: --into needs --model ID (the scenario model to update)');
   }
   // Fail on an unreadable scenario before measuring, not after.
-  if (options.into) readScenario(options.into);
+  if (options.into) readScenarioText(options.into);
   const report = await measure(model, options);
   if (options.out) await writeOutput(options.out, `${JSON.stringify(report, null, 2)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -123,7 +123,7 @@ async function applyToScenario(report: BenchReport, options: BenchOptions, out: 
   if (!options.into || !options.model) {
     throw new UsageError('bench --import: give --into SCENARIO and --model ID (the scenario model to update)');
   }
-  const text = readScenario(options.into);
+  const text = readScenarioText(options.into);
   const profileId = options.profile ?? profileIdForReport(report);
   const applied = applyBenchToScenario(text, report, options.model, {
     scenarioFile: options.into,
@@ -137,17 +137,6 @@ async function applyToScenario(report: BenchReport, options: BenchOptions, out: 
     `${target}: model '${options.model}' latency_ms p50 ${reference.latency_ms.p50} ms, p95 ${reference.latency_ms.p95} ms on hardware '${profileId}'\n`,
   );
   for (const warning of applied.warnings) process.stderr.write(`${pc.yellow('warning')}: ${warning}\n`);
-}
-
-function readScenario(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${file}: ${code === 'ENOENT' ? 'no such scenario file' : `cannot read: ${(error as Error).message}`}`,
-    );
-  }
 }
 
 async function writeOutput(file: string, text: string): Promise<void> {

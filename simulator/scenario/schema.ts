@@ -264,7 +264,12 @@ export const optionSchema = z.strictObject({
 });
 
 /** A component's top-left corner on the app's canvas, in canvas units (pixels at 100% zoom). */
-export const canvasPositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+// Positions may be negative (left of or above the origin), within the figures' magnitude.
+const coordinate = figure().gte(
+  -SCENARIO_LIMITS.largestFigure,
+  `must be at least -${limitText(SCENARIO_LIMITS.largestFigure)}`,
+);
+export const canvasPositionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
 export const scenarioSchema = z.strictObject({
   placewise: z.literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' }),
@@ -280,8 +285,7 @@ export const scenarioSchema = z.strictObject({
   budgets: budgetsSchema.default({}),
   options: list(optionSchema).min(1),
   decision: id.optional(),
-  layout: z
-    .record(id, canvasPositionSchema)
+  layout: idRecord(canvasPositionSchema)
     .optional()
     .describe("the app canvas's component positions by component id; absent: automatic layout"),
 });

@@ -159,7 +159,7 @@ describe('placewise bench', () => {
     expect(await main(['bench', 'bundled:silero-vad', '--into', join(directory, 'nope.yaml'), '--model', 'vad'])).toBe(
       2,
     );
-    expect(stderr).toContain('nope.yaml: no such scenario file');
+    expect(stderr).toContain('nope.yaml: no such file');
   });
 });
 
