@@ -17,7 +17,7 @@ beforeEach(async () => {
   await copyFile(join(FIXTURES, 'two-tier.yaml'), join(work, 'two-tier.yaml'));
 });
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 function inspectorTitle(ui: PlacewisePage): Promise<string> {

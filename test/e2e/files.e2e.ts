@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await chmod(work, 0o755).catch(() => undefined);
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 function openTwoTier(dataDir?: string) {
@@ -27,7 +27,7 @@ test('a saved scenario reopens with the edit', async () => {
   await ui.setField('mbps', '7.5');
   const saved = join(work, 'saved.yaml');
   await ui.saveAs(saved);
-  await expect.poll(() => ui.text('notice')).toContain('Saved');
+  await expect.poll(() => ui.text('notice')).toContain(`Saved ${saved}`);
   expect(await readFile(saved, 'utf8')).toContain('mbps: 7.5');
 
   await ui.openPath(join(work, 'two-tier.yaml'));

@@ -19,7 +19,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'placewise-inspector-'));
 });
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 function openTwoTier() {
@@ -30,7 +30,8 @@ function openTwoTier() {
 async function saved(ui: PlacewisePage, name: string): Promise<ScenarioDraft> {
   const path = join(work, name);
   await ui.saveAs(path);
-  await expect.poll(() => ui.text('notice')).toContain('Saved');
+  // This file's own notice: the one of a save before may still be on screen.
+  await expect.poll(() => ui.text('notice')).toContain(`Saved ${path}`);
   return parse(await readFile(path, 'utf8'));
 }
 

@@ -20,7 +20,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'placewise-new-'));
 });
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 test('File › New opens a starting point that simulates at once, unsaved; unsaved work is asked about first', async () => {

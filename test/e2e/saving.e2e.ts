@@ -18,7 +18,7 @@ beforeEach(async () => {
   original = await readFile(join(work, 'ar.yaml'), 'utf8');
 });
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 /** The lines of `after` that differ from `before`'s, as [removed, added] (same line count assumed). */
