@@ -1,7 +1,7 @@
 // One YAML reading policy for every reader (issue 16, point 1; issue 20, point 4): every way a
 // text can fail to read is a `FILE: PATH: message` refusal naming what and why, and a file that
 // opens in the CLI opens in the host and in the app alike.
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createPlacewiseStore } from '../../../app/store/store';
 import { exportScenarioText } from '../../../electron/host/scenario-export';
@@ -89,6 +89,16 @@ describe('files too large or too deep to read are refused before the parser star
       .fill('1')
       .join(',');
     expect(refusal(`${twoTier}description: [${list}]\n`)[0]).toMatch(/^s\.yaml: \(file\): more than 100,000 values/);
+  });
+
+  test('a 50 MB file is refused by the CLI before it is read', () => {
+    const file = scratchFile('huge.yaml', '');
+    truncateSync(file, 50_000_000);
+    const { code, stderr } = placewise('run', file, '--json');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `placewise: ${file}: (file): the file has 50,000,000 bytes; a scenario file has at most 2,000,000 characters\n`,
+    );
   });
 
   test('more characters than the limit', () => {
