@@ -1,6 +1,10 @@
 // The results of evaluating a scenario: the JSON of `placewise run --json` (DESIGN.md section 3).
 // Fields beyond the contract are additions (allowed by the contract), marked as such.
 
+/**
+ * Of the measured requests that completed. With none (every request failed), each figure is NaN
+ * in memory and absent from the JSON (resultsForJson), and the option's warnings say why.
+ */
 export interface LatencySummary {
   mean: number;
   p50: number;
@@ -105,7 +109,7 @@ export interface OptionResult {
   label?: string;
   /** Addition: the queueing estimate computed beside the simulation. */
   analytic: AnalyticEstimate;
-  /** Addition: problems with this option's run (saturation, disagreement with the estimate). */
+  /** Addition: problems with this option's run (saturation, disagreement with the estimate, why there is no latency). */
   warnings: string[];
   /** Addition: completed and failed request counts. */
   completed: number;

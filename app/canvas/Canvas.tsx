@@ -106,7 +106,7 @@ function CanvasFlow(props: CanvasProps) {
 
   const absolute = useCallback(
     (ids: readonly string[]) => {
-      const moves: Record<string, XY> = {};
+      const moves: Record<string, XY> = Object.create(null);
       for (const id of ids) {
         const node = flow.getInternalNode(id);
         if (node?.type === 'component') moves[id] = { ...node.internals.positionAbsolute };

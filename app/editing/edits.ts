@@ -28,22 +28,34 @@ export function uniqueId(taken: Iterable<string>, base: string): string {
   }
 }
 
+// Keys of a draft's mappings are the user's ids: an id such as `__proto__` or `constructor` is
+// only ever the mapping's own entry, read and written as such, never a built-in property.
+function own(node: Record<string | number, unknown>, key: string | number): unknown {
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+function put(node: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  if (Array.isArray(node)) node[key as number] = value;
+  else Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function setIn(target: Record<string | number, unknown>, path: FieldPath, value: unknown): void {
   let node = target;
   for (const [depth, key] of path.slice(0, -1).entries()) {
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = typeof path[depth + 1] === 'number' ? [] : {};
-    node = node[key] as Record<string | number, unknown>;
+    const inner = own(node, key);
+    if (typeof inner !== 'object' || inner === null) put(node, key, typeof path[depth + 1] === 'number' ? [] : {});
+    node = own(node, key) as Record<string | number, unknown>;
   }
   const last = path[path.length - 1];
   if (value === undefined && !Array.isArray(node)) delete node[last];
-  else node[last] = value;
+  else put(node, last, value);
 }
 
 export function getIn(source: unknown, path: FieldPath): unknown {
   let node = source;
   for (const key of path) {
     if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
+    node = own(node as Record<string | number, unknown>, key);
   }
   return node;
 }
@@ -147,16 +159,16 @@ export function removeItem(draft: ScenarioDraft, section: ItemSection, index: nu
 
 /** Drops a component's canvas position; an empty layout block goes too (automatic layout again). */
 function removeLayoutEntry(draft: ScenarioDraft, componentId: string): void {
-  if (!draft.layout || !(componentId in draft.layout)) return;
+  if (!draft.layout || !Object.hasOwn(draft.layout, componentId)) return;
   delete draft.layout[componentId];
   if (Object.keys(draft.layout).length === 0) delete draft.layout;
 }
 
 function renameKey<T>(record: Record<string, T> | undefined, from: string, to: string): void {
-  if (!record || !(from in record)) return;
+  if (!record || !Object.hasOwn(record, from)) return;
   const entries = Object.entries(record).map(([key, value]) => [key === from ? to : key, value] as const);
   for (const key of Object.keys(record)) delete record[key];
-  for (const [key, value] of entries) record[key] = value;
+  for (const [key, value] of entries) put(record, key, value);
 }
 
 function renameReferences(draft: ScenarioDraft, section: ItemSection, from: string, to: string): void {

@@ -4,7 +4,7 @@
 // Fields that do not apply (serverless prices on a phone) are shown only when the file has them.
 import { SERVERLESS_DEFAULTS } from '../../simulator/evaluate/system-model';
 import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
-import { LINK_DEFAULTS, LINK_TECHNOLOGIES, type LinkTechnology } from '../../simulator/scenario/link-technologies';
+import { LINK_DEFAULTS, LINK_TECHNOLOGIES } from '../../simulator/scenario/link-technologies';
 import { defaultScope } from '../../simulator/scenario/references';
 import { AUTOSCALING_METRICS, COMPONENT_KINDS, PATTERNS, SCOPES } from '../../simulator/scenario/schema';
 import type { ItemSection, ScenarioDraft, SingleSection } from './draft';
@@ -22,6 +22,7 @@ import {
   withOutageMode,
   withReplicasMode,
 } from './value-forms';
+import { ownEntry } from '../../simulator/scenario/own-entry';
 
 /** One way to write a value, e.g. outages as alternating periods or as a schedule. */
 export interface Variant {
@@ -177,7 +178,9 @@ function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const shared = (component?.scope ?? defaultScope(kind)) === 'shared';
   const serverless = kind === 'serverless';
   const has = (key: string) => component !== undefined && (component as Record<string, unknown>)[key] !== undefined;
-  const hardware = component ? (draft.hardware?.[component.hardware] ?? HARDWARE_LIBRARY[component.hardware]) : null;
+  const hardware = component
+    ? (ownEntry(draft.hardware, component.hardware) ?? ownEntry(HARDWARE_LIBRARY, component.hardware))
+    : null;
   const serverlessFields: FieldSpec[] = [
     field(['usd_per_million'], number, {
       unit: 'USD',
@@ -218,7 +221,7 @@ function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
 function linkFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const components = choice(componentIds(draft));
   const tech = (draft.links ?? [])[index]?.tech;
-  const defaults = tech && tech in LINK_DEFAULTS ? LINK_DEFAULTS[tech as LinkTechnology] : undefined;
+  const defaults = tech ? ownEntry(LINK_DEFAULTS, tech) : undefined;
   return [
     field(['id'], text),
     field(['between', 0], components, { label: 'From' }),
@@ -296,7 +299,9 @@ function optionFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const option = draft.options[index];
   const components = componentIds(draft);
   const steps = draft.pipeline.map((step) => step.id);
-  const unpinned = draft.pipeline.filter((step) => step.at === undefined || option?.place?.[step.id] !== undefined);
+  const unpinned = draft.pipeline.filter(
+    (step) => step.at === undefined || ownEntry(option?.place, step.id) !== undefined,
+  );
   const lastComponent = components[components.length - 1] ?? '';
   const shared = draft.components
     .filter((component) => (component.scope ?? defaultScope(component.kind)) === 'shared')

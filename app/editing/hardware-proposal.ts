@@ -4,6 +4,7 @@ import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
 import type { ComponentKind } from '../../simulator/scenario/schema';
 import type { ScenarioDraft } from './draft';
 import { DEFAULT_HARDWARE } from './edits';
+import { ownEntry } from '../../simulator/scenario/own-entry';
 
 export interface HardwareProposal {
   index: number;
@@ -19,7 +20,7 @@ export function proposeHardware(before: ScenarioDraft, after: ScenarioDraft): Ha
   for (const [index, component] of after.components.entries()) {
     const previous = before.components[index];
     if (!previous || previous.id !== component.id || previous.kind === component.kind) continue;
-    const proposed = DEFAULT_HARDWARE[component.kind as ComponentKind];
+    const proposed = ownEntry(DEFAULT_HARDWARE, component.kind);
     if (!proposed || proposed === component.hardware) return null;
     return {
       index,
@@ -27,7 +28,7 @@ export function proposeHardware(before: ScenarioDraft, after: ScenarioDraft): Ha
       kind: component.kind as ComponentKind,
       current: component.hardware,
       proposed,
-      proposedLabel: HARDWARE_LIBRARY[proposed]?.label ?? proposed,
+      proposedLabel: ownEntry(HARDWARE_LIBRARY, proposed)?.label ?? proposed,
     };
   }
   return null;

@@ -1,7 +1,13 @@
 // `placewise capacity <scenario>`: replicas, p95 and cost of one shared component per load, and
 // the load above which always-on replicas are cheaper than serverless.
 import type { Command } from 'commander';
-import { CapacityInputError, type CapacitySweep, capacitySweep } from '../../simulator';
+import {
+  CapacityInputError,
+  type CapacitySweep,
+  capacitySweep,
+  formatScenarioError,
+  RunLimitError,
+} from '../../simulator';
 import { renderCapacityTable } from '../capacity/capacity-table';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { loadScenarioFile } from '../scenario-file';
@@ -46,6 +52,7 @@ export function registerCapacity(program: Command, setExit: (code: number) => vo
         });
       } catch (error) {
         if (error instanceof CapacityInputError) throw new UsageError(`${file}: ${error.message}`);
+        if (error instanceof RunLimitError) throw new UsageError(formatScenarioError(file, error.scenarioError));
         throw error;
       } finally {
         if (progress) process.stderr.write('\r\x1b[K');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluateScenario, type ScenarioResults } from '../../simulator';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
-import { loadScenarioFile } from '../scenario-file';
+import { loadScenarioFile, simulateFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 export interface CheckOutcome {
@@ -48,7 +48,10 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       for (const file of files) {
         let results: ScenarioResults;
         try {
-          results = evaluateScenario(loadScenarioFile(file), { requests: flags.requests, seed: flags.seed });
+          const scenario = loadScenarioFile(file);
+          results = simulateFile(file, () =>
+            evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed }),
+          );
         } catch (error) {
           if (!(error instanceof UsageError)) throw error;
           problems.push(error.message);

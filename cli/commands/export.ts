@@ -17,7 +17,7 @@ import {
 import { evaluateScenario } from '../../simulator';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
-import { loadScenarioFile } from '../scenario-file';
+import { loadScenarioFile, simulateFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 interface ExportFlags {
@@ -59,7 +59,9 @@ export function registerExport(program: Command, setExit: (code: number) => void
         if (process.stderr.isTTY && out !== '-') process.stderr.write(`${message}\n`);
       };
       progress('simulating…');
-      const results = evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed });
+      const results = simulateFile(file, () =>
+        evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed }),
+      );
       if (needsBrowser(format)) progress('rendering in Chromium…');
       const request = { scenario, results, format, optionId: flags.option, diagram: flags.diagram as DiagramKind };
       const exported = await asUsageErrorAsync(() => exportScenario(request));

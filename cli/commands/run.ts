@@ -3,14 +3,21 @@
 // with --replications N, run N seeds and add intervals across them. Exits 1 when no option
 // simulated passes every budget (as `check` does for a scenario without a decision).
 import { type Command, InvalidArgumentError } from 'commander';
-import { evaluateScenario, formatScenarioError, parseScenarioText, replicateScenario } from '../../simulator';
+import {
+  evaluateScenario,
+  formatScenarioError,
+  parseScenarioText,
+  replicateScenario,
+  requestsPastLimit,
+  resultsForJson,
+} from '../../simulator';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
 import { MONTE_CARLO_REQUESTS, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
 import { repeatable } from '../repeatable-flag';
 import { renderResultsTable } from '../results-table';
-import { readScenarioText } from '../scenario-file';
+import { readScenarioText, simulateFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 interface RunFlags {
@@ -58,14 +65,19 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
       const { scenario } = parsed;
       checkOptionIds(file, scenario, flags.option ?? []);
+      const past =
+        flags.requests === undefined ? undefined : requestsPastLimit(scenario.workload.users, flags.requests);
+      if (past) throw new UsageError(`--requests ${flags.requests}: ${past}`);
       const settings = { requests: flags.requests, seed: flags.seed, options: flags.option };
-      const results = flags.replications
-        ? replicateScenario(scenario, flags.replications, settings)
-        : evaluateScenario(scenario, settings);
+      const results = simulateFile(file, () =>
+        flags.replications
+          ? replicateScenario(scenario, flags.replications, settings)
+          : evaluateScenario(scenario, settings),
+      );
       const colour = process.stdout.isTTY === true;
       setExit(results.options.some((option) => option.pass) ? 0 : 1);
       if (flags.monteCarlo === undefined) {
-        if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+        if (flags.json) process.stdout.write(`${JSON.stringify(resultsForJson(results), null, 2)}\n`);
         else process.stdout.write(`${renderResultsTable(results, { colour })}\n`);
         return;
       }
@@ -87,7 +99,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         },
       );
       if (progress) process.stderr.write('\r\x1b[K');
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...results, ...report }, null, 2)}\n`);
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...resultsForJson(results), ...report }, null, 2)}\n`);
       else {
         process.stdout.write(`${renderResultsTable(results, { colour })}\n\n`);
         process.stdout.write(`${renderMonteCarloTable(report, { colour })}\n`);

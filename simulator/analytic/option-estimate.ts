@@ -10,6 +10,7 @@ import type { SystemModel } from '../evaluate/system-model';
 import type { AnalyticEstimate } from '../results';
 import { meanWait } from './erlang';
 import { type Visit, walkOption } from './request-walk';
+import { ownEntry } from '../scenario/own-entry';
 
 /** Every compute and hop a request makes with every link up, weighted by the probability that it makes it. */
 export function optionVisits(system: SystemModel, plan: OptionPlan): Visit[] {
@@ -39,7 +40,7 @@ export function batchedSteps(system: SystemModel, plan: OptionPlan): boolean[] {
 function stepBatching(system: SystemModel, plan: OptionPlan): (StepBatching | undefined)[] {
   return plan.steps.map((stepPlan) => {
     const component = system.components[stepPlan.primary.component];
-    const batching = plan.option.batching?.[component.id];
+    const batching = ownEntry(plan.option.batching, component.id);
     if (!batching || !component.shared || !stepPlan.primary.model) return undefined;
     const factor = batchFactor(batching.max_batch, stepPlan.primary.model.batch_curve);
     return { maxBatch: batching.max_batch, maxWaitMs: batching.max_wait_ms, factor };

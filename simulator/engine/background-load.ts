@@ -7,6 +7,7 @@
 // Its draws come from its own random stream, so the detailed jobs' draws stay the same across
 // options (common random numbers).
 import type { RandomStream } from '../random/random-stream';
+import type { BackgroundBudget } from './background-budget';
 import { constantSampler, type Sampler } from '../random/sampler';
 
 export interface Admitting {
@@ -21,7 +22,10 @@ export class BackgroundLoad {
   private ratePerMs = 0;
   private service: Sampler = NO_SERVICE;
 
-  constructor(private readonly random: RandomStream) {}
+  constructor(
+    private readonly random: RandomStream,
+    private readonly budget: BackgroundBudget,
+  ) {}
 
   /** From the last admitUntil on, jobs arrive at `ratePerMs` and need `service`. */
   setRate(ratePerMs: number, service: Sampler | undefined): void {
@@ -36,6 +40,7 @@ export class BackgroundLoad {
     if (span <= 0) return;
     const count = random.poisson(this.ratePerMs * span);
     if (count > 0) {
+      this.budget.take(count);
       // Sorted uniform times on the gap from normalised exponential spacings.
       if (this.spacings.length <= count) this.spacings = new Float64Array(2 * (count + 1));
       const spacings = this.spacings;

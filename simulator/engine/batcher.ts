@@ -9,6 +9,7 @@
 // and asks the engine for an event at the moment the batch will leave. When the background's
 // rate changes (setBackgroundRate), the arrivals generated ahead are drawn again at the new rate.
 import type { RandomStream } from '../random/random-stream';
+import type { BackgroundBudget } from './background-budget';
 import type { Station } from './station';
 
 export interface BatchDispatch {
@@ -42,8 +43,9 @@ export class Batcher {
     /** Service time of a batch of `size`, drawn when it is dispatched. */
     private readonly batchService: (size: number) => number,
     private readonly dispatch: (batch: BatchDispatch) => void,
-    /** Draws the background arrivals; without it there are none. */
+    /** Draws the background arrivals, within the run's budget; without it there are none. */
     private readonly backgroundRandom?: RandomStream,
+    private readonly budget?: BackgroundBudget,
   ) {}
 
   /**
@@ -126,6 +128,7 @@ export class Batcher {
         this.read = 0;
         continue;
       }
+      this.budget?.take(1);
       this.lastBackground += this.backgroundRandom!.exponential(1 / this.backgroundRatePerMs);
       this.background.push(this.lastBackground);
     }

@@ -35,6 +35,18 @@ export const NEVER_DOWN: OutageProcess = {
 // (and keeps every instance's process stationary). Work per query stays bounded however short
 // the periods are next to the gaps between queries.
 const SKIP_AFTER_CYCLES = 16;
+// A time in ms has about 16 significant digits: periods shorter than this share of the time would
+// be rounded as they are added to it (or vanish), so the state there is the long-run one.
+const RESOLVABLE_CYCLE = 2 ** -32;
+// After the skip a query is within a few cycles of the last known state, so it takes a few dozen
+// toggles; past this many (draws of 0 s from an empirical list, say) the instance starts again
+// in its long-run state.
+const MAX_TOGGLES_PER_QUERY = 1000;
+
+/** The smallest clock time after `time`: what "the state changes after now" means at worst. */
+function justAfter(time: number): number {
+  return time + Math.max(Math.abs(time) * Number.EPSILON, Number.MIN_VALUE);
+}
 
 export function alternatingOutages(
   everySpec: DistributionSpec,
@@ -65,11 +77,19 @@ export function alternatingOutages(
   const isDown = (instance: number, timeMs: number) => {
     const behind = timeMs - nextToggleMs[instance];
     if (behind >= 0) {
+      if (cycleMs < timeMs * RESOLVABLE_CYCLE) {
+        startInLongRunState(instance, timeMs);
+        return down[instance] === 1;
+      }
       if (behind > SKIP_AFTER_CYCLES * cycleMs) {
         if (periodic) nextToggleMs[instance] += Math.floor(behind / cycleMs) * cycleMs;
         else startInLongRunState(instance, timeMs);
       }
-      while (timeMs >= nextToggleMs[instance]) {
+      for (let toggles = 0; timeMs >= nextToggleMs[instance]; toggles++) {
+        if (toggles === MAX_TOGGLES_PER_QUERY) {
+          startInLongRunState(instance, timeMs);
+          break;
+        }
         down[instance] ^= 1;
         nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[instance]);
       }
@@ -82,7 +102,7 @@ export function alternatingOutages(
     isDown,
     nextChange(instance, timeMs) {
       isDown(instance, timeMs);
-      return nextToggleMs[instance];
+      return Math.max(nextToggleMs[instance], justAfter(timeMs));
     },
   };
 }

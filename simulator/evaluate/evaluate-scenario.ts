@@ -54,7 +54,8 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
 
 function evaluateOption(system: SystemModel, plan: OptionPlan, settings: EvaluateSettings, seed: number): OptionResult {
   const analytic = estimateOption(system, plan);
-  const run = simulateOption(system, plan, planRun(system, analytic, settings.requests, settings.fidelity), seed);
+  const shape = planRun(system, analytic, settings.requests, settings.fidelity);
+  const run = simulateOption(system, plan, shape, seed);
   const nonstationary = nonstationaryReasons(system, plan, run);
   const statistics = summarizeLatencies(run.latencies, nonstationary.length === 0);
   const nan = Number.NaN;
@@ -71,7 +72,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
       utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
     }))
     .filter((component) => component.utilization > 0);
-  const warnings = optionWarnings(system, plan, run, analytic, latency);
+  const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
   const figures = {
     id: plan.option.id,
     label: plan.option.label,
@@ -202,7 +203,7 @@ function batteryHours(
   telemetryGb: Float64Array,
   warnings: string[],
 ): Record<string, number> {
-  const hours: Record<string, number> = {};
+  const hours: Record<string, number> = Object.create(null);
   const monthlyActiveSeconds = system.requestsPerMonth / system.perUserRps / system.users || 1;
   for (const component of system.components) {
     if (component.batteryWh === undefined) continue;
@@ -222,7 +223,11 @@ function batteryHours(
       radioW += (requestMbPerS + telemetryMbPerS) * link.energyJPerMb;
     }
     const watts = power.idle + (power.active - power.idle) * utilization + radioW;
-    hours[component.id] = watts > 0 ? component.batteryWh / watts : Number.POSITIVE_INFINITY;
+    if (watts > 0) hours[component.id] = component.batteryWh / watts;
+    else
+      warnings.push(
+        `${component.id} draws no power in this option (its power_w is 0 and it sends nothing), so its battery never runs down`,
+      );
   }
   return hours;
 }

@@ -3,6 +3,7 @@
 import { compileDistribution, constantSampler, type Sampler } from '../random/sampler';
 import type { DeploymentOption, Model, Step } from '../scenario/schema';
 import { type ComponentModel, resolveHardware, type SystemModel } from './system-model';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface StepPlacement {
   component: number;
@@ -64,11 +65,11 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
     return { component: component.index, service: stepService(system, step, model, component), model };
   };
   const steps = scenario.pipeline.map((step): StepPlan => {
-    const fallback = option.fallback?.[step.id];
-    const cache = option.cache?.[step.id];
+    const fallback = ownEntry(option.fallback, step.id);
+    const cache = ownEntry(option.cache, step.id);
     return {
       step,
-      primary: placement(step, step.at ?? option.place[step.id], step.model),
+      primary: placement(step, step.at ?? ownEntry(option.place, step.id)!, step.model),
       fallback: fallback ? placement(step, fallback.at, fallback.model ?? step.model) : undefined,
       cache: cache ? { component: componentIndex.get(cache.at)!, hitRate: cache.hit_rate } : undefined,
       outputKb: step.output_kb,

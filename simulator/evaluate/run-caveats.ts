@@ -4,13 +4,15 @@
 // short to tell, or the estimate's own approximation.
 import type { AnalyticEstimate, LatencySummary } from '../results';
 import type { OptionPlan } from './option-plan';
-import { FULL_RELAXATIONS, relaxationArrivals } from './run-shape';
+import { FULL_RELAXATIONS, relaxationArrivals, type RunShape } from './run-shape';
 import type { OptionRun } from './simulate-option';
 import type { SystemModel } from './system-model';
 
 // Beyond this share the simulated mean and the queueing estimate disagree enough to say why.
 const DISAGREEMENT_WARNING = 0.25;
 const HOUR_MS = 3_600_000;
+// A link down this much of the time is, for the reader, always down.
+const ALWAYS_DOWN = 0.999;
 
 /** Links the option's requests used: their nominal route, and fallback routes they took. */
 function usedLinks(system: SystemModel, plan: OptionPlan, run: OptionRun): SystemModel['links'] {
@@ -104,8 +106,14 @@ export function optionWarnings(
   run: OptionRun,
   analytic: AnalyticEstimate,
   latency: LatencySummary,
+  shape: RunShape,
 ): string[] {
   const warnings: string[] = [];
+  if (shape.backgroundBound) {
+    warnings.push(
+      `${run.detailedUsers} users were simulated in detail rather than the ${shape.backgroundBound.neededUsers} their devices' queues need, so that the other ${system.users - run.detailedUsers} users' background work stays within what a run holds: each detailed user has fewer requests than a busy device's queue takes to settle, and per-user queueing may read low`,
+    );
+  }
   for (const component of analytic.components) {
     if (component.utilization >= 1) {
       warnings.push(
@@ -138,11 +146,34 @@ export function optionWarnings(
       }
     }
   }
-  if (run.completed === 0) warnings.push('no request completed');
+  for (const entry of run.autoscaling) {
+    const component = system.components[entry.component];
+    if (entry.intervalMs > component.autoscaling!.intervalMs) {
+      warnings.push(
+        `the autoscaler of ${component.id} decided every ${(entry.intervalMs / 1000).toPrecision(3)} s rather than every scale_interval_s: the run is too long for a decision every ${component.autoscaling!.intervalMs / 1000} s`,
+      );
+    }
+  }
+  if (run.measuredCompleted === 0) warnings.push(noLatencyReason(system, run));
   for (const name of latency.ci95?.clamped_at_zero ?? []) {
     warnings.push(
       `the 95% interval of the ${name} latency reached below 0 ms and starts at 0: its batches vary too much for a symmetric interval (the run may be too short)`,
     );
   }
   return warnings;
+}
+
+/** Why an option has no latency figures: no request of the run's measured part completed. */
+function noLatencyReason(system: SystemModel, run: OptionRun): string {
+  if (run.simulatedRequests === 0) return 'no request arrived during the run, so there is no latency';
+  if (run.completed > 0) return 'no request after the warm-up completed, so there is no latency';
+  const causes = system.links
+    .filter((link) => run.failedOn[link.index] > 0)
+    .sort((a, b) => run.failedOn[b.index] - run.failedOn[a.index])
+    .map((link) =>
+      run.downShare[link.index] >= ALWAYS_DOWN
+        ? `link ${link.id} is always down`
+        : `link ${link.id} was down for ${Math.round((100 * run.failedOn[link.index]) / run.failed)}% of them`,
+    );
+  return `every request failed, so there is no latency: ${causes.join('; ')}`;
 }

@@ -26,6 +26,14 @@ const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.
 const MAX_DURATION_REQUESTS = 1_000_000;
+// A requests run's background arrivals grow with the users each detailed user stands for: at
+// most this many (or ten per detailed arrival, for long runs) before more users are detailed.
+const BACKGROUND_ARRIVALS = 20_000_000;
+const BACKGROUND_PER_ARRIVAL = 10;
+// A run stops when its background grows past this many times what the detailed users were chosen for.
+const BACKGROUND_LIMIT_FACTOR = 2;
+// Detailed users each hold their own devices and links: at most this many.
+const MAX_DETAILED_USERS = 200_000;
 
 export interface RunShape {
   detailedUsers: number;
@@ -37,6 +45,14 @@ export interface RunShape {
   durationMs?: number;
   /** Most arrivals the run may hold (sizes the per-request arrays). */
   capacity: number;
+  /** Most background arrivals the run may simulate before it stops (see BackgroundBudget). */
+  backgroundLimit: number;
+  /**
+   * Present when more users were simulated in detail than their devices' queues need, to keep
+   * the background work bounded: how many the queues asked for. Each detailed user then has
+   * fewer requests than it takes a busy device's queue to settle.
+   */
+  backgroundBound?: { neededUsers: number };
   /**
    * Per component, the replicas an autoscaled one starts with: where its autoscaler settles at
    * the load the run starts with, so that a run shorter than a few scale intervals measures the
@@ -63,23 +79,71 @@ export function planRun(
   const { workload } = system.scenario;
   if (requests !== undefined || workload.duration_s === undefined) {
     const measured = requests ?? workload.requests!;
-    const detailedUsers = Math.min(
+    const warmup = warmupRequests(measured);
+    const arrivals = measured + warmup;
+    const neededUsers = Math.min(
       system.users,
       Math.max(1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
     );
-    const warmup = warmupRequests(measured);
+    const detailedUsers = hasBackgroundLoad(system, estimate)
+      ? Math.max(neededUsers, usersForBoundedBackground(system.users, arrivals))
+      : neededUsers;
     const initialReplicas = startingReplicas(system, estimate, 1);
-    return { detailedUsers, warmup, arrivals: measured + warmup, capacity: measured + warmup, initialReplicas };
+    return {
+      detailedUsers,
+      warmup,
+      arrivals,
+      capacity: arrivals,
+      backgroundLimit: BACKGROUND_LIMIT_FACTOR * backgroundBound(arrivals),
+      initialReplicas,
+      ...(detailedUsers > neededUsers ? { backgroundBound: { neededUsers } } : {}),
+    };
   }
   const durationMs = workload.duration_s * 1000;
   const meanAcceptance = system.hourlyAcceptance ? hourlyMeanOver(system.hourlyAcceptance, workload.duration_s) : 1;
   const perUser = system.perUserRps * meanAcceptance * workload.duration_s;
-  const detailedUsers = Math.min(system.users, Math.max(1, Math.floor(MAX_DURATION_REQUESTS / perUser)));
+  const detailedUsers = Math.min(
+    system.users,
+    MAX_DETAILED_USERS,
+    Math.max(1, Math.floor(MAX_DURATION_REQUESTS / perUser)),
+  );
   const expected = detailedUsers * perUser;
   // Room for the Poisson count to exceed its mean by 8 standard deviations.
   const capacity = Math.ceil(expected + 8 * Math.sqrt(expected) + 16);
   const initialReplicas = startingReplicas(system, estimate, system.hourlyAcceptance?.[0] ?? 1);
-  return { detailedUsers, warmup: warmupRequests(expected), durationMs, capacity, initialReplicas };
+  const background = (system.users - detailedUsers) * perUser;
+  return {
+    detailedUsers,
+    warmup: warmupRequests(expected),
+    durationMs,
+    capacity,
+    backgroundLimit: BACKGROUND_LIMIT_FACTOR * Math.max(BACKGROUND_ARRIVALS, background),
+    initialReplicas,
+  };
+}
+
+// Shared stations get the background users' load; without one there is no background work.
+function hasBackgroundLoad(system: SystemModel, estimate: AnalyticEstimate): boolean {
+  const shared = new Set(system.components.filter((component) => component.shared).map((component) => component.id));
+  const sharedLinks = new Set(system.links.filter((link) => link.shared).map((link) => link.id));
+  return (
+    estimate.components.some((component) => shared.has(component.id) && component.arrival_rps > 0) ||
+    estimate.links.some((link) => sharedLinks.has(link.id) && (link.arrival_rps ?? 0) > 0)
+  );
+}
+
+function backgroundBound(arrivals: number): number {
+  return Math.max(BACKGROUND_ARRIVALS, BACKGROUND_PER_ARRIVAL * arrivals);
+}
+
+/**
+ * The fewest detailed users that keep the background arrivals of a run of `arrivals` within
+ * bounds: the other users' requests over the detailed users' span are about
+ * (users - detailed) / detailed x arrivals.
+ */
+function usersForBoundedBackground(users: number, arrivals: number): number {
+  const bound = backgroundBound(arrivals);
+  return Math.min(users, MAX_DETAILED_USERS, Math.ceil((users * arrivals) / (bound + arrivals)));
 }
 
 /** `loadShare`: the starting load as a share of the load the estimate is for (the busiest hour's). */
@@ -108,8 +172,10 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
 
 /** Mean of the hourly acceptance over the first `seconds` of the simulated clock (midnight at 0). */
 function hourlyMeanOver(acceptance: readonly number[], seconds: number): number {
-  let total = 0;
-  for (let start = 0; start < seconds; start += 3600) {
+  // Whole days at the day's mean, then the hours of the last day one by one.
+  const days = Math.floor(seconds / 86_400);
+  let total = days * 3600 * acceptance.reduce((sum, share) => sum + share, 0);
+  for (let start = days * 86_400; start < seconds; start += 3600) {
     total += acceptance[Math.floor(start / 3600) % 24] * Math.min(3600, seconds - start);
   }
   return total / seconds;

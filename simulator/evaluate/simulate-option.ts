@@ -37,6 +37,9 @@ export interface OptionRun {
   fallbackRequests: number;
   /** Sum over completed requests of the product of the accuracies of the models that served them. */
   accuracySum: number;
+  /** Per link: requests that failed because it was down when they needed it, and its long-run down share. */
+  failedOn: Float64Array;
+  downShare: Float64Array;
   /** Kilobytes carried per link (both directions), all simulated requests. */
   linkKb: Float64Array;
   /** Busy time per link direction (index link * 2 + direction), summed over instances. */
@@ -47,7 +50,8 @@ export interface OptionRun {
   simulatedRequests: number;
   /** Span of the arrivals, ms. */
   spanMs: number;
-  autoscaling: { component: number; meanReplicas: number; timeline: [number, number][] }[];
+  /** `intervalMs`: how often it decided, longer than its scale interval in a run too long for that many decisions. */
+  autoscaling: { component: number; meanReplicas: number; timeline: [number, number][]; intervalMs: number }[];
   /** Serverless components: invocations (background included), cold starts, billed time. */
   serverless: { component: number; invocations: number; coldStarts: number; billedMs: number }[];
   batching: { step: number; batches: number; meanSize: number }[];
@@ -58,6 +62,8 @@ export interface OptionRun {
 // batcher's wake-up (-3 - autoscalers - index).
 const EVENT_ARRIVAL = -1;
 const EVENT_REGIME = -2;
+// Autoscaling decisions a run makes at most, per autoscaler (each costs a look at its station).
+const MAX_AUTOSCALER_DECISIONS = 1_000_000;
 const KIND_COMPUTE_DONE = 0;
 const KIND_HOP_DONE = 1;
 
@@ -175,6 +181,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
 
   const linkKb = new Float64Array(links.length);
+  const failedOn = new Float64Array(links.length);
   const sink = system.sink;
   const queue = new EventQueue();
   const wakeBatcher = (batcher: number, at: number) => queue.push(at, -3 - autoscalerEvents - batcher);
@@ -318,6 +325,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           fallbackMask[request] |= bit;
           continue;
         }
+        failedOn[hop.link]++;
         finish(request, time, false);
         return;
       }
@@ -372,7 +380,11 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
   if (regimes) applyRegime(0);
   scheduleArrival();
-  autoscalers.forEach((entry, index) => queue.push(entry.intervalMs, -3 - index));
+  // An autoscaler decides at most MAX_AUTOSCALER_DECISIONS times over the run's expected span.
+  const decisionMs = autoscalers.map((entry) =>
+    Math.max(entry.intervalMs, (horizonS * 1000) / MAX_AUTOSCALER_DECISIONS),
+  );
+  autoscalers.forEach((_entry, index) => queue.push(decisionMs[index], -3 - index));
   const nominalLinks = plan.nominalLinks;
   while (queue.size > 0) {
     const time = queue.peekTime();
@@ -390,7 +402,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         if (arrivalsOpen) entry.station.catchUp(time);
         entry.autoscaler.tick(time);
         // The autoscaler keeps watching while requests still arrive.
-        if (arrivalsOpen) queue.push(time + entry.intervalMs, payload);
+        if (arrivalsOpen) queue.push(time + decisionMs[index], payload);
       } else batchers[index - autoscalerEvents].wake(time);
       continue;
     }
@@ -450,12 +462,15 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     offlineFallback,
     fallbackRequests,
     accuracySum,
+    failedOn,
+    downShare: Float64Array.from(outages, (process) => process.downShare),
     linkKb,
     linkBusyMs,
     componentBusyMs: Float64Array.from(componentBusyMs),
     simulatedRequests: arrived,
     spanMs: lastArrival,
-    autoscaling: autoscalers.map(({ component, autoscaler }) => ({
+    autoscaling: autoscalers.map(({ component, autoscaler }, index) => ({
+      intervalMs: decisionMs[index],
       component,
       meanReplicas: autoscaler.meanReplicas(lastArrival),
       timeline: autoscaler.timeline,

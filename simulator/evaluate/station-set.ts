@@ -9,11 +9,13 @@ import { type BatchDispatch, Batcher } from '../engine/batcher';
 import { FifoServers } from '../engine/fifo-servers';
 import { ServerlessInstances } from '../engine/serverless-instances';
 import type { Station } from '../engine/station';
+import { BackgroundBudget } from '../engine/background-budget';
 import { BackgroundLoad } from '../engine/background-load';
 import { RandomStream } from '../random/random-stream';
 import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
 import type { SystemModel } from './system-model';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface StationSet {
   detailedUsers: number;
@@ -55,8 +57,9 @@ export function buildStations(
   const background: (BackgroundLoad | undefined)[] = [];
   const autoscalers: StationSet['autoscalers'] = [];
   const serverless: StationSet['serverless'] = [];
+  const budget = new BackgroundBudget(shape.backgroundLimit);
   const backgroundFor = (shared: boolean, name: string) =>
-    shared && withBackground ? new BackgroundLoad(new RandomStream(seed, `background:${name}`)) : undefined;
+    shared && withBackground ? new BackgroundLoad(new RandomStream(seed, `background:${name}`), budget) : undefined;
   const componentBase = Int32Array.from(components, (component) => {
     const base = stations.length;
     const instances = component.shared ? 1 : users;
@@ -100,7 +103,7 @@ export function buildStations(
   const batcherOfStep = Int32Array.from(plan.steps, (stepPlan, step) => {
     if (!stepBatched[step]) return -1;
     const component = components[stepPlan.primary.component];
-    const { max_batch, max_wait_ms } = batching[component.id];
+    const { max_batch, max_wait_ms } = ownEntry(batching, component.id)!;
     const random = withBackground
       ? new RandomStream(seed, `background-batch:${component.id}:${stepPlan.step.id}`)
       : undefined;
@@ -112,6 +115,7 @@ export function buildStations(
         (size) => hooks.batchService(step, size),
         (batch) => hooks.dispatch(step, batch),
         random,
+        budget,
       ),
     );
     return batchers.length - 1;

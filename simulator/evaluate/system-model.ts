@@ -8,6 +8,7 @@ import { LINK_DEFAULTS } from '../scenario/link-technologies';
 import { defaultScope } from '../scenario/references';
 import type { Link, Scenario } from '../scenario/schema';
 import { findRoute } from '../scenario/topology';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface AutoscalingModel {
   metric: UtilizationMetric;
@@ -100,7 +101,7 @@ export interface SystemModel {
 }
 
 export function resolveHardware(scenario: Scenario, id: string): HardwareProfile {
-  const profile = scenario.hardware[id] ?? HARDWARE_LIBRARY[id];
+  const profile = ownEntry(scenario.hardware, id) ?? ownEntry(HARDWARE_LIBRARY, id);
   if (!profile) throw new Error(`unknown hardware '${id}'`);
   return { label: id, ...profile };
 }

@@ -10,6 +10,7 @@ import { describeDistribution } from './distribution-summary';
 import { formatCount, formatHours, formatMbps, formatMs, formatShare, trim } from './figures';
 import { MermaidIds, quotedLabel } from './mermaid-text';
 import { findOption, linkSettings, stepLocation } from './option-placement';
+import { ownEntry } from '../scenario/own-entry';
 
 /** Class names the app may style or query; kept stable. */
 export const ARCHITECTURE_CLASSES = {
@@ -118,7 +119,8 @@ function componentBlock(
 }
 
 function componentDetails(scenario: Scenario, component: Component, optionResult: OptionResult | undefined): string {
-  const hardware = scenario.hardware[component.hardware]?.label ?? HARDWARE_LIBRARY[component.hardware]?.label;
+  const hardware =
+    ownEntry(scenario.hardware, component.hardware)?.label ?? ownEntry(HARDWARE_LIBRARY, component.hardware)?.label;
   // An autoscaled component shows its range of replicas (`2–10 ×`), a fixed one its count.
   const count =
     typeof component.replicas === 'object' ? `${component.replicas.min}–${component.replicas.max}` : component.replicas;
@@ -136,7 +138,7 @@ function componentDetails(scenario: Scenario, component: Component, optionResult
   }
   if (optionResult) {
     const utilization = optionResult.components.find((result) => result.id === component.id)?.utilization;
-    const battery = optionResult.battery_hours[component.id];
+    const battery = ownEntry(optionResult.battery_hours, component.id);
     const figures = [
       utilization === undefined ? undefined : `${formatShare(utilization)} busy`,
       battery === undefined ? undefined : `battery ${formatHours(battery)}`,

@@ -6,6 +6,7 @@ import { budgetLimits, budgetTitle, describeBudget, formatBudgetValue, verdictSu
 import { type DecisionRecord, decisionRecord } from './decision-record';
 import { formatCount, formatHours, formatMs, formatShare, formatUsd, trim } from './figures';
 import { findOption, stepLocation } from './option-placement';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface ReportTable {
   header: string[];
@@ -161,7 +162,7 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
         rows: result.components.map((component) => [
           component.id,
           formatShare(component.utilization),
-          component.id in result.battery_hours ? formatHours(result.battery_hours[component.id]) : '—',
+          batteryCell(ownEntry(result.battery_hours, component.id)),
         ]),
       },
     },
@@ -186,4 +187,8 @@ function breakdown(scenario: Scenario, result: OptionResult): OptionBreakdown {
     tables: tables.filter((entry) => entry.table.rows.length > 0),
     warnings: result.warnings,
   };
+}
+
+function batteryCell(hours: number | undefined): string {
+  return hours === undefined ? '—' : formatHours(hours);
 }

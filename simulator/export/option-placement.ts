@@ -3,6 +3,7 @@
 import type { DistributionSpec } from '../scenario/distribution-spec';
 import { LINK_DEFAULTS } from '../scenario/link-technologies';
 import type { DeploymentOption, Link, Scenario, Step } from '../scenario/schema';
+import { ownEntry } from '../scenario/own-entry';
 
 /** An option id the scenario does not define; the message lists the ones it does. */
 export class UnknownOptionError extends Error {
@@ -20,7 +21,7 @@ export function findOption(scenario: Scenario, optionId: string): DeploymentOpti
 
 /** The component a step runs on under an option: pinned steps stay where they are pinned. */
 export function stepLocation(step: Step, option: DeploymentOption): string | undefined {
-  return step.at ?? option.place[step.id];
+  return step.at ?? ownEntry(option.place, step.id);
 }
 
 export interface LinkSettings {

@@ -7,6 +7,7 @@ import type { DeploymentOption, Link, Scenario, Step } from '../scenario/schema'
 import { findRoute } from '../scenario/topology';
 import { distributionMean } from './distribution-summary';
 import { linkSettings, stepLocation } from './option-placement';
+import { ownEntry } from '../scenario/own-entry';
 
 export interface PathStep {
   kind: 'step';
@@ -55,7 +56,7 @@ export function requestPath(scenario: Scenario, option: DeploymentOption, option
   for (const step of scenario.pipeline) {
     const at = stepLocation(step, option);
     if (at === undefined) continue;
-    const cache = option.cache?.[step.id];
+    const cache = ownEntry(option.cache, step.id);
     if (cache) {
       travel(cache.at);
       legs.push({ kind: 'cache', step, at: cache.at, hit_rate: cache.hit_rate });

@@ -6,6 +6,7 @@ import { formatKb, formatMs, formatShare } from './figures';
 import { MermaidIds, mermaidText } from './mermaid-text';
 import { findOption } from './option-placement';
 import { requestPath } from './request-path';
+import { ownEntry } from '../scenario/own-entry';
 
 export function sequenceMermaid(scenario: Scenario, results: ScenarioResults | null, optionId: string): string {
   const option = findOption(scenario, optionId);
@@ -20,7 +21,7 @@ export function sequenceMermaid(scenario: Scenario, results: ScenarioResults | n
     ...new Set(
       legs.flatMap((leg) => {
         if (leg.kind === 'hop') return [leg.from, leg.to];
-        const fallback = leg.kind === 'step' ? option.fallback?.[leg.step.id]?.at : undefined;
+        const fallback = leg.kind === 'step' ? ownEntry(option.fallback, leg.step.id)?.at : undefined;
         return fallback === undefined ? [leg.at] : [leg.at, fallback];
       }),
     ),
@@ -37,7 +38,7 @@ export function sequenceMermaid(scenario: Scenario, results: ScenarioResults | n
       const what = leg.step.model ? `${leg.step.id} (${leg.step.model})` : leg.step.id;
       const time = leg.mean_ms === undefined ? '' : ` · mean ${formatMs(leg.mean_ms)}`;
       lines.push(`  Note over ${participant(leg.at)}: ${mermaidText(what + time)}`);
-      const fallback = option.fallback?.[leg.step.id];
+      const fallback = ownEntry(option.fallback, leg.step.id);
       if (fallback) {
         const note = `link down: ${leg.step.id} falls back to ${fallback.at}${fallback.model ? ` (${fallback.model})` : ''}`;
         lines.push(`  Note over ${participant(fallback.at)}: ${mermaidText(note)}`);

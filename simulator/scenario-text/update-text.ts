@@ -2,19 +2,18 @@
 // gives it the edited value (see yaml-splice.ts). Whatever way the text is made, it is read
 // back and must equal the value, else the next, safer way is taken; that check is what makes
 // saving safe. Pure: the app, the host and the CLI all use it.
-import { type Document, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { readYaml } from '../scenario/yaml-reading';
 import { jsonText } from './json-text';
 import { sameValue, storableValue } from './same-value';
 import { replaceDocumentContents, updateThroughDocument } from './yaml-document-update';
 import { spliceYaml } from './yaml-splice';
 
+// Read by the same policy as every reader of a scenario file, so a saved text reads back
+// wherever it is opened.
 function parsed(text: string): { document: Document; value: unknown } | undefined {
-  try {
-    const document = parseDocument(text, { uniqueKeys: true });
-    return document.errors.length > 0 ? undefined : { document, value: document.toJS({ maxAliasCount: 1000 }) };
-  } catch {
-    return undefined;
-  }
+  const read = readYaml(text);
+  return read.ok ? { document: read.document, value: read.value } : undefined;
 }
 
 /** The value a text holds, as a reader of the saved file gets it; undefined when it does not parse. */

@@ -2,11 +2,12 @@
 // place: nodes that stay keep their comments and style, changed ones are new nodes carrying
 // the old one's comments. The file is re-serialised by the yaml package, so spacing can change.
 import { type Document, isMap, isNode, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { READING_LIMITS } from '../scenario/yaml-reading';
 import { isPlainObject, sameValue } from './same-value';
 import { matchItems } from './sequence-match';
 
 function plain(document: Document, node: unknown): unknown {
-  return isNode(node) ? node.toJS(document, { maxAliasCount: 1000 }) : node;
+  return isNode(node) ? node.toJS(document, { maxAliasCount: READING_LIMITS.aliases }) : node;
 }
 
 function withComments(created: Node, old: unknown): Node {

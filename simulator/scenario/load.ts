@@ -1,14 +1,15 @@
 // Reads a scenario from text (YAML or JSON) and validates it. File reading is the caller's:
 // this module also runs in a Web Worker.
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isSeq, type LineCounter } from 'yaml';
 import { findUncertainValues } from '../uncertainty/find-uncertain';
 import { substituteNominalValues } from '../uncertainty/substitute-values';
 import type { UncertainScenario } from '../uncertainty/uncertain-value';
-import { jsonSyntaxProblem } from './json-syntax';
 import { checkReferences } from './references';
 import { referenceErrorsDespiteSchema } from './references-despite-schema';
+import { runLimitErrors } from './run-limits';
 import type { ScenarioError } from './scenario-error';
 import { type Scenario, scenarioSchema } from './schema';
+import { readYaml } from './yaml-reading';
 import { issuesToErrors } from './zod-issues';
 
 export type ScenarioParse =
@@ -20,18 +21,6 @@ export type ScenarioParse =
     }
   | { ok: false; errors: ScenarioError[] };
 
-// JSON files get JSON's stricter grammar (YAML would accept `{"name": }` as a null name).
-function jsonSyntaxError(text: string): ScenarioError | undefined {
-  if (!text.trimStart().startsWith('{')) return undefined;
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const syntax = jsonSyntaxProblem(error, text);
-    return { path: '', message: `not valid YAML or JSON: ${syntax.problem}`, line: syntax.line };
-  }
-}
-
 /** A scenario file read as YAML or JSON, not yet validated. */
 export type ScenarioRead =
   | { ok: true; raw: Record<string, unknown>; lineOf(error: ScenarioError): ScenarioError }
@@ -42,37 +31,21 @@ export type ScenarioRead =
  * reads can be opened and repaired in the app even when it does not validate.
  */
 export function readScenarioText(text: string): ScenarioRead {
-  const jsonError = jsonSyntaxError(text);
-  if (jsonError) return { ok: false, errors: [jsonError] };
-  const lineCounter = new LineCounter();
-  // JSON is read by the YAML parser too (YAML 1.2 is a superset), so both get line numbers.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (!declaresScenario(document)) return { ok: false, errors: [notAScenario(document)] };
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      errors: document.errors.map((error) => ({
-        path: '',
-        message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-        line: lineCounter.linePos(error.pos[0]).line,
-      })),
-    };
-  }
-  const raw = document.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  const read = readYaml(text, claimsScenario);
+  if (!read.ok) return read;
+  const { document, lineCounter, value: raw } = read;
   const lineOf = (error: ScenarioError): ScenarioError => ({
     ...error,
     line: error.line ?? lineAt(document, lineCounter, error.path),
   });
-  return { ok: true, raw, lineOf };
+  // claimsScenario let only a mapping through.
+  return { ok: true, raw: raw as Record<string, unknown>, lineOf };
 }
 
 // A file is read as a scenario only when it says it is one, with the format version at its top:
 // the messages about any other file (a password file, a key) must not quote a byte of it.
-function declaresScenario(document: ReturnType<typeof parseDocument>): boolean {
-  return isMap(document.contents) && document.contents.has('placewise');
-}
-
-function notAScenario(document: ReturnType<typeof parseDocument>): ScenarioError {
+function claimsScenario(document: Document.Parsed): ScenarioError | undefined {
+  if (isMap(document.contents) && document.contents.has('placewise')) return undefined;
   const syntax = document.errors.length > 0 ? 'not valid YAML or JSON, and ' : '';
   return {
     path: '',
@@ -113,7 +86,9 @@ export function validatePlainScenario(raw: unknown): ScenarioParse {
     const { issues } = parsed.error;
     return { ok: false, errors: [...issuesToErrors(issues), ...referenceErrorsDespiteSchema(raw, issues)] };
   }
-  const errors = checkReferences(parsed.data);
+  const references = checkReferences(parsed.data);
+  // Limits are about figures that are otherwise right: checked once the references hold.
+  const errors = references.length > 0 ? references : runLimitErrors(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
 }
 
@@ -126,11 +101,7 @@ function pathSegments(path: string): (string | number)[] {
 }
 
 // The line of the deepest node of `path` that exists in the document.
-function lineAt(
-  document: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  path: string,
-): number | undefined {
+function lineAt(document: Document.Parsed, lineCounter: LineCounter, path: string): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined;
   for (const segment of pathSegments(path)) {

@@ -5,6 +5,7 @@ import { HARDWARE_LIBRARY } from './hardware-library';
 import type { ScenarioError } from './scenario-error';
 import type { Scenario } from './schema';
 import { findRoute } from './topology';
+import { ownEntry } from './own-entry';
 
 // Outages that toggle faster than this cost work without meaning anything next to requests
 // that take milliseconds.
@@ -164,7 +165,7 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
       component(placement, `${at}.place.${stepId}`);
     }
     for (const step of scenario.pipeline) {
-      if (step.at === undefined && option.place[step.id] === undefined) {
+      if (step.at === undefined && ownEntry(option.place, step.id) === undefined) {
         errors.push({
           path: `${at}.place`,
           message: `step '${step.id}' is not placed (place it on a component, or pin it with 'at')`,
@@ -212,15 +213,15 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
     let from = scenario.workload.source;
     const hops: [string, string, string][] = [];
     for (const step of scenario.pipeline) {
-      const to = step.at ?? option.place[step.id];
+      const to = step.at ?? ownEntry(option.place, step.id)!;
       hops.push([from, to, `options[${index}].place.${step.id}`]);
-      const fallback = option.fallback?.[step.id];
+      const fallback = ownEntry(option.fallback, step.id);
       if (fallback)
         hops.push(
           [from, fallback.at, `options[${index}].fallback.${step.id}.at`],
           [fallback.at, to, `options[${index}].fallback.${step.id}.at`],
         );
-      const cache = option.cache?.[step.id];
+      const cache = ownEntry(option.cache, step.id);
       // A cache answers only where the request passes on its way to the step.
       const onTheWay = [from, ...(findRoute(scenario.links, from, to) ?? []).map((hop) => hop.to)];
       if (cache && !onTheWay.includes(cache.at)) {

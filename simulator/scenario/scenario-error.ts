@@ -1,4 +1,5 @@
 // A problem found in a scenario, reported as `FILE: PATH: message` (DESIGN.md section 2).
+import { escapeText, shortText } from './user-text';
 export interface ScenarioError {
   /** Dotted/indexed path into the scenario, e.g. `pipeline[2].model`; empty for the whole file. */
   path: string;
@@ -16,7 +17,12 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * `FILE: PATH: message (line N)`. The path can hold a user's keys and the file name a user's
+ * folder names: both are escaped and shortened like any quoted user text, so that the line stays
+ * one readable line.
+ */
 export function formatScenarioError(file: string, error: ScenarioError): string {
   const where = error.line === undefined ? '' : ` (line ${error.line})`;
-  return `${file}: ${error.path || '(file)'}: ${error.message}${where}`;
+  return `${escapeText(file)}: ${error.path ? shortText(error.path, 200) : '(file)'}: ${escapeText(error.message)}${where}`;
 }

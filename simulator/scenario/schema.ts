@@ -1,15 +1,58 @@
 // The scenario format, version 1 (DESIGN.md section 2), as one zod definition: it validates
 // files, gives the TypeScript types, and generates the published JSON Schema.
 import { z } from 'zod';
+import { compileDistribution } from '../random/sampler';
 import type { DistributionSpec } from './distribution-spec';
+import { limitText, SCENARIO_LIMITS } from './limits';
 import { LINK_TECHNOLOGIES } from './link-technologies';
 
 const id = z
   .string()
+  .max(SCENARIO_LIMITS.idLength, `an id has at most ${SCENARIO_LIMITS.idLength} characters`)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids are letters, digits, "-", "_" and "."; starting with a letter or digit');
-const positive = z.number().positive();
-const nonNegative = z.number().nonnegative();
-const share = z.number().min(0).max(1);
+const text = z
+  .string()
+  .max(SCENARIO_LIMITS.textLength, `a text has at most ${limitText(SCENARIO_LIMITS.textLength)} characters`);
+
+// Every number of a scenario: finite (zod refuses NaN and infinity) and at most the largest
+// figure, so that costs, traffic and times computed from it stay finite numbers.
+const figure = () =>
+  z
+    .number()
+    .lte(
+      SCENARIO_LIMITS.largestFigure,
+      `must be at most ${limitText(SCENARIO_LIMITS.largestFigure)}: larger figures would overflow the results`,
+    );
+// A figure that must be positive is also one that something is divided by (a throughput, a
+// bandwidth, a rate): at least the smallest positive figure, so that the quotient stays finite.
+const positive = figure()
+  .positive()
+  .refine((value) => value <= 0 || value >= SCENARIO_LIMITS.smallestPositive, {
+    message: `must be at least ${SCENARIO_LIMITS.smallestPositive}: smaller figures are below what a run resolves`,
+  });
+const nonNegative = figure().nonnegative();
+const share = figure().min(0).max(1);
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(SCENARIO_LIMITS.listLength, `a list has at most ${limitText(SCENARIO_LIMITS.listLength)} entries`);
+const PROTO_KEY = "'__proto__' is not an id: ids start with a letter or digit";
+// Mappings keyed by ids come out without a prototype, so that an id such as `toString` or
+// `constructor` is only ever the user's own entry, never a built-in property.
+const idRecord = <T extends z.ZodType>(value: T) => {
+  const record = z
+    .record(id, value)
+    .refine((entries) => Object.keys(entries).length <= SCENARIO_LIMITS.listLength, {
+      message: `a mapping has at most ${limitText(SCENARIO_LIMITS.listLength)} entries`,
+    })
+    .transform((entries) => Object.assign(Object.create(null) as typeof entries, entries));
+  // zod drops a `__proto__` key from a record without a word; it is not an id either. Typed as
+  // the record it checks, which it passes on unchanged.
+  return z.preprocess((input, context) => {
+    if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+      context.addIssue({ code: 'custom', path: ['__proto__'], input, message: PROTO_KEY });
+    }
+    return input;
+  }, record) as unknown as typeof record;
+};
 
 const numberPair = z.tuple([nonNegative, nonNegative]);
 
@@ -24,7 +67,7 @@ const distributionObject = z
     normal: z.strictObject({ mean: nonNegative, sd: nonNegative }).optional(),
     lognormal: z.strictObject({ median: positive, p95: positive }).optional(),
     triangular: z.tuple([nonNegative, nonNegative, nonNegative]).optional(),
-    empirical: z.array(nonNegative).min(1).optional(),
+    empirical: list(nonNegative).min(1).optional(),
   })
   .superRefine((value, ctx) => {
     const kinds = Object.keys(value);
@@ -46,6 +89,16 @@ const distributionObject = z
     }
     if (value.lognormal && value.lognormal.p95 < value.lognormal.median) {
       ctx.addIssue({ code: 'custom', path: ['lognormal', 'p95'], message: 'p95 is below the median' });
+    } else if (value.lognormal) {
+      // A p95 far above the median is a tail so heavy that the mean overflows every figure.
+      const mean = compileDistribution(value as DistributionSpec).mean;
+      if (!(mean <= SCENARIO_LIMITS.largestFigure)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lognormal', 'p95'],
+          message: `a p95 this far above the median makes a mean of ${mean.toPrecision(3)}, more than ${limitText(SCENARIO_LIMITS.largestFigure)}: the tail would overflow the results`,
+        });
+      }
     }
   });
 
@@ -59,13 +112,13 @@ export const distributionSchema = z
 const powerSchema = z.strictObject({ idle: nonNegative, active: nonNegative });
 
 export const hardwareProfileSchema = z.strictObject({
-  label: z.string().optional(),
-  cores: z.number().int().positive(),
+  label: text.optional(),
+  cores: figure().int().positive(),
   gflops: positive.describe('effective FP32 inference throughput of the whole device, 10^9 operations per second'),
   ram_mb: positive.optional(),
   storage_gb: positive.optional(),
   power_w: powerSchema.optional(),
-  source: z.string().optional(),
+  source: text.optional(),
 });
 
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
@@ -74,9 +127,9 @@ export const AUTOSCALING_METRICS = ['admitted', 'busy'] as const;
 
 export const autoscalingSchema = z
   .strictObject({
-    min: z.number().int().positive(),
-    max: z.number().int().positive(),
-    target_utilization: z.number().positive().max(1).describe('scale so that average utilisation approaches this'),
+    min: figure().int().positive(),
+    max: figure().int().positive(),
+    target_utilization: figure().positive().max(1).describe('scale so that average utilisation approaches this'),
     scale_interval_s: positive.default(30).describe('how often the autoscaler looks at the last interval'),
     cold_start_ms: distributionSchema.default(0).describe('time before a new replica takes work'),
     metric: z
@@ -90,13 +143,13 @@ export const autoscalingSchema = z
 
 export const componentSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: text.optional(),
   kind: z.enum(COMPONENT_KINDS),
   hardware: id.describe('a built-in or custom hardware profile id'),
   scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
   battery_wh: positive.optional(),
   replicas: z
-    .union([z.number().int().positive(), autoscalingSchema])
+    .union([figure().int().positive(), autoscalingSchema])
     .optional()
     .describe('shared components only; servers = replicas x cores; or an autoscaling range'),
   usd_per_hour: nonNegative.optional().describe('per replica'),
@@ -106,13 +159,13 @@ export const componentSchema = z.strictObject({
   memory_gb: positive.optional().describe('serverless: memory of one instance'),
   cold_start_ms: distributionSchema.optional().describe('serverless: extra time when no warm instance is free'),
   keep_warm_s: nonNegative.optional().describe('serverless: an idle instance stays warm this long (default 600)'),
-  concurrency: z.number().int().positive().optional().describe('serverless: most instances at once (default 1000)'),
-  cores: z.number().int().positive().optional().describe('parallel executors; default from hardware'),
+  concurrency: figure().int().positive().optional().describe('serverless: most instances at once (default 1000)'),
+  cores: figure().int().positive().optional().describe('parallel executors; default from hardware'),
 });
 
 const outageSchema = z.union([
   z.strictObject({ every_s: distributionSchema, lasting_s: distributionSchema }),
-  z.strictObject({ schedule: z.array(numberPair).min(1).describe('[start_s, end_s] intervals') }),
+  z.strictObject({ schedule: list(numberPair).min(1).describe('[start_s, end_s] intervals') }),
 ]);
 
 export const linkSchema = z.strictObject({
@@ -134,7 +187,7 @@ const measuredLatencySchema = z.strictObject({
 
 export const modelSchema = z.strictObject({
   id,
-  file: z.string().optional().describe('bundled:NAME or a path to an .onnx file'),
+  file: text.optional().describe('bundled:NAME or a path to an .onnx file'),
   size_mb: positive,
   gflop: positive
     .optional()
@@ -146,18 +199,17 @@ export const modelSchema = z.strictObject({
     ),
   accuracy: share.optional(),
   updates_per_month: nonNegative.optional(),
-  batch_curve: z
-    .array(z.tuple([z.number().int().positive(), positive]))
+  batch_curve: list(z.tuple([figure().int().positive(), positive]))
     .min(1)
     .optional()
     .describe('[batch size, time relative to one inference] points, e.g. measured by placewise bench --batch'),
 });
 
 export const workloadSchema = z.strictObject({
-  users: z.number().int().positive(),
+  users: figure().int().positive(),
   per_user_rps: positive,
   arrivals: z.enum(['poisson', 'periodic']).default('poisson'),
-  hours_per_day: z.number().positive().max(24).optional().describe('active use per user per day (default 24)'),
+  hours_per_day: figure().positive().max(24).optional().describe('active use per user per day (default 24)'),
   load_profile: z
     .array(nonNegative)
     .length(24)
@@ -165,7 +217,7 @@ export const workloadSchema = z.strictObject({
     .describe('24 hourly multipliers of per_user_rps, around the clock (replaces hours_per_day)'),
   source: id,
   sink: id.optional(),
-  requests: z.number().int().positive().optional(),
+  requests: figure().int().positive().optional(),
   duration_s: positive.optional(),
 });
 
@@ -190,7 +242,7 @@ export const budgetsSchema = z.strictObject({
     })
     .optional(),
   monthly_usd: nonNegative.optional(),
-  link_utilization: z.number().positive().max(1).optional(),
+  link_utilization: figure().positive().max(1).optional(),
   battery_hours: positive.optional(),
   offline_success: share.optional(),
   success_rate: share.optional(),
@@ -200,37 +252,40 @@ export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'h
 
 export const optionSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: text.optional(),
   pattern: z.enum(PATTERNS).optional(),
-  place: z.record(id, id).default({}),
-  fallback: z.record(id, z.strictObject({ at: id, model: id.optional() })).optional(),
-  cache: z.record(id, z.strictObject({ at: id, hit_rate: share })).optional(),
+  place: idRecord(id).prefault({}),
+  fallback: idRecord(z.strictObject({ at: id, model: id.optional() })).optional(),
+  cache: idRecord(z.strictObject({ at: id, hit_rate: share })).optional(),
   telemetry: z.strictObject({ sample_rate: share, kb: nonNegative, to: id }).optional(),
-  batching: z
-    .record(id, z.strictObject({ max_batch: z.number().int().positive(), max_wait_ms: nonNegative }))
+  batching: idRecord(z.strictObject({ max_batch: figure().int().positive(), max_wait_ms: nonNegative }))
     .optional()
     .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
 });
 
 /** A component's top-left corner on the app's canvas, in canvas units (pixels at 100% zoom). */
-export const canvasPositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+// Positions may be negative (left of or above the origin), within the figures' magnitude.
+const coordinate = figure().gte(
+  -SCENARIO_LIMITS.largestFigure,
+  `must be at least -${limitText(SCENARIO_LIMITS.largestFigure)}`,
+);
+export const canvasPositionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
 export const scenarioSchema = z.strictObject({
   placewise: z.literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' }),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  seed: z.number().int().nonnegative().default(1),
-  hardware: z.record(id, hardwareProfileSchema).default({}),
-  components: z.array(componentSchema).min(1),
-  links: z.array(linkSchema).default([]),
-  models: z.array(modelSchema).default([]),
+  name: text.min(1),
+  description: text.optional(),
+  seed: figure().int().nonnegative().default(1),
+  hardware: idRecord(hardwareProfileSchema).prefault({}),
+  components: list(componentSchema).min(1),
+  links: list(linkSchema).default([]),
+  models: list(modelSchema).default([]),
   workload: workloadSchema,
-  pipeline: z.array(stepSchema).min(1).max(31),
+  pipeline: list(stepSchema).min(1).max(31),
   budgets: budgetsSchema.default({}),
-  options: z.array(optionSchema).min(1),
+  options: list(optionSchema).min(1),
   decision: id.optional(),
-  layout: z
-    .record(id, canvasPositionSchema)
+  layout: idRecord(canvasPositionSchema)
     .optional()
     .describe("the app canvas's component positions by component id; absent: automatic layout"),
 });

@@ -1,19 +1,26 @@
 // Turns zod issues into ScenarioErrors whose messages read well to someone editing YAML.
 import type { z } from 'zod';
 import { formatPath, type ScenarioError } from './scenario-error';
+import { quoteText, shortText } from './user-text';
 
 function describeReceived(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
-  return typeof input === 'object' ? 'a mapping' : `${typeof input} ${JSON.stringify(input)}`;
+  if (typeof input === 'number') {
+    if (Number.isNaN(input)) return 'NaN (not a number)';
+    if (!Number.isFinite(input)) return `${input < 0 ? '-' : ''}infinity (a number too large to hold, or .inf)`;
+    return `number ${input}`;
+  }
+  if (typeof input === 'string') return `string "${shortText(input)}"`;
+  return typeof input === 'object' ? 'a mapping' : `${typeof input} ${shortText(String(input))}`;
 }
 
 function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => quoteText(String(key))).join(', ')}`;
     case 'invalid_type':
       return (issue as { input?: unknown }).input === undefined
         ? 'required'
@@ -23,9 +30,13 @@ function messageOf(issue: z.core.$ZodIssue): string {
         ? `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
         : issue.message;
     case 'too_small':
+      if (!issue.message.startsWith('Too small')) return issue.message;
       if (issue.origin === 'array') return `needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
       return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
     case 'too_big':
+      // The scenario's limits carry their own message, saying why.
+      if (!issue.message.startsWith('Too big')) return issue.message;
+      if (issue.origin === 'array') return `has at most ${issue.maximum} entr${issue.maximum === 1 ? 'y' : 'ies'}`;
       return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
     default:
       return issue.message;

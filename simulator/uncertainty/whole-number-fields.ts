@@ -10,6 +10,7 @@ export interface SchemaDef {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   items?: z.ZodType[];
@@ -24,7 +25,8 @@ export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def:
 function schemasAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType[] {
   const def = defOf(schema);
   if (def.innerType) return schemasAt(def.innerType, path);
-  if (def.type === 'pipe' && def.in) return schemasAt(def.in, path);
+  // A pipe checks its input against `in` (a preprocess's checks are in `out`, after its transform).
+  if (def.type === 'pipe') return [def.in, def.out].flatMap((side) => (side ? schemasAt(side, path) : []));
   if (def.type === 'union' && def.options) return def.options.flatMap((option) => schemasAt(option, path));
   if (path.length === 0) return [schema];
   const [head, ...rest] = path;

@@ -3,6 +3,7 @@
 // saw is the one saved and nothing else moves when the automatic layout would change.
 import type { ScenarioDraft } from '../../editing/draft';
 import type { XY } from '../model/types';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 function rounded(position: XY): XY {
   return { x: Math.round(position.x), y: Math.round(position.y) };
@@ -14,9 +15,9 @@ export function moveNodes(
   moves: Readonly<Record<string, XY>>,
   shown: Readonly<Record<string, XY>>,
 ): ScenarioDraft {
-  const layout: Record<string, XY> = {};
+  const layout: Record<string, XY> = Object.create(null);
   for (const { id } of draft.components) {
-    const position = moves[id] ?? draft.layout?.[id] ?? shown[id];
+    const position = ownEntry(moves, id) ?? ownEntry(draft.layout, id) ?? ownEntry(shown, id);
     if (position) layout[id] = rounded(position);
   }
   if (JSON.stringify(layout) === JSON.stringify(draft.layout ?? {})) return draft;

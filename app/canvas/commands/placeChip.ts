@@ -4,6 +4,7 @@
 // "Pinned at" field moves it for all of them).
 import type { ScenarioDraft } from '../../editing/draft';
 import type { ChipKind } from '../model/types';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 export interface ChipMove {
   kind: ChipKind;
@@ -17,10 +18,10 @@ export function placeChip(draft: ScenarioDraft, optionId: string, chip: ChipMove
   const option = draft.options[optionIndex];
   const current =
     chip.kind === 'step'
-      ? option.place?.[chip.step]
+      ? ownEntry(option.place, chip.step)
       : chip.kind === 'fallback'
-        ? option.fallback?.[chip.step]?.at
-        : option.cache?.[chip.step]?.at;
+        ? ownEntry(option.fallback, chip.step)?.at
+        : ownEntry(option.cache, chip.step)?.at;
   if (current === componentId || (chip.kind === 'step' && (!step || step.at !== undefined))) return draft;
   if (chip.kind !== 'step' && current === undefined) return draft;
 

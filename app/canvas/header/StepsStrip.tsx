@@ -6,6 +6,7 @@ import { usePlacewise } from '../../context';
 import { reorderStep } from '../commands/reorderStep';
 import { usePointerDrag } from '../hooks/usePointerDrag';
 import { SelectedStepContext, useCanvasIntents } from '../intents';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 const StripStep = memo(function StripStep({
   id,
@@ -61,7 +62,7 @@ export function StepsStrip() {
           key={`${step.id}:${index}`}
           id={step.id}
           index={index}
-          runsOn={step.at ?? option?.place?.[step.id] ?? null}
+          runsOn={step.at ?? ownEntry(option?.place, step.id) ?? null}
           onReorder={onReorder}
         />
       ))}

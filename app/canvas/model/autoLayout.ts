@@ -57,7 +57,7 @@ async function layoutScope(input: LayoutInput, scope: Scope): Promise<{ box: Siz
       .map((link) => ({ id: link.id, sources: [link.source], targets: [link.target] })),
   };
   const laidOut = await (await loadElk()).layout(graph);
-  const positions: Record<string, XY> = {};
+  const positions: Record<string, XY> = Object.create(null);
   for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
   return { box: { width: laidOut.width ?? 0, height: laidOut.height ?? 0 }, positions };
 }
@@ -69,7 +69,7 @@ export async function autoLayout(input: LayoutInput): Promise<AutoLayout> {
   const laidOut = await Promise.all(scopes.map((scope) => layoutScope(input, scope)));
   // Side by side, centred on each other's middle, so that links across are nearly level.
   const tallest = Math.max(...laidOut.map(({ box }) => box.height));
-  const layout: AutoLayout = { positions: {}, scopes: {} };
+  const layout: AutoLayout = { positions: Object.create(null), scopes: {} };
   let x = 0;
   scopes.forEach((scope, index) => {
     const { box, positions } = laidOut[index];

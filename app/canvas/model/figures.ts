@@ -5,6 +5,7 @@ import { budgetBreaches } from '../../../simulator/export/budget-breaches';
 import type { OptionResult, ScenarioResults } from '../../../simulator/results';
 import type { Scenario } from '../../../simulator/scenario/schema';
 import { mentionsId } from '../../store/result-warnings';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 export interface ComponentFigures {
   utilization: number | null;
@@ -74,7 +75,7 @@ function indexOption(scenario: Scenario | null, result: OptionResult): OptionFig
       utilization,
       saturated,
       overBudget: saturated || breaches.components.has(id),
-      batteryHours: result.battery_hours[id] ?? null,
+      batteryHours: ownEntry(result.battery_hours, id) ?? null,
       warnings: warnings.components.get(id) ?? [],
     });
   }

@@ -5,6 +5,7 @@
 import type { ScenarioDraft } from '../../editing/draft';
 import { NODE_WIDTH } from './node-size';
 import type { Size, XY } from './types';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 const COLUMN_GAP = 120;
 const ROW_GAP = 48;
@@ -17,9 +18,9 @@ function isPosition(value: unknown): value is XY {
 
 /** The user's positions, for the components that have one. */
 export function savedPositions(draft: ScenarioDraft, ids: readonly string[]): Record<string, XY> {
-  const saved: Record<string, XY> = {};
+  const saved: Record<string, XY> = Object.create(null);
   for (const id of ids) {
-    const position: unknown = draft.layout?.[id];
+    const position: unknown = ownEntry(draft.layout, id);
     if (isPosition(position)) saved[id] = { x: position.x, y: position.y };
   }
   return saved;
@@ -38,14 +39,14 @@ export function resolvePositions(
   const saved = savedPositions(draft, ids);
   const placed = Object.values(saved);
   if (placed.length === 0) {
-    if (!auto || !ids.every((id) => auto[id])) return null;
-    return Object.fromEntries(ids.map((id) => [id, auto[id]]));
+    if (!auto || !ids.every((id) => ownEntry(auto, id))) return null;
+    return Object.fromEntries(ids.map((id) => [id, ownEntry(auto, id)!]));
   }
-  const positions = { ...saved };
+  const positions: Record<string, XY> = Object.assign(Object.create(null), saved);
   const x = Math.max(...placed.map((position) => position.x)) + NODE_WIDTH + COLUMN_GAP;
   let y = Math.min(...placed.map((position) => position.y));
   for (const id of ids) {
-    if (positions[id]) continue;
+    if (ownEntry(positions, id)) continue;
     positions[id] = { x, y };
     y += sizes.get(id)!.height + ROW_GAP;
   }

@@ -5,7 +5,7 @@
 // re-measures) every node whose object changed.
 import { formatCount, formatShare } from '../../../simulator/export/figures';
 import { HARDWARE_LIBRARY } from '../../../simulator/scenario/hardware-library';
-import { LINK_DEFAULTS, type LinkTechnology } from '../../../simulator/scenario/link-technologies';
+import { LINK_DEFAULTS } from '../../../simulator/scenario/link-technologies';
 import { defaultScope } from '../../../simulator/scenario/references';
 import type { ComponentKind } from '../../../simulator/scenario/schema';
 import type { ScenarioDraft } from '../../editing/draft';
@@ -27,6 +27,7 @@ import {
   type Size,
   type XY,
 } from './types';
+import { ownEntry } from '../../../simulator/scenario/own-entry';
 
 type DraftComponent = ScenarioDraft['components'][number];
 type DraftOption = ScenarioDraft['options'][number];
@@ -63,7 +64,7 @@ export function chipsByComponent(draft: ScenarioDraft, option: DraftOption | und
   const stepIndex = (id: string) => draft.pipeline.findIndex((step) => step.id === id);
   draft.pipeline.forEach((step, index) => {
     const pinned = step.at !== undefined;
-    add(step.at ?? option?.place?.[step.id], {
+    add(step.at ?? ownEntry(option?.place, step.id), {
       kind: 'step',
       step: step.id,
       stepIndex: index,
@@ -108,7 +109,7 @@ export function layoutInput(draft: ScenarioDraft, sizes: ReadonlyMap<string, Siz
 }
 
 function hardwareLabel(draft: ScenarioDraft, hardware: string): string {
-  return draft.hardware?.[hardware]?.label ?? HARDWARE_LIBRARY[hardware]?.label ?? hardware;
+  return ownEntry(draft.hardware, hardware)?.label ?? ownEntry(HARDWARE_LIBRARY, hardware)?.label ?? hardware;
 }
 
 function endpointOf(draft: ScenarioDraft, id: string): ComponentNode['data']['endpoint'] {
@@ -147,7 +148,7 @@ function linkEdges(draft: ScenarioDraft, drawn: Set<string>): LinkEdge[] {
     const [a, b] = link.between ?? [];
     if (seen.has(link.id) || a === b || !drawn.has(a) || !drawn.has(b)) return;
     seen.add(link.id);
-    const defaults = LINK_DEFAULTS[link.tech as LinkTechnology];
+    const defaults = ownEntry(LINK_DEFAULTS, link.tech);
     const data: LinkEdgeData = {
       linkId: link.id,
       index,
@@ -190,7 +191,7 @@ export function toFlow(
       index,
       scope: scopeOf(component),
       chips: componentChips,
-      position: positions[component.id] ?? { x: 0, y: 0 },
+      position: ownEntry(positions, component.id) ?? { x: 0, y: 0 },
       ...componentNodeSize(componentChips.length),
     };
   });

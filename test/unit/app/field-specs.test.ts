@@ -21,6 +21,7 @@ function schemaKeys(schema: z.ZodType, keys = new Set<string>()): Set<string> {
   const children = [
     def.innerType,
     def.in,
+    def.out,
     def.element,
     def.valueType,
     ...(def.items ?? []),

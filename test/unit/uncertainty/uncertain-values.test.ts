@@ -49,15 +49,19 @@ describe('the value at a probability of an uncertain number', () => {
 describe('finding uncertain numbers in a scenario as written', () => {
   it('finds them with their paths and whether the field takes whole numbers', () => {
     const scan = findUncertainValues({
+      hardware: { box: { cores: { range: [2, 8] } } },
       components: [{ id: 'cloud', replicas: { range: [2, 4] } }],
       links: [{ id: 'l', latency_ms: { uniform: [{ range: [1, 2] }, 5] } }],
       workload: { per_user_rps: { uncertain: { normal: { mean: 1, sd: 0.1 } } } },
+      options: [{ id: 'o', batching: { cloud: { max_batch: { range: [4, 16] }, max_wait_ms: 5 } } }],
     });
     expect(scan.errors).toEqual([]);
     expect(scan.parameters.map((found) => [found.name, found.integer])).toEqual([
+      ['hardware.box.cores', true],
       ['components[0].replicas', true],
       ['links[0].latency_ms.uniform[0]', false],
       ['workload.per_user_rps', false],
+      ['options[0].batching.cloud.max_batch', true],
     ]);
   });
 
