@@ -41,7 +41,7 @@ describe('the batch-means interval of the mean', () => {
     // below 1e-4: with a true coverage of 95%, fewer happens less than once in 10,000 suites.
     let fewest = 0;
     while (binomialCdf(fewest, RUNS, 0.95) < 1e-4) fewest++;
-    
+
     expect(covered).toBeGreaterThanOrEqual(fewest);
 
     // Width: a half-width is t(0.975, 19) x s / sqrt(20) from 20 batch means, and a run's mean is
