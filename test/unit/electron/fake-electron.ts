@@ -44,7 +44,12 @@ export class FakeWebContents extends FakeEmitter {
 }
 
 export function createFakeElectron() {
-  const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
+  const windows: (FakeEmitter & {
+    options: Record<string, unknown>;
+    webContents: FakeWebContents;
+    loaded: string[];
+    shown: boolean;
+  })[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const opened: string[] = [];
   const calls: string[] = [];
@@ -65,11 +70,14 @@ export function createFakeElectron() {
         super();
         windows.push(this);
       }
+      shown = false;
       loadURL(url: string) {
         this.loaded.push(url);
         return Promise.resolve();
       }
-      show() {}
+      show() {
+        this.shown = true;
+      }
     },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
@@ -86,11 +94,14 @@ export function createFakeElectron() {
     protocol: {
       schemes: [] as unknown[],
       handled: [] as string[],
+      /** The handler of each scheme, which Electron calls with a fetch Request for every load. */
+      handlers: new Map<string, (request: Request) => Promise<Response>>(),
       registerSchemesAsPrivileged(schemes: unknown[]) {
         this.schemes.push(...schemes);
       },
-      handle(scheme: string) {
+      handle(scheme: string, handler: (request: Request) => Promise<Response>) {
         this.handled.push(scheme);
+        this.handlers.set(scheme, handler);
       },
     },
     shell: {
