@@ -13,7 +13,7 @@
 // `// Stryker disable next-line <mutator>: <why>` comment.
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'test/mutation/vitest.config.ts', related: true },
   mutate: ['simulator/**/*.ts', 'bench/**/*.ts'],
   testFiles: [
     'test/unit/simulator/*.test.ts',
