@@ -12,6 +12,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      // React Flow marks its module "use client" for server-component bundlers; this app has none.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   worker: { format: 'es' },
 });

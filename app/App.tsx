@@ -5,6 +5,7 @@ import { NoticeBar, OpenProblemPanel, RecoveryBanner, ScenarioErrors } from './c
 import { DiscardPrompt } from './components/DiscardPrompt';
 import { PathPrompt } from './components/PathPrompt';
 import { Toolbar, VIEWS } from './components/Toolbar';
+import { NewScenarioDialog } from './new-scenario/NewScenarioDialog';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { usePlacewise, useSession } from './context';
 import { BenchmarkView } from './views/BenchmarkView';
@@ -57,6 +58,7 @@ export function App() {
       </main>
       <PathPrompt />
       <DiscardPrompt />
+      <NewScenarioDialog />
     </div>
   );
 }

@@ -6,6 +6,9 @@ import type { PlacewiseSession } from './session';
 export function runCommand(session: PlacewiseSession, command: MenuCommand): void {
   const state = session.store.getState();
   switch (command) {
+    case 'new':
+      state.setNewScenarioPrompt(true);
+      break;
     case 'open':
       void session.chooseAndOpen();
       break;

@@ -1,12 +1,16 @@
 // The renderer's work with the host: opening, saving, autosaving and recovering scenarios, and
 // keeping the simulation in step with the open scenario. Views call it; it updates the store.
-import type { PlacewiseApi, ScenarioFile } from '../electron/api/contract';
+import { stringify as stringifyYaml } from 'yaml';
+import type { PlacewiseApi } from '../electron/api/contract';
 import { readScenarioText } from '../simulator/scenario/load';
 import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
+import { diagramOptionOf } from './components/use-diagram-option';
+import type { ScenarioDraft } from './editing/draft';
 import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
 import { documentText, isDirty, matchesSaved } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
+import type { PendingDocument } from './store/ui-slice';
 import { UncertaintySession, type UncertaintyWorker } from './uncertainty-session';
 
 const AUTOSAVE_DELAY_MS = 400;
@@ -37,6 +41,10 @@ export class PlacewiseSession {
         performance.mark('placewise:results', { detail: update.fidelity });
         state().simulationFinished(update, more);
       },
+      focusPreviewed: (result) => {
+        performance.mark('placewise:results', { detail: 'preview of the shown option' });
+        state().focusPreviewed(result);
+      },
       failed: (message) => state().simulationFailed(message),
       progress: (progress) => state().simulationProgressed(progress),
       cancelled: () => state().simulationCancelled(),
@@ -49,7 +57,7 @@ export class PlacewiseSession {
       if (next.scenario && next.scenario !== previous.scenario) {
         // An edit's figures are shown against those before it (a file just opened has none).
         if (next.draft !== previous.draft && previous.draft !== null) next.rememberResultsBeforeEdit();
-        this.runner.run(next.scenario);
+        this.runner.run(next.scenario, diagramOptionOf(next));
       }
       // A document opened with errors has no results until it is repaired.
       if (next.lastValidScenario === null && previous.lastValidScenario !== null) this.runner.stop();
@@ -93,13 +101,28 @@ export class PlacewiseSession {
     return this.load(result.file);
   }
 
-  /** Opens a file already read, dropping unsaved work (after the user agreed). */
-  load(file: ScenarioFile): boolean {
+  /** Opens a file already read, or a new scenario, dropping unsaved work (after the user agreed). */
+  load(document: PendingDocument): boolean {
     const state = this.store.getState();
     state.setDiscardPrompt(null);
-    const opened = state.loadScenarioText(file.path, file.text);
+    // A new scenario has no file yet: it stays unsaved until Save asks where to put it.
+    const opened = state.loadScenarioText(
+      document.path,
+      document.text,
+      document.path === null ? { savedValue: null } : {},
+    );
     if (opened) this.afterDocumentChange();
     return opened;
+  }
+
+  /** File › New: opens a starting point as an unsaved document, asking first if that drops unsaved work. */
+  startNew(draft: ScenarioDraft): boolean {
+    const pending = { path: null, text: stringifyYaml(draft, { lineWidth: 0 }) };
+    if (isDirty(this.store.getState())) {
+      this.store.getState().setDiscardPrompt(pending);
+      return false;
+    }
+    return this.load(pending);
   }
 
   /** Asks for a file (native dialog, else the in-app path prompt) and opens it. */
@@ -177,6 +200,7 @@ export class PlacewiseSession {
     state.select(null);
     state.setDiagramOption(null);
     state.forgetResultsBeforeEdit();
+    state.documentOpened();
     this.uncertainty.clear();
   }
 

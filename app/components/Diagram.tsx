@@ -1,9 +1,10 @@
-// The live architecture diagram: Mermaid source from the simulator's export, rendered to SVG
-// here. Renders are numbered so that a slow one never overwrites a newer one.
+// The exported diagram as it will look: Mermaid source from the simulator's export (architecture
+// or request sequence), rendered to SVG here. Renders are numbered so that a slow one never
+// overwrites a newer one.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { architectureMermaid } from '../../simulator/export/architecture-mermaid';
+import { sequenceMermaid } from '../../simulator/export/sequence-mermaid';
 import { usePlacewise } from '../context';
-import { useDiagramOption } from './use-diagram-option';
 
 type Mermaid = (typeof import('mermaid'))['default'];
 let mermaidLoad: Promise<Mermaid> | null = null;
@@ -23,10 +24,15 @@ function loadMermaid(): Promise<Mermaid> {
 
 let renderCounter = 0;
 
-export function Diagram({ actualSize }: { actualSize: boolean }) {
+interface DiagramProps {
+  optionId: string | null;
+  kind: 'architecture' | 'sequence';
+  actualSize: boolean;
+}
+
+export function Diagram({ optionId, kind, actualSize }: DiagramProps) {
   const scenario = usePlacewise((state) => state.lastValidScenario);
   const results = usePlacewise((state) => state.results);
-  const optionId = useDiagramOption();
   const host = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [renders, setRenders] = useState(0);
@@ -34,11 +40,11 @@ export function Diagram({ actualSize }: { actualSize: boolean }) {
   const source = useMemo(() => {
     if (!scenario || !optionId) return null;
     try {
-      return architectureMermaid(scenario, results, optionId);
+      return (kind === 'sequence' ? sequenceMermaid : architectureMermaid)(scenario, results, optionId);
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
-  }, [scenario, results, optionId]);
+  }, [scenario, results, optionId, kind]);
 
   useEffect(() => {
     if (source === null) {

@@ -14,9 +14,11 @@ interface DialogProps {
   testId?: string;
   /** alertdialog for a question that interrupts (unsaved changes). */
   role?: 'dialog' | 'alertdialog';
+  /** A class beside `dialog`, for a dialog laid out its own way. */
+  className?: string;
 }
 
-export function Dialog({ labelledBy, onClose, children, testId, role = 'dialog' }: DialogProps) {
+export function Dialog({ labelledBy, onClose, children, testId, role = 'dialog', className }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
   // The latest onClose, without re-running the effect (and refocusing) on every render.
   const close = useRef(onClose);
@@ -68,7 +70,7 @@ export function Dialog({ labelledBy, onClose, children, testId, role = 'dialog' 
   return (
     <div className="dialog-backdrop">
       <div
-        className="dialog"
+        className={className ? `dialog ${className}` : 'dialog'}
         role={role}
         aria-modal="true"
         aria-labelledby={labelledBy}

@@ -19,7 +19,8 @@ export function DiscardPrompt() {
     >
       <h2 id="discard-title">Unsaved changes</h2>
       <p>
-        {current} has changes that are not saved. Opening {pending.path} replaces them.
+        {current} has changes that are not saved.{' '}
+        {pending.path === null ? 'A new scenario replaces them.' : `Opening ${pending.path} replaces them.`}
       </p>
       <div className="dialog-buttons">
         <button data-testid="discard-cancel" data-autofocus onClick={() => setDiscardPrompt(null)}>

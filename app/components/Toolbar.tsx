@@ -162,6 +162,9 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <span className="brand">Placewise</span>
+      <button data-testid="new" onClick={() => runCommand(session, 'new')}>
+        New…
+      </button>
       <button data-testid="open" onClick={() => runCommand(session, 'open')}>
         Open…
       </button>

@@ -6,7 +6,8 @@ import { type IdentifiedItem, type ItemSection, type ScenarioDraft, sectionItems
 
 export type FieldPath = readonly (string | number)[];
 
-const DEFAULT_HARDWARE: Record<ComponentKind, string> = {
+/** The hardware a new component of each kind starts with, and the one proposed when a component changes kind. */
+export const DEFAULT_HARDWARE: Readonly<Record<ComponentKind, string>> = {
   camera: 'raspberry-pi-5',
   wearable: 'smart-glasses-soc',
   phone: 'phone-midrange',
@@ -131,6 +132,7 @@ export function removeItem(draft: ScenarioDraft, section: ItemSection, index: nu
   const [removed] = items.splice(index, 1);
   if (removed && section === 'components') {
     next.links = (next.links ?? []).filter((link) => !link.between.includes(removed.id));
+    removeLayoutEntry(next, removed.id);
   }
   if (removed && section === 'pipeline') {
     for (const option of next.options) {
@@ -141,6 +143,13 @@ export function removeItem(draft: ScenarioDraft, section: ItemSection, index: nu
   }
   if (removed && section === 'options' && next.decision === removed.id) delete next.decision;
   return next;
+}
+
+/** Drops a component's canvas position; an empty layout block goes too (automatic layout again). */
+function removeLayoutEntry(draft: ScenarioDraft, componentId: string): void {
+  if (!draft.layout || !(componentId in draft.layout)) return;
+  delete draft.layout[componentId];
+  if (Object.keys(draft.layout).length === 0) delete draft.layout;
 }
 
 function renameKey<T>(record: Record<string, T> | undefined, from: string, to: string): void {
@@ -163,6 +172,7 @@ function renameReferences(draft: ScenarioDraft, section: ItemSection, from: stri
       for (const cache of Object.values(option.cache ?? {})) cache.at = swap(cache.at);
       if (option.telemetry) option.telemetry.to = swap(option.telemetry.to);
     }
+    renameKey(draft.layout, from, to);
   }
   if (section === 'models') {
     for (const step of draft.pipeline) if (step.model !== undefined) step.model = swap(step.model);

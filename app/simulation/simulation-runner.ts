@@ -3,6 +3,7 @@
 // run: a busy worker is replaced rather than waited for, so results always match the latest edit.
 // A long full run reports its progress per option and can be cancelled: the worker is ended, so
 // its work stops, and the preview stays on screen.
+import type { OptionResult } from '../../simulator/results';
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { SimulationUpdate } from '../store/simulation-slice';
 import type { SimulationProgress, SimulationReply, SimulationRequest } from './protocol';
@@ -22,6 +23,8 @@ export interface SimulationListener {
   started(): void;
   /** `more`: a full-fidelity run follows this preview. */
   finished(update: SimulationUpdate, more: boolean): void;
+  /** The focused option's preview, ahead of the other options'. */
+  focusPreviewed?(result: OptionResult): void;
   failed(message: string): void;
   /** How far the running full-fidelity run is. */
   progress?(progress: SimulationProgress): void;
@@ -40,7 +43,8 @@ export class SimulationRunner {
     private readonly listener: SimulationListener,
   ) {}
 
-  run(scenario: Scenario): void {
+  /** Simulates an edit; `focus`, the option on the canvas, comes back first at preview fidelity. */
+  run(scenario: Scenario, focus: string | null = null): void {
     this.runId += 1;
     this.scenario = scenario;
     if (this.busy) this.replaceWorker();
@@ -50,7 +54,13 @@ export class SimulationRunner {
     this.post(
       previewSuffices
         ? { runId: this.runId, fidelity: 'full', scenario }
-        : { runId: this.runId, fidelity: 'preview', scenario, requests: PREVIEW_REQUESTS },
+        : {
+            runId: this.runId,
+            fidelity: 'preview',
+            scenario,
+            requests: PREVIEW_REQUESTS,
+            ...(focus === null ? {} : { focus }),
+          },
     );
   }
 
@@ -98,6 +108,10 @@ export class SimulationRunner {
   private receive(reply: SimulationReply): void {
     if ('progress' in reply) {
       if (reply.runId === this.runId && reply.fidelity === 'full') this.listener.progress?.(reply.progress);
+      return;
+    }
+    if ('focusResult' in reply) {
+      if (reply.runId === this.runId && this.scenario) this.listener.focusPreviewed?.(reply.focusResult);
       return;
     }
     this.busy = false;

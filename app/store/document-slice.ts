@@ -103,6 +103,7 @@ export const createDocumentSlice: StoreSlice<DocumentSlice> = (set, get) => ({
       openProblem: null,
       // Results of the previous document say nothing about this one.
       results: null,
+      focusPreview: null,
       fidelity: null,
       simulating: false,
     });

@@ -7,19 +7,10 @@ import type { OptionResult, ScenarioResults } from '../../simulator/results';
 // in `phone-cloud`). A '.' right after the id ends a sentence rather than continuing the id.
 const ID_CHARACTER = '[A-Za-z0-9_-]';
 
-function mentions(text: string, id: string): boolean {
+/** Whether `text` names `id` as a word of its own ("cloud is saturated", "for phone:", "on phone."). */
+export function mentionsId(text: string, id: string): boolean {
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^A-Za-z0-9_.-])${escaped}(?!${ID_CHARACTER}|\\.${ID_CHARACTER})`).test(text);
-}
-
-/**
- * The warnings of `optionId`'s results that concern the component or link `subjectId` (e.g.
- * "cloud is saturated (utilisation 1.35) ..."); none when the option is not in the results.
- * Pure, to call with the store's results: `warningsConcerning(results, option, node.id)`.
- */
-export function warningsConcerning(results: ScenarioResults | null, optionId: string, subjectId: string): string[] {
-  const option = results?.options.find((entry) => entry.id === optionId);
-  return option ? option.warnings.filter((warning) => mentions(warning, subjectId)) : [];
 }
 
 /** Components and links (by id) whose offered load is at or above what they can serve. */

@@ -1,5 +1,5 @@
 // The latest simulation results of the open scenario and how fresh they are.
-import type { ScenarioResults } from '../../simulator/results';
+import type { OptionResult, ScenarioResults } from '../../simulator/results';
 import type { SimulationProgress } from '../simulation/protocol';
 import type { StoreSlice } from './slice';
 
@@ -13,6 +13,11 @@ export interface SimulationUpdate {
 
 export interface SimulationSlice {
   results: ScenarioResults | null;
+  /**
+   * The shown option's preview after an edit, ahead of the other options' (newer than its entry
+   * in `results`); null once the whole preview arrives.
+   */
+  focusPreview: OptionResult | null;
   /** The results shown before the last edit, to show how each figure moved; null after opening a file. */
   resultsBeforeEdit: ScenarioResults | null;
   fidelity: Fidelity | null;
@@ -26,6 +31,7 @@ export interface SimulationSlice {
   simulationMs: number | null;
   simulationStarted(): void;
   simulationFinished(update: SimulationUpdate, more: boolean): void;
+  focusPreviewed(result: OptionResult): void;
   simulationFailed(message: string): void;
   simulationProgressed(progress: SimulationProgress): void;
   simulationCancelled(): void;
@@ -36,6 +42,7 @@ export interface SimulationSlice {
 
 export const createSimulationSlice: StoreSlice<SimulationSlice> = (set, get) => ({
   results: null,
+  focusPreview: null,
   resultsBeforeEdit: null,
   fidelity: null,
   simulating: false,
@@ -49,12 +56,16 @@ export const createSimulationSlice: StoreSlice<SimulationSlice> = (set, get) => 
   simulationFinished(update, more) {
     set({
       results: update.results,
+      focusPreview: null,
       fidelity: update.fidelity,
       simulationMs: update.elapsedMs,
       simulating: more,
       simulationProgress: null,
       simulationError: null,
     });
+  },
+  focusPreviewed(focusPreview) {
+    set({ focusPreview });
   },
   simulationProgressed(simulationProgress) {
     set({ simulationProgress });
@@ -63,7 +74,7 @@ export const createSimulationSlice: StoreSlice<SimulationSlice> = (set, get) => 
     set({ simulating: false, simulationProgress: null, fullRunCancelled: true });
   },
   simulationFailed(message) {
-    set({ simulating: false, simulationProgress: null, simulationError: message });
+    set({ simulating: false, simulationProgress: null, simulationError: message, focusPreview: null });
   },
   rememberResultsBeforeEdit() {
     const { results } = get();

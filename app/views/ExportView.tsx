@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { architectureMermaid, sequenceMermaid } from '../../simulator';
 import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
+import { Diagram } from '../components/Diagram';
 import { IdSelect } from '../components/IdSelect';
 import { useDiagramOption } from '../components/use-diagram-option';
 import { usePlacewise, useSession } from '../context';
@@ -36,6 +37,7 @@ export function ExportView() {
   const [diagram, setDiagram] = useState<NonNullable<ExportRequest['diagram']>>('architecture');
   const [optionId, setOptionId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [actualSize, setActualSize] = useState(false);
   const option = optionId ?? shown ?? undefined;
 
   const run = async () => {
@@ -124,6 +126,21 @@ export function ExportView() {
           </button>
           {!valid ? <span className="field-error">Fix the scenario's errors to export it.</span> : null}
         </div>
+      </section>
+      <section className="export-preview">
+        <div className="diagram-controls">
+          <h2>{diagram === 'sequence' ? 'Request sequence' : 'Architecture'} diagram</h2>
+          <label className="option-picker">
+            <input
+              type="checkbox"
+              data-testid="diagram-actual-size"
+              checked={actualSize}
+              onChange={(event) => setActualSize(event.target.checked)}
+            />
+            Actual size
+          </label>
+        </div>
+        <Diagram optionId={option ?? null} kind={diagram} actualSize={actualSize} />
       </section>
     </div>
   );

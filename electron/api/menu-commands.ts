@@ -1,5 +1,6 @@
 // Commands the Electron application menu sends to the renderer (main → renderer, one way).
 export const MENU_COMMANDS = [
+  'new',
   'open',
   'save',
   'save-as',

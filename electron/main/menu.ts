@@ -34,6 +34,7 @@ export function menuTemplate(
     {
       label: 'File',
       submenu: [
+        item('New…', 'CmdOrCtrl+N', 'new'),
         item('Open…', 'CmdOrCtrl+O', 'open'),
         openRecentMenu(recent, actions.openPath),
         { type: 'separator' },

@@ -23,6 +23,11 @@ export interface EvaluateSettings {
   fidelity?: Fidelity;
   /** Called as each option starts, for progress on long runs. */
   onOption?: (index: number, count: number, optionId: string) => void;
+  /**
+   * Options already evaluated with these same settings, reused as they are: an option's results
+   * depend only on the scenario, the settings and the seed, never on the other options.
+   */
+  known?: readonly OptionResult[];
 }
 
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
@@ -32,7 +37,8 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   const chosenOptions = scenario.options.filter((option) => !chosen || chosen.has(option.id));
   const options = chosenOptions.map((option, index) => {
     settings.onOption?.(index, chosenOptions.length, option.id);
-    return evaluateOption(system, buildOptionPlan(system, option), settings, seed);
+    const known = settings.known?.find((result) => result.id === option.id);
+    return known ?? evaluateOption(system, buildOptionPlan(system, option), settings, seed);
   });
   const recommendation = recommend(options);
   return {

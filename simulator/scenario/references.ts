@@ -194,6 +194,7 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
       }
     }
   });
+  for (const componentId of Object.keys(scenario.layout ?? {})) component(componentId, `layout.${componentId}`);
   if (scenario.decision !== undefined && !optionIds.has(scenario.decision)) {
     errors.push({ path: 'decision', message: `unknown option '${scenario.decision}' (${known(optionIds)})` });
   }

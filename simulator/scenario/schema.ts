@@ -212,6 +212,9 @@ export const optionSchema = z.strictObject({
     .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
 });
 
+/** A component's top-left corner on the app's canvas, in canvas units (pixels at 100% zoom). */
+export const canvasPositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
 export const scenarioSchema = z.strictObject({
   placewise: z.literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' }),
   name: z.string().min(1),
@@ -226,6 +229,10 @@ export const scenarioSchema = z.strictObject({
   budgets: budgetsSchema.default({}),
   options: z.array(optionSchema).min(1),
   decision: id.optional(),
+  layout: z
+    .record(id, canvasPositionSchema)
+    .optional()
+    .describe("the app canvas's component positions by component id; absent: automatic layout"),
 });
 
 /** A scenario as written in a file (defaults not yet applied). */
@@ -240,4 +247,5 @@ export type Workload = Scenario['workload'];
 export type Budgets = Scenario['budgets'];
 export type DeploymentOption = Scenario['options'][number];
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+export type CanvasPosition = z.output<typeof canvasPositionSchema>;
 export type LatencyStatistic = (typeof LATENCY_STATISTICS)[number];

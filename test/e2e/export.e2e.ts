@@ -12,6 +12,9 @@ test('the edited scenario exports as Mermaid and as a Markdown report', async ()
   await ui.setField('mbps', '12.5');
   await ui.showView('export');
   await ui.byTestId('export-option').selectOption('in-cloud');
+  // The diagram the export writes, rendered beside the form.
+  await ui.waitForDiagram();
+  await expect.poll(() => ui.diagram.locator('svg').textContent()).toContain('12.5 Mbit/s');
 
   const [mermaid] = await Promise.all([ui.page.waitForEvent('download'), ui.byTestId('export-run').click()]);
   expect(mermaid.suggestedFilename()).toBe('two-tier-camera-analytics-in-cloud-architecture.mmd');

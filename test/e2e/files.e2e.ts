@@ -31,9 +31,9 @@ test('a saved scenario reopens with the edit', async () => {
   expect(await readFile(saved, 'utf8')).toContain('mbps: 7.5');
 
   await ui.openPath(join(work, 'two-tier.yaml'));
-  await ui.waitForDiagramText('10 Mbit/s');
+  await ui.waitForCanvasText('10 Mbit/s');
   await ui.openPath(saved);
-  await ui.waitForDiagramText('7.5 Mbit/s');
+  await ui.waitForCanvasText('7.5 Mbit/s');
   await ui.selectItem('links', 'camera-cloud');
   await expect.poll(() => ui.byTestId('field-mbps').inputValue()).toBe('7.5');
   await expect.poll(() => ui.text('document-title')).not.toContain('•');
@@ -49,7 +49,7 @@ test('opening a file over unsaved work asks first', async () => {
   await expect.poll(() => ui.byTestId('field-mbps').inputValue()).toBe('3.5');
   await ui.openPath(join(work, 'two-tier.yaml'));
   await ui.byTestId('discard-confirm').click();
-  await ui.waitForDiagramText('10 Mbit/s');
+  await ui.waitForCanvasText('10 Mbit/s');
   await expect.poll(() => ui.text('document-title')).not.toContain('•');
   expect(app.pageErrors).toEqual([]);
 });
@@ -105,7 +105,7 @@ test('unsaved work survives a crash and is offered on the next start', async () 
 
     const { ui } = await openTwoTier(dataDir);
     await ui.byTestId('recovery-restore').click();
-    await ui.waitForDiagramText('2.5 Mbit/s');
+    await ui.waitForCanvasText('2.5 Mbit/s');
     await expect.poll(() => ui.text('document-title')).toContain('•');
   } finally {
     await rm(dataDir, { recursive: true, force: true });

@@ -166,7 +166,7 @@ test('an uncertain range on a number, sampled by Monte Carlo with progress and a
   await ui.typeAt('links[0].mbps.range[1]', '3');
   await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
   // A normal run uses the range's midpoint: 2 Mbit/s instead of 10.
-  await ui.waitForDiagramText('2 Mbit/s');
+  await ui.waitForCanvasText('2 Mbit/s');
   const after = await compareRow(ui, 'in-cloud');
   expect(after).not.toEqual(before);
   const file = await saved(ui, 'uncertain.yaml');

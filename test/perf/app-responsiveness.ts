@@ -1,18 +1,14 @@
 // Measures the app's two responsiveness targets in browser mode and prints them:
-//   page load to the default scenario's diagram and results on screen (target < 2 s), and
+//   page load to the default scenario's canvas and results on screen (target < 2 s), and
 //   one edit re-simulated with the Compare view's table and charts redrawn, at preview fidelity (target < 300 ms).
 // Run: npx tsx test/perf/app-responsiveness.ts   (after `npx vite build`)
 
 import { launchChromium, startApp } from '../e2e/support/app-fixture';
 import { PlacewisePage } from '../e2e/support/placewise-page';
+import { describeTimings } from './support/timings';
 
 const LOADS = 5;
 const EDITS = 10;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 // In the page: presses undo or redo and times until the compare table and the charts show new
 // figures. Plain JavaScript text, so that the TypeScript loader's helpers stay out of the page.
@@ -49,7 +45,7 @@ try {
     const ui = new PlacewisePage(app.page);
     const started = Date.now();
     await ui.goto(app.server.url);
-    await ui.waitForDiagram();
+    await ui.waitForCanvas();
     await ui.waitForResults();
     loads.push(Date.now() - started);
     await app.close();
@@ -58,7 +54,7 @@ try {
   const app = await startApp(browser);
   const ui = new PlacewisePage(app.page);
   await ui.goto(app.server.url);
-  await ui.waitForDiagram();
+  await ui.waitForCanvas();
   await ui.selectItem('links', 'glasses-phone');
   await ui.setField('mbps', '1.5');
   await ui.showView('compare');
@@ -73,11 +69,11 @@ try {
   }
   await app.close();
 
-  const format = (values: number[]) =>
-    `median ${Math.round(median(values))} ms (min ${Math.round(Math.min(...values))}, max ${Math.round(Math.max(...values))}, n=${values.length})`;
-  console.log(`page load to diagram and results:            ${format(loads)}   target < 2000 ms`);
-  console.log(`edit to compare table and charts redrawn:    ${format(edits)}   target < 300 ms (preview fidelity)`);
-  console.log(`  of which edit to results back from worker: ${format(simulations)}`);
+  console.log(`page load to canvas and results:             ${describeTimings(loads)}   target < 2000 ms`);
+  console.log(
+    `edit to compare table and charts redrawn:    ${describeTimings(edits)}   target < 300 ms (preview fidelity)`,
+  );
+  console.log(`  of which edit to results back from worker: ${describeTimings(simulations)}`);
 } finally {
   await browser.close();
 }

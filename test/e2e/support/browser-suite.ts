@@ -30,11 +30,11 @@ export function browserSuite() {
     return { app, ui: new PlacewisePage(app.page) };
   }
 
-  /** Starts an app and waits for its scenario's diagram. */
+  /** Starts an app and waits for its scenario on the canvas. */
   async function open(setup: AppSetup = {}): Promise<OpenedApp> {
     const opened = await start(setup);
     await opened.ui.goto(opened.app.server.url);
-    await opened.ui.waitForDiagram();
+    await opened.ui.waitForCanvas();
     return opened;
   }
 

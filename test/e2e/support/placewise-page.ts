@@ -20,15 +20,57 @@ export class PlacewisePage {
     return (await this.byTestId(testId).allTextContents()).join('\n').trim();
   }
 
+  /** The Mermaid diagram of the Export view. */
   get diagram(): Locator {
     return this.byTestId('diagram');
+  }
+
+  get canvas(): Locator {
+    return this.byTestId('canvas');
   }
 
   get compareTable(): Locator {
     return this.byTestId('compare-table');
   }
 
-  /** Waits until the diagram holds a rendered SVG; returns the number of renders so far. */
+  canvasNode(componentId: string): Locator {
+    return this.byTestId(`canvas-node-${componentId}`);
+  }
+
+  canvasEdge(linkId: string): Locator {
+    return this.byTestId(`canvas-edge-${linkId}`);
+  }
+
+  /** A step's chip (or a fallback's, a cache's) on the canvas. */
+  chip(step: string, kind: 'step' | 'fallback' | 'cache' = 'step'): Locator {
+    return this.byTestId(`canvas-chip-${kind}-${step}`);
+  }
+
+  /** Waits until the canvas shows this component, measured and visible (React Flow hides nodes until then). */
+  async waitForCanvas(componentId?: string): Promise<void> {
+    await this.page.waitForFunction((id) => {
+      const node = document
+        .querySelector(id ? `[data-testid="canvas-node-${id}"]` : '[data-testid^="canvas-node-"]')
+        ?.closest('.react-flow__node');
+      return node !== null && node !== undefined && getComputedStyle(node).visibility === 'visible';
+    }, componentId ?? null);
+  }
+
+  /** The canvas's text (components, chips, links and their figures), as a reader sees it. */
+  async canvasText(): Promise<string> {
+    return (await this.canvas.textContent()) ?? '';
+  }
+
+  async waitForCanvasText(text: string, present = true): Promise<void> {
+    await this.page.waitForFunction(
+      ([expected, wanted]) =>
+        (document.querySelector('[data-testid="canvas"]')?.textContent?.includes(expected as string) ?? false) ===
+        wanted,
+      [text, present] as const,
+    );
+  }
+
+  /** Waits until the Export view's diagram holds a rendered SVG; returns the number of renders so far. */
   async waitForDiagram(afterRenders = 0): Promise<number> {
     await this.page.waitForFunction((count) => {
       const element = document.querySelector('[data-testid="diagram"]');
@@ -37,18 +79,29 @@ export class PlacewisePage {
     return Number(await this.diagram.getAttribute('data-renders'));
   }
 
-  /** The diagram's text, as a reader sees it. */
-  async diagramText(): Promise<string> {
-    return (await this.diagram.textContent()) ?? '';
+  /** Drags with the mouse in steps, as a person does (React Flow and the chips follow pointer moves). */
+  async drag(from: Locator, to: { x: number; y: number }): Promise<void> {
+    const box = (await from.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await this.page.mouse.up();
   }
 
-  async waitForDiagramText(text: string, present = true): Promise<void> {
-    await this.page.waitForFunction(
-      ([expected, wanted]) =>
-        (document.querySelector('[data-testid="diagram"] svg')?.textContent?.includes(expected as string) ?? false) ===
-        wanted,
-      [text, present] as const,
-    );
+  async centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+    const box = (await locator.boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Draws a link: from the component's handle to the middle of the other component. */
+  async connect(from: string, to: string): Promise<void> {
+    await this.drag(this.byTestId(`canvas-handle-${from}`), await this.centreOf(this.canvasNode(to)));
+  }
+
+  /** Drags a chip onto another component. */
+  async moveChip(chip: Locator, toComponent: string): Promise<void> {
+    const box = (await this.canvasNode(toComponent).boundingBox())!;
+    await this.drag(chip, { x: box.x + box.width / 2, y: box.y + 20 });
   }
 
   async waitForFullFidelity(): Promise<void> {

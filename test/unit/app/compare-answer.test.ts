@@ -5,7 +5,8 @@ import { budgetHeading, compareColumns } from '../../../app/compare/compare-colu
 import { figureChange } from '../../../app/compare/figure-change';
 import { recommendationSummary } from '../../../app/compare/recommendation-summary';
 import { setField } from '../../../app/editing/edits';
-import { saturatedPlaces, warningsConcerning, withoutSaturatedLatency } from '../../../app/store/result-warnings';
+import { warningsBySubject } from '../../../app/canvas/model/figures';
+import { saturatedPlaces, withoutSaturatedLatency } from '../../../app/store/result-warnings';
 import { recommend } from '../../../simulator/evaluate/budget-verdicts';
 import { evaluateScenario } from '../../../simulator/evaluate/evaluate-scenario';
 import type { BudgetVerdict, OptionResult, ScenarioResults } from '../../../simulator/results';
@@ -124,21 +125,25 @@ describe('warnings and saturation in real results', () => {
     const remote = run.options.find((entry) => entry.id === 'remote')!;
     expect(saturatedPlaces(remote)).toEqual(['cloud']);
     expect(saturatedPlaces(run.options.find((entry) => entry.id === 'local')!)).toEqual([]);
-    const cloud = warningsConcerning(run, 'remote', 'cloud');
+    const concerning = warningsBySubject(remote.warnings, ['camera', 'cloud'], ['uplink']);
+    const cloud = concerning.components.get('cloud') ?? [];
     expect(cloud.length).toBeGreaterThan(0);
     expect(cloud[0]).toMatch(/^cloud is saturated/);
-    expect(warningsConcerning(run, 'remote', 'camera')).toEqual([]);
-    expect(warningsConcerning(run, 'remote', 'uplink')).toEqual([]);
-    expect(warningsConcerning(run, 'no-such-option', 'cloud')).toEqual([]);
+    expect(concerning.components.get('camera')).toBeUndefined();
+    expect(concerning.links.get('uplink')).toBeUndefined();
     // The charts leave out the saturated option's latency, and keep the other's.
     const charted = withoutSaturatedLatency(run);
     expect(charted.options.find((entry) => entry.id === 'remote')!.latency_quantiles_ms).toEqual([]);
     expect(charted.options.find((entry) => entry.id === 'local')!.latency_quantiles_ms).toHaveLength(101);
   });
 
-  test('an id inside a longer id is not a mention', () => {
-    const run = results([{ ...option('a', 1, 1, []), warnings: ['link phone-cloud (up) is saturated'] }]);
-    expect(warningsConcerning(run, 'a', 'phone')).toEqual([]);
-    expect(warningsConcerning(run, 'a', 'phone-cloud')).toHaveLength(1);
+  test('an id inside a longer id is not a mention; a full stop after an id ends the sentence', () => {
+    const sorted = warningsBySubject(
+      ['link phone-cloud (up) is saturated', 'an outage cut off phone.'],
+      ['phone', 'cloud'],
+      ['phone-cloud'],
+    );
+    expect(Object.fromEntries(sorted.components)).toEqual({ phone: ['an outage cut off phone.'] });
+    expect(Object.fromEntries(sorted.links)).toEqual({ 'phone-cloud': ['link phone-cloud (up) is saturated'] });
   });
 });

@@ -13,6 +13,7 @@ import {
   renameItem,
   setField,
 } from '../../../app/editing/edits';
+import { proposeHardware } from '../../../app/editing/hardware-proposal';
 import { validateScenario } from '../../../simulator/scenario/load';
 import { twoTierDraft } from './scenario-draft';
 
@@ -71,6 +72,24 @@ describe('scenario edits', () => {
     expect(withoutDetect.options[1].fallback).toEqual({});
     const withoutDecision = removeItem(twoTierDraft(), 'options', 1);
     expect(withoutDecision.decision).toBeUndefined();
+  });
+
+  test('renaming or removing a component keeps the canvas layout keyed by the components that exist', () => {
+    const laidOut = setField(twoTierDraft(), ['layout'], { camera: { x: 0, y: 0 }, cloud: { x: 400, y: 20 } });
+    const renamed = renameItem(laidOut, 'components', 1, 'datacenter');
+    expect(renamed.layout).toEqual({ camera: { x: 0, y: 0 }, datacenter: { x: 400, y: 20 } });
+    expect(validateScenario(renamed).ok).toBe(true);
+    const removed = removeItem(renamed, 'components', 1);
+    expect(removed.layout).toEqual({ camera: { x: 0, y: 0 } });
+    // With no position left the block goes, and the canvas lays the components out itself.
+    expect(removeItem(removed, 'components', 0)).not.toHaveProperty('layout');
+  });
+
+  test('a layout entry for a component that does not exist is an error at its path', () => {
+    const stale = setField(twoTierDraft(), ['layout', 'gone'], { x: 1, y: 2 });
+    const result = validateScenario(stale);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((error) => error.path)).toEqual(['layout.gone']);
   });
 });
 
@@ -137,5 +156,24 @@ describe('renaming onto an id that is taken', () => {
     );
     expect(renameHardwareProfile(draft, 'profile-1', 'raspberry-pi-5')).toBe(draft);
     expect(hardwareRenameConflict(draft, 'profile-1', 'bench-box')).toBeUndefined();
+  });
+});
+
+describe('a change of kind', () => {
+  test("proposes the new kind's default hardware, unless it already has it", () => {
+    const before = twoTierDraft();
+    const after = setField(before, ['components', 0, 'kind'], 'cloud');
+    expect(proposeHardware(before, after)).toMatchObject({
+      index: 0,
+      componentId: 'camera',
+      kind: 'cloud',
+      current: 'raspberry-pi-5',
+      proposed: 'aws-c7i-xlarge',
+    });
+    const serverAlready = setField(before, ['components', 0, 'hardware'], 'aws-c7i-xlarge');
+    expect(proposeHardware(serverAlready, setField(serverAlready, ['components', 0, 'kind'], 'cloud'))).toBeNull();
+    expect(proposeHardware(before, setField(before, ['links', 0, 'mbps'], 3))).toBeNull();
+    const renamedToo = renameItem(after, 'components', 0, 'server');
+    expect(proposeHardware(after, renamedToo)).toBeNull();
   });
 });

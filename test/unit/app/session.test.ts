@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { setField } from '../../../app/editing/edits';
+import { starterScenario } from '../../../app/new-scenario/starters';
 import { PlacewiseSession } from '../../../app/session';
 import type { SimulationWorker } from '../../../app/simulation/simulation-runner';
 import { isDirty } from '../../../app/store/document-slice';
@@ -88,6 +89,23 @@ describe('the session', () => {
     expect(state().path).toBe('/s.yaml');
     expect(state().discardPrompt).toBeNull();
     expect(isDirty(state())).toBe(false);
+  });
+
+  test('a new scenario opens unsaved with no file, asks before it replaces unsaved work, and Save asks where', async () => {
+    const { session, state } = await started({ '/s.yaml': SCENARIO_TEXT });
+    const opened = state().documentSerial;
+    expect(session.startNew(starterScenario('hybrid', 'wearable'))).toBe(true);
+    expect(state().path).toBeNull();
+    expect(state().scenario?.options.map((option) => option.id)).toEqual(['on-phone', 'in-cloud', 'hybrid']);
+    expect(isDirty(state())).toBe(true);
+    expect(state().documentSerial).toBe(opened + 1);
+
+    expect(session.startNew(starterScenario('blank', 'camera'))).toBe(false);
+    expect(state().discardPrompt?.path).toBeNull();
+    session.load(state().discardPrompt!);
+    expect(state().scenario?.components.map((component) => component.id)).toEqual(['camera']);
+    expect(await session.save()).toBe(false);
+    expect(state().pathPrompt).toEqual({ purpose: 'save', initial: '' });
   });
 
   test('a failed save keeps the work unsaved and says why', async () => {

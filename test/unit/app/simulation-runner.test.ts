@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SimulationProgress, SimulationReply, SimulationRequest } from '../../../app/simulation/protocol';
 import { PREVIEW_REQUESTS, SimulationRunner, type SimulationWorker } from '../../../app/simulation/simulation-runner';
 import type { SimulationUpdate } from '../../../app/store/simulation-slice';
-import type { ScenarioResults } from '../../../simulator/results';
+import type { OptionResult, ScenarioResults } from '../../../simulator/results';
 import { validateScenario } from '../../../simulator/scenario/load';
 import type { Scenario } from '../../../simulator/scenario/schema';
 import { twoTierDraft } from './scenario-draft';
@@ -21,6 +21,11 @@ class FakeWorker implements SimulationWorker {
   progress(request: SimulationRequest, done: number) {
     this.onmessage?.({
       data: { runId: request.runId, fidelity: request.fidelity, progress: { done, total: 2, option: 'remote' } },
+    } as MessageEvent<SimulationReply>);
+  }
+  focusReply(request: SimulationRequest, result: OptionResult) {
+    this.onmessage?.({
+      data: { runId: request.runId, fidelity: request.fidelity, focusResult: result },
     } as MessageEvent<SimulationReply>);
   }
   reply(request: SimulationRequest) {
@@ -44,6 +49,7 @@ function harness() {
   const updates: [SimulationUpdate, boolean][] = [];
   const failures: string[] = [];
   const progress: SimulationProgress[] = [];
+  const focused: OptionResult[] = [];
   let cancelled = 0;
   const runner = new SimulationRunner(
     () => {
@@ -56,13 +62,37 @@ function harness() {
       finished: (update, more) => updates.push([update, more]),
       failed: (message) => failures.push(message),
       progress: (step) => progress.push(step),
+      focusPreviewed: (result) => focused.push(result),
       cancelled: () => cancelled++,
     },
   );
-  return { runner, workers, updates, failures, progress, cancelled: () => cancelled };
+  return { runner, workers, updates, failures, progress, focused, cancelled: () => cancelled };
 }
 
 describe('the simulation runner', () => {
+  test("asks for the shown option first in the preview, and passes on its result only while it is the latest edit's", () => {
+    const { runner, workers, updates, focused } = harness();
+    runner.run(scenario(20_000), 'remote');
+    const [worker] = workers;
+    expect(worker.received[0]).toMatchObject({ fidelity: 'preview', focus: 'remote' });
+    const remote = { id: 'remote' } as OptionResult;
+    worker.focusReply(worker.received[0], remote);
+    expect(focused).toEqual([remote]);
+    // The focused result is not the run's end: the whole preview and the full run follow.
+    expect(updates).toEqual([]);
+    expect(worker.received).toHaveLength(1);
+    worker.reply(worker.received[0]);
+    expect(worker.received[1]).toMatchObject({ fidelity: 'full' });
+    expect(worker.received[1].focus).toBeUndefined();
+
+    runner.run(scenario(20_000), 'remote');
+    const stale = workers.at(-1)!.received.at(-1)!;
+    runner.run(scenario(30_000));
+    expect(workers.at(-1)!.received.at(-1)!.focus).toBeUndefined();
+    workers.at(-1)!.focusReply({ ...stale, runId: stale.runId }, { id: 'remote' } as OptionResult);
+    expect(focused).toHaveLength(1);
+  });
+
   test('runs a preview first, then the full run', () => {
     const { runner, workers, updates } = harness();
     runner.run(scenario(20_000));

@@ -25,6 +25,7 @@ describe('the application menu', () => {
   test('has the usual shortcuts, sending document commands to the renderer', () => {
     const sent: string[] = [];
     const template = menuTemplate({ send: (command) => sent.push(command), openPath: () => undefined }, 'linux', []);
+    expect(find(template, 'File', 'New…').accelerator).toBe('CmdOrCtrl+N');
     expect(find(template, 'File', 'Open…').accelerator).toBe('CmdOrCtrl+O');
     expect(find(template, 'File', 'Save').accelerator).toBe('CmdOrCtrl+S');
     expect(find(template, 'File', 'Save As…').accelerator).toBe('CmdOrCtrl+Shift+S');
