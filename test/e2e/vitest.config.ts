@@ -7,6 +7,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition that means the state arrived; on a loaded machine a
+    // simulation or a file read can take seconds, so every poll gets 30 s (not vitest's 1 s).
+    expect: { poll: { timeout: 30_000 } },
     // As in the unit configuration: CI=1 would colour the host's output.
     env: { NO_COLOR: '1' },
   },
