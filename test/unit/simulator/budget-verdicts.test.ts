@@ -1,9 +1,9 @@
-// Every kind of budget against figures on both sides of its limit and exactly at it, and the
-// recommendation rule's tie-breaks. A budget is a limit the figure may reach: "p95 at most 500 ms"
-// passes at 500 ms, "battery at least 4 h" passes at 4 h.
+// Every kind of budget against figures on both sides of its limit and exactly at it. A budget is
+// a limit the figure may reach: "p95 at most 500 ms" passes at 500 ms, "battery at least 4 h"
+// passes at 4 h. (The recommendation's tie-breaks are in recommendation.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { evaluateScenario, type OptionResult } from '../../../simulator';
-import { budgetVerdicts, recommend } from '../../../simulator/evaluate/budget-verdicts';
+import { evaluateScenario } from '../../../simulator';
+import { budgetVerdicts } from '../../../simulator/evaluate/budget-verdicts';
 import type { Budgets } from '../../../simulator/scenario/schema';
 import { scenarioFrom } from './queue-scenarios';
 
@@ -131,61 +131,5 @@ describe('budget verdicts', () => {
       { name: 'success_rate', limit: 0, value: 0, pass: true },
     ]);
     expect(option.pass).toBe(false);
-  });
-});
-
-function option(id: string, usd: number, p95: number, verdicts: boolean[]): OptionResult {
-  return {
-    id,
-    monthly_usd: { total: usd, compute: usd, network: 0, updates: 0, telemetry: 0 },
-    latency_ms: { mean: p95 / 2, p50: p95 / 2, p90: p95, p95, p99: p95, max: p95 },
-    budgets: verdicts.map((pass, index) => ({ name: `b${index}`, limit: 1, value: pass ? 0 : 2, pass })),
-    pass: verdicts.every(Boolean),
-  } as OptionResult;
-}
-
-describe('the recommendation rule at its boundaries', () => {
-  // [case, options, recommended]
-  const table: [string, OptionResult[], string][] = [
-    [
-      'passing options equal in cost: the lower p95',
-      [option('slow', 100, 400, [true]), option('fast', 100, 300, [true])],
-      'fast',
-    ],
-    [
-      'a passing option beats a cheaper, faster failing one',
-      [option('failing', 1, 1, [false]), option('passing', 100, 400, [true])],
-      'passing',
-    ],
-    [
-      'none passing, equal failures: the lower p95 before the cost',
-      [option('cheap', 10, 500, [false]), option('fast', 90, 100, [false])],
-      'fast',
-    ],
-    [
-      'none passing, equal failures and p95: the cheaper',
-      [option('dear', 90, 100, [false]), option('cheap', 10, 100, [false])],
-      'cheap',
-    ],
-    [
-      // An option none of whose requests completed has NaN latency: it ranks after every option
-      // with a latency, although NaN compares as neither lower nor higher and it is cheaper.
-      'none passing, equal failures: an option without latency ranks last',
-      [option('nothing-completes', 1, Number.NaN, [false]), option('completes', 90, 900, [false])],
-      'completes',
-    ],
-    [
-      'none passing, without latency listed last',
-      [option('completes', 90, 900, [false]), option('nothing-completes', 1, Number.NaN, [false])],
-      'completes',
-    ],
-    [
-      'none passing: fewer failures outrank a latency',
-      [option('two', 1, 10, [false, false]), option('one', 90, Number.NaN, [false, true])],
-      'one',
-    ],
-  ];
-  it.each(table)('%s', (_name, options, recommended) => {
-    expect(recommend(options).id).toBe(recommended);
   });
 });
