@@ -17,4 +17,10 @@ class QuickestFirst extends BaseSequencer {
   }
 }
 
-export default mergeConfig(unit, defineConfig({ test: { sequence: { sequencer: QuickestFirst } } }));
+// Instrumented code runs several times slower, and far slower while the first run records which
+// test reaches which mutant: a simulation test gets ten minutes (Stryker's own timeout catches a
+// mutant that loops).
+export default mergeConfig(
+  unit,
+  defineConfig({ test: { sequence: { sequencer: QuickestFirst }, testTimeout: 600_000, hookTimeout: 600_000 } }),
+);
