@@ -38,7 +38,8 @@ test('budgets read as budgets, the verdict stays visible at 1280 px, and an edit
   expect(await ui.byTestId('figure-change').count()).toBe(0);
   await ui.showView('model');
   await ui.selectItem('links', 'phone-cloud');
-  await ui.typeAt('links[1].usd_per_gb', '20');
+  // The traffic price is a range, [5, 15]: its upper bound to 35 moves the nominal price from 10 to 20.
+  await ui.typeAt('links[1].usd_per_gb.range[1]', '35');
   await ui.showView('compare');
   await ui.waitForFullFidelity();
   // Traffic costs twice as much: the cloud option's cost rose, shown as a change for the worse.

@@ -29,7 +29,7 @@ test('the first paint already shows the start scenario, never an empty window', 
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await ui.goto(app.server.url);
-  await ui.waitForDiagram();
+  await ui.waitForCanvas();
   const seen = await app.page.evaluate(() => (window as unknown as { titlesSeen: string[] }).titlesSeen);
   expect(seen[0]).toContain('AR street-sign translation');
   expect(seen.join('\n')).not.toMatch(/No scenario|Open a scenario/);

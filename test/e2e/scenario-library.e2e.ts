@@ -27,7 +27,8 @@ test('every saved scenario opens on the canvas with its compare table', async ()
     await ui.showView('model');
   }
   expect(app.pageErrors).toEqual([]);
-}, 120_000);
+  // Six scenarios, each to full fidelity: minutes on a loaded machine.
+}, 360_000);
 
 test('the Examples list offers every worked example by name and opens the one chosen', async () => {
   const { app, ui } = await suite.open();

@@ -62,7 +62,9 @@ export async function startApp(browser: Browser, setup: AppSetup = {}): Promise<
       closed = true;
       await context.close();
       await server.close();
-      if (!setup.dataDir) await rm(dataDir, { recursive: true, force: true });
+      // A save the closed page started may still be finishing in the host's data folder: rm
+      // retries on ENOTEMPTY.
+      if (!setup.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }
