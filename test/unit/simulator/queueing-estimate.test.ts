@@ -152,6 +152,52 @@ describe('the queueing estimate', () => {
     expect(fast.mean_latency_ms!).toBeCloseTo(wait + 5 + 3.1, 9);
   });
 
+  it('runs consecutive steps on one component as one job, their times adding up', () => {
+    // 10 requests/s, each 10 ms exponential then 20 ms constant on one server: one job of mean
+    // 30 ms and variance 100 ms^2 (E[S^2] = 1000), rho 0.3: Pollaczek-Khinchine wait
+    // 0.01 x 1000 / (2 x 0.7) = 50/7 ms.
+    const estimate = estimateOf({
+      placewise: 1,
+      name: 'two steps, one server',
+      hardware: BOX,
+      components: [{ id: 'cloud', kind: 'cloud', hardware: 'box' }],
+      workload: { users: 1, per_user_rps: 10, source: 'cloud', requests: 10 },
+      pipeline: [
+        { id: 'first', at: 'cloud', compute_ms: { exponential: 10 } },
+        { id: 'second', at: 'cloud', compute_ms: 20 },
+      ],
+      options: [{ id: 'only' }],
+    });
+    expectFigures(estimate, {
+      components: [
+        { id: 'cloud', servers: 1, arrival_rps: 10, service_ms: 30, utilization: 0.3, mean_response_ms: 30 + 50 / 7 },
+      ],
+      links: [],
+      mean_latency_ms: 30 + 50 / 7,
+    });
+  });
+
+  it('counts a step before a batched one on the same component as a job of its own', () => {
+    // 400 requests/s: a 2 ms step, then batched 10 ms inferences at half their time each (batches
+    // of 4 at 2x): 800 jobs/s of 3.5 ms on average, 0.7 of the 4 cores.
+    const estimate = estimateOf({
+      placewise: 1,
+      name: 'a step, then a batch',
+      hardware: { box: { cores: 4, gflops: 4 } },
+      components: [{ id: 'cloud', kind: 'cloud', hardware: 'box' }],
+      models: [{ id: 'm', size_mb: 1, gflop: 0.01, batch_curve: [[4, 2]] }],
+      workload: { users: 1, per_user_rps: 400, source: 'cloud', requests: 10 },
+      pipeline: [
+        { id: 'prepare', at: 'cloud', compute_ms: 2 },
+        { id: 'infer', at: 'cloud', model: 'm' },
+      ],
+      options: [{ id: 'batched', batching: { cloud: { max_batch: 4, max_wait_ms: 50 } } }],
+    });
+    expect(estimate.components[0].arrival_rps).toBeCloseTo(800, 9);
+    expect(estimate.components[0].service_ms).toBeCloseTo(3.5, 9);
+    expect(estimate.components[0].utilization).toBeCloseTo(0.7, 9);
+  });
+
   it('says a saturated station has no mean response, and the whole request no mean latency', () => {
     const [estimate] = estimateScenario(singleStation({ ratePerS: 120, service: { exponential: 10 }, requests: 10 }));
     expectFigures(estimate.analytic, {
@@ -219,5 +265,57 @@ describe('the walk of a request where a link may be down', () => {
       ['cloud', false, 0.75],
       ['lte', 1, 0.75, 2],
     ]);
+  });
+});
+
+describe('a cache on the way', () => {
+  // Phones reach the cloud through a gateway that caches the first step (run in the cloud) at 50%.
+  const system = buildSystemModel(
+    scenarioFrom({
+      placewise: 1,
+      name: 'cache on the way',
+      hardware: BOX,
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'box' },
+        { id: 'gateway', kind: 'edge', hardware: 'box' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box' },
+      ],
+      links: [
+        { id: 'wifi', between: ['phone', 'gateway'], tech: 'wifi' },
+        { id: 'wan', between: ['gateway', 'cloud'], tech: 'wan' },
+      ],
+      workload: { users: 1, per_user_rps: 1, source: 'phone', requests: 10 },
+      pipeline: [
+        { id: 'first', compute_ms: 10, output_kb: 4 },
+        { id: 'second', compute_ms: 10, output_kb: 1 },
+      ],
+      options: [
+        {
+          id: 'cached',
+          place: { first: 'cloud', second: 'cloud' },
+          cache: { first: { at: 'gateway', hit_rate: 0.5 } },
+        },
+      ],
+    }),
+  );
+
+  it('answers where it is: the request reaches it with its input, and a hit carries the output on', () => {
+    const { visits } = walkOption(system, buildOptionPlan(system, system.scenario.options[0]), [false, false]);
+    const computed = (step: number) =>
+      visits
+        .filter((visit) => visit.kind === 'compute' && visit.step === step)
+        .reduce((sum, visit) => sum + visit.probability, 0);
+    expect(computed(0)).toBeCloseTo(0.5, 12);
+    expect(computed(1)).toBeCloseTo(1, 12);
+    /** Kilobytes a request sends over a link direction, on average. */
+    const kb = (id: string, direction: number) =>
+      visits
+        .filter((visit) => visit.kind === 'hop' && system.links[visit.link].id === id && visit.direction === direction)
+        .reduce((sum, visit) => sum + (visit.kind === 'hop' ? visit.probability * visit.kb : 0), 0);
+    // Nothing goes up to the gateway (the first step has no input); half the requests carry the
+    // first step's 4 kB from the gateway (a hit) to the cloud, the others start it there.
+    expect(kb('wifi', 0)).toBe(0);
+    expect(kb('wan', 0)).toBeCloseTo(2, 12);
+    expect(kb('wifi', 1)).toBeCloseTo(1, 12);
   });
 });
