@@ -30,7 +30,8 @@ function openTwoTier() {
 async function saved(ui: PlacewisePage, name: string): Promise<ScenarioDraft> {
   const path = join(work, name);
   await ui.saveAs(path);
-  await expect.poll(() => ui.text('notice')).toContain('Saved');
+  // The notice names the file: an earlier save's "Saved" would not mean this one has landed.
+  await expect.poll(() => ui.text('notice')).toContain(`Saved ${path}`);
   return parse(await readFile(path, 'utf8'));
 }
 
