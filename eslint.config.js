@@ -4,7 +4,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-app/', 'dist-electron/', 'release/', 'tmp/', 'test/artifacts/', 'node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-app/',
+      'dist-electron/',
+      'release/',
+      'tmp/',
+      'test/artifacts/',
+      'node_modules/',
+      'reports/',
+      '.stryker-tmp*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import * as electron from 'electron';
 import { DEFAULT_SCENARIO, findPackageRoot } from './host/package-root';
 import { prepareDesktopApp, startDesktopApp } from './main/desktop-app';
+import { smokeCheck } from './main/smoke-check';
 
 const { root, version } = findPackageRoot(import.meta.url);
 const scenarioArgument = process.argv
@@ -19,11 +20,13 @@ startDesktopApp(electron, {
 })
   .then((window) => {
     // A smoke test of the real binary (test/unit/electron/real-electron.test.ts): report the
-    // renderer loaded, then quit.
+    // renderer loaded and the checks made from inside it, then quit.
     if (process.env.PLACEWISE_SMOKE_TEST !== '1') return;
     window.webContents.once('did-finish-load', () => {
       process.stdout.write(`placewise: ready ${window.webContents.getURL()}\n`);
-      electron.app.quit();
+      smokeCheck(window.webContents, process.env.PLACEWISE_SMOKE_SCENARIO ?? '')
+        .then((report) => process.stdout.write(`placewise: smoke ${JSON.stringify(report)}\n`))
+        .finally(() => electron.app.quit());
     });
   })
   .catch((error: unknown) => {

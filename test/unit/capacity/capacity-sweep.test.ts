@@ -75,7 +75,7 @@ describe('the capacity sweep', () => {
     }
   });
 
-  it('prices serverless in proportion to load and finds where always-on becomes cheaper', () => {
+  it('prices serverless in proportion to load', () => {
     const sweep = capacitySweep(mmc({ latency_ms: { p95: 60 } }), { points: 10, requests: 2000 });
     expect(sweep.serverless.source).toBe('aws-lambda-defaults');
     const perRps = sweep.points.map((point) => point.serverless_monthly_usd / point.rps);
@@ -84,12 +84,41 @@ describe('the capacity sweep', () => {
     // for 250 x 3600 x 24 x 730 / 24 requests a month at 250 rps.
     const perRequest = 0.2 / 1e6 + 0.01 * 2 * 0.0000166667;
     expect(perRps[0]).toBeCloseTo(perRequest * 3600 * 730, 9);
-    const crossover = sweep.serverless.crossover_rps;
-    if (crossover !== null) {
-      const first = sweep.points.find((point) => point.serverless_monthly_usd >= point.monthly_usd!)!;
-      expect(crossover).toBeLessThanOrEqual(first.rps);
-    }
+    // At $1.40 per rps-month, Lambda stays below $365 a replica all along this sweep.
+    expect(sweep.serverless.crossover_rps).toBeNull();
+    expect(sweep.serverless.note).toContain('serverless stays cheaper across the sweep');
   });
+
+  it('finds the load above which always-on replicas are cheaper than serverless', () => {
+    // A function at $2 per million requests costs 2.628e6 x (2e-6 + 0.01 x 2 x 1.66667e-5) =
+    // $6.13 per rps-month, while a $365 replica serves tens of rps: serverless wins at light
+    // load and loses as replicas fill.
+    const station = mmc({ latency_ms: { p95: 60 } });
+    const scenario = scenarioFrom({
+      ...station,
+      components: [
+        ...station.components,
+        { id: 'fn', kind: 'serverless', hardware: 'aws-lambda-2gb', usd_per_million: 2 },
+      ],
+    });
+    const sweep = capacitySweep(scenario, { points: 6, requests: 2000 });
+    const perRps = sweep.serverless.usd_per_rps_month;
+    expect(perRps).toBeCloseTo((2 / 1e6 + 0.01 * 2 * 0.0000166667) * 3600 * 730, 9);
+    const crossover = sweep.serverless.crossover_rps;
+    expect(crossover).not.toBeNull();
+    // Below the crossover every load is cheaper as serverless; at the first load where it is not,
+    // the serverless line meets that replica count's cost at the crossover (within its step).
+    const first = sweep.points.findIndex((point) => point.serverless_monthly_usd >= point.monthly_usd!);
+    expect(first).toBeGreaterThan(0);
+    const [previous, point] = [sweep.points[first - 1], sweep.points[first]];
+    expect(crossover!).toBeGreaterThan(previous.rps);
+    expect(crossover!).toBeLessThanOrEqual(point.rps);
+    expect(crossover! * perRps).toBeCloseTo(point.monthly_usd!, 6);
+    for (const cheaper of sweep.points.slice(0, first))
+      expect(cheaper.serverless_monthly_usd).toBeLessThan(cheaper.monthly_usd!);
+    expect(sweep.serverless.note).toContain(`cheaper above about ${Math.round(crossover!)} requests/s`);
+  });
+
   it("prices serverless as the scenario's own serverless component when it has one", () => {
     const station = mmc({ latency_ms: { p95: 60 } });
     const withFunction = scenarioFrom({

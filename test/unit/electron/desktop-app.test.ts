@@ -41,6 +41,15 @@ describe('the desktop shell', () => {
     expect(calls).toContain('setApplicationMenu');
   });
 
+  test('shows the window once its first frame is ready, not before (no blank flash)', async () => {
+    const { electron, windows } = createFakeElectron();
+    await startDesktopApp(electron, paths);
+    expect(windows[0].options.show).toBe(false);
+    expect(windows[0].shown).toBe(false);
+    windows[0].emit('ready-to-show');
+    expect(windows[0].shown).toBe(true);
+  });
+
   test('registers one IPC channel per API method and nothing generic', async () => {
     const { electron, handlers } = createFakeElectron();
     await startDesktopApp(electron, paths);

@@ -62,7 +62,12 @@ export class FakeWebContents extends FakeEmitter {
 
 /** userData: the app's data folder (give each test its own); the dialogs answer with the paths set in `dialogs`. */
 export function createFakeElectron(options: { userData?: string } = {}) {
-  const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
+  const windows: (FakeEmitter & {
+    options: Record<string, unknown>;
+    webContents: FakeWebContents;
+    loaded: string[];
+    shown: boolean;
+  })[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const opened: string[] = [];
   const calls: string[] = [];
@@ -83,11 +88,14 @@ export function createFakeElectron(options: { userData?: string } = {}) {
         super();
         windows.push(this);
       }
+      shown = false;
       loadURL(url: string) {
         this.loaded.push(url);
         return Promise.resolve();
       }
-      show() {}
+      show() {
+        this.shown = true;
+      }
     },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
@@ -104,11 +112,14 @@ export function createFakeElectron(options: { userData?: string } = {}) {
     protocol: {
       schemes: [] as unknown[],
       handled: [] as string[],
+      /** The handler of each scheme, which Electron calls with a fetch Request for every load. */
+      handlers: new Map<string, (request: Request) => Promise<Response>>(),
       registerSchemesAsPrivileged(schemes: unknown[]) {
         this.schemes.push(...schemes);
       },
-      handle(scheme: string) {
+      handle(scheme: string, handler: (request: Request) => Promise<Response>) {
         this.handled.push(scheme);
+        this.handlers.set(scheme, handler);
       },
     },
     shell: {

@@ -36,26 +36,45 @@ describe('the application menu', () => {
     expect(find(template, 'File', 'Open Recent', 'No recent files').enabled).toBe(false);
   });
 
-  test('lists recent files after a file is opened, and opening one goes to the renderer', async () => {
+  test('lists recent files after a file is opened or saved, and opening one goes to the renderer', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'placewise-menu-'));
     try {
-      const scenario = join(dir, 'a.yaml');
-      await writeFile(scenario, 'placewise: 1');
-      // The profile is the host's own, off limits to the file API: the scenario is beside it.
-      const { electron, handlers, menus, windows } = createFakeElectron({ userData: join(dir, 'profile') });
+      const [first, second] = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+      await writeFile(first, 'placewise: 1');
+      await writeFile(second, 'placewise: 1');
+      // The profile is the host's own, off limits to the file API: the scenarios are beside it.
+      const { electron, fake, handlers, menus, windows } = createFakeElectron({ userData: join(dir, 'profile') });
       await startDesktopApp(electron, {
         appDir: dir,
         preloadPath: join(dir, 'preload.cjs'),
-        startScenarioPath: scenario,
+        startScenarioPath: null,
         version: 'test',
       });
-      await handlers.get(ipcChannel('openScenario'))!(ipcEvent(APP_START_URL), scenario);
+      const recentNow = () =>
+        (find(menus[menus.length - 1].template, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[]).map(
+          (item) => item.label,
+        );
+      expect(recentNow()).toEqual(['No recent files']);
+      const call = (method: 'openScenario' | 'saveScenario' | 'chooseScenarioToOpen', argument?: unknown) =>
+        handlers.get(ipcChannel(method))!(ipcEvent(APP_START_URL), argument);
+      // The desktop app opens only files the user chose: each is chosen in the Open dialog first.
+      const chooseAndOpen = async (path: string) => {
+        fake.dialog.answers.open = path;
+        await expect(call('chooseScenarioToOpen')).resolves.toBe(path);
+        await expect(call('openScenario', path)).resolves.toMatchObject({ ok: true });
+      };
+      await chooseAndOpen(first);
+      expect(recentNow()).toEqual([first]);
+      await chooseAndOpen(second);
+      expect(recentNow()).toEqual([second, first]);
+      // Saving the older file makes it the most recent: the menu is rebuilt after a save too.
+      await expect(call('saveScenario', { path: first, text: 'placewise: 1\n' })).resolves.toMatchObject({ ok: true });
+      expect(recentNow()).toEqual([first, second]);
       const template = menus[menus.length - 1].template;
-      const recent = find(template, 'File', 'Open Recent', scenario);
-      (recent.click as () => void)();
+      (find(template, 'File', 'Open Recent', second).click as () => void)();
       (find(template, 'View', 'Compare').click as () => void)();
       expect(windows[0].webContents.sent).toEqual([
-        [MENU_OPEN_PATH_CHANNEL, scenario],
+        [MENU_OPEN_PATH_CHANNEL, second],
         [MENU_COMMAND_CHANNEL, 'view-compare'],
       ]);
     } finally {

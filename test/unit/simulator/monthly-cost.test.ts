@@ -28,9 +28,11 @@ describe('monthly cost', () => {
     options: [
       { id: 'remote', place: { infer: 'cloud' }, telemetry: { sample_rate: 0.1, kb: 500, to: 'cloud' } },
       { id: 'local', place: { infer: 'phone' } },
+      // The fallback runs `small` on the phone, which already holds it for `prepare`.
+      { id: 'remote-fallback', place: { infer: 'cloud' }, fallback: { infer: { at: 'phone', model: 'small' } } },
     ],
   });
-  const [remote, local] = evaluateScenario(scenario).options;
+  const [remote, local, remoteFallback] = evaluateScenario(scenario).options;
   // Requests per month = users x rps x 3600 x hours_per_day x 730 / 24.
   const requestsPerMonth = (1000 * 0.1 * 3600 * 2 * 730) / 24;
 
@@ -49,6 +51,10 @@ describe('monthly cost', () => {
     // remote keeps only `small` on the phone; local keeps both.
     expect(remote.monthly_usd.updates).toBeCloseTo((10 * 20 * 3 * 1000) / 1000, 9);
     expect(local.monthly_usd.updates).toBeCloseTo((10 * (20 * 3 + 100 * 2) * 1000) / 1000, 9);
+  });
+
+  it('ships each model once to a holder that runs it for two steps', () => {
+    expect(remoteFallback.monthly_usd.updates).toBeCloseTo((10 * 20 * 3 * 1000) / 1000, 9);
   });
 
   it('charges sampled telemetry', () => {

@@ -52,27 +52,66 @@ describe('batch-means confidence intervals', () => {
     }
     return values;
   }
-  const halfWidth = (interval: [number, number]) => (interval[1] - interval[0]) / 2;
+  // Student's 97.5% quantiles (R's qt(0.975, df)), kept here so that the intervals are checked
+  // against the tables rather than against the product's own t function.
+  const T975: Record<number, number> = { 4: 2.7764451051977987, 9: 2.2621571627409915, 19: 2.093024054408263 };
+  const lag1 = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b) / values.length;
+    let products = 0;
+    let squares = 0;
+    values.forEach((value, index) => {
+      squares += (value - mean) ** 2;
+      if (index > 0) products += (value - mean) * (values[index - 1] - mean);
+    });
+    return products / squares;
+  };
+  /** The mean's and p95's 95% intervals from `count` equal batches, computed by hand. */
+  function byHand(series: Float64Array, count: number) {
+    const size = Math.floor(series.length / count);
+    const batches = Array.from({ length: count }, (_, batch) => series.slice(batch * size, (batch + 1) * size));
+    const interval = (values: number[]): [number, number] => {
+      const mean = values.reduce((a, b) => a + b) / count;
+      const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (count - 1));
+      const half = (T975[count - 1] * sd) / Math.sqrt(count);
+      return [Math.max(0, mean - half), mean + half];
+    };
+    const means = batches.map((batch) => batch.reduce((a, b) => a + b) / size);
+    return {
+      lag1: lag1(means),
+      mean: interval(means),
+      p95: interval(batches.map((batch) => quantileOfSorted(batch.slice().sort(), 0.95))),
+    };
+  }
+  const expectInterval = (actual: [number, number] | undefined, expected: [number, number]) => {
+    expect(actual![0]).toBeCloseTo(expected[0], 10);
+    expect(actual![1]).toBeCloseTo(expected[1], 10);
+  };
 
-  it('keeps 20 batches for an uncorrelated series, and its interval covers the mean', () => {
-    const intervals = batchIntervals(ar1(0, 100_000, 1))!;
-    const [low, high] = intervals.mean!;
-    expect(low).toBeLessThan(10);
-    expect(high).toBeGreaterThan(10);
-    // 20 batches of 5,000 unit-variance values: t(19) x sqrt(1 / 5,000 / 20).
-    expect(halfWidth(intervals.mean!)).toBeCloseTo(2.093 * Math.sqrt(1 / 100_000), 2);
+  it('keeps 20 batches for an uncorrelated series, with t(0.975, 19), for the mean and the p95', () => {
+    const series = ar1(0, 100_000, 1);
+    const expected = byHand(series, 20);
+    expect(expected.lag1).toBeLessThan(0.3);
+    const intervals = batchIntervals(series)!;
+    expectInterval(intervals.mean, expected.mean);
+    expectInterval(intervals.p95, expected.p95);
+    expect(intervals.mean![0]).toBeLessThan(10);
+    expect(intervals.mean![1]).toBeGreaterThan(10);
   });
 
-  it('uses fewer, longer batches when neighbouring batch means are correlated, widening the interval', () => {
+  it('uses fewer, longer batches when neighbouring batch means are correlated beyond 0.3, widening the interval', () => {
     const series = ar1(0.99995, 100_000, 2);
-    const naive = (() => {
-      const means = Array.from(
-        { length: 20 },
-        (_, batch) => series.slice(batch * 5000, (batch + 1) * 5000).reduce((a, b) => a + b) / 5000,
-      );
-      const mean = means.reduce((a, b) => a + b) / 20;
-      return 2.093 * Math.sqrt(means.reduce((sum, value) => sum + (value - mean) ** 2, 0) / 19 / 20);
-    })();
-    expect(halfWidth(batchIntervals(series)!.mean!)).toBeGreaterThan(naive);
+    const [twenty, ten, five] = [20, 10, 5].map((count) => byHand(series, count));
+    expect(twenty.lag1).toBeGreaterThan(0.3);
+    const expected = ten.lag1 > 0.3 ? five : ten;
+    expectInterval(batchIntervals(series)!.mean, expected.mean);
+    expect(expected.mean[1] - expected.mean[0]).toBeGreaterThan(twenty.mean[1] - twenty.mean[0]);
+  });
+
+  it('with too few requests for 20 batches of 50, uses 10 or 5; below 5 batches of 50, gives none', () => {
+    const series = ar1(0, 999, 3);
+    expectInterval(batchIntervals(series)!.mean, byHand(series, byHand(series, 10).lag1 > 0.3 ? 5 : 10).mean);
+    const five = ar1(0, 250, 4);
+    expectInterval(batchIntervals(five)!.mean, byHand(five, 5).mean);
+    expect(batchIntervals(ar1(0, 249, 5))).toBeUndefined();
   });
 });

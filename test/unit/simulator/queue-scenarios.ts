@@ -37,3 +37,14 @@ export function singleStation(options: {
     options: [{ id: 'only' }],
   });
 }
+
+/**
+ * Four standard errors of a utilisation measured over `arrivals` Poisson arrivals whose service
+ * times have squared coefficient of variation `serviceScv` (1 exponential, 0 constant): the busy
+ * time is a sum of the services (relative variance scv / n) and the span a sum of the exponential
+ * gaps (1 / n), independent of each other, so the ratio's relative variance is (1 + scv) / n.
+ * A correct engine lands outside with a probability of about 6e-5.
+ */
+export function utilizationTolerance(rho: number, arrivals: number, serviceScv: number): number {
+  return 4 * rho * Math.sqrt((1 + serviceScv) / arrivals);
+}

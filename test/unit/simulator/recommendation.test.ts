@@ -50,3 +50,49 @@ describe('the recommendation rule', () => {
     expect(recommend([]).id).toBeNull();
   });
 });
+
+describe('the recommendation rule at its boundaries', () => {
+  // [case, options, recommended]
+  const table: [string, OptionResult[], string][] = [
+    [
+      'passing options equal in cost: the lower p95',
+      [option('slow', 100, 400, [true]), option('fast', 100, 300, [true])],
+      'fast',
+    ],
+    [
+      'a passing option beats a cheaper, faster failing one',
+      [option('failing', 1, 1, [false]), option('passing', 100, 400, [true])],
+      'passing',
+    ],
+    [
+      'none passing, equal failures: the lower p95 before the cost',
+      [option('cheap', 10, 500, [false]), option('fast', 90, 100, [false])],
+      'fast',
+    ],
+    [
+      'none passing, equal failures and p95: the cheaper',
+      [option('dear', 90, 100, [false]), option('cheap', 10, 100, [false])],
+      'cheap',
+    ],
+    [
+      // An option none of whose requests completed has NaN latency: it ranks after every option
+      // with a latency, although NaN compares as neither lower nor higher and it is cheaper.
+      'none passing, equal failures: an option without latency ranks last',
+      [option('nothing-completes', 1, Number.NaN, [false]), option('completes', 90, 900, [false])],
+      'completes',
+    ],
+    [
+      'none passing, without latency listed last',
+      [option('completes', 90, 900, [false]), option('nothing-completes', 1, Number.NaN, [false])],
+      'completes',
+    ],
+    [
+      'none passing: fewer failures outrank a latency',
+      [option('two', 1, 10, [false, false]), option('one', 90, Number.NaN, [false, true])],
+      'one',
+    ],
+  ];
+  it.each(table)('%s', (_name, options, recommended) => {
+    expect(recommend(options).id).toBe(recommended);
+  });
+});

@@ -1,0 +1,172 @@
+// The engine's parts on their own, with times worked out by hand: the future-event list, a FIFO
+// pool of servers, serverless instances, the autoscaler's decision rule and the batch curve.
+import { describe, expect, it } from 'vitest';
+import { Autoscaler, settledReplicas } from '../../../simulator/engine/autoscaler';
+import { batchFactor } from '../../../simulator/engine/batcher';
+import { EventQueue } from '../../../simulator/engine/event-queue';
+import { FifoServers } from '../../../simulator/engine/fifo-servers';
+import { ServerlessInstances } from '../../../simulator/engine/serverless-instances';
+import { RandomStream } from '../../../simulator/random/random-stream';
+import { constantSampler } from '../../../simulator/random/sampler';
+
+describe('the future-event list', () => {
+  it('gives events back earliest first with their payloads, growing past its first capacity', () => {
+    const queue = new EventQueue(4);
+    const random = new RandomStream(1, 'event-queue');
+    const events = Array.from({ length: 200 }, (_, payload) => ({ time: Math.floor(random.next() * 50), payload }));
+    for (const { time, payload } of events) queue.push(time, payload);
+    expect(queue.size).toBe(200);
+    const taken: { time: number; payload: number }[] = [];
+    while (queue.size > 0) {
+      taken.push({ time: queue.peekTime(), payload: queue.peekPayload() });
+      queue.pop();
+    }
+    expect(taken.map((event) => event.time)).toEqual(events.map((event) => event.time).sort((a, b) => a - b));
+    // Every payload once, each with the time it was pushed with.
+    expect(taken.map((event) => event.payload).sort((a, b) => a - b)).toEqual(events.map((event) => event.payload));
+    for (const { time, payload } of taken) expect(time).toBe(events[payload].time);
+  });
+});
+
+describe('a FIFO pool of servers', () => {
+  it('starts each job when it arrives or when the earliest server frees up', () => {
+    const pool = new FifoServers(2);
+    expect(pool.admit(0, 10)).toBe(0);
+    expect(pool.admit(1, 10)).toBe(1);
+    expect(pool.admit(2, 5)).toBe(10); // the first server frees at 10
+    expect(pool.admit(3, 1)).toBe(11); // the second at 11
+    expect(pool.admit(30, 1)).toBe(30); // both idle again
+    expect(pool.jobs).toBe(5);
+    expect(pool.busyTime).toBe(27);
+  });
+
+  it('sends no job to a new server before its cold start ends', () => {
+    const pool = new FifoServers(1);
+    pool.admit(0, 100); // busy until 100
+    pool.resize(3, 40); // two more, ready at 40
+    expect(pool.admit(10, 5)).toBe(40);
+    expect(pool.admit(11, 5)).toBe(40);
+    expect(pool.admit(12, 5)).toBe(45);
+    // Down to one: the server that frees last keeps its work, no new job lands on it.
+    pool.resize(1, 0);
+    expect(pool.admit(13, 1)).toBe(45);
+  });
+});
+
+describe('serverless instances', () => {
+  it('start cold without a warm instance, wait at the concurrency limit, and bill cold starts', () => {
+    // At most 2 instances, warm for 100 ms after their last request, 50 ms to start cold.
+    const instances = new ServerlessInstances(2, 100, constantSampler(50), new RandomStream(1, 'cold'));
+    expect(instances.admit(0, 10)).toBe(50); // cold, busy until 60
+    expect(instances.admit(5, 10)).toBe(55); // a second, cold, busy until 65
+    expect(instances.admit(6, 10)).toBe(60); // at the limit: waits for the first, warm, until 70
+    expect(instances.admit(75, 10)).toBe(75); // the instance freed at 70 is warm
+    expect(instances.admit(300, 10)).toBe(350); // all idle for over 100 ms: reclaimed, cold again
+    expect(instances.jobs).toBe(5);
+    expect(instances.coldStarts).toBe(3);
+    expect(instances.billedMs).toBe(5 * 10 + 3 * 50);
+    expect(instances.busyTime).toBe(50);
+  });
+
+  it('take the most recently freed idle instance', () => {
+    const instances = new ServerlessInstances(3, 100, constantSampler(0), new RandomStream(1, 'cold'));
+    instances.admit(0, 10); // free at 10
+    instances.admit(0, 50); // free at 50
+    // At 120 the one freed at 10 is past its keep-warm, the one freed at 50 is not.
+    expect(instances.admit(120, 1)).toBe(120);
+    expect(instances.coldStarts).toBe(2);
+  });
+});
+
+describe('the autoscaler', () => {
+  const settings = (overrides: Partial<ConstructorParameters<typeof Autoscaler>[1]> = {}) => ({
+    metric: 'admitted' as const,
+    min: 1,
+    max: 6,
+    targetUtilization: 0.5,
+    intervalMs: 1000,
+    coldStart: constantSampler(0),
+    coresPerReplica: 1,
+    ...overrides,
+  });
+
+  it('settles where the work meets the target, within min and max', () => {
+    // 2 executors of work at 50% of 1-core replicas: exactly 4, not 5 from rounding.
+    expect(settledReplicas({ min: 1, max: 10, targetUtilization: 0.5 }, 1, 2)).toBe(4);
+    expect(settledReplicas({ min: 1, max: 10, targetUtilization: 0.5 }, 2, 2.1)).toBe(3);
+    expect(settledReplicas({ min: 1, max: 3, targetUtilization: 0.5 }, 1, 2)).toBe(3);
+    expect(settledReplicas({ min: 2, max: 10, targetUtilization: 0.5 }, 1, 0)).toBe(2);
+  });
+
+  it('scales by utilisation over target, leaves it within 10% alone, and clamps to min and max', () => {
+    const station = new FifoServers(2);
+    const autoscaler = new Autoscaler(station, settings(), new RandomStream(1, 'scaling'), 2);
+    // 1.05 s of work in 1 s on 2 replicas: 52.5%, 1.05 times the target: within tolerance.
+    station.admit(0, 1050);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(2);
+    // 3 s of work: 150%, three times the target: 6 replicas.
+    station.admit(1000, 3000);
+    autoscaler.tick(2000);
+    expect(autoscaler.replicas).toBe(6);
+    expect(station.servers).toBe(6);
+    // 12 s of work on 6: 200%, four times the target, but at most 6.
+    station.admit(2000, 12_000);
+    autoscaler.tick(3000);
+    expect(autoscaler.replicas).toBe(6);
+    // Nothing: down to the minimum.
+    autoscaler.tick(4000);
+    expect(autoscaler.replicas).toBe(1);
+    expect(autoscaler.timeline).toEqual([
+      [0, 2],
+      [2, 6],
+      [4, 1],
+    ]);
+    // Replica-seconds: 2 for 2 s, 6 for 2 s, then 1 for 1 s, over 5 s.
+    expect(autoscaler.meanReplicas(5000)).toBeCloseTo((2 * 2 + 6 * 2 + 1 * 1) / 5, 12);
+  });
+
+  it('reading busy time counts at most 100%', () => {
+    const station = new FifoServers(1);
+    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 1);
+    station.admit(0, 10_000); // far more than the interval can serve
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(2);
+  });
+
+  it('gives new replicas their cold start', () => {
+    const station = new FifoServers(1);
+    const autoscaler = new Autoscaler(
+      station,
+      settings({ coldStart: constantSampler(500) }),
+      new RandomStream(1, 'scaling'),
+      1,
+    );
+    station.admit(0, 2000);
+    autoscaler.tick(1000); // 200%: 4 replicas, the new ones ready at 1500
+    expect(station.admit(1000, 10)).toBe(1500);
+  });
+});
+
+describe('the batch curve', () => {
+  it('adds 30% of one inference per extra inference by default', () => {
+    expect(batchFactor(1)).toBe(1);
+    expect(batchFactor(8)).toBeCloseTo(3.1, 12);
+  });
+
+  it('interpolates a measured curve from one inference, and extends its last segment', () => {
+    const curve = [[4, 2]] as const; // (1, 1) is implied
+    expect(batchFactor(1, curve)).toBe(1);
+    expect(batchFactor(2, curve)).toBeCloseTo(4 / 3, 12);
+    expect(batchFactor(4, curve)).toBe(2);
+    expect(batchFactor(7, curve)).toBeCloseTo(3, 12);
+    const measured = [
+      [1, 1],
+      [2, 1.5],
+      [8, 3],
+    ] as const;
+    expect(batchFactor(2, measured)).toBe(1.5);
+    expect(batchFactor(5, measured)).toBeCloseTo(2.25, 12);
+    expect(batchFactor(10, measured)).toBeCloseTo(3.5, 12);
+  });
+});
