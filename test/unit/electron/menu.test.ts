@@ -55,20 +55,24 @@ describe('the application menu', () => {
           (item) => item.label,
         );
       expect(recentNow()).toEqual(['No recent files']);
-      const call = (method: 'openScenario' | 'saveScenario' | 'chooseScenarioToOpen', argument?: unknown) =>
-        handlers.get(ipcChannel(method))!(ipcEvent(APP_START_URL), argument);
+      const call = (method: 'openScenario' | 'saveScenario' | 'chooseScenarioToOpen', ...args: unknown[]) =>
+        handlers.get(ipcChannel(method))!(ipcEvent(APP_START_URL), ...args);
       // The desktop app opens only files the user chose: each is chosen in the Open dialog first.
       const chooseAndOpen = async (path: string) => {
         fake.dialog.answers.open = path;
-        await expect(call('chooseScenarioToOpen')).resolves.toBe(path);
-        await expect(call('openScenario', path)).resolves.toMatchObject({ ok: true });
+        await expect(call('chooseScenarioToOpen')).resolves.toEqual({ ok: true, value: path });
+        // IPC answers { ok, value }; the value is the host's own result.
+        await expect(call('openScenario', path)).resolves.toMatchObject({ ok: true, value: { ok: true } });
       };
       await chooseAndOpen(first);
       expect(recentNow()).toEqual([first]);
       await chooseAndOpen(second);
       expect(recentNow()).toEqual([second, first]);
       // Saving the older file makes it the most recent: the menu is rebuilt after a save too.
-      await expect(call('saveScenario', { path: first, text: 'placewise: 1\n' })).resolves.toMatchObject({ ok: true });
+      await expect(call('saveScenario', { path: first, text: 'placewise: 1\n' })).resolves.toMatchObject({
+        ok: true,
+        value: { ok: true },
+      });
       expect(recentNow()).toEqual([first, second]);
       const template = menus[menus.length - 1].template;
       (find(template, 'File', 'Open Recent', second).click as () => void)();
