@@ -30,3 +30,4 @@ export { parseBenchReport, readBenchReport } from './report/read-report';
 export { BENCH_MODES, type BenchMode } from './runner/protocol';
 export { BENCH_LIMITS, benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP } from './limits';
 export { type BenchHooks, runBenchmark } from './runner/run-benchmark';
+export * from './split/index';

@@ -25,6 +25,11 @@ export const BENCH_LIMITS = {
   serverArrivalsS: 3600,
   /** Server mode by --duration: at least this many arrivals must be expected. */
   serverQueries: 10,
+  /**
+   * `placewise split`: profiled runs that time each node. The profiler's trace is about 100 kB
+   * per run of a model of a few hundred nodes, read whole at the end.
+   */
+  splitRuns: 200,
   /** Elements of one input tensor: 2^25, 128 MiB as float32. */
   inputElements: 2 ** 25,
 } as const;

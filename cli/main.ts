@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   run: async () => (await import('./commands/run')).registerRun,
   check: async () => (await import('./commands/check')).registerCheck,
   bench: async () => (await import('./commands/bench')).registerBench,
+  split: async () => (await import('./commands/split')).registerSplit,
   models: async () => (await import('./commands/models')).registerModels,
   export: async () => (await import('./commands/export')).registerExport,
   capacity: async () => (await import('./commands/capacity')).registerCapacity,

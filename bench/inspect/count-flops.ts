@@ -38,7 +38,7 @@ export function countFlops(model: ModelProto, nodes: readonly ProfiledNode[]): F
 // Profiled nodes carry the node's name and its index in its graph; attributes come from the
 // file. Names are matched first (unique in well-formed models); an unnamed node falls back to
 // the main graph's node at that index when the operator agrees.
-function nodeLookup(graph: GraphProto): (node: ProfiledNode) => NodeProto | undefined {
+export function nodeLookup(graph: GraphProto): (node: ProfiledNode) => NodeProto | undefined {
   const byName = new Map<string, NodeProto>();
   const visit = (g: GraphProto) => {
     for (const node of g.node ?? []) {

@@ -55,7 +55,7 @@ export function applyBenchToScenario(
     throw new BenchReportError(file, `models: no model '${modelId}' to apply the measurement to (${known})`);
   }
   const modelFile = (models[index] as Record<string, unknown>).file;
-  const warnings = checkSameModel(report, {
+  const warnings = checkSameModel(report.model, {
     file: typeof modelFile === 'string' ? modelFile : undefined,
     path: `models[${index}]`,
     scenarioFile: file,

@@ -7,7 +7,7 @@ import { BenchReportError } from '../errors';
 import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';
 import { BUNDLED_PREFIX, bundledModel } from '../models/bundled-models';
 import { listBundledModels } from '../models/list-bundled';
-import type { BenchReport, BenchResult } from '../report/bench-report';
+import type { BenchModelSummary, BenchReport, BenchResult } from '../report/bench-report';
 import { referenceResult } from './reference-result';
 
 export interface ModelTarget {
@@ -26,9 +26,11 @@ export interface ModelTarget {
  * file can be read here, else by file name. Returns a warning when only the name could be
  * compared.
  */
-export function checkSameModel(report: BenchReport, target: ModelTarget): string[] {
+export function checkSameModel(
+  measured: Pick<BenchModelSummary, 'file' | 'id' | 'sha256'>,
+  target: ModelTarget,
+): string[] {
   if (target.file === undefined) return [];
-  const measured = report.model;
   const where = `${target.path}.file`;
   const expected = modelFileHash(target, where);
   if (expected !== undefined) {

@@ -9,6 +9,8 @@ import type { ChildMessage, Measurement, MeasureTask, ProfiledNode } from './pro
 export interface ChildReport {
   measurement?: Measurement;
   nodes?: ProfiledNode[];
+  /** The nodes of each profiled run after the first (MeasureTask.profileRuns). */
+  timedRuns?: ProfiledNode[][];
   onnxruntime: string;
   sessionOptions: Record<string, unknown>;
 }
@@ -61,6 +63,7 @@ export async function runInChild(
         report.sessionOptions = message.sessionOptions;
       } else if (message.kind === 'profiled') {
         report.nodes = message.nodes;
+        report.timedRuns = message.timedRuns;
         report.onnxruntime ||= message.onnxruntime;
       } else failure = message;
     });

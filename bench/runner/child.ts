@@ -77,8 +77,13 @@ async function runTask(task: MeasureTask): Promise<void> {
   if (task.profile) {
     await send({ kind: 'progress', phase: 'profile', done: 0, total: 1 });
     try {
-      const nodes = await profileNodeShapes(task.modelFile, task.threads, initialFeeds);
-      await send({ kind: 'profiled', nodes, onnxruntime: onnxruntimeVersion() });
+      const [nodes, ...timedRuns] = await profileNodeShapes(
+        task.modelFile,
+        task.threads,
+        initialFeeds,
+        task.profileRuns ?? 1,
+      );
+      await send({ kind: 'profiled', nodes, timedRuns, onnxruntime: onnxruntimeVersion() });
     } catch (error) {
       const phase = error instanceof SessionFailure ? error.phase : 'internal';
       await send({ kind: 'failed', phase, message: (error as Error).message });

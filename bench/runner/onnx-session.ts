@@ -66,15 +66,16 @@ export class SessionFailure extends Error {
 }
 
 /**
- * Runs the model once under onnxruntime's profiler with graph optimisations and weight
+ * Runs the model `runs` times under onnxruntime's profiler with graph optimisations and weight
  * pre-packing off, so that every profiled node is a node of the file (not a fused kernel) and
- * lists every input it was given, with the concrete shapes of this run.
+ * lists every input it was given, with the concrete shapes of this run. One list of nodes per run.
  */
 export async function profileNodeShapes(
   modelFile: string,
   threads: number,
   feeds: Record<string, ort.Tensor>,
-): Promise<ProfiledNode[]> {
+  runs = 1,
+): Promise<ProfiledNode[][]> {
   const directory = mkdtempSync(join(tmpdir(), 'placewise-profile-'));
   try {
     const session = await ort.InferenceSession.create(modelFile, {
@@ -86,9 +87,11 @@ export async function profileNodeShapes(
     }).catch((error: Error) => {
       throw new SessionFailure('load', error.message);
     });
-    await session.run(feeds).catch((error: Error) => {
-      throw new SessionFailure('run', error.message);
-    });
+    for (let run = 0; run < runs; run++) {
+      await session.run(feeds).catch((error: Error) => {
+        throw new SessionFailure('run', error.message);
+      });
+    }
     session.endProfiling();
     await session.release();
     const file = readdirSync(directory).find((name) => name.endsWith('.json'));
@@ -102,6 +105,8 @@ export async function profileNodeShapes(
 interface ProfileEvent {
   cat?: string;
   name?: string;
+  ts?: number;
+  dur?: number;
   args?: {
     op_name?: string;
     node_index?: string;
@@ -112,16 +117,27 @@ interface ProfileEvent {
 
 const KERNEL_SUFFIX = '_kernel_time';
 
-export function parseProfile(events: ProfileEvent[]): ProfiledNode[] {
+/** The kernels each run executed, by the `model_run` span (start and duration) that holds them. */
+export function parseProfile(events: ProfileEvent[]): ProfiledNode[][] {
+  const runs = events
+    .filter((event) => event.cat === 'Session' && event.name === 'model_run')
+    .map((event) => ({ from: event.ts ?? 0, to: (event.ts ?? 0) + (event.dur ?? 0), nodes: [] as ProfiledNode[] }))
+    .sort((a, b) => a.from - b.from);
   const shapes = (list: Record<string, number[]>[] | undefined) =>
     (list ?? []).map((entry) => Object.values(entry)[0] ?? []);
-  return events
-    .filter((event) => event.cat === 'Node' && event.name?.endsWith(KERNEL_SUFFIX) && event.args?.op_name)
-    .map((event) => ({
-      name: event.name!.slice(0, -KERNEL_SUFFIX.length),
-      opType: event.args!.op_name!,
-      nodeIndex: Number(event.args!.node_index ?? -1),
-      inputs: shapes(event.args!.input_type_shape),
-      outputs: shapes(event.args!.output_type_shape),
-    }));
+  for (const event of events) {
+    if (event.cat !== 'Node' || !event.name?.endsWith(KERNEL_SUFFIX) || !event.args?.op_name) continue;
+    const ts = event.ts ?? 0;
+    const run = runs.find((span) => ts >= span.from && ts <= span.to);
+    run?.nodes.push({
+      name: event.name.slice(0, -KERNEL_SUFFIX.length),
+      opType: event.args.op_name,
+      nodeIndex: Number(event.args.node_index ?? -1),
+      inputs: shapes(event.args.input_type_shape),
+      outputs: shapes(event.args.output_type_shape),
+      outputTypes: (event.args.output_type_shape ?? []).map((entry) => Object.keys(entry)[0] ?? 'unknown'),
+      kernelUs: event.dur ?? 0,
+    });
+  }
+  return runs.map((run) => run.nodes);
 }

@@ -25,6 +25,11 @@ export interface MeasureTask {
   measure: boolean;
   /** After measuring, run once more under onnxruntime's profiler to record node shapes. */
   profile: boolean;
+  /**
+   * Runs under the profiler (default 1): the first records node shapes (and warms the session
+   * up); each further one records every node's kernel time (`placewise split`).
+   */
+  profileRuns?: number;
 }
 
 /** One node as onnxruntime's profiler saw it run (graph optimisations off, so nodes are the model's). */
@@ -34,6 +39,10 @@ export interface ProfiledNode {
   nodeIndex: number;
   inputs: number[][];
   outputs: number[][];
+  /** The element type of each output as onnxruntime names it (float, int64, float16, bool, ...). */
+  outputTypes: string[];
+  /** How long this execution of the node's kernel took, microseconds. */
+  kernelUs: number;
 }
 
 export interface Measurement extends MeasuredFigures {
@@ -45,5 +54,5 @@ export interface Measurement extends MeasuredFigures {
 export type ChildMessage =
   | { kind: 'progress'; phase: 'load' | 'warmup' | 'measure' | 'profile'; done: number; total: number }
   | { kind: 'measured'; measurement: Measurement; onnxruntime: string; sessionOptions: Record<string, unknown> }
-  | { kind: 'profiled'; nodes: ProfiledNode[]; onnxruntime: string }
+  | { kind: 'profiled'; nodes: ProfiledNode[]; timedRuns: ProfiledNode[][]; onnxruntime: string }
   | { kind: 'failed'; phase: 'load' | 'run' | 'internal'; message: string };

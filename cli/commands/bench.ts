@@ -18,6 +18,7 @@ import {
   runBenchmark,
 } from '../../bench';
 import { writeFileAtomically } from '../../electron/host/atomic-write';
+import { fixed, optionalNumber } from '../numeric-options';
 import { repeatable } from '../repeatable-flag';
 import { readScenarioText } from '../scenario-file';
 import { UsageError } from '../usage-error';
@@ -228,19 +229,10 @@ function printReport(report: BenchReport): void {
   out(pc.dim('  latencies in ms per run (a run processes one batch)'));
 }
 
-const fixed = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
-
 function numberList(option: string, text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim()));
   if (values.some((value) => !Number.isInteger(value) || value <= 0)) {
     throw new UsageError(`${option}: '${text}' is not a list of positive integers (e.g. 1,2,4)`);
   }
   return values;
-}
-
-function optionalNumber(option: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option}: '${text}' is not a number`);
-  return value;
 }
