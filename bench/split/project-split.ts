@@ -96,7 +96,7 @@ export function projectSplit(measured: SplitMeasurement, target: SplitTarget): S
       transfer_ms: round(transfer_ms),
       server_ms: round(server_ms),
       latency_ms: round(device_ms + transfer_ms + server_ms),
-      device_energy_j: power ? round(((power.active - power.idle) * device_ms) / 1000 + radio_j) : null,
+      device_energy_j: power ? roundEnergy(((power.active - power.idle) * device_ms) / 1000 + radio_j) : null,
     };
   });
   const lowest = (figure: (row: SplitRow) => number) =>
@@ -126,3 +126,5 @@ export function projectSplit(measured: SplitMeasurement, target: SplitTarget): S
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+// Energies per inference are millijoules: kept to the microjoule.
+const roundEnergy = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -57,7 +57,7 @@ export function registerSplit(program: Command, _setExit: (code: number) => void
     .option('--json', 'print the analysis as JSON')
     .option('--into <scenario>', 'write a cut into this scenario file (edited in place): --step becomes two steps')
     .option('--step <id>', "with --into: the scenario's step to split")
-    .option('--cut <position>', 'with --into: the cut to write (default: the best for latency)')
+    .option('--cut <position>', 'with --into: the cut to write (default: the fastest that splits)')
     .action(async (model: string | undefined, options: SplitOptions) => {
       try {
         await splitCommand(model, options);
@@ -102,7 +102,7 @@ async function splitCommand(model: string | undefined, options: SplitOptions): P
   const analysis = projectSplit(measured, target as SplitTarget);
   if (options.json) process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
   else printAnalysis(analysis);
-  if (options.into) await writeCut(analysis, measured.cuts, options.into, options.step!, cut ?? analysis.best.latency);
+  if (options.into) await writeCut(analysis, measured.cuts, options.into, options.step!, cut ?? bestSplit(analysis));
 }
 
 async function writeCut(
@@ -131,6 +131,16 @@ async function writeCut(
     `${file}: step '${stepId}' is now '${split.head}' (output_kb ${cut.bytes / 1000}) and '${split.tail}', cut ${position}\n`,
   );
   for (const warning of split.warnings) process.stderr.write(`${pc.yellow('warning')}: ${warning}\n`);
+}
+
+/** The fastest cut that splits (all-device or all-server would leave a half with nothing to run). */
+function bestSplit(analysis: SplitAnalysis): number {
+  const splitting = analysis.cuts.filter(
+    (row) => row.position !== analysis.all_device && row.position !== analysis.all_server,
+  );
+  if (splitting.length === 0)
+    throw new UsageError(`split: ${analysis.model.file} offers no cut between its first and last operator`);
+  return splitting.reduce((best, row) => (row.latency_ms < best.latency_ms ? row : best)).position;
 }
 
 function drawProgress(progress: BenchProgress): void {
