@@ -31,6 +31,7 @@ const api = {
   clearRecovery: () => call('clearRecovery'),
   listBundledModels: () => call('listBundledModels'),
   startBenchmark: (request) => call('startBenchmark', request),
+  startSplit: (request) => call('startSplit', request),
   benchmarkStatus: (jobId) => call('benchmarkStatus', jobId),
   cancelBenchmark: (jobId) => call('cancelBenchmark', jobId),
   importBenchmarkReport: (path) => call('importBenchmarkReport', path),

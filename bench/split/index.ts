@@ -3,6 +3,7 @@
 export { MAX_CROSSING_TENSORS } from './graph-cuts';
 export {
   DEFAULT_SPLIT_ITERATIONS,
+  type MeasuredSplit,
   measureSplit,
   type SplitMeasurement,
   type SplitRequest,

@@ -12,7 +12,7 @@ import { type InputShapes, resolveInputShapes } from '../inspect/resolve-shapes'
 import { BENCH_LIMITS, benchRequestProblem } from '../limits';
 import { profileFromReport } from '../projection/profile-from-report';
 import { referenceResult } from '../projection/reference-result';
-import type { BenchModelSummary, BenchProgress } from '../report/bench-report';
+import type { BenchModelSummary, BenchProgress, BenchReport } from '../report/bench-report';
 import { asInputError } from '../runner/child-failure';
 import { runInChild } from '../runner/child-process';
 import { type BenchHooks, runBenchmark } from '../runner/run-benchmark';
@@ -55,6 +55,12 @@ export interface SplitMeasurement {
   weight_bytes: number;
 }
 
+/** A split's measurement, and the calibrated benchmark of the whole model it was made from. */
+export interface MeasuredSplit {
+  measurement: SplitMeasurement;
+  report: BenchReport;
+}
+
 /** What is wrong with a split request, naming the option and its limit; null when nothing is. */
 export function splitRequestProblem(request: SplitRequest): string | null {
   const { threads, iterations } = request;
@@ -72,7 +78,7 @@ export function splitRequestProblem(request: SplitRequest): string | null {
 // The calibrated benchmark takes this share of the progress, the profiled runs the rest.
 const BENCH_SHARE = 0.8;
 
-export async function measureSplit(request: SplitRequest, hooks: BenchHooks = {}): Promise<SplitMeasurement> {
+export async function measureSplit(request: SplitRequest, hooks: BenchHooks = {}): Promise<MeasuredSplit> {
   const problem = splitRequestProblem(request);
   if (problem) throw new BenchInputError(`${request.model}: ${problem}`);
   const loaded = loadModel(request.model);
@@ -135,7 +141,7 @@ export async function measureSplit(request: SplitRequest, hooks: BenchHooks = {}
   onProgress?.({ ...timing, done: iterations, fraction: 1 });
   const reference = referenceResult(report);
   const { model } = report;
-  return {
+  const measurement: SplitMeasurement = {
     model: {
       file: model.file,
       ...(model.id ? { id: model.id } : {}),
@@ -154,4 +160,5 @@ export async function measureSplit(request: SplitRequest, hooks: BenchHooks = {}
     unsized_cuts: cuts.unsized,
     weight_bytes: cuts.weight_bytes,
   };
+  return { measurement, report };
 }

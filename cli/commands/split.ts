@@ -12,6 +12,7 @@ import {
   parseShapeOption,
   projectSplit,
   type SplitAnalysis,
+  type SplitMeasurement,
   type SplitRow,
   type SplitTarget,
   splitRequestProblem,
@@ -95,7 +96,7 @@ async function splitCommand(model: string | undefined, options: SplitOptions): P
   const showProgress = process.stderr.isTTY && !options.json;
   let measured;
   try {
-    measured = await measureSplit(request, { onProgress: showProgress ? drawProgress : undefined });
+    ({ measurement: measured } = await measureSplit(request, { onProgress: showProgress ? drawProgress : undefined }));
   } finally {
     if (showProgress) process.stderr.write('\r\x1b[K');
   }
@@ -107,7 +108,7 @@ async function splitCommand(model: string | undefined, options: SplitOptions): P
 
 async function writeCut(
   analysis: SplitAnalysis,
-  cuts: Awaited<ReturnType<typeof measureSplit>>['cuts'],
+  cuts: SplitMeasurement['cuts'],
   file: string,
   stepId: string,
   position: number,

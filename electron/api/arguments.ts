@@ -2,6 +2,9 @@
 // HTTP against them before a method runs, and answers bad input with a message naming the field.
 import { z } from 'zod';
 import { benchRequestProblem } from '../../bench/limits';
+import { splitRequestProblem } from '../../bench/split/measure-split';
+import { splitTargetProblem } from '../../bench/split/project-split';
+import type { LinkTechnology } from '../../simulator/scenario/link-technologies';
 import { EXPORT_FORMATS } from '../host/export/export-formats';
 import { ApiError, type ApiMethod, type PlacewiseApi } from './contract';
 
@@ -42,6 +45,24 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       })
       .superRefine((request, context) => {
         const problem = benchRequestProblem(request);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+  ]),
+  // The bounds and names are `placewise split`'s own, checked here so the app hears at once.
+  startSplit: z.tuple([
+    z
+      .strictObject({
+        model: z.string().min(1, 'choose a model').max(4096),
+        device: z.string().max(200),
+        server: z.string().max(200),
+        link: z.string().max(200),
+        mbps: z.number().optional(),
+        threads: z.number().optional(),
+        iterations: z.number().optional(),
+      })
+      .superRefine((request, context) => {
+        const problem =
+          splitTargetProblem({ ...request, link: request.link as LinkTechnology }) ?? splitRequestProblem(request);
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
   ]),

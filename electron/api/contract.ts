@@ -1,10 +1,10 @@
 // The one API between the renderer and the host (DESIGN.md section 1). Two transports carry it:
 // Electron IPC (preload.ts names each method) and HTTP in browser mode (`placewise serve`).
 // This file holds types and method names only: the sandboxed preload imports it.
-import type { BenchReport } from '../../bench/index';
+import type { BenchReport, SplitAnalysis } from '../../bench/index';
 import type { ExportFormat } from '../host/export/export-formats';
 
-export type { BenchReport, ExportFormat };
+export type { BenchReport, ExportFormat, SplitAnalysis };
 
 /** A scenario file as text, where it lives on the host. */
 export interface ScenarioFile {
@@ -55,9 +55,29 @@ export interface BenchmarkRequest {
   calibrate?: boolean;
 }
 
+/**
+ * A split of one model between a device and a server (`placewise split`): measured on the host,
+ * projected onto built-in hardware profiles and a link technology.
+ */
+export interface SplitJobRequest {
+  /** `bundled:NAME` or a path to an `.onnx` file on the host. */
+  model: string;
+  /** Built-in hardware profile ids. */
+  device: string;
+  server: string;
+  /** A link technology: bluetooth, wifi, lte, 5g, ethernet, wan. */
+  link: string;
+  /** The link's rate, Mbit/s (default: the technology's). */
+  mbps?: number;
+  threads?: number;
+  /** Measured runs, and profiled runs that time each operator. */
+  iterations?: number;
+}
+
 export type BenchmarkJobStatus =
   | { state: 'running'; progress: number; message: string }
-  | { state: 'done'; report: BenchReport }
+  /** `split` is there for a job started by startSplit; `report` is its benchmark of the whole model. */
+  | { state: 'done'; report: BenchReport; split?: SplitAnalysis }
   | { state: 'failed'; message: string }
   | { state: 'cancelled' };
 
@@ -108,6 +128,8 @@ export interface PlacewiseApi {
   clearRecovery(): Promise<void>;
   listBundledModels(): Promise<BundledModelSummary[]>;
   startBenchmark(request: BenchmarkRequest): Promise<{ jobId: string }>;
+  /** A split as a benchmark job: polled with benchmarkStatus, cancelled with cancelBenchmark. */
+  startSplit(request: SplitJobRequest): Promise<{ jobId: string }>;
   benchmarkStatus(jobId: string): Promise<BenchmarkJobStatus>;
   cancelBenchmark(jobId: string): Promise<void>;
   /** Reads a results file of `placewise bench` (made here or on another device) as a finished job. */
@@ -133,6 +155,7 @@ export const API_METHODS = [
   'clearRecovery',
   'listBundledModels',
   'startBenchmark',
+  'startSplit',
   'benchmarkStatus',
   'cancelBenchmark',
   'importBenchmarkReport',

@@ -3,25 +3,32 @@
 // and can be cancelled. Finished reports stay available to apply to a scenario.
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport } from '../../bench/index';
+import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport, SplitAnalysis } from '../../bench/index';
+import type { LinkTechnology } from '../../simulator/scenario/link-technologies';
 import {
   ApiError,
   type BenchmarkJobStatus,
   type BenchmarkRequest,
   type BundledModelSummary,
   HostBusyError,
+  type SplitJobRequest,
 } from '../api/contract';
 import type { BenchmarkService } from './benchmark-service';
 import { type HostWork, sharedHostWork } from './work/host-work';
+
+interface RunHooks {
+  signal: AbortSignal;
+  onStart(): void;
+  onProgress(progress: BenchProgress): void;
+}
 
 /** Where bench's work runs: the host's worker threads, or a fake in tests. */
 export interface BenchRunner {
   listBundledModels(): Promise<BundledModelSummary[]>;
   /** Throws a HostBusyError at once when too many benchmarks wait already; `onStart` when it leaves the queue. */
-  run(
-    request: BenchmarkRequest,
-    hooks: { signal: AbortSignal; onStart(): void; onProgress(progress: BenchProgress): void },
-  ): Promise<BenchReport>;
+  run(request: BenchmarkRequest, hooks: RunHooks): Promise<BenchReport>;
+  /** A split, queued and run like a benchmark. */
+  split(request: SplitJobRequest, hooks: RunHooks): Promise<{ report: BenchReport; split: SplitAnalysis }>;
   readReport(path: string, signal?: AbortSignal): Promise<BenchReport>;
   apply(
     scenarioText: string,
@@ -47,6 +54,16 @@ export function workerBenchRunner(work: HostWork = sharedHostWork()): BenchRunne
       work.benchmarks.run((worker) => {
         onStart();
         return worker.call('benchmark', request, { onProgress, cooperative: true });
+      }, signal),
+    split: (request, { signal, onStart, onProgress }) =>
+      work.benchmarks.run((worker) => {
+        onStart();
+        // The argument schema has checked the link's name (electron/api/arguments.ts).
+        return worker.call(
+          'split',
+          { ...request, link: request.link as LinkTechnology },
+          { onProgress, cooperative: true },
+        );
       }, signal),
     readReport: (path, signal) => work.simulations.run((worker) => worker.call('readBenchReport', { path }), signal),
     apply: (scenarioText, report, modelId, options, signal) =>
@@ -93,41 +110,48 @@ export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): 
     return status.report;
   };
 
+  /** Queues the work as a job that is polled for progress and may be cancelled. */
+  const startJob = (
+    run: (hooks: RunHooks) => Promise<{ report: BenchReport; split?: SplitAnalysis }>,
+  ): { jobId: string } => {
+    const controller = new AbortController();
+    const entry: Job = {
+      status: { state: 'running', progress: 0, message: 'waiting for the benchmark before it to finish' },
+      controller,
+    };
+    const running = run({
+      signal: controller.signal,
+      onStart: () => {
+        entry.status = { state: 'running', progress: 0, message: 'starting' };
+      },
+      onProgress: (progress) => {
+        entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
+      },
+    });
+    const jobId = add(entry);
+    running
+      .then(
+        (result) => {
+          entry.status = { state: 'done', ...result };
+        },
+        (error: unknown) => {
+          entry.status = controller.signal.aborted
+            ? { state: 'cancelled' }
+            : { state: 'failed', message: messageOf(error) };
+        },
+      )
+      .finally(() => {
+        entry.controller = null;
+      });
+    return { jobId };
+  };
+
   return {
     listBundledModels: () => runner.listBundledModels(),
 
-    async start(request) {
-      const controller = new AbortController();
-      const entry: Job = {
-        status: { state: 'running', progress: 0, message: 'waiting for the benchmark before it to finish' },
-        controller,
-      };
-      const running = runner.run(request, {
-        signal: controller.signal,
-        onStart: () => {
-          entry.status = { state: 'running', progress: 0, message: 'starting' };
-        },
-        onProgress: (progress) => {
-          entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
-        },
-      });
-      const jobId = add(entry);
-      running
-        .then(
-          (result) => {
-            entry.status = { state: 'done', report: result };
-          },
-          (error: unknown) => {
-            entry.status = controller.signal.aborted
-              ? { state: 'cancelled' }
-              : { state: 'failed', message: messageOf(error) };
-          },
-        )
-        .finally(() => {
-          entry.controller = null;
-        });
-      return { jobId };
-    },
+    start: async (request) => startJob((hooks) => runner.run(request, hooks).then((report) => ({ report }))),
+
+    startSplit: async (request) => startJob((hooks) => runner.split(request, hooks)),
 
     async status(jobId) {
       return job(jobId).status;

@@ -7,11 +7,13 @@ import {
   type BenchmarkJobStatus,
   type BenchmarkRequest,
   type BundledModelSummary,
+  type SplitJobRequest,
 } from '../api/contract';
 
 export interface BenchmarkService {
   listBundledModels(): Promise<BundledModelSummary[]>;
   start(request: BenchmarkRequest): Promise<{ jobId: string }>;
+  startSplit(request: SplitJobRequest): Promise<{ jobId: string }>;
   status(jobId: string): Promise<BenchmarkJobStatus>;
   cancel(jobId: string): Promise<void>;
   /** `signal`: the caller went away, and the reading stops. */
@@ -26,6 +28,7 @@ const unavailable = async (): Promise<never> => {
 export const unavailableBenchmarks: BenchmarkService = {
   listBundledModels: async () => [],
   start: unavailable,
+  startSplit: unavailable,
   status: unavailable,
   cancel: unavailable,
   importReport: unavailable,

@@ -44,6 +44,11 @@ export const HOST_TASKS: Tasks = {
   async benchmark(request, { signal, progress }) {
     return (await bench()).runBenchmark(request, { signal, onProgress: progress });
   },
+  async split({ device, server, link, mbps, ...request }, { signal, progress }) {
+    const { measureSplit, projectSplit } = await bench();
+    const { measurement, report } = await measureSplit(request, { signal, onProgress: progress });
+    return { report, split: projectSplit(measurement, { device, server, link, mbps }) };
+  },
 };
 
 export function describeFailure(error: unknown, cancelled: boolean): TaskFailure {

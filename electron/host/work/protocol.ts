@@ -1,6 +1,15 @@
 // The messages between the host and its worker threads (work-pool.ts, host-worker.ts): each
 // task is one request and one reply, with progress in between for benchmarks.
-import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport, BenchRequest } from '../../../bench/index';
+import type {
+  AppliedMeasurement,
+  ApplyOptions,
+  BenchProgress,
+  BenchReport,
+  BenchRequest,
+  SplitAnalysis,
+  SplitRequest,
+  SplitTarget,
+} from '../../../bench/index';
 import type { ScenarioResults } from '../../../simulator/results';
 import type { Scenario } from '../../../simulator/scenario/schema';
 import type { BundledModelSummary } from '../../api/contract';
@@ -17,6 +26,8 @@ export interface HostTasks {
   listBundledModels: { input: null; output: BundledModelSummary[] };
   /** Runs a benchmark (each configuration in bench's own child process); reports progress. */
   benchmark: { input: BenchRequest; output: BenchReport };
+  /** Measures a split (bench's child processes) and projects it; reports progress. */
+  split: { input: SplitRequest & SplitTarget; output: { report: BenchReport; split: SplitAnalysis } };
 }
 
 export type TaskKind = keyof HostTasks;

@@ -87,7 +87,7 @@ describe('placewise split', () => {
     await session.release();
     const real = (name: string) => (name === 'x' ? input : outputs[name]);
     for (const row of analysis.cuts) {
-      expect(row.bytes).toBe(row.crossing.reduce((sum, tensor) => sum + real(tensor.name).data.byteLength, 0));
+      expect(row.bytes).toBe(row.crossing.reduce((sum, tensor) => sum + (real(tensor.name).data as Float32Array).byteLength, 0));
       for (const tensor of row.crossing) expect(tensor.shape).toEqual([...real(tensor.name).dims]);
     }
   });

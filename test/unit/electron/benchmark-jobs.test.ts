@@ -1,12 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import type { ApplyOptions, BenchReport } from '../../../bench/index';
+import type { ApplyOptions, BenchReport, SplitAnalysis } from '../../../bench/index';
 import { type BenchRunner, createBenchmarkJobs } from '../../../electron/host/benchmark-jobs';
 
-function fakeBench(run: BenchRunner['run']) {
+function fakeBench(
+  run: BenchRunner['run'],
+  split: BenchRunner['split'] = async () => Promise.reject(new Error('no split')),
+) {
   const applied: [string, string, ApplyOptions | undefined][] = [];
   const runner: BenchRunner = {
     listBundledModels: async () => [{ id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10 }],
     run,
+    split,
     readReport: async (path: string) => {
       if (path.endsWith('.json')) return { model: { file: path } } as BenchReport;
       throw new Error(`${path}: not a bench results file`);
@@ -27,6 +31,29 @@ async function settle(): Promise<void> {
 }
 
 describe('benchmark jobs', () => {
+  test('a split runs as a job: polled with the same status, done with its analysis beside the benchmark', async () => {
+    let finish: (result: { report: BenchReport; split: SplitAnalysis }) => void = () => undefined;
+    const requests: unknown[] = [];
+    const bench = fakeBench(
+      () => Promise.reject(new Error('not a benchmark')),
+      (request, hooks) =>
+        new Promise((resolve) => {
+          requests.push(request);
+          hooks.onStart();
+          finish = resolve;
+        }),
+    );
+    const jobs = createBenchmarkJobs(bench.runner);
+    const request = { model: 'bundled:tiny', device: 'phone-low', server: 'laptop', link: 'wifi' };
+    const { jobId } = await jobs.startSplit(request);
+    expect(requests).toEqual([request]);
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'running', progress: 0, message: 'starting' });
+    const split = { best: { latency: 3, energy: null } } as SplitAnalysis;
+    finish({ report: done('tiny.onnx'), split });
+    await settle();
+    await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('tiny.onnx'), split });
+  });
+
   test('a job reports progress, then its report, which applies to a scenario', async () => {
     let finish: (report: BenchReport) => void = () => undefined;
     const bench = fakeBench(
