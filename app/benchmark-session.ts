@@ -1,6 +1,6 @@
 // Benchmarks from the renderer: start a job on the host, poll its progress until it ends,
 // cancel it, and apply its measurement to the open scenario as one undoable edit.
-import type { BenchmarkRequest, PlacewiseApi } from '../electron/api/contract';
+import type { BenchmarkRequest, PlacewiseApi, SplitJobRequest } from '../electron/api/contract';
 import { documentText } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 
@@ -28,13 +28,22 @@ export class BenchmarkSession {
     }
   }
 
-  async run(request: BenchmarkRequest): Promise<void> {
+  run(request: BenchmarkRequest): Promise<void> {
+    return this.track(request.model, () => this.api.startBenchmark(request));
+  }
+
+  /** A split of the model between a device and a server: a benchmark job whose result carries the split. */
+  split(request: SplitJobRequest): Promise<void> {
+    return this.track(request.model, () => this.api.startSplit(request));
+  }
+
+  private async track(model: string, start: () => Promise<{ jobId: string }>): Promise<void> {
     const state = this.store.getState();
     try {
-      const { jobId } = await this.api.startBenchmark(request);
+      const { jobId } = await start();
       state.setBenchJob({
         id: jobId,
-        model: request.model,
+        model,
         status: { state: 'running', progress: 0, message: 'starting' },
       });
       this.schedulePoll(jobId);

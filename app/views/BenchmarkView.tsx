@@ -1,8 +1,69 @@
 // The Benchmark view: pick a bundled model or an .onnx file on the host, measure it with
-// progress and cancel, see the distribution, and use the measurement in the scenario.
+// progress and cancel, see the distribution, and use the measurement in the scenario; or split
+// the model between a device and a server and see the latency of every cut.
 import { useEffect, useState } from 'react';
+import type { SplitJobRequest } from '../../electron/api/contract';
+import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
+import { LINK_TECHNOLOGIES } from '../../simulator/scenario/link-technologies';
 import { BenchResult } from '../components/BenchResult';
+import { SplitResult } from '../components/SplitResult';
 import { usePlacewise, useSession } from '../context';
+
+const HARDWARE_IDS = Object.keys(HARDWARE_LIBRARY);
+
+/** Where to cut the model: the device, the server and the link a split is projected onto. */
+function SplitForm({
+  disabled,
+  onSplit,
+}: {
+  disabled: string | null;
+  onSplit(target: Omit<SplitJobRequest, 'model'>): void;
+}) {
+  const [device, setDevice] = useState('phone-midrange');
+  const [server, setServer] = useState('aws-c7i-xlarge');
+  const [link, setLink] = useState<string>('lte');
+  const [mbps, setMbps] = useState('');
+  const rate = mbps.trim() === '' ? undefined : Number(mbps);
+  const problem =
+    disabled ?? (rate !== undefined && !(rate > 0) ? 'Mbit/s: a positive number, or empty for the default' : null);
+  const choose = (testId: string, value: string, set: (value: string) => void, values: readonly string[]) => (
+    <select data-testid={testId} value={value} onChange={(event) => set(event.target.value)}>
+      {values.map((entry) => (
+        <option key={entry} value={entry}>
+          {entry}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <section className="bench-form" data-testid="split-form">
+      <h2>Split the model between a device and a server</h2>
+      <label>Device {choose('split-device', device, setDevice, HARDWARE_IDS)}</label>
+      <label>Server {choose('split-server', server, setServer, HARDWARE_IDS)}</label>
+      <label>Link {choose('split-link', link, setLink, LINK_TECHNOLOGIES)}</label>
+      <label>
+        Mbit/s{' '}
+        <input
+          data-testid="split-mbps"
+          placeholder="default"
+          value={mbps}
+          onChange={(event) => setMbps(event.target.value)}
+        />
+      </label>
+      <div className="bench-buttons">
+        <button
+          data-testid="split-run"
+          disabled={problem !== null}
+          title={problem ?? undefined}
+          onClick={() => onSplit({ device, server, link, ...(rate === undefined ? {} : { mbps: rate }) })}
+        >
+          Find the best cut
+        </button>
+        {problem && problem !== disabled ? <span className="field-error">{problem}</span> : null}
+      </div>
+    </section>
+  );
+}
 
 function parseCounts(text: string): number[] | null {
   const values = text.split(',').map((part) => Number(part.trim()));
@@ -172,6 +233,17 @@ export function BenchmarkView() {
           </span>
         </label>
       </section>
+      <SplitForm
+        disabled={running ? 'a benchmark is running' : formProblem}
+        onSplit={(target) =>
+          void session.benchmarks.split({
+            model,
+            threads: threadCounts?.[0] ?? 1,
+            iterations: iterationCount,
+            ...target,
+          })
+        }
+      />
       {error ? (
         <p className="banner banner-error" role="alert" data-testid="bench-error">
           {error}
@@ -190,6 +262,7 @@ export function BenchmarkView() {
       {job?.status.state === 'cancelled' ? <p className="hint">Benchmark cancelled.</p> : null}
       {job?.status.state === 'done' ? (
         <>
+          {job.status.split ? <SplitResult analysis={job.status.split} /> : null}
           <BenchResult report={job.status.report} />
           <ApplyMeasurement />
         </>

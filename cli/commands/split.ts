@@ -180,7 +180,7 @@ function printAnalysis(analysis: SplitAnalysis): void {
     'transfer ms',
     'server ms',
     'latency ms',
-    'energy J',
+    'energy mJ',
     '',
   ];
   const rows = analysis.cuts.map((row) => [
@@ -192,7 +192,7 @@ function printAnalysis(analysis: SplitAnalysis): void {
     fixed(row.transfer_ms),
     fixed(row.server_ms),
     fixed(row.latency_ms),
-    row.device_energy_j === null ? '-' : fixed(row.device_energy_j),
+    row.device_energy_j === null ? '-' : millijoules(row),
     marks(analysis, row),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
@@ -217,7 +217,7 @@ function printAnalysis(analysis: SplitAnalysis): void {
   if (analysis.best.energy !== null) {
     const frugal = at(analysis.best.energy);
     out(
-      `best for device energy: cut ${frugal.position}, ${fixed(frugal.device_energy_j!)} J: all-device ${fixed(device.device_energy_j!)} J, all-server ${fixed(server.device_energy_j!)} J`,
+      `best for device energy: cut ${frugal.position}, ${millijoules(frugal)} mJ: all-device ${millijoules(device)} mJ, all-server ${millijoules(server)} mJ`,
     );
   }
   for (const note of analysis.notes) out(pc.yellow(`note: ${note}`));
@@ -227,6 +227,8 @@ function printAnalysis(analysis: SplitAnalysis): void {
     ),
   );
 }
+
+const millijoules = (row: SplitRow) => fixed(row.device_energy_j! * 1000);
 
 function marks(analysis: SplitAnalysis, row: SplitRow): string {
   const tags = [

@@ -126,3 +126,37 @@ describe("the app's startBenchmark applies the same limits before a job starts",
     expect(api.startBenchmark).toHaveBeenCalledWith(request);
   });
 });
+
+describe("the app's startSplit checks a split as `placewise split` does, before a job starts", () => {
+  const host = () =>
+    Object.fromEntries(
+      API_METHODS.map((method) => [method, vi.fn(async () => ({ jobId: 'job-2' }))]),
+    ) as unknown as PlacewiseApi;
+  const target = { device: 'phone-midrange', server: 'aws-c7i-xlarge', link: 'lte' };
+
+  test('an unknown profile or link, a bad rate or a limit passed is refused by name, and never reaches the host', async () => {
+    const api = host();
+    for (const [request, problem] of [
+      [{ device: 'pager' }, "--device: unknown hardware 'pager'"],
+      [{ link: 'pigeon' }, "--link: unknown link technology 'pigeon'"],
+      [{ mbps: -1 }, '--mbps must be a positive number, got -1'],
+      [{ iterations: 201 }, '--iterations 201 is over the limit of 200'],
+      [{ threads: 1000 }, '--threads 1,000 is over the limit of 256'],
+    ] as const) {
+      await expect(
+        invokeApi(api, 'startSplit', [{ model: 'bundled:paddleocr-det', ...target, ...request }]),
+      ).rejects.toThrow(`startSplit: invalid arguments at argument 0: ${problem}`);
+    }
+    await expect(
+      invokeApi(api, 'startSplit', [{ model: 'bundled:paddleocr-det', ...target, extra: 1 }]),
+    ).rejects.toThrow('startSplit: invalid arguments');
+    expect(api.startSplit).not.toHaveBeenCalled();
+  });
+
+  test('a good request reaches the host as it was sent', async () => {
+    const api = host();
+    const request = { model: 'bundled:paddleocr-det', ...target, mbps: 5, iterations: 200 };
+    await expect(invokeApi(api, 'startSplit', [request])).resolves.toEqual({ jobId: 'job-2' });
+    expect(api.startSplit).toHaveBeenCalledWith(request);
+  });
+});
