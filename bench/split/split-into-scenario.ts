@@ -1,5 +1,7 @@
 // Writes a cut into a scenario: one step becomes two, the head and the tail, each running its
-// half of the step's model, the head's output being the tensors that cross the cut. The file is
+// half of the step's model, the head's output being the tensors that cross the cut. The tail
+// keeps the step's id: its output is the step's, so whatever named the step (an option's place,
+// cache or fallback, a comment on its lines) goes on naming what it meant. The file is
 // edited in place (simulator/scenario-text/update-text.ts: only the touched lines change,
 // comments and order stay) and the result validated as a whole scenario before it is returned.
 // Nothing else changes: every option places both halves where it placed the step, so each
@@ -23,7 +25,7 @@ export interface SplitIntoOptions {
 export interface SplitScenario {
   text: string;
   warnings: string[];
-  /** The ids of the two new steps. */
+  /** The ids of the two steps: the new head, and the tail (the step's own id). */
   head: string;
   tail: string;
 }
@@ -68,11 +70,9 @@ export function splitStepInScenario(
   if (!(shares.head > 0 && shares.tail > 0)) {
     throw refuse(`cut ${cut.position} leaves one half with no work: choose a cut between the first and the last node`);
   }
-  const ids = { head: `${stepId}-head`, tail: `${stepId}-tail` };
+  const ids = { head: `${stepId}-head`, tail: stepId };
   const modelIds = { head: `${model.id}-head`, tail: `${model.id}-tail` };
-  for (const id of Object.values(ids)) {
-    if (pipeline.some((other) => other.id === id)) throw refuse(`pipeline: a step '${id}' exists already`);
-  }
+  if (pipeline.some((other) => other.id === ids.head)) throw refuse(`pipeline: a step '${ids.head}' exists already`);
   for (const id of Object.values(modelIds)) {
     if (models.some((other) => other.id === id)) throw refuse(`models: a model '${id}' exists already`);
   }
@@ -105,7 +105,7 @@ export function splitStepInScenario(
     index === stepIndex
       ? [
           { ...headStep, id: ids.head, model: modelIds.head, output_kb: cut.bytes / 1000 },
-          { ...step, id: ids.tail, model: modelIds.tail },
+          { ...step, model: modelIds.tail },
         ]
       : [entry],
   );
@@ -114,10 +114,10 @@ export function splitStepInScenario(
   );
   const splitOptions = entries(scenario.options).map((option) => ({
     ...option,
-    ...renamed(option, 'place', stepId, { [ids.head]: true, [ids.tail]: true }),
-    ...renamed(option, 'fallback', stepId, { [ids.head]: true, [ids.tail]: true }),
-    // A cache hit answers the whole step: it stands before the tail, whose output is the step's.
-    ...renamed(option, 'cache', stepId, { [ids.tail]: true }),
+    // The head runs where the step ran, and falls back where it fell back; a cache hit answers
+    // the whole step, so a cache stays with the tail.
+    ...withHead(option, 'place', stepId, ids.head),
+    ...withHead(option, 'fallback', stepId, ids.head),
   }));
   const text = updateScenarioText(scenarioText, {
     ...scenario,
@@ -137,14 +137,14 @@ function entries(value: unknown): Entry[] {
   return Array.isArray(value) ? value.filter(isPlainObject) : [];
 }
 
-/** The option's `field` map with the step's entry given to each of `to`, in the step's place. */
-function renamed(option: Entry, field: string, stepId: string, to: Record<string, true>): Entry {
+/** The option's `field` map with the step's entry given to the head too, just before the step's. */
+function withHead(option: Entry, field: string, stepId: string, headId: string): Entry {
   const map = option[field];
   if (!isPlainObject(map) || !Object.hasOwn(map, stepId)) return {};
   return {
     [field]: Object.fromEntries(
       Object.entries(map).flatMap(([key, value]) =>
-        key === stepId ? Object.keys(to).map((id) => [id, value] as const) : [[key, value] as const],
+        (key === stepId ? [[headId, value] as const] : []).concat([[key, value] as const]),
       ),
     ),
   };

@@ -39,6 +39,7 @@ interface SplitOptions {
   into?: string;
   step?: string;
   cut?: string;
+  out?: string;
 }
 
 export function registerSplit(program: Command, _setExit: (code: number) => void): void {
@@ -58,6 +59,7 @@ export function registerSplit(program: Command, _setExit: (code: number) => void
     .option('--json', 'print the analysis as JSON')
     .option('--into <scenario>', 'write a cut into this scenario file (edited in place): --step becomes two steps')
     .option('--step <id>', "with --into: the scenario's step to split")
+    .option('--out <file>', 'with --into: write the split scenario here instead of in place')
     .option('--cut <position>', 'with --into: the cut to write (default: the fastest that splits)')
     .action(async (model: string | undefined, options: SplitOptions) => {
       try {
@@ -88,8 +90,8 @@ async function splitCommand(model: string | undefined, options: SplitOptions): P
   const problem = splitTargetProblem(target) ?? splitRequestProblem(request);
   if (problem) throw new UsageError(`split: ${problem}`);
   if (options.into && !options.step) throw new UsageError('split: --into needs --step ID (the scenario step to split)');
-  if (!options.into && (options.step || options.cut))
-    throw new UsageError('split: --step and --cut go with --into SCENARIO');
+  if (!options.into && (options.step || options.cut || options.out))
+    throw new UsageError('split: --step, --cut and --out go with --into SCENARIO');
   const cut = optionalNumber('--cut', options.cut);
   // Fail on an unreadable scenario before measuring, not after.
   if (options.into) readScenarioText(options.into);
@@ -103,13 +105,22 @@ async function splitCommand(model: string | undefined, options: SplitOptions): P
   const analysis = projectSplit(measured, target as SplitTarget);
   if (options.json) process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
   else printAnalysis(analysis);
-  if (options.into) await writeCut(analysis, measured.cuts, options.into, options.step!, cut ?? bestSplit(analysis));
+  if (options.into) {
+    const position = cut ?? bestSplit(analysis);
+    await writeCut(
+      analysis,
+      measured.cuts,
+      { from: options.into, to: options.out ?? options.into },
+      options.step!,
+      position,
+    );
+  }
 }
 
 async function writeCut(
   analysis: SplitAnalysis,
   cuts: SplitMeasurement['cuts'],
-  file: string,
+  file: { from: string; to: string },
   stepId: string,
   position: number,
 ): Promise<void> {
@@ -119,17 +130,17 @@ async function writeCut(
       `--cut ${position}: not an offered cut (positions: ${cuts.map((entry) => entry.position).join(', ')})`,
     );
   }
-  const split = splitStepInScenario(readScenarioText(file), analysis, cut, stepId, {
-    scenarioFile: file,
-    modelFolder: dirname(file),
+  const split = splitStepInScenario(readScenarioText(file.from), analysis, cut, stepId, {
+    scenarioFile: file.from,
+    modelFolder: dirname(file.from),
   });
   try {
-    await writeFileAtomically(file, split.text);
+    await writeFileAtomically(file.to, split.text);
   } catch (error) {
-    throw new UsageError(`${file}: cannot write: ${(error as Error).message}`);
+    throw new UsageError(`${file.to}: cannot write: ${(error as Error).message}`);
   }
   process.stderr.write(
-    `${file}: step '${stepId}' is now '${split.head}' (output_kb ${cut.bytes / 1000}) and '${split.tail}', cut ${position}\n`,
+    `${file.to}: step '${stepId}' is now '${split.head}' (output_kb ${cut.bytes / 1000}) then '${split.tail}', cut ${position}\n`,
   );
   for (const warning of split.warnings) process.stderr.write(`${pc.yellow('warning')}: ${warning}\n`);
 }

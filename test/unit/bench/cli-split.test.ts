@@ -87,12 +87,14 @@ describe('placewise split', () => {
     await session.release();
     const real = (name: string) => (name === 'x' ? input : outputs[name]);
     for (const row of analysis.cuts) {
-      expect(row.bytes).toBe(row.crossing.reduce((sum, tensor) => sum + (real(tensor.name).data as Float32Array).byteLength, 0));
+      expect(row.bytes).toBe(
+        row.crossing.reduce((sum, tensor) => sum + (real(tensor.name).data as Float32Array).byteLength, 0),
+      );
       for (const tensor of row.crossing) expect(tensor.shape).toEqual([...real(tensor.name).dims]);
     }
   });
 
-  it('--into replaces the step by a head and a tail, keeping comments, and the scenario still validates', async () => {
+  it('--into splits the step into a head and a tail (the step itself), keeping comments, and the scenario still validates', async () => {
     const scenario = writeBytes(
       'split-scenario.yaml',
       `placewise: 1
@@ -134,18 +136,18 @@ options:
     for (const comment of ['# which half where?', '# the network of the split test', '# the step to split']) {
       expect(after).toContain(comment);
     }
-    expect(stderr).toContain(
-      `${scenario}: step 'detect' is now 'detect-head' (output_kb 0.256) and 'detect-tail', cut 3`,
-    );
+    expect(stderr).toContain(`${scenario}: step 'detect' is now 'detect-head' (output_kb 0.256) then 'detect', cut 3`);
     const parsed = parseScenarioText(after);
     if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
     const { pipeline, models, options } = parsed.scenario;
     expect(pipeline.map((step) => [step.id, step.model, step.output_kb])).toEqual([
       ['capture', undefined, 0.512],
       ['detect-head', 'net-head', 0.256],
-      ['detect-tail', 'net-tail', 0.3],
+      ['detect', 'net-tail', 0.3],
     ]);
-    expect(options[0].place).toEqual({ 'detect-head': 'phone', 'detect-tail': 'phone' });
+    expect(options[0].place).toEqual({ 'detect-head': 'phone', detect: 'phone' });
+    // The step's comment stays on the step's own line, now the tail's.
+    expect(after).toMatch(/- id: detect # the step to split\n\s+model: net-tail\n\s+output_kb: 0.3\n/);
     const head = models.find((model) => model.id === 'net-head')!;
     const tail = models.find((model) => model.id === 'net-tail')!;
     // The halves share the model's work; the answer, and so the accuracy, is the tail's.
@@ -175,7 +177,7 @@ options:
       [['split', fixture, ...TARGET, '--mbps', '-3'], '--mbps must be a positive number, got -3'],
       [['split', fixture, ...TARGET, '--iterations', '500'], '--iterations 500 is over the limit of 200'],
       [['split', fixture, ...TARGET, '--into', 'x.yaml'], '--into needs --step ID'],
-      [['split', fixture, ...TARGET, '--step', 'detect'], '--step and --cut go with --into SCENARIO'],
+      [['split', fixture, ...TARGET, '--step', 'detect'], '--step, --cut and --out go with --into SCENARIO'],
       [
         ['split', fixture, ...TARGET, '--into', '/nonexistent/s.yaml', '--step', 'detect'],
         '/nonexistent/s.yaml: no such file',
