@@ -42,6 +42,10 @@ function inWorker(): LayoutGraph {
     });
 }
 
+/**
+ * The engine, started on first use. The app starts it while the page loads: elk takes about a
+ * second to load and compile in a worker, which then overlaps the page's own start.
+ */
 export function layoutEngine(): Promise<LayoutGraph> {
   engine ??= typeof Worker === 'undefined' ? inThisThread() : Promise.resolve(inWorker());
   return engine;
