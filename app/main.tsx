@@ -9,6 +9,7 @@ import { SessionContext } from './context';
 import { PlacewiseSession } from './session';
 import type { SimulationWorker } from './simulation/simulation-runner';
 import type { UncertaintyWorker } from './uncertainty-session';
+import { layoutEngine } from './canvas/model/layout-engine';
 import { createPlacewiseStore } from './store/store';
 import './styles.css';
 
@@ -29,6 +30,9 @@ function createUncertaintyWorker(): UncertaintyWorker {
     type: 'module',
   }) as unknown as UncertaintyWorker;
 }
+
+// The canvas's layout worker loads elk while the start scenario is read and simulated.
+void layoutEngine();
 
 const root = createRoot(document.getElementById('root')!);
 try {

@@ -55,8 +55,10 @@ try {
   const ui = new PlacewisePage(app.page);
   await ui.goto(app.server.url);
   await ui.waitForCanvas();
-  await ui.selectItem('links', 'glasses-phone');
-  await ui.setField('mbps', '1.5');
+  // A plain figure (the Bluetooth link's bandwidth is a range in this scenario): undo and redo
+  // then alternate between two values of it.
+  await ui.selectItem('links', 'phone-cloud');
+  await ui.setField('mbps', '5');
   await ui.showView('compare');
   await ui.waitForFullFidelity();
   const edits: number[] = [];

@@ -3,7 +3,8 @@
 // links. A link's label sits in the middle of its line, so the gaps between layers (and
 // between the two columns) are wider than a label: a label never sits on a box. Returns
 // positions only; it never touches the store.
-import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { layoutEngine } from './layout-engine';
 import { SCOPE_PADDING } from './node-size';
 import type { Scope, Size, XY } from './types';
 
@@ -27,14 +28,6 @@ const LABEL_MARGIN = 16;
 /** Between the two scope boxes: a label on a link from one to the other fits in between. */
 const SCOPE_GAP = LINK_LABEL_SIZE.width + 2 * LABEL_MARGIN - 2 * SCOPE_PADDING.side;
 
-// elk is a large module: it loads the first time a layout is needed, not with the app.
-let elk: Promise<ELK> | null = null;
-
-function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
-  return elk;
-}
-
 const SCOPE_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
@@ -56,7 +49,7 @@ async function layoutScope(input: LayoutInput, scope: Scope): Promise<{ box: Siz
       .filter((link) => inside.has(link.source) && inside.has(link.target))
       .map((link) => ({ id: link.id, sources: [link.source], targets: [link.target] })),
   };
-  const laidOut = await (await loadElk()).layout(graph);
+  const laidOut = await (await layoutEngine())(graph);
   const positions: Record<string, XY> = Object.create(null);
   for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
   return { box: { width: laidOut.width ?? 0, height: laidOut.height ?? 0 }, positions };
