@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
+import { captureOutput } from '../support/captured-output';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { HARDWARE_LIBRARY } from '../../../simulator/scenario/hardware-library';
@@ -12,23 +13,7 @@ import { parseScenarioText } from '../../../simulator/scenario/load';
 import { writeBytes } from './onnx-builder';
 import { benchResult, bundledSha256, PI_CALIBRATION, piReport } from './report-fixture';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 const directory = mkdtempSync(join(tmpdir(), 'placewise-cli-bench-'));
 
@@ -79,7 +64,7 @@ describe('placewise bench', () => {
       results,
     ]);
     expect(code).toBe(0);
-    const printed = JSON.parse(stdout);
+    const printed = JSON.parse(output.stdout);
     expect(printed.model.id).toBe('silero-vad');
     expect(JSON.parse(readFileSync(results, 'utf8')).results[0].iterations).toBe(5);
     // The machine calibrated on the OCR models, at the benchmark's thread count.
@@ -89,7 +74,7 @@ describe('placewise bench', () => {
       'paddleocr-rec',
     ]);
     expect(printed.calibration.gflops).toBeGreaterThan(0);
-    expect(stderr).toBe('');
+    expect(output.stderr).toBe('');
 
     const scenario = join(directory, 'voice.yaml');
     writeFileSync(scenario, SCENARIO);
@@ -115,7 +100,7 @@ describe('placewise bench', () => {
     const results = join(directory, 'det.json');
     writeFileSync(results, JSON.stringify(report));
     expect(await main(['bench', '--import', results, '--into', scenario, '--model', 'vad'])).toBe(2);
-    expect(stderr).toContain(
+    expect(output.stderr).toContain(
       `${scenario}: models[0].file is bundled:silero-vad (SHA-256 ${bundledSha256('silero-vad').slice(0, 12)}…), but the results are of /home/pi/ocr/det.onnx`,
     );
     expect(readFileSync(scenario, 'utf8')).toBe(SCENARIO);
@@ -128,45 +113,45 @@ describe('placewise bench', () => {
     const results = join(directory, 'unstable.json');
     writeFileSync(results, JSON.stringify(report));
     expect(await main(['bench', '--import', results, '--into', scenario, '--model', 'vad'])).toBe(0);
-    expect(stderr).toMatch(/warning: the run was unstable \(threads 4, batch 1: window medians drift\)/);
+    expect(output.stderr).toMatch(/warning: the run was unstable \(threads 4, batch 1: window medians drift\)/);
     expect(readFileSync(scenario, 'utf8')).toContain('latency_ms: { p50: 48, p95: 55, on: raspberry-pi-5-kitchen }');
   });
 
   it('exits 2 with the file and the problem for a file that is not a model', async () => {
     const file = writeBytes('notes.onnx', 'meeting notes, not a network\n');
     expect(await main(['bench', file])).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^placewise: ${file}: not an ONNX model: [^\\n]+\\n$`));
+    expect(output.stderr).toMatch(new RegExp(`^placewise: ${file}: not an ONNX model: [^\\n]+\\n$`));
   });
 
   it('exits 2 listing the dimensions to fill for a model with open dimensions', async () => {
     const { BUNDLED_MODELS } = await import('../../../bench/models/bundled-models');
     expect(await main(['bench', BUNDLED_MODELS[1].file()])).toBe(2);
-    expect(stderr).toContain('dynamic dimensions left open; give them with --shape:');
-    expect(stderr).toContain('e.g. --shape x=N,3,48,N');
-    expect(stderr).not.toContain('    at ');
+    expect(output.stderr).toContain('dynamic dimensions left open; give them with --shape:');
+    expect(output.stderr).toContain('e.g. --shape x=N,3,48,N');
+    expect(output.stderr).not.toContain('    at ');
   });
 
   it('exits 2 for a malformed option', async () => {
     expect(await main(['bench', 'bundled:silero-vad', '--threads', '1,two'])).toBe(2);
-    expect(stderr).toContain("--threads: '1,two' is not a list of positive integers");
+    expect(output.stderr).toContain("--threads: '1,two' is not a list of positive integers");
     expect(await main(['bench', 'bundled:silero-vad', '--shape', 'input'])).toBe(2);
-    expect(stderr).toContain("'input' is not NAME=d1,d2,...");
+    expect(output.stderr).toContain("'input' is not NAME=d1,d2,...");
     expect(
       await main(['bench', '--import', join(directory, 'missing.json'), '--into', 'x.yaml', '--model', 'vad']),
     ).toBe(2);
-    expect(stderr).toContain('missing.json: no such file');
+    expect(output.stderr).toContain('missing.json: no such file');
     // Checked before measuring, so a typo does not cost a benchmark run.
     expect(await main(['bench', 'bundled:silero-vad', '--into', join(directory, 'nope.yaml'), '--model', 'vad'])).toBe(
       2,
     );
-    expect(stderr).toContain('nope.yaml: no such file');
+    expect(output.stderr).toContain('nope.yaml: no such file');
   });
 });
 
 describe('placewise models', () => {
   it('lists the bundled models as JSON', async () => {
     expect(await main(['models', '--json'])).toBe(0);
-    const models = JSON.parse(stdout);
+    const models = JSON.parse(output.stdout);
     expect(models.map((model: { reference: string }) => model.reference)).toEqual([
       'bundled:paddleocr-det',
       'bundled:paddleocr-rec',

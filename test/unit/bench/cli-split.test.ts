@@ -4,8 +4,9 @@
 // and bad input refused with exit 2 before any measuring.
 import { readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
+import { captureOutput } from '../support/captured-output';
 import { onnx } from '../../../bench/onnx/onnx-schema';
 import { readModelFile } from '../../../bench/onnx/read-model';
 import { BUNDLED_MODELS } from '../../../bench/models/bundled-models';
@@ -16,23 +17,7 @@ import { parseScenarioText } from '../../../simulator/scenario/load';
 import { writeBytes, writeModel } from './onnx-builder';
 import { FIXTURE_CROSSING, SPLIT_FIXTURE } from './split-fixture';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 const fixture = writeModel('split-fixture.onnx', SPLIT_FIXTURE);
 const TARGET = ['--device', 'phone-midrange', '--server', 'aws-c7i-xlarge', '--link', 'wifi'];
@@ -41,9 +26,9 @@ const QUICK = ['--iterations', '2', '--threads', '1', '--no-calibrate'];
 
 async function splitJson(model: string): Promise<SplitAnalysis> {
   const code = await main(['split', model, ...TARGET, ...QUICK, '--json']);
-  expect(stderr).toBe('');
+  expect(output.stderr).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(stdout) as SplitAnalysis;
+  return JSON.parse(output.stdout) as SplitAnalysis;
 }
 
 describe('placewise split', () => {
@@ -136,7 +121,9 @@ options:
     for (const comment of ['# which half where?', '# the network of the split test', '# the step to split']) {
       expect(after).toContain(comment);
     }
-    expect(stderr).toContain(`${scenario}: step 'detect' is now 'detect-head' (output_kb 0.256) then 'detect', cut 3`);
+    expect(output.stderr).toContain(
+      `${scenario}: step 'detect' is now 'detect-head' (output_kb 0.256) then 'detect', cut 3`,
+    );
     const parsed = parseScenarioText(after);
     if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
     const { pipeline, models, options } = parsed.scenario;
@@ -185,17 +172,17 @@ options:
       [['split', ...TARGET], 'split: which model?'],
     ];
     for (const [args, message] of cases) {
-      stderr = '';
+      output.stderr = '';
       expect(await main(args), args.join(' ')).toBe(2);
-      expect(stderr).toContain(message);
-      expect(stderr).not.toContain('    at ');
+      expect(output.stderr).toContain(message);
+      expect(output.stderr).not.toContain('    at ');
     }
   });
 
   it('exits 2 with the file and the problem for a file that is not a model', async () => {
     const file = writeBytes('not-a-net.onnx', 'a shopping list\n');
     expect(await main(['split', file, ...TARGET])).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^placewise: ${file}: not an ONNX model: [^\\n]+\\n$`));
+    expect(output.stderr).toMatch(new RegExp(`^placewise: ${file}: not an ONNX model: [^\\n]+\\n$`));
   });
 
   it('exits 2 for a cut that is not offered, and leaves the scenario as it was', async () => {
@@ -203,7 +190,7 @@ options:
     expect(
       await main(['split', fixture, ...TARGET, ...QUICK, '--into', scenario, '--step', 'detect', '--cut', '99']),
     ).toBe(2);
-    expect(stderr).toContain('--cut 99: not an offered cut (positions: 0, 1, 2, 3, 4, 5, 6, 7)');
+    expect(output.stderr).toContain('--cut 99: not an offered cut (positions: 0, 1, 2, 3, 4, 5, 6, 7)');
     expect(readFileSync(scenario, 'utf8')).toBe('placewise: 1 # untouched\n');
   });
 });
