@@ -7,7 +7,6 @@ import pc from 'picocolors';
 import {
   applyBenchToScenario,
   BENCH_MODES,
-  BenchInputError,
   type BenchMode,
   type BenchProgress,
   type BenchReport,
@@ -21,6 +20,7 @@ import { writeFileAtomically } from '../../electron/host/atomic-write';
 import { fixed, optionalNumber } from '../numeric-options';
 import { repeatable } from '../repeatable-flag';
 import { readScenarioText } from '../scenario-file';
+import { benchInputAsUsage } from '../bench-input';
 import { UsageError } from '../usage-error';
 
 interface BenchOptions {
@@ -66,14 +66,9 @@ export function registerBench(program: Command, _setExit: (code: number) => void
     .option('--into <scenario>', 'apply the measurement to this scenario file (edited in place unless --out)')
     .option('--model <id>', "with --into: the scenario's model id to set latency_ms on")
     .option('--profile <id>', 'with --into: hardware profile id (default this-machine, or the slug of the host)')
-    .action(async (model: string | undefined, options: BenchOptions) => {
-      try {
-        await benchCommand(model, options);
-      } catch (error) {
-        // The bench library's input errors already name the file and the problem.
-        throw error instanceof BenchInputError ? new UsageError(error.message) : error;
-      }
-    });
+    .action((model: string | undefined, options: BenchOptions) =>
+      benchInputAsUsage(() => benchCommand(model, options)),
+    );
 }
 
 async function benchCommand(model: string | undefined, options: BenchOptions): Promise<void> {

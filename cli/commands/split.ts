@@ -6,7 +6,6 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import {
-  BenchInputError,
   type BenchProgress,
   measureSplit,
   parseShapeOption,
@@ -23,6 +22,7 @@ import { writeFileAtomically } from '../../electron/host/atomic-write';
 import { fixed, optionalNumber } from '../numeric-options';
 import { repeatable } from '../repeatable-flag';
 import { readScenarioText } from '../scenario-file';
+import { benchInputAsUsage } from '../bench-input';
 import { UsageError } from '../usage-error';
 
 interface SplitOptions {
@@ -61,14 +61,9 @@ export function registerSplit(program: Command, _setExit: (code: number) => void
     .option('--step <id>', "with --into: the scenario's step to split")
     .option('--out <file>', 'with --into: write the split scenario here instead of in place')
     .option('--cut <position>', 'with --into: the cut to write (default: the fastest that splits)')
-    .action(async (model: string | undefined, options: SplitOptions) => {
-      try {
-        await splitCommand(model, options);
-      } catch (error) {
-        // The bench library's input errors already name the file and the problem.
-        throw error instanceof BenchInputError ? new UsageError(error.message) : error;
-      }
-    });
+    .action((model: string | undefined, options: SplitOptions) =>
+      benchInputAsUsage(() => splitCommand(model, options)),
+    );
 }
 
 async function splitCommand(model: string | undefined, options: SplitOptions): Promise<void> {
