@@ -109,7 +109,16 @@ test('a 24-hour load profile is drawn with the pointer and typed per hour', asyn
   await ui.input('workload.load_profile', 'add').click();
   // Drag across the evening bars, to the top of the scale.
   const bars = ui.page.locator('.load-profile-bars');
-  const box = (await bars.boundingBox())!;
+  // The editor has just appeared: measure it once it has stopped moving (a loaded machine may
+  // still be laying out the inspector around it).
+  let box = (await bars.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const previous = box;
+      box = (await bars.boundingBox())!;
+      return JSON.stringify(box) === JSON.stringify(previous);
+    })
+    .toBe(true);
   const xOf = (hour: number) => box.x + ((hour + 0.5) / 24) * box.width;
   await ui.page.mouse.move(xOf(18), box.y + box.height - 2);
   await ui.page.mouse.down();
