@@ -76,6 +76,26 @@ describe('serverless instances', () => {
     expect(instances.admit(120, 1)).toBe(120);
     expect(instances.coldStarts).toBe(2);
   });
+
+  it('keep an instance warm for exactly keep_warm_s after it frees, and count one freed at the arrival as idle', () => {
+    const instances = new ServerlessInstances(2, 100, constantSampler(0), new RandomStream(1, 'cold'));
+    instances.admit(0, 10); // cold, free at 10
+    expect(instances.admit(10, 5)).toBe(10); // the instance freed at 10 is idle at 10: warm, free at 15
+    expect(instances.coldStarts).toBe(1);
+    expect(instances.admit(115, 1)).toBe(115); // freed 100 ms ago, the edge of keep-warm: still warm
+    expect(instances.coldStarts).toBe(1);
+    expect(instances.admit(216.5, 1)).toBe(216.5); // freed 100.5 ms ago: reclaimed, cold
+    expect(instances.coldStarts).toBe(2);
+  });
+
+  it('hold more than their first capacity of idle instances', () => {
+    // 1,500 at once (past the 1,024 the arrays start with), all idle from 10 ms, all warm at 20 ms.
+    const instances = new ServerlessInstances(2000, 100, constantSampler(7), new RandomStream(1, 'cold'));
+    for (let request = 0; request < 1500; request++) expect(instances.admit(0, 3)).toBe(7);
+    for (let request = 0; request < 1500; request++) expect(instances.admit(20, 1)).toBe(20);
+    expect(instances.coldStarts).toBe(1500);
+    expect(instances.admit(20, 1)).toBe(27); // the 1,501st is cold
+  });
 });
 
 describe('the autoscaler', () => {
@@ -132,6 +152,15 @@ describe('the autoscaler', () => {
     station.admit(0, 10_000); // far more than the interval can serve
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(2);
+  });
+
+  it('reading busy time below 100% scales down as admitted work does', () => {
+    // 0.4 s of work in 1 s on 2 replicas: 20%, 0.4 times the 50% target: ceil(0.8) = 1 replica.
+    const station = new FifoServers(2);
+    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 2);
+    station.admit(0, 400);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(1);
   });
 
   it('gives new replicas their cold start', () => {
