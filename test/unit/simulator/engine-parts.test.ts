@@ -51,6 +51,15 @@ describe('a FIFO pool of servers', () => {
     pool.resize(1, 0);
     expect(pool.admit(13, 1)).toBe(45);
   });
+
+  it('schedules on a pool grown by resize as on one built at that size', () => {
+    const pool = new FifoServers(1);
+    pool.resize(2, 0); // ready at once
+    expect(pool.admit(0, 10)).toBe(0);
+    expect(pool.admit(0, 20)).toBe(0);
+    expect(pool.admit(0, 5)).toBe(10); // both busy: the one that frees at 10
+    expect(pool.admit(0, 1)).toBe(15);
+  });
 });
 
 describe('serverless instances', () => {
@@ -161,6 +170,24 @@ describe('the autoscaler', () => {
     station.admit(0, 400);
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('reading busy time counts the work done, not the work admitted', () => {
+    // 1.5 s of work admitted at 0 on one of 2 replicas: by 1 s, 1 s of it is done (50%, the
+    // target: no change; admitted work would read 75%, 3 replicas); by 2 s the other 0.5 s
+    // (25%: half the target, 1 replica).
+    const station = new FifoServers(2);
+    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 2);
+    station.admit(0, 1500);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(2);
+    autoscaler.tick(2000);
+    expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('has the replicas it starts with as its mean before any time has passed', () => {
+    const autoscaler = new Autoscaler(new FifoServers(3), settings(), new RandomStream(1, 'scaling'), 3);
+    expect(autoscaler.meanReplicas(0)).toBe(3);
   });
 
   it('gives new replicas their cold start', () => {
