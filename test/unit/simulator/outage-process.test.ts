@@ -2,7 +2,7 @@
 // loop, and periods shorter than a microsecond are refused.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, validateScenario } from '../../../simulator';
-import { alternatingOutages } from '../../../simulator/engine/outage-process';
+import { alternatingOutages, scheduledOutages } from '../../../simulator/engine/outage-process';
 import { residualLifeSampler } from '../../../simulator/random/length-biased';
 import { RandomStream } from '../../../simulator/random/random-stream';
 import { compileDistribution } from '../../../simulator/random/sampler';
@@ -116,6 +116,44 @@ describe('alternating outages', () => {
     expect(option.detailed_users).toBe(30_000);
     const tolerance = 4 * Math.sqrt((2 * 0.1 * 0.9) / requests);
     expect(Math.abs(option.offline.requests / requests - 0.1)).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('scheduled outages', () => {
+  // Windows in any order, overlapping or touching ([10, 20], [15, 30] and [30, 35] make one
+  // outage from 10 s to 35 s), one within another, one past the 150 s horizon and one across it.
+  const schedule: [number, number][] = [
+    [50, 60],
+    [300, 400],
+    [10, 20],
+    [100, 200],
+    [15, 30],
+    [120, 150],
+    [30, 35],
+  ];
+
+  it('are down from each merged window’s start until its end, for every instance alike', () => {
+    const outages = scheduledOutages(schedule, 150);
+    const at = (timeS: number) => [0, 7].map((instance) => outages.isDown(instance, timeS * 1000));
+    for (const timeS of [0, 9.999, 35, 49.999, 60, 99.999, 200, 299.999, 400])
+      expect(at(timeS), `${timeS} s`).toEqual([false, false]);
+    for (const timeS of [10, 20, 30, 34.999, 50, 59.999, 100, 150, 160, 199.999, 300])
+      expect(at(timeS), `${timeS} s`).toEqual([true, true]);
+  });
+
+  it('say when the state next changes, and that it never does after the last window', () => {
+    const outages = scheduledOutages(schedule, 150);
+    const next = (timeS: number) => outages.nextChange(0, timeS * 1000) / 1000;
+    expect([0, 10, 20, 35, 55, 60, 100, 300].map(next)).toEqual([10, 35, 35, 50, 60, 100, 200, 400]);
+    expect(next(400)).toBe(Number.POSITIVE_INFINITY);
+    expect(outages.meanCycleMs).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('are down for the share of the horizon their windows cover', () => {
+    // 25 s + 10 s + the 50 s of [100, 200] before 150 s, of 150 s.
+    expect(scheduledOutages(schedule, 150).downShare).toBeCloseTo(85 / 150, 12);
+    expect(scheduledOutages(schedule, 0).downShare).toBe(0);
+    expect(scheduledOutages([], 100).downShare).toBe(0);
   });
 });
 
