@@ -69,6 +69,32 @@ describe('alternating outages', () => {
     }
   });
 
+  it('says when an instance’s state next changes: constant periods alternate 90 s up and 10 s down', () => {
+    const outages = alternatingOutages(90, 10, 100, 5, 'net');
+    for (let instance = 0; instance < 100; instance++) {
+      // Queries in time order, as the engine makes them: the state holds until each change and flips there.
+      let time = 0;
+      let down = outages.isDown(instance, time);
+      const changes: number[] = [];
+      const first = outages.nextChange(instance, time);
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThanOrEqual(down ? 10_000 : 90_000);
+      for (let change = 0; change < 5; change++) {
+        const next = outages.nextChange(instance, time);
+        if (change > 0) expect(next - time).toBeCloseTo(down ? 10_000 : 90_000, 6);
+        expect(outages.isDown(instance, next - 1e-6)).toBe(down);
+        expect(outages.isDown(instance, next)).toBe(!down);
+        down = !down;
+        time = next;
+        changes.push(next);
+      }
+      // The same from nextChange alone, on an identical process.
+      const again = alternatingOutages(90, 10, 100, 5, 'net');
+      let at = 0;
+      expect(changes.map(() => (at = again.nextChange(instance, at)))).toEqual(changes);
+    }
+  });
+
   it('skips whole cycles: constant periods keep their phase however far a query jumps', () => {
     const outages = alternatingOutages(90, 10, 200, 5, 'net');
     const near = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000));
