@@ -62,6 +62,19 @@ describe('a FIFO pool of servers', () => {
   });
 });
 
+describe('the work a pool has done by a time', () => {
+  it('leaves out a job waiting for a new server’s cold start, through later resizes', () => {
+    const pool = new FifoServers(1);
+    pool.resize(2, 20); // a new server, ready at 20
+    pool.admit(0, 100); // the first server: [0, 100]
+    pool.admit(1, 5); // the new one, after its cold start: [20, 25]
+    expect(pool.workDoneBy(10)).toBe(10);
+    pool.resize(3, 30); // one more, ready at 30: the others keep their cold starts
+    expect(pool.workDoneBy(15)).toBe(15);
+    expect(pool.workDoneBy(22)).toBe(22 + 2);
+  });
+});
+
 describe('serverless instances', () => {
   it('start cold without a warm instance, wait at the concurrency limit, and bill cold starts', () => {
     // At most 2 instances, warm for 100 ms after their last request, 50 ms to start cold.
