@@ -45,6 +45,7 @@ const MAX_TOGGLES_PER_QUERY = 1000;
 
 /** The smallest clock time after `time`: what "the state changes after now" means at worst. */
 function justAfter(time: number): number {
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: a safety net; after isDown the next toggle is already past the time, since every residual life the instance restarts with is positive.
   return time + Math.max(Math.abs(time) * Number.EPSILON, Number.MIN_VALUE);
 }
 
@@ -67,6 +68,7 @@ export function alternatingOutages(
   const randoms: RandomStream[] = [];
   const startInLongRunState = (instance: number, timeMs: number) => {
     const random = randoms[instance];
+    // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
     down[instance] = random.next() < downShare ? 1 : 0;
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
   };
@@ -77,15 +79,18 @@ export function alternatingOutages(
   const isDown = (instance: number, timeMs: number) => {
     const behind = timeMs - nextToggleMs[instance];
     if (behind >= 0) {
+      // Stryker disable next-line EqualityOperator: at exactly the edge of resolution both ways are right: the long-run state, or stepping periods the clock can still tell apart.
       if (cycleMs < timeMs * RESOLVABLE_CYCLE) {
         startInLongRunState(instance, timeMs);
         return down[instance] === 1;
       }
+      // Stryker disable next-line EqualityOperator: 16 cycles is a bound on work, not a boundary of behaviour: skipping or stepping exactly then gives the same state (constant periods) or the same law.
       if (behind > SKIP_AFTER_CYCLES * cycleMs) {
         if (periodic) nextToggleMs[instance] += Math.floor(behind / cycleMs) * cycleMs;
         else startInLongRunState(instance, timeMs);
       }
       for (let toggles = 0; timeMs >= nextToggleMs[instance]; toggles++) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on work; stepping on reaches a state whose law, that many toggles on, is the long-run one the instance restarts in.
         if (toggles === MAX_TOGGLES_PER_QUERY) {
           startInLongRunState(instance, timeMs);
           break;

@@ -103,6 +103,17 @@ describe('alternating outages', () => {
     expect(far).toEqual(near);
   });
 
+  it('forgets its state over a far jump when a period is random: the states before and after are independent', () => {
+    // Up for an exponential 90 s, down a constant 10 s: down 10% of the time. Ten million cycles
+    // apart, an instance's two states agree with probability 0.9^2 + 0.1^2 = 0.82.
+    const instances = 10_000;
+    const outages = alternatingOutages({ exponential: 90 }, 10, instances, 5, 'net');
+    const near = Array.from({ length: instances }, (_, instance) => outages.isDown(instance, 1000));
+    const far = Array.from({ length: instances }, (_, instance) => outages.isDown(instance, 1000 + 1e12));
+    const agree = near.filter((down, instance) => down === far[instance]).length / instances;
+    expect(Math.abs(agree - 0.82)).toBeLessThanOrEqual(binomialTolerance(0.82, instances));
+  });
+
   it('answers a query far ahead of microsecond periods at once, in the long-run state', () => {
     const instances = 10_000;
     const outages = alternatingOutages({ exponential: 0.000003 }, { exponential: 0.000001 }, instances, 5, 'net');
