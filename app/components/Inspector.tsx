@@ -124,7 +124,10 @@ export function Inspector() {
         </div>
       </InspectorFrameContext.Provider>
       {'index' in selection ? (
-        <p className="hint">{sectionItems(draft, selection.section).length} in this section</p>
+        <p className="hint">
+          {selection.index + 1} of {sectionItems(draft, selection.section).length}{' '}
+          {SECTION_TITLES[selection.section].toLowerCase()} in the scenario
+        </p>
       ) : null}
     </section>
   );

@@ -4,14 +4,7 @@
 import { describeDistribution } from '../../../simulator/export/distribution-summary';
 import { formatMbps } from '../../../simulator/export/figures';
 import { distributionSchema } from '../../../simulator/scenario/schema';
-import { findUncertainValues } from '../../../simulator/uncertainty/find-uncertain';
-import { substituteNominalValues } from '../../../simulator/uncertainty/substitute-values';
-
-function nominal(value: unknown): { value: unknown; uncertain: boolean } {
-  const scan = findUncertainValues({ value });
-  if (scan.parameters.length === 0) return { value, uncertain: false };
-  return { value: (substituteNominalValues({ value }, scan.parameters) as { value: unknown }).value, uncertain: true };
-}
+import { nominal } from './nominal-value';
 
 export function latencyText(spec: unknown): string {
   const { value, uncertain } = nominal(spec);

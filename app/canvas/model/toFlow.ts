@@ -12,6 +12,7 @@ import type { ScenarioDraft } from '../../editing/draft';
 import { componentAriaLabel, linkAriaLabel } from '../a11y/labels';
 import type { LayoutInput } from './autoLayout';
 import { bandwidthText, latencyText } from './link-text';
+import { nominal } from './nominal-value';
 import { componentNodeSize, SCOPE_PADDING } from './node-size';
 import {
   type CanvasNode,
@@ -77,10 +78,21 @@ export function chipsByComponent(draft: ScenarioDraft, option: DraftOption | und
     add(fallback?.at, { kind: 'fallback', step, stepIndex: stepIndex(step), detail: model, pinned: false });
   }
   for (const [step, cache] of entries(option?.cache)) {
-    const hits = typeof cache?.hit_rate === 'number' ? `${formatShare(cache.hit_rate)} hits` : null;
-    add(cache?.at, { kind: 'cache', step, stepIndex: stepIndex(step), detail: hits, pinned: false });
+    add(cache?.at, {
+      kind: 'cache',
+      step,
+      stepIndex: stepIndex(step),
+      detail: hitsText(cache?.hit_rate),
+      pinned: false,
+    });
   }
   return chips;
+}
+
+/** A cache's hit rate, an uncertain one read at its nominal value and marked ≈ (a chip is narrow). */
+function hitsText(rate: unknown): string | null {
+  const { value, uncertain } = nominal(rate);
+  return typeof value === 'number' ? `${uncertain ? '≈' : ''}${formatShare(value)} hits` : null;
 }
 
 /** Each drawn component's box size under the option, in drawing order. */

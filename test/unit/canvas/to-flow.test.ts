@@ -69,6 +69,18 @@ describe('toFlow', () => {
     expect(watch.data.chips).toEqual([{ kind: 'step', step: 'wake', stepIndex: 0, detail: null, pinned: true }]);
   });
 
+  test("a cache chip reads its hit rate, an uncertain one at its nominal value marked ≈", () => {
+    const cacheDetail = (hitRate: unknown) => {
+      const draft = setField(threeTierDraft(), ['options', 1, 'cache', 'recognize', 'hit_rate'], hitRate);
+      const phone = toFlow(draft, 'in-cloud', POSITIONS).nodes.find((node) => node.id === 'phone')!;
+      return (phone.data.chips as { kind: string; detail: string | null }[]).find((chip) => chip.kind === 'cache')!
+        .detail;
+    };
+    expect(cacheDetail(0.4)).toBe('40.0% hits');
+    expect(cacheDetail({ range: [0.4, 0.8] })).toBe('≈60.0% hits');
+    expect(cacheDetail('lots')).toBeNull();
+  });
+
   test('keeps the objects of unchanged entities, and replaces only what an edit changed', () => {
     const draft = threeTierDraft();
     const first = toFlow(draft, 'on-phone', POSITIONS);
