@@ -168,9 +168,15 @@ describe('the autoscaler', () => {
     expect(autoscaler.meanReplicas(5000)).toBeCloseTo((2 * 2 + 6 * 2 + 1 * 1) / 5, 12);
   });
 
+  /** An autoscaler reading busy time over `replicas` one-core replicas, and its station. */
+  const readingBusy = (replicas: number) => {
+    const station = new FifoServers(replicas);
+    const scaling = settings({ metric: 'busy' });
+    return { station, autoscaler: new Autoscaler(station, scaling, new RandomStream(1, 'scaling'), replicas) };
+  };
+
   it('reading busy time counts at most 100%', () => {
-    const station = new FifoServers(1);
-    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 1);
+    const { station, autoscaler } = readingBusy(1);
     station.admit(0, 10_000); // far more than the interval can serve
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(2);
@@ -178,8 +184,7 @@ describe('the autoscaler', () => {
 
   it('reading busy time below 100% scales down as admitted work does', () => {
     // 0.4 s of work in 1 s on 2 replicas: 20%, 0.4 times the 50% target: ceil(0.8) = 1 replica.
-    const station = new FifoServers(2);
-    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 2);
+    const { station, autoscaler } = readingBusy(2);
     station.admit(0, 400);
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(1);
@@ -189,8 +194,7 @@ describe('the autoscaler', () => {
     // 1.5 s of work admitted at 0 on one of 2 replicas: by 1 s, 1 s of it is done (50%, the
     // target: no change; admitted work would read 75%, 3 replicas); by 2 s the other 0.5 s
     // (25%: half the target, 1 replica).
-    const station = new FifoServers(2);
-    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 2);
+    const { station, autoscaler } = readingBusy(2);
     station.admit(0, 1500);
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(2);
