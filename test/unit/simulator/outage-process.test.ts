@@ -2,7 +2,7 @@
 // loop, and periods shorter than a microsecond are refused.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, validateScenario } from '../../../simulator';
-import { alternatingOutages, scheduledOutages } from '../../../simulator/engine/outage-process';
+import { alternatingOutages, NEVER_DOWN, scheduledOutages } from '../../../simulator/engine/outage-process';
 import { residualLifeSampler } from '../../../simulator/random/length-biased';
 import { RandomStream } from '../../../simulator/random/random-stream';
 import { compileDistribution } from '../../../simulator/random/sampler';
@@ -101,6 +101,11 @@ describe('alternating outages', () => {
     // 10^9 cycles of 100 s later, in one query per instance.
     const far = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000 + 1e14));
     expect(far).toEqual(near);
+    // And 10^9 cycles and 45 s: as 46 s is on an identical process.
+    const again = alternatingOutages(90, 10, 200, 5, 'net');
+    const offset = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 46_000 + 1e14));
+    expect(offset).toEqual(Array.from({ length: 200 }, (_, instance) => again.isDown(instance, 46_000)));
+    expect(offset).not.toEqual(near);
   });
 
   it('forgets its state over a far jump when a period is random: the states before and after are independent', () => {
@@ -153,6 +158,14 @@ describe('alternating outages', () => {
     expect(option.detailed_users).toBe(30_000);
     const tolerance = 4 * Math.sqrt((2 * 0.1 * 0.9) / requests);
     expect(Math.abs(option.offline.requests / requests - 0.1)).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('a link without outages', () => {
+  it('is never down and never changes', () => {
+    expect([0, 1e9].map((time) => NEVER_DOWN.isDown(3, time))).toEqual([false, false]);
+    expect(NEVER_DOWN.nextChange(3, 5)).toBe(Number.POSITIVE_INFINITY);
+    expect([NEVER_DOWN.downShare, NEVER_DOWN.meanCycleMs]).toEqual([0, Number.POSITIVE_INFINITY]);
   });
 });
 
