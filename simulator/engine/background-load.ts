@@ -44,10 +44,11 @@ export class BackgroundLoad {
     if (count > 0) {
       this.budget.take(count);
       // Sorted uniform times on the gap from normalised exponential spacings.
-      // Stryker disable next-line EqualityOperator: at a length of exactly count the last spacing is not stored, but the assignment below still adds it to the total, and no arrival reads it.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a new buffer each time holds the same spacings; at a length of exactly count the last spacing is not stored, but the assignment below still adds it to the total, and no arrival reads it.
       if (this.spacings.length <= count) this.spacings = new Float64Array(2 * (count + 1));
       const spacings = this.spacings;
       let total = 0;
+      // Stryker disable next-line UnaryOperator: the spacings are divided by their total, so their sign cancels.
       for (let index = 0; index <= count; index++) total += spacings[index] = -Math.log(random.nextOpen());
       let arrival = this.last;
       for (let index = 0; index < count; index++) {

@@ -27,6 +27,7 @@ export class Batcher {
   private count = 0;
   private deadline = Number.POSITIVE_INFINITY;
   /** Background arrival times generated ahead, consumed from `read`. */
+  // Stryker disable next-line ArrayDeclaration: the rate is 0 (no background read) until setBackgroundRate, which drops what was drawn ahead.
   private background: number[] = [];
   private read = 0;
   private lastBackground = 0;
@@ -92,6 +93,7 @@ export class Batcher {
     if (time !== this.plannedAt) return;
     this.plannedAt = Number.NaN;
     this.advanceTo(time);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: at a planned wake-up, once the arrivals up to it are in, a batch still forming is one whose deadline is now (a batch filled sooner has gone).
     if (this.count > 0 && this.deadline <= time) this.send(this.deadline);
   }
 
@@ -109,6 +111,7 @@ export class Batcher {
       if (this.count >= this.maxBatch) this.send(next);
     }
     // A batch of background requests only leaves when its deadline passes; nobody waits on it.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a batch with detailed requests has left at its planned wake-up by now, and one of background only is sent at its deadline whenever it is flushed, here or before the next arrival joins (above).
     if (this.count > 0 && this.members.length === 0 && this.deadline <= time) this.send(this.deadline);
   }
 
@@ -165,9 +168,12 @@ export class Batcher {
 export function batchFactor(size: number, curve?: readonly (readonly [number, number])[]): number {
   if (!curve || curve.length === 0) return 1 + 0.3 * (size - 1);
   const points = curve[0][0] === 1 ? curve : [[1, 1] as const, ...curve];
+  // Stryker disable next-line ConditionalExpression: a shortcut; with one point the loop below does not run and the same line returns size.
   if (points.length === 1) return size;
+  // Stryker disable next-line EqualityOperator: the last segment always returns, so the loop never reaches its bound.
   for (let index = 1; index < points.length; index++) {
     const [size1, factor1] = points[index];
+    // Stryker disable next-line EqualityOperator: the curve is continuous: at size1 both segments that meet there give factor1.
     if (size <= size1 || index === points.length - 1) {
       const [size0, factor0] = points[index - 1];
       return factor0 + ((factor1 - factor0) * (size - size0)) / (size1 - size0);

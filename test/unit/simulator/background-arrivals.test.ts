@@ -80,6 +80,15 @@ describe('background arrivals', () => {
     budget.take(4);
     budget.take(6);
     expect(() => budget.take(1)).toThrow(RunLimitError);
+    try {
+      budget.take(1);
+    } catch (error) {
+      // Told like a scenario error, at the workload.
+      expect([(error as RunLimitError).name, (error as RunLimitError).scenarioError.path]).toEqual([
+        'RunLimitError',
+        'workload',
+      ]);
+    }
     const load = new BackgroundLoad(new RandomStream(7, 'background'), new BackgroundBudget(100));
     load.setRate(1, constantSampler(1));
     expect(() => admitted(load, [50])).not.toThrow();

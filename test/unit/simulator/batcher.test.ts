@@ -191,14 +191,15 @@ describe('a batcher', () => {
   });
 
   it('restarts the background at each change of its rate, to none and back', () => {
+    // A change every 50 detailed requests, just after one has joined a batch, which then often
+    // leaves sooner or later than planned before the next detailed request comes.
     const detailed = detailedArrivals(3, 0.05, 3000);
-    const at = (request: number) => detailed[request] - 1;
-    const rateChanges: [number, number][] = [
-      [at(500), 0.8],
-      [at(1000), 0],
-      [at(1500), 0.2],
-      [at(2000), 0.05],
-    ];
+    const at = (request: number) => detailed[request] + 0.01;
+    const rates = [0.8, 0, 0.2, 0.05, 0.3];
+    const rateChanges = Array.from({ length: 59 }, (_, change): [number, number] => [
+      at(50 * (change + 1)),
+      rates[change % rates.length],
+    ]);
     const { batches, background } = runBatcher({
       detailed,
       maxBatch: 6,
@@ -208,7 +209,7 @@ describe('a batcher', () => {
       rateChanges,
     });
     expect(upToLastDetailed(batches)).toEqual(upToLastDetailed(batchesByHand(merged(detailed, background), 6, 20)));
-    expect(background.some((time) => time > at(1000) && time < at(1500))).toBe(false);
+    expect(background.some((time) => time > at(100) && time < at(150))).toBe(false); // the rate was 0
   });
 
   it('asks for no wake-up when its rate changes with no detailed request waiting', () => {
@@ -227,6 +228,21 @@ describe('a batcher', () => {
     expect(log.length).toBeGreaterThan(0);
     expect(batcher.setBackgroundRate(200, 0)).toBeNaN();
     expect(batcher.join(0, 201)).toBe(211); // alone, no background: its deadline
+  });
+
+  it('without a stream of its own has no background, whatever rate it is given', () => {
+    const log: Batch[] = [];
+    const batcher = new Batcher(
+      loggingStation(log),
+      4,
+      10,
+      (size) => size,
+      () => undefined,
+    );
+    expect(batcher.setBackgroundRate(0, 0.5)).toBeNaN();
+    expect(batcher.join(0, 5)).toBe(15); // alone: its deadline
+    batcher.wake(15);
+    expect(log).toEqual([{ time: 15, size: 1, members: [], arrivals: [] }]);
   });
 
   it('takes each background arrival from the run’s budget', () => {

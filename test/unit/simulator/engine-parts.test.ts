@@ -241,5 +241,14 @@ describe('the batch curve', () => {
     expect(batchFactor(2, measured)).toBe(1.5);
     expect(batchFactor(5, measured)).toBeCloseTo(2.25, 12);
     expect(batchFactor(10, measured)).toBeCloseTo(3.5, 12);
+    expect(batchFactor(1, measured)).toBe(1);
+    // Each size on its own segment.
+    const segments = [
+      [2, 1.8],
+      [4, 2.5],
+      [8, 4],
+    ] as const;
+    expect([1, 2, 3, 4, 6].map((size) => batchFactor(size, segments))).toEqual([1, 1.8, 2.15, 2.5, 3.25]);
+    expect(batchFactor(3, [])).toBeCloseTo(1.6, 12); // no points: the default
   });
 });
