@@ -69,7 +69,7 @@ describe('toFlow', () => {
     expect(watch.data.chips).toEqual([{ kind: 'step', step: 'wake', stepIndex: 0, detail: null, pinned: true }]);
   });
 
-  test("a cache chip reads its hit rate, an uncertain one at its nominal value marked ≈", () => {
+  test('a cache chip reads its hit rate, an uncertain one at its nominal value marked ≈', () => {
     const cacheDetail = (hitRate: unknown) => {
       const draft = setField(threeTierDraft(), ['options', 1, 'cache', 'recognize', 'hit_rate'], hitRate);
       const phone = toFlow(draft, 'in-cloud', POSITIONS).nodes.find((node) => node.id === 'phone')!;
