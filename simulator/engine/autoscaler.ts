@@ -62,12 +62,14 @@ export class Autoscaler {
     const { metric, min, max, targetUtilization, coresPerReplica, coldStart } = this.settings;
     const elapsed = time - this.lastTick;
     const work = metric === 'busy' ? this.station.workDoneBy(time) : this.station.busyTime;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the engine ticks every intervalMs > 0 from time 0, so no time elapsed never happens; the guard keeps a 0 / 0 out.
     const share = elapsed > 0 ? (work - this.workAtLastTick) / (this.replicas * coresPerReplica * elapsed) : 0;
     const utilization = metric === 'busy' ? Math.min(1, share) : share;
     this.replicaMs += this.replicas * elapsed;
     this.workAtLastTick = work;
     this.lastTick = time;
     const ratio = utilization / targetUtilization;
+    // Stryker disable next-line EqualityOperator: no ratio of doubles is exactly 10% from 1 (1 +- 0.1 is not a double, and |ratio - 1| is exact near 1), so < and <= agree.
     if (Math.abs(ratio - 1) <= TOLERANCE) return;
     const desired = Math.min(max, Math.max(min, Math.ceil(this.replicas * ratio - 1e-9)));
     if (desired === this.replicas) return;

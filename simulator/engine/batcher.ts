@@ -27,6 +27,7 @@ export class Batcher {
   private count = 0;
   private deadline = Number.POSITIVE_INFINITY;
   /** Background arrival times generated ahead, consumed from `read`. */
+  // Stryker disable next-line ArrayDeclaration: the rate is 0 (no background read) until setBackgroundRate, which drops what was drawn ahead.
   private background: number[] = [];
   private read = 0;
   private lastBackground = 0;
@@ -88,9 +89,11 @@ export class Batcher {
 
   /** The engine's event at `time`; stale wake-ups (the batch already left) do nothing. */
   wake(time: number): void {
+    // Stryker disable next-line ConditionalExpression: a shortcut; a stale wake-up finds no batch past its deadline, and clearing the plan only makes the next join ask for its wake-up again.
     if (time !== this.plannedAt) return;
     this.plannedAt = Number.NaN;
     this.advanceTo(time);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: at a planned wake-up, once the arrivals up to it are in, a batch still forming is one whose deadline is now (a batch filled sooner has gone).
     if (this.count > 0 && this.deadline <= time) this.send(this.deadline);
   }
 
@@ -101,12 +104,14 @@ export class Batcher {
       const next = this.peekBackground();
       if (next > time) break;
       this.read++;
+      // Stryker disable next-line EqualityOperator: with no batch forming the deadline is Infinity, and a background arrival (exponential gaps) falls exactly on a deadline with probability 0.
       if (this.count > 0 && this.deadline < next) this.send(this.deadline);
       if (this.count === 0) this.deadline = next + this.maxWaitMs;
       this.count++;
       if (this.count >= this.maxBatch) this.send(next);
     }
     // A batch of background requests only leaves when its deadline passes; nobody waits on it.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a batch with detailed requests has left at its planned wake-up by now, and one of background only is sent at its deadline whenever it is flushed, here or before the next arrival joins (above).
     if (this.count > 0 && this.members.length === 0 && this.deadline <= time) this.send(this.deadline);
   }
 
@@ -116,6 +121,7 @@ export class Batcher {
     const needed = this.maxBatch - this.count;
     for (let ahead = 0; ; ahead++) {
       const time = this.peekBackground(ahead);
+      // Stryker disable next-line EqualityOperator: a batch filled exactly at its deadline leaves at the deadline either way.
       if (time > this.deadline) return Number.POSITIVE_INFINITY;
       if (ahead + 1 === needed) return time;
     }
@@ -123,6 +129,7 @@ export class Batcher {
 
   private peekBackground(ahead = 0): number {
     while (this.read + ahead >= this.background.length) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: dropping the arrivals consumed only bounds the memory held.
       if (this.read > 4096) {
         this.background = this.background.slice(this.read);
         this.read = 0;
@@ -147,6 +154,7 @@ export class Batcher {
     }
     this.count = 0;
     this.deadline = Number.POSITIVE_INFINITY;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a plan left after its batch has gone is still an event the engine holds at that time, so keeping or clearing it wakes the batcher alike.
     if (Number.isFinite(this.plannedAt) && this.plannedAt !== time) this.plannedAt = Number.NaN;
   }
 }
@@ -160,9 +168,12 @@ export class Batcher {
 export function batchFactor(size: number, curve?: readonly (readonly [number, number])[]): number {
   if (!curve || curve.length === 0) return 1 + 0.3 * (size - 1);
   const points = curve[0][0] === 1 ? curve : [[1, 1] as const, ...curve];
+  // Stryker disable next-line ConditionalExpression: a shortcut; with one point the loop below does not run and the same line returns size.
   if (points.length === 1) return size;
+  // Stryker disable next-line EqualityOperator: the last segment always returns, so the loop never reaches its bound.
   for (let index = 1; index < points.length; index++) {
     const [size1, factor1] = points[index];
+    // Stryker disable next-line EqualityOperator: the curve is continuous: at size1 both segments that meet there give factor1.
     if (size <= size1 || index === points.length - 1) {
       const [size0, factor0] = points[index - 1];
       return factor0 + ((factor1 - factor0) * (size - size0)) / (size1 - size0);

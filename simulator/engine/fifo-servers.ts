@@ -37,6 +37,7 @@ export class FifoServers {
    * the jobs already admitted keep their times and no new job lands on them.
    */
   resize(servers: number, readyAt: number): void {
+    // Stryker disable next-line ConditionalExpression: a shortcut; resizing to the same count rebuilds the same servers.
     if (servers === this.servers) return;
     const current = Array.from(this.freeAt.subarray(0, this.servers), (free, index): [number, number] => [
       this.readyAt?.[index] ?? 0,
@@ -46,7 +47,9 @@ export class FifoServers {
     // A sorted array is a valid min-heap.
     current.sort((a, b) => a[1] - b[1]);
     this.retired.push(...current.splice(servers));
+    // Stryker disable next-line EqualityOperator: growing also when the array is exactly full only allocates earlier; every entry in use is written below.
     if (this.freeAt.length < servers) this.freeAt = new Float64Array(servers * 2);
+    // Stryker disable next-line EqualityOperator: a new array of the same length is as good; every entry in use is written below.
     if (!this.readyAt || this.readyAt.length < this.freeAt.length) this.readyAt = new Float64Array(this.freeAt.length);
     current.forEach(([ready, free], index) => {
       this.freeAt[index] = free;
@@ -64,6 +67,7 @@ export class FifoServers {
     for (let index = 0; index < this.servers; index++) {
       remaining += Math.max(0, this.freeAt[index] - Math.max(time, this.readyAt?.[index] ?? 0));
     }
+    // Stryker disable next-line EqualityOperator: a retired server free exactly at `time` has no work left (free - max(time, ready) = 0), kept or not.
     this.retired = this.retired.filter(([, free]) => free > time);
     for (const [ready, free] of this.retired) remaining += free - Math.max(time, ready);
     return this.busyTime - remaining;
@@ -86,6 +90,7 @@ export class FifoServers {
     const freeAt = this.freeAt;
     const start = Math.max(freeAt[0], arrival);
     const end = start + service;
+    // Stryker disable next-line ConditionalExpression: a shortcut; for one server the sift below ends at the root, with the same result.
     if (this.servers === 1) {
       freeAt[0] = end;
       return start;
@@ -99,6 +104,7 @@ export class FifoServers {
       let child = 2 * index + 1;
       if (child >= count) break;
       if (child + 1 < count && freeAt[child + 1] < freeAt[child]) child++;
+      // Stryker disable next-line EqualityOperator: sifting past a server free at the same time only swaps two [ready, free] pairs, which move together: the same servers.
       if (freeAt[child] >= end) break;
       freeAt[index] = freeAt[child];
       if (readyAt) readyAt[index] = readyAt[child];

@@ -45,6 +45,7 @@ const MAX_TOGGLES_PER_QUERY = 1000;
 
 /** The smallest clock time after `time`: what "the state changes after now" means at worst. */
 function justAfter(time: number): number {
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: a safety net; after isDown the next toggle is already past the time, since every residual life the instance restarts with is positive.
   return time + Math.max(Math.abs(time) * Number.EPSILON, Number.MIN_VALUE);
 }
 
@@ -67,25 +68,32 @@ export function alternatingOutages(
   const randoms: RandomStream[] = [];
   const startInLongRunState = (instance: number, timeMs: number) => {
     const random = randoms[instance];
+    // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
     down[instance] = random.next() < downShare ? 1 : 0;
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
   };
+  // Stryker disable next-line EqualityOperator: one instance more only starts a stream no query reads (typed arrays ignore the write past their end).
   for (let instance = 0; instance < instances; instance++) {
     randoms.push(new RandomStream(seed, `outages:${linkId}`, instance));
     startInLongRunState(instance, 0);
   }
   const isDown = (instance: number, timeMs: number) => {
     const behind = timeMs - nextToggleMs[instance];
+    // Stryker disable next-line ConditionalExpression: before the next toggle the block changes nothing, but for periods below the clock's resolution, which restart in the long-run state at any query anyway.
     if (behind >= 0) {
+      // Stryker disable next-line EqualityOperator,ConditionalExpression,BlockStatement: a bound on work, and at its edge both ways are right: periods the clock cannot resolve end in the long-run state through the toggle bound below as well.
       if (cycleMs < timeMs * RESOLVABLE_CYCLE) {
         startInLongRunState(instance, timeMs);
         return down[instance] === 1;
       }
+      // Stryker disable next-line EqualityOperator: 16 cycles is a bound on work, not a boundary of behaviour: skipping or stepping exactly then gives the same state (constant periods) or the same law.
       if (behind > SKIP_AFTER_CYCLES * cycleMs) {
         if (periodic) nextToggleMs[instance] += Math.floor(behind / cycleMs) * cycleMs;
         else startInLongRunState(instance, timeMs);
       }
+      // Stryker disable next-line UpdateOperator: counting down never meets the bound on work below, which is explained there.
       for (let toggles = 0; timeMs >= nextToggleMs[instance]; toggles++) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on work; stepping on reaches a state whose law, that many toggles on, is the long-run one the instance restarts in.
         if (toggles === MAX_TOGGLES_PER_QUERY) {
           startInLongRunState(instance, timeMs);
           break;
@@ -112,6 +120,7 @@ export function scheduledOutages(schedule: readonly (readonly [number, number])[
   const boundaries: number[] = [];
   for (const [start, end] of [...schedule].sort((a, b) => a[0] - b[0])) {
     const last = boundaries.length - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: last is -1 before the first window, and boundaries[-1] is undefined, which no start is <= to.
     if (last > 0 && start * 1000 <= boundaries[last]) boundaries[last] = Math.max(boundaries[last], end * 1000);
     else boundaries.push(start * 1000, end * 1000);
   }

@@ -29,7 +29,9 @@ export class ServerlessInstances {
     private readonly coldStartRandom: RandomStream,
     private readonly background?: BackgroundLoad,
   ) {
+    // Stryker disable next-line MethodExpression: the first capacity only; the arrays grow as needed.
     this.busy = new Float64Array(Math.min(servers, 1024));
+    // Stryker disable next-line MethodExpression: the first capacity only; the arrays grow as needed.
     this.idle = new Float64Array(Math.min(servers, 1024));
   }
 
@@ -84,6 +86,7 @@ export class ServerlessInstances {
     let index = this.busyCount++;
     while (index > 0) {
       const parent = (index - 1) >> 1;
+      // Stryker disable next-line EqualityOperator: a heap of plain times; equal times are interchangeable.
       if (heap[parent] <= freeAt) break;
       heap[index] = heap[parent];
       index = parent;
@@ -99,7 +102,9 @@ export class ServerlessInstances {
     for (;;) {
       let child = 2 * index + 1;
       if (child >= this.busyCount) break;
+      // Stryker disable next-line EqualityOperator: child + 1 <= busyCount reads heap[busyCount], the time being sifted, which never moves it; equal times are interchangeable.
       if (child + 1 < this.busyCount && heap[child + 1] < heap[child]) child++;
+      // Stryker disable next-line EqualityOperator: equal times are interchangeable.
       if (heap[child] >= last) break;
       heap[index] = heap[child];
       index = child;

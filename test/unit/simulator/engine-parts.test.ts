@@ -51,6 +51,28 @@ describe('a FIFO pool of servers', () => {
     pool.resize(1, 0);
     expect(pool.admit(13, 1)).toBe(45);
   });
+
+  it('schedules on a pool grown by resize as on one built at that size', () => {
+    const pool = new FifoServers(1);
+    pool.resize(2, 0); // ready at once
+    expect(pool.admit(0, 10)).toBe(0);
+    expect(pool.admit(0, 20)).toBe(0);
+    expect(pool.admit(0, 5)).toBe(10); // both busy: the one that frees at 10
+    expect(pool.admit(0, 1)).toBe(15);
+  });
+});
+
+describe('the work a pool has done by a time', () => {
+  it('leaves out a job waiting for a new server’s cold start, through later resizes', () => {
+    const pool = new FifoServers(1);
+    pool.resize(2, 20); // a new server, ready at 20
+    pool.admit(0, 100); // the first server: [0, 100]
+    pool.admit(1, 5); // the new one, after its cold start: [20, 25]
+    expect(pool.workDoneBy(10)).toBe(10);
+    pool.resize(3, 30); // one more, ready at 30: the others keep their cold starts
+    expect(pool.workDoneBy(15)).toBe(15);
+    expect(pool.workDoneBy(22)).toBe(22 + 2);
+  });
 });
 
 describe('serverless instances', () => {
@@ -75,6 +97,26 @@ describe('serverless instances', () => {
     // At 120 the one freed at 10 is past its keep-warm, the one freed at 50 is not.
     expect(instances.admit(120, 1)).toBe(120);
     expect(instances.coldStarts).toBe(2);
+  });
+
+  it('keep an instance warm for exactly keep_warm_s after it frees, and count one freed at the arrival as idle', () => {
+    const instances = new ServerlessInstances(2, 100, constantSampler(0), new RandomStream(1, 'cold'));
+    instances.admit(0, 10); // cold, free at 10
+    expect(instances.admit(10, 5)).toBe(10); // the instance freed at 10 is idle at 10: warm, free at 15
+    expect(instances.coldStarts).toBe(1);
+    expect(instances.admit(115, 1)).toBe(115); // freed 100 ms ago, the edge of keep-warm: still warm
+    expect(instances.coldStarts).toBe(1);
+    expect(instances.admit(216.5, 1)).toBe(216.5); // freed 100.5 ms ago: reclaimed, cold
+    expect(instances.coldStarts).toBe(2);
+  });
+
+  it('hold more than their first capacity of idle instances', () => {
+    // 1,500 at once (past the 1,024 the arrays start with), all idle from 10 ms, all warm at 20 ms.
+    const instances = new ServerlessInstances(2000, 100, constantSampler(7), new RandomStream(1, 'cold'));
+    for (let request = 0; request < 1500; request++) expect(instances.admit(0, 3)).toBe(7);
+    for (let request = 0; request < 1500; request++) expect(instances.admit(20, 1)).toBe(20);
+    expect(instances.coldStarts).toBe(1500);
+    expect(instances.admit(20, 1)).toBe(27); // the 1,501st is cold
   });
 });
 
@@ -126,12 +168,43 @@ describe('the autoscaler', () => {
     expect(autoscaler.meanReplicas(5000)).toBeCloseTo((2 * 2 + 6 * 2 + 1 * 1) / 5, 12);
   });
 
+  /** An autoscaler reading busy time over `replicas` one-core replicas, and its station. */
+  const readingBusy = (replicas: number) => {
+    const station = new FifoServers(replicas);
+    const scaling = settings({ metric: 'busy' });
+    return { station, autoscaler: new Autoscaler(station, scaling, new RandomStream(1, 'scaling'), replicas) };
+  };
+
   it('reading busy time counts at most 100%', () => {
-    const station = new FifoServers(1);
-    const autoscaler = new Autoscaler(station, settings({ metric: 'busy' }), new RandomStream(1, 'scaling'), 1);
+    const { station, autoscaler } = readingBusy(1);
     station.admit(0, 10_000); // far more than the interval can serve
     autoscaler.tick(1000);
     expect(autoscaler.replicas).toBe(2);
+  });
+
+  it('reading busy time below 100% scales down as admitted work does', () => {
+    // 0.4 s of work in 1 s on 2 replicas: 20%, 0.4 times the 50% target: ceil(0.8) = 1 replica.
+    const { station, autoscaler } = readingBusy(2);
+    station.admit(0, 400);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('reading busy time counts the work done, not the work admitted', () => {
+    // 1.5 s of work admitted at 0 on one of 2 replicas: by 1 s, 1 s of it is done (50%, the
+    // target: no change; admitted work would read 75%, 3 replicas); by 2 s the other 0.5 s
+    // (25%: half the target, 1 replica).
+    const { station, autoscaler } = readingBusy(2);
+    station.admit(0, 1500);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(2);
+    autoscaler.tick(2000);
+    expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('has the replicas it starts with as its mean before any time has passed', () => {
+    const autoscaler = new Autoscaler(new FifoServers(3), settings(), new RandomStream(1, 'scaling'), 3);
+    expect(autoscaler.meanReplicas(0)).toBe(3);
   });
 
   it('gives new replicas their cold start', () => {
@@ -168,5 +241,14 @@ describe('the batch curve', () => {
     expect(batchFactor(2, measured)).toBe(1.5);
     expect(batchFactor(5, measured)).toBeCloseTo(2.25, 12);
     expect(batchFactor(10, measured)).toBeCloseTo(3.5, 12);
+    expect(batchFactor(1, measured)).toBe(1);
+    // Each size on its own segment.
+    const segments = [
+      [2, 1.8],
+      [4, 2.5],
+      [8, 4],
+    ] as const;
+    expect([1, 2, 3, 4, 6].map((size) => batchFactor(size, segments))).toEqual([1, 1.8, 2.15, 2.5, 3.25]);
+    expect(batchFactor(3, [])).toBeCloseTo(1.6, 12); // no points: the default
   });
 });

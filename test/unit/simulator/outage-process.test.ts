@@ -2,7 +2,7 @@
 // loop, and periods shorter than a microsecond are refused.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, validateScenario } from '../../../simulator';
-import { alternatingOutages } from '../../../simulator/engine/outage-process';
+import { alternatingOutages, NEVER_DOWN, scheduledOutages } from '../../../simulator/engine/outage-process';
 import { residualLifeSampler } from '../../../simulator/random/length-biased';
 import { RandomStream } from '../../../simulator/random/random-stream';
 import { compileDistribution } from '../../../simulator/random/sampler';
@@ -69,12 +69,54 @@ describe('alternating outages', () => {
     }
   });
 
+  it('says when an instance’s state next changes: constant periods alternate 90 s up and 10 s down', () => {
+    const outages = alternatingOutages(90, 10, 100, 5, 'net');
+    for (let instance = 0; instance < 100; instance++) {
+      // Queries in time order, as the engine makes them: the state holds until each change and flips there.
+      let time = 0;
+      let down = outages.isDown(instance, time);
+      const changes: number[] = [];
+      const first = outages.nextChange(instance, time);
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThanOrEqual(down ? 10_000 : 90_000);
+      for (let change = 0; change < 5; change++) {
+        const next = outages.nextChange(instance, time);
+        if (change > 0) expect(next - time).toBeCloseTo(down ? 10_000 : 90_000, 6);
+        expect(outages.isDown(instance, next - 1e-6)).toBe(down);
+        expect(outages.isDown(instance, next)).toBe(!down);
+        down = !down;
+        time = next;
+        changes.push(next);
+      }
+      // The same from nextChange alone, on an identical process.
+      const again = alternatingOutages(90, 10, 100, 5, 'net');
+      let at = 0;
+      expect(changes.map(() => (at = again.nextChange(instance, at)))).toEqual(changes);
+    }
+  });
+
   it('skips whole cycles: constant periods keep their phase however far a query jumps', () => {
     const outages = alternatingOutages(90, 10, 200, 5, 'net');
     const near = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000));
     // 10^9 cycles of 100 s later, in one query per instance.
     const far = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000 + 1e14));
     expect(far).toEqual(near);
+    // And 10^9 cycles and 45 s: as 46 s is on an identical process.
+    const again = alternatingOutages(90, 10, 200, 5, 'net');
+    const offset = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 46_000 + 1e14));
+    expect(offset).toEqual(Array.from({ length: 200 }, (_, instance) => again.isDown(instance, 46_000)));
+    expect(offset).not.toEqual(near);
+  });
+
+  it('forgets its state over a far jump when a period is random: the states before and after are independent', () => {
+    // Up for an exponential 90 s, down a constant 10 s: down 10% of the time. Ten million cycles
+    // apart, an instance's two states agree with probability 0.9^2 + 0.1^2 = 0.82.
+    const instances = 10_000;
+    const outages = alternatingOutages({ exponential: 90 }, 10, instances, 5, 'net');
+    const near = Array.from({ length: instances }, (_, instance) => outages.isDown(instance, 1000));
+    const far = Array.from({ length: instances }, (_, instance) => outages.isDown(instance, 1000 + 1e12));
+    const agree = near.filter((down, instance) => down === far[instance]).length / instances;
+    expect(Math.abs(agree - 0.82)).toBeLessThanOrEqual(binomialTolerance(0.82, instances));
   });
 
   it('answers a query far ahead of microsecond periods at once, in the long-run state', () => {
@@ -116,6 +158,52 @@ describe('alternating outages', () => {
     expect(option.detailed_users).toBe(30_000);
     const tolerance = 4 * Math.sqrt((2 * 0.1 * 0.9) / requests);
     expect(Math.abs(option.offline.requests / requests - 0.1)).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('a link without outages', () => {
+  it('is never down and never changes', () => {
+    expect([0, 1e9].map((time) => NEVER_DOWN.isDown(3, time))).toEqual([false, false]);
+    expect(NEVER_DOWN.nextChange(3, 5)).toBe(Number.POSITIVE_INFINITY);
+    expect([NEVER_DOWN.downShare, NEVER_DOWN.meanCycleMs]).toEqual([0, Number.POSITIVE_INFINITY]);
+  });
+});
+
+describe('scheduled outages', () => {
+  // Windows in any order, overlapping or touching ([10, 20], [15, 30] and [30, 35] make one
+  // outage from 10 s to 35 s), one within another, one past the 150 s horizon and one across it.
+  const schedule: [number, number][] = [
+    [50, 60],
+    [300, 400],
+    [10, 20],
+    [100, 200],
+    [15, 30],
+    [120, 150],
+    [30, 35],
+  ];
+
+  it('are down from each merged window’s start until its end, for every instance alike', () => {
+    const outages = scheduledOutages(schedule, 150);
+    const at = (timeS: number) => [0, 7].map((instance) => outages.isDown(instance, timeS * 1000));
+    for (const timeS of [0, 9.999, 35, 49.999, 60, 99.999, 200, 299.999, 400])
+      expect(at(timeS), `${timeS} s`).toEqual([false, false]);
+    for (const timeS of [10, 20, 30, 34.999, 50, 59.999, 100, 150, 160, 199.999, 300])
+      expect(at(timeS), `${timeS} s`).toEqual([true, true]);
+  });
+
+  it('say when the state next changes, and that it never does after the last window', () => {
+    const outages = scheduledOutages(schedule, 150);
+    const next = (timeS: number) => outages.nextChange(0, timeS * 1000) / 1000;
+    expect([0, 10, 20, 35, 55, 60, 100, 300].map(next)).toEqual([10, 35, 35, 50, 60, 100, 200, 400]);
+    expect(next(400)).toBe(Number.POSITIVE_INFINITY);
+    expect(outages.meanCycleMs).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('are down for the share of the horizon their windows cover', () => {
+    // 25 s + 10 s + the 50 s of [100, 200] before 150 s, of 150 s.
+    expect(scheduledOutages(schedule, 150).downShare).toBeCloseTo(85 / 150, 12);
+    expect(scheduledOutages(schedule, 0).downShare).toBe(0);
+    expect(scheduledOutages([], 100).downShare).toBe(0);
   });
 });
 
