@@ -20,6 +20,7 @@ function formatVerdict(verdict: BudgetVerdict): string {
   const share =
     verdict.name === 'success_rate' ||
     verdict.name === 'offline_success' ||
+    verdict.name === 'accuracy' ||
     verdict.name.startsWith('link_utilization');
   return share && verdict.value !== null ? `${(verdict.value * 100).toFixed(1)}%` : formatNumber(verdict.value);
 }
@@ -81,6 +82,11 @@ export function renderResultsTable(results: ScenarioResults, style: TableStyle):
       `${option.id}: 95% over ${replicated.count} runs: p95 ${range(replicated.latency_ms.p95)} ms, ` +
         `USD/month ${range(replicated.monthly_usd)}, success ${range(replicated.success_rate.map((share) => share * 100) as [number, number], 1)}%`,
     );
+  }
+  for (const option of results.options) {
+    for (const entry of option.fit ?? []) {
+      if (entry.reason) lines.push(`${paint(false, 'does not fit')}: ${option.id}: ${entry.reason}`);
+    }
   }
   for (const option of results.options) {
     for (const warning of option.warnings)

@@ -88,6 +88,35 @@ export interface AnalyticEstimate {
   mean_latency_ms: number | null;
 }
 
+/** Addition: the models an option keeps on one component against the hardware's memory and storage. */
+export interface FitResult {
+  component: string;
+  /** Model ids, each once: the steps placed there, their fallbacks and cascades' second models. */
+  models: string[];
+  /** Their total size, MB. */
+  size_mb: number;
+  /** The hardware's RAM (MB) and storage (GB), where its profile gives them. */
+  ram_mb?: number;
+  storage_gb?: number;
+  pass: boolean;
+  /** Why they do not fit, e.g. "nmt 300 MB + ocr 16 MB > glasses 256 MB RAM". */
+  reason?: string;
+}
+
+/** Addition: one step's cascade (two-phase prediction) in an option's run. */
+export interface CascadeResult {
+  step: string;
+  /** The second model and where it runs. */
+  model: string;
+  at: string;
+  /** Requests whose first answer escalated, and their share of all requests. */
+  escalations: number;
+  escalation_rate: number;
+  /** Escalations that found a link down on the way and kept the first answer, and their share of escalations. */
+  fell_back: number;
+  fell_back_share: number | null;
+}
+
 export interface OptionResult {
   id: string;
   latency_ms: LatencySummary;
@@ -138,6 +167,10 @@ export interface OptionResult {
   nonstationary?: string[];
   /** Addition: batched steps and their mean batch size. */
   batching?: { step: string; component: string; mean_batch: number }[];
+  /** Addition: per component holding models, whether they fit its RAM and storage; a misfit also fails a `fit.*` verdict. */
+  fit?: FitResult[];
+  /** Addition: steps with a cascade: how many requests escalated and how many fell back to the first answer. */
+  cascade?: CascadeResult[];
 }
 
 export interface ScenarioResults {

@@ -1,7 +1,7 @@
 // The Compare table's columns: each budget once, headed as the budget reads ("p95 ≤ 1,500 ms",
 // "Battery, glasses ≥ 1.5 h"), and the headline figures (p50, p95, monthly cost) only where no
 // budget already shows them. Pure, so it is tested without a browser.
-import { budgetComparator, budgetLimits } from '../../simulator/export/budget-format';
+import { budgetComparator, budgetLimits, budgetTitle, formatBudgetValue } from '../../simulator/export/budget-format';
 import { formatHours, formatShare, formatUsd, trim } from '../../simulator/export/figures';
 import type { OptionResult, ScenarioResults } from '../../simulator/results';
 import { formatFigure } from '../components/format';
@@ -25,6 +25,7 @@ const formatMs = (ms: number) => (Number.isFinite(ms) ? `${formatFigure(ms)} ms`
 const LATENCY_NAMES: Record<string, string> = { mean: 'Mean', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99' };
 
 function formatLimit(name: string, limit: number): string {
+  if (name.startsWith('fit.')) return formatBudgetValue(name, limit);
   if (name.startsWith('latency_ms')) return `${limit.toLocaleString('en-US')} ms`;
   if (name === 'monthly_usd') return `$${limit.toLocaleString('en-US')}`;
   if (name.startsWith('battery_hours')) return `${trim(limit)} h`;
@@ -50,7 +51,11 @@ export function budgetHeading(name: string, limit: number): string {
               ? 'Offline success'
               : kind === 'success_rate'
                 ? 'Success'
-                : name;
+                : kind === 'accuracy'
+                  ? 'Accuracy'
+                  : kind === 'fit'
+                    ? budgetTitle(name).replace(/^m/, 'M')
+                    : name;
   return `${figure} ${sign} ${formatLimit(name, limit)}`;
 }
 
@@ -58,6 +63,7 @@ function budgetFormat(name: string): (value: number) => string {
   if (name.startsWith('latency_ms')) return formatMs;
   if (name === 'monthly_usd') return formatUsd;
   if (name.startsWith('battery_hours')) return formatHours;
+  if (name.startsWith('fit.')) return (value) => formatBudgetValue(name, value);
   return formatShare;
 }
 

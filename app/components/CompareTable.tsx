@@ -63,10 +63,15 @@ function FigureCell({
   );
 }
 
+/** Why an option's models do not fit its devices: a failure, listed first among its notes. */
+function misfits(option: OptionResult): string[] {
+  return (option.fit ?? []).flatMap((entry) => (entry.reason ? [`does not fit: ${entry.reason}`] : []));
+}
+
 /** The results' warnings, per option, right under the table (each row's ⚠ links to its own). */
 export function CompareWarnings() {
   const results = usePlacewise((state) => state.results);
-  const options = results?.options.filter((option) => option.warnings.length > 0) ?? [];
+  const options = results?.options.filter((option) => option.warnings.length + misfits(option).length > 0) ?? [];
   if (options.length === 0) return null;
   return (
     <section className="compare-warnings" data-testid="compare-warnings" aria-label="Warnings">
@@ -74,6 +79,11 @@ export function CompareWarnings() {
         <div key={option.id} id={`warnings-${option.id}`} data-option={option.id}>
           <strong>{option.id}</strong>
           <ul>
+            {misfits(option).map((reason) => (
+              <li key={reason} className="fail" data-testid="misfit">
+                {reason}
+              </li>
+            ))}
             {option.warnings.map((warning) => (
               <li key={warning}>{warning}</li>
             ))}

@@ -151,6 +151,8 @@ export function removeItem(draft: ScenarioDraft, section: ItemSection, index: nu
       if (option.place) delete option.place[removed.id];
       if (option.fallback) delete option.fallback[removed.id];
       if (option.cache) delete option.cache[removed.id];
+      if (option.models) delete option.models[removed.id];
+      if (option.cascade) delete option.cascade[removed.id];
     }
   }
   if (removed && section === 'options' && next.decision === removed.id) delete next.decision;
@@ -182,6 +184,7 @@ function renameReferences(draft: ScenarioDraft, section: ItemSection, from: stri
       for (const key of Object.keys(option.place ?? {})) option.place![key] = swap(option.place![key]);
       for (const fallback of Object.values(option.fallback ?? {})) fallback.at = swap(fallback.at);
       for (const cache of Object.values(option.cache ?? {})) cache.at = swap(cache.at);
+      for (const cascade of Object.values(option.cascade ?? {})) cascade.at = swap(cascade.at);
       if (option.telemetry) option.telemetry.to = swap(option.telemetry.to);
     }
     renameKey(draft.layout, from, to);
@@ -192,6 +195,8 @@ function renameReferences(draft: ScenarioDraft, section: ItemSection, from: stri
       for (const fallback of Object.values(option.fallback ?? {})) {
         if (fallback.model !== undefined) fallback.model = swap(fallback.model);
       }
+      for (const key of Object.keys(option.models ?? {})) option.models![key] = swap(option.models![key]);
+      for (const cascade of Object.values(option.cascade ?? {})) cascade.model = swap(cascade.model);
     }
   }
   if (section === 'pipeline') {
@@ -199,6 +204,8 @@ function renameReferences(draft: ScenarioDraft, section: ItemSection, from: stri
       renameKey(option.place, from, to);
       renameKey(option.fallback, from, to);
       renameKey(option.cache, from, to);
+      renameKey(option.models, from, to);
+      renameKey(option.cascade, from, to);
     }
   }
   if (section === 'options' && draft.decision !== undefined) draft.decision = swap(draft.decision);

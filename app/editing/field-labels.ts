@@ -84,6 +84,9 @@ export const FIELD_LABELS: Record<string, string> = {
   power_w: 'Power',
   idle: 'Idle',
   active: 'Active',
+  models: 'Models',
+  cascade: 'Cascades',
+  escalate_rate: 'Escalated share',
 };
 
 const ITEM_NAMES: Record<string, string> = {

@@ -365,6 +365,49 @@ function optionFields(draft: ScenarioDraft, index: number): FieldSpec[] {
       },
       { optional: true },
     ),
+    ...optionModelFields(draft, components),
+  ];
+}
+
+/** An option's own model for a step, and its cascades (a second model that a share of requests escalates to). */
+function optionModelFields(draft: ScenarioDraft, components: string[]): FieldSpec[] {
+  const models = (draft.models ?? []).map((model) => model.id);
+  const modelSteps = draft.pipeline.filter((step) => step.model !== undefined);
+  const otherModel = (stepId: string) => {
+    const own = modelSteps.find((step) => step.id === stepId)?.model;
+    return models.find((model) => model !== own) ?? models[0] ?? '';
+  };
+  return [
+    field(
+      ['models'],
+      {
+        kind: 'record',
+        keyLabel: 'step',
+        keys: modelSteps.map((step) => step.id),
+        fields: [field([], choice(models), { label: 'Runs model' })],
+        initial: otherModel,
+      },
+      { optional: true },
+    ),
+    field(
+      ['cascade'],
+      {
+        kind: 'record',
+        keyLabel: 'step',
+        keys: draft.pipeline.map((step) => step.id),
+        fields: [
+          field(['model'], choice(models), { label: 'Escalates to' }),
+          field(['at'], choice(components), { label: 'Second model on' }),
+          field(['escalate_rate'], number, { unit: '0-1' }),
+        ],
+        initial: (stepId) => ({
+          model: otherModel(stepId),
+          at: components[components.length - 1] ?? '',
+          escalate_rate: 0.2,
+        }),
+      },
+      { optional: true },
+    ),
   ];
 }
 
@@ -424,6 +467,7 @@ function budgetFields(): FieldSpec[] {
     field(['battery_hours'], number, { unit: 'h', optional: true }),
     field(['offline_success'], number, { unit: '0-1', optional: true }),
     field(['success_rate'], number, { unit: '0-1', optional: true }),
+    field(['accuracy'], number, { label: 'Mean accuracy', unit: '0-1', optional: true }),
   ];
 }
 

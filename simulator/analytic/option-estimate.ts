@@ -84,7 +84,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   for (const job of jobs) {
     const rate = rateFor(system.components[job.component].shared) * job.probability;
     const load = componentLoad[job.component];
-    const batching = batchings[job.step];
+    const batching = job.escalated ? undefined : batchings[job.step];
     const share = batching ? batching.factor / batching.maxBatch : 1;
     load.rate += rate;
     load.serviceSum += rate * job.mean * share;
@@ -121,7 +121,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   const linkWaits = linkLoad.map((load) => stationWait(load, 1));
   let meanLatency = 0;
   for (const job of jobs) {
-    const batching = batchings[job.step];
+    const batching = job.escalated ? undefined : batchings[job.step];
     // A batched inference waits for its batch to form, then for the whole batch to run.
     const inBatch = batching
       ? batchFormationMs(batching, rateFor(true) * job.probability) + job.mean * batching.factor

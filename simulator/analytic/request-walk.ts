@@ -17,6 +17,8 @@ export type Visit =
       service: Sampler;
       /** True where the step runs at its fallback (never batched). */
       fallback: boolean;
+      /** True where the step's cascade runs its second model (never batched). */
+      escalated?: boolean;
     }
   | { kind: 'hop'; probability: number; link: number; direction: number; kb: number };
 
@@ -31,6 +33,8 @@ export interface ComputeJob {
   step: number;
   mean: number;
   variance: number;
+  /** The second model of the step's cascade (never batched). */
+  escalated?: boolean;
 }
 
 export interface OptionWalk {
@@ -75,6 +79,7 @@ export function walkOption(
     fallbackMask: number,
     linkStates: Uint8Array,
     job: ComputeJob | undefined,
+    escalating = false,
   ): void => {
     if (probability === 0) return;
     let target: number;
@@ -83,6 +88,26 @@ export function walkOption(
       if (job) jobs.push({ ...job, probability });
       if (at === system.sink) return;
       target = system.sink;
+    } else if (escalating) {
+      // On the way to, or at, the step's second model: its run is a job of its own.
+      const stepPlan = steps[stepIndex];
+      const { component, service } = stepPlan.cascade!.placement;
+      if (component === at) {
+        visits.push({
+          kind: 'compute',
+          probability,
+          component,
+          step: stepIndex,
+          service,
+          fallback: false,
+          escalated: true,
+        });
+        const variance = service.scv * service.mean ** 2;
+        jobs.push({ probability, component, step: stepIndex, mean: service.mean, variance, escalated: true });
+        walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1, fallbackMask, linkStates, undefined);
+        return;
+      }
+      target = component;
     } else {
       const stepPlan = steps[stepIndex];
       const cache = stepPlan.cache;
@@ -107,7 +132,14 @@ export function walkOption(
         } else {
           next = { probability, component: at, step: stepIndex, mean: service.mean, variance };
         }
-        walk(at, stepIndex + 1, stepPlan.outputKb, probability, -1, fallbackMask, linkStates, next);
+        // A share of the first answers escalates: those requests take the step's input on to its
+        // second model, ending the run of steps here.
+        const escalated = useFallback || !stepPlan.cascade ? 0 : probability * stepPlan.cascade.escalateRate;
+        if (escalated > 0) {
+          if (next) jobs.push({ ...next, probability: escalated });
+          walk(at, stepIndex, stepPlan.inputKb, escalated, stepIndex, fallbackMask, linkStates, undefined, true);
+        }
+        walk(at, stepIndex + 1, stepPlan.outputKb, probability - escalated, -1, fallbackMask, linkStates, next);
         return;
       }
       if (job) jobs.push({ ...job, probability });
@@ -126,7 +158,13 @@ export function walkOption(
     const up = probability * (1 - down);
     if (up > 0) {
       visits.push({ kind: 'hop', probability: up, link: hop.link, direction: hop.direction, kb });
-      walk(hop.to, stepIndex, kb, up, cacheChecked, fallbackMask, withState(UP), undefined);
+      walk(hop.to, stepIndex, kb, up, cacheChecked, fallbackMask, withState(UP), undefined, escalating);
+    }
+    // A down link on an escalation's way keeps the first answer; the request goes on from here.
+    if (escalating) {
+      const outputKb = steps[stepIndex].outputKb;
+      walk(at, stepIndex + 1, outputKb, probability - up, -1, fallbackMask, withState(DOWN), undefined);
+      return;
     }
     // A down link sends the waiting step to its fallback (once); otherwise the request fails.
     const bit = 1 << waitingStep;

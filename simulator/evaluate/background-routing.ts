@@ -43,7 +43,7 @@ function backgroundRouting(
       if (!links[visit.link].shared) continue;
       const serialisation = constantSampler((visit.kb * 8) / links[visit.link].mbps);
       parts[set.linkBase[visit.link * 2 + visit.direction]].push({ weight: ratePerMs, sampler: serialisation });
-    } else if (!visit.fallback && set.batcherOfStep[visit.step] >= 0) {
+    } else if (!visit.fallback && !visit.escalated && set.batcherOfStep[visit.step] >= 0) {
       batchedRatePerMs[set.batcherOfStep[visit.step]] += ratePerMs;
     } else if (components[visit.component].shared) {
       parts[set.componentBase[visit.component]].push({ weight: ratePerMs, sampler: visit.service });

@@ -31,6 +31,8 @@ export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, h
     atLeast('offline_success', budgets.offline_success, figures.offline.success_rate, true);
   }
   if (budgets.success_rate !== undefined) atLeast('success_rate', budgets.success_rate, figures.success_rate);
+  // No model with an accuracy: there is no figure to hold up, and the budget fails (value null).
+  if (budgets.accuracy !== undefined) atLeast('accuracy', budgets.accuracy, figures.accuracy);
   return verdicts;
 }
 

@@ -1,10 +1,11 @@
 // Evaluates every option of a scenario: simulate, summarise, cost, battery, budgets, and the
 // recommendation. The only place that computes results; the CLI, the app and the exports call it.
 import { estimateOption } from '../analytic/option-estimate';
-import type { LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
+import type { CascadeResult, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { budgetVerdicts, recommend } from './budget-verdicts';
 import { summarizeLatencies } from './latency-statistics';
+import { fitVerdicts, modelFit } from './model-fit';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
 import { nonstationaryReasons, optionWarnings } from './run-caveats';
@@ -73,6 +74,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     }))
     .filter((component) => component.utilization > 0);
   const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
+  const fit = modelFit(system, plan);
   const figures = {
     id: plan.option.id,
     label: plan.option.label,
@@ -89,7 +91,10 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     monthly_usd: monthlyCost(system, plan, traffic, run, analytic),
     battery_hours: batteryHours(system, components, kbPerRequest, traffic.telemetryGb, warnings),
     accuracy: plan.steps.some(
-      (step) => step.primary.model?.accuracy !== undefined || step.fallback?.model?.accuracy !== undefined,
+      (step) =>
+        step.primary.model?.accuracy !== undefined ||
+        step.fallback?.model?.accuracy !== undefined ||
+        step.cascade?.placement.model?.accuracy !== undefined,
     )
       ? perCompleted(run.accuracySum)
       : null,
@@ -108,8 +113,10 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     requests: run.measured,
     ...(nonstationary.length > 0 ? { nonstationary } : {}),
     ...elasticity(system, plan, run),
+    ...(fit.length > 0 ? { fit } : {}),
+    ...cascadeResults(system, plan, run),
   };
-  const budgets = budgetVerdicts(system.scenario.budgets, figures, statistics !== null);
+  const budgets = [...budgetVerdicts(system.scenario.budgets, figures, statistics !== null), ...fitVerdicts(fit)];
   return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
 }
 
@@ -149,6 +156,25 @@ function elasticity(system: SystemModel, plan: OptionPlan, run: OptionRun): Part
   return extra;
 }
 
+function cascadeResults(system: SystemModel, plan: OptionPlan, run: OptionRun): Partial<OptionResult> {
+  const cascade = plan.steps.flatMap((stepPlan, index): CascadeResult[] => {
+    if (!stepPlan.cascade) return [];
+    const [escalations, , , fellBack] = run.cascadeStats[index];
+    return [
+      {
+        step: stepPlan.step.id,
+        model: stepPlan.cascade.placement.model!.id,
+        at: system.components[stepPlan.cascade.placement.component].id,
+        escalations,
+        escalation_rate: run.simulatedRequests > 0 ? escalations / run.simulatedRequests : 0,
+        fell_back: fellBack,
+        fell_back_share: escalations > 0 ? fellBack / escalations : null,
+      },
+    ];
+  });
+  return cascade.length > 0 ? { cascade } : {};
+}
+
 function stepResults(system: SystemModel, plan: OptionPlan, run: OptionRun): StepResult[] {
   return plan.steps.flatMap((stepPlan, index) => {
     const [primaryRuns, primaryMs, fallbackRuns, fallbackMs] = run.stepStats[index];
@@ -166,6 +192,15 @@ function stepResults(system: SystemModel, plan: OptionPlan, run: OptionRun): Ste
         at: system.components[stepPlan.fallback.component].id,
         mean_ms: fallbackMs / fallbackRuns,
         share: fallbackRuns / run.simulatedRequests,
+      });
+    }
+    const [, secondRuns, secondMs] = run.cascadeStats[index];
+    if (stepPlan.cascade && secondRuns > 0) {
+      result.push({
+        id: stepPlan.step.id,
+        at: system.components[stepPlan.cascade.placement.component].id,
+        mean_ms: secondMs / secondRuns,
+        share: secondRuns / run.simulatedRequests,
       });
     }
     return result;

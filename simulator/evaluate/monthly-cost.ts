@@ -3,6 +3,7 @@
 import { busyExecutors } from '../analytic/option-estimate';
 import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate, MonthlyCost } from '../results';
+import { modelsByComponent } from './model-fit';
 import type { OptionPlan } from './option-plan';
 import type { OptionRun } from './simulate-option';
 import type { SystemModel } from './system-model';
@@ -45,22 +46,14 @@ function updateOrigin(system: SystemModel): number | undefined {
   return (shared.find((component) => component.kind === 'cloud') ?? shared[0])?.index;
 }
 
-/** Each model the option keeps on a per-user component (primary or fallback), once per component. */
+/** Each model the option keeps on a per-user component (primary, fallback or cascade), once per component. */
 function modelHoldings(system: SystemModel, plan: OptionPlan) {
-  const seen = new Set<string>();
   const holdings: { component: number; sizeMb: number; updatesPerMonth: number }[] = [];
-  for (const stepPlan of plan.steps) {
-    for (const placement of [stepPlan.primary, stepPlan.fallback]) {
-      const model = placement?.model;
-      if (!placement || !model || system.components[placement.component].shared) continue;
-      const key = `${placement.component}:${model.id}`;
-      if (seen.has(key) || !model.updates_per_month) continue;
-      seen.add(key);
-      holdings.push({
-        component: placement.component,
-        sizeMb: model.size_mb,
-        updatesPerMonth: model.updates_per_month,
-      });
+  for (const [component, models] of modelsByComponent(plan)) {
+    if (system.components[component].shared) continue;
+    for (const model of models) {
+      if (!model.updates_per_month) continue;
+      holdings.push({ component, sizeMb: model.size_mb, updatesPerMonth: model.updates_per_month });
     }
   }
   return holdings;

@@ -16,6 +16,10 @@ export interface StepPlan {
   primary: StepPlacement;
   fallback?: StepPlacement;
   cache?: { component: number; hitRate: number };
+  /** Two-phase prediction: a share `escalateRate` of the requests also runs `placement` after the primary. */
+  cascade?: { placement: StepPlacement; escalateRate: number };
+  /** What the step reads: the previous step's output (what an escalation sends on). */
+  inputKb: number;
   outputKb: number;
 }
 
@@ -24,7 +28,7 @@ export interface OptionPlan {
   steps: StepPlan[];
   /** Links (indices) on the route a request takes when nothing fails: their outages make a request "offline". */
   nominalLinks: number[];
-  /** Components that run a step (primary or fallback). */
+  /** Components that run a step (primary, fallback or cascade). */
   usedComponents: Set<number>;
 }
 
@@ -64,14 +68,21 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
     usedComponents.add(component.index);
     return { component: component.index, service: stepService(system, step, model, component), model };
   };
-  const steps = scenario.pipeline.map((step): StepPlan => {
+  const steps = scenario.pipeline.map((step, index): StepPlan => {
     const fallback = ownEntry(option.fallback, step.id);
     const cache = ownEntry(option.cache, step.id);
+    const cascade = ownEntry(option.cascade, step.id);
+    // The option's own model for the step runs wherever the step does, its fallback included.
+    const model = ownEntry(option.models, step.id) ?? step.model;
     return {
       step,
-      primary: placement(step, step.at ?? ownEntry(option.place, step.id)!, step.model),
-      fallback: fallback ? placement(step, fallback.at, fallback.model ?? step.model) : undefined,
+      primary: placement(step, step.at ?? ownEntry(option.place, step.id)!, model),
+      fallback: fallback ? placement(step, fallback.at, fallback.model ?? model) : undefined,
       cache: cache ? { component: componentIndex.get(cache.at)!, hitRate: cache.hit_rate } : undefined,
+      cascade: cascade
+        ? { placement: placement(step, cascade.at, cascade.model), escalateRate: cascade.escalate_rate }
+        : undefined,
+      inputKb: index > 0 ? scenario.pipeline[index - 1].output_kb : 0,
       outputKb: step.output_kb,
     };
   });

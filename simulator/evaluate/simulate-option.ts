@@ -35,6 +35,11 @@ export interface OptionRun {
   offlineCompleted: number;
   offlineFallback: number;
   fallbackRequests: number;
+  /**
+   * Per step with a cascade: [escalations, runs of the second model, service sum of those runs,
+   * escalations that fell back to the first answer because a link on the way was down].
+   */
+  cascadeStats: Float64Array[];
   /** Sum over completed requests of the product of the accuracies of the models that served them. */
   accuracySum: number;
   /** Per link: requests that failed because it was down when they needed it, and its long-run down share. */
@@ -66,6 +71,8 @@ const EVENT_REGIME = -2;
 const MAX_AUTOSCALER_DECISIONS = 1_000_000;
 const KIND_COMPUTE_DONE = 0;
 const KIND_HOP_DONE = 1;
+const ESCALATING = 1;
+const SECOND_MODEL = 2;
 
 export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
   const { components, links, routes } = system;
@@ -91,7 +98,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         computeMs[request] += batch.service;
         stats[0]++;
         stats[1] += batch.service;
-        if (model?.accuracy !== undefined) accuracy[request] *= model.accuracy;
+        if (!escalates(request, step) && model?.accuracy !== undefined) accuracy[request] *= model.accuracy;
         queue.push(end, request * 2 + KIND_COMPUTE_DONE);
       }
     },
@@ -113,6 +120,9 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const fallbackRandom = steps.map((stepPlan) => new RandomStream(seed, `service-fallback:${stepPlan.step.id}`));
   const cacheRandom = steps.map((stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
   const latencyRandom = links.map((link) => new RandomStream(seed, `latency:${link.id}`));
+  const escalationRandom = steps.map((stepPlan) => new RandomStream(seed, `cascade:${stepPlan.step.id}`));
+  const cascadeRandom = steps.map((stepPlan) => new RandomStream(seed, `service-cascade:${stepPlan.step.id}`));
+  const cascadeStats = steps.map(() => new Float64Array(4));
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -133,6 +143,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let networkMs = new Float64Array(0);
   let accuracy = new Float64Array(0);
   let offline = new Uint8Array(0);
+  // A cascaded step's request: 0 none, ESCALATING once its first model runs, SECOND_MODEL on its way to or at the second.
+  let cascadePhase = new Uint8Array(0);
   let freeSlots = new Int32Array(0);
   let freeCount = 0;
   const grown = <T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T => {
@@ -156,6 +168,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     networkMs = grown(networkMs, size);
     accuracy = grown(accuracy, size);
     offline = grown(offline, size);
+    cascadePhase = grown(cascadePhase, size);
     freeSlots = grown(freeSlots, size);
     for (let slot = size - 1; slot >= slots; slot--) freeSlots[freeCount++] = slot;
     slots = size;
@@ -176,6 +189,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     networkMs[slot] = 0;
     accuracy[slot] = 1;
     offline[slot] = 0;
+    cascadePhase[slot] = 0;
     return slot;
   };
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
@@ -239,6 +253,28 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     freeSlots[freeCount++] = request;
   };
 
+  // Whether the request escalates is drawn as the step's first model starts (at its primary
+  // placement); an escalated request's accuracy is then the second model's, counted when it runs.
+  function escalates(request: number, stepIndex: number): boolean {
+    const cascade = steps[stepIndex].cascade;
+    if (cascade === undefined || escalationRandom[stepIndex].next() >= cascade.escalateRate) return false;
+    cascadePhase[request] = ESCALATING;
+    cascadeStats[stepIndex][0]++;
+    return true;
+  }
+
+  // An escalation that finds a link down on its way keeps the first answer, and the request goes
+  // on to the next step from where it stands.
+  const keepFirstAnswer = (request: number) => {
+    const stepIndex = stepOf[request];
+    const stepPlan = steps[stepIndex];
+    cascadePhase[request] = 0;
+    cascadeStats[stepIndex][3]++;
+    if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;
+    payloadKb[request] = stepPlan.outputKb;
+    stepOf[request] = stepIndex + 1;
+  };
+
   // Moves a request on from where it is at `time` until it waits for an event.
   const advance = (request: number, time: number) => {
     const user = userOf[request];
@@ -253,6 +289,24 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           return;
         }
         target = sink;
+      } else if (cascadePhase[request] === SECOND_MODEL) {
+        const second = steps[stepIndex].cascade!.placement;
+        target = second.component;
+        if (target === at) {
+          const stationIndex = componentBase[at] + (components[at].shared ? 0 : user);
+          const service = second.service.sample(cascadeRandom[stepIndex]);
+          const stats = cascadeStats[stepIndex];
+          stats[1]++;
+          stats[2] += service;
+          if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
+          const start = stationHasBackground[stationIndex]
+            ? stations[stationIndex].admitWithBackground(time, service)
+            : stations[stationIndex].admit(time, service);
+          queueMs[request] += start - time;
+          computeMs[request] += service;
+          queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+          return;
+        }
       } else {
         const stepPlan = steps[stepIndex];
         const cache = stepPlan.cache;
@@ -283,11 +337,13 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           const stats = stepStats[stepIndex];
           stats[useFallback ? 2 : 0]++;
           stats[useFallback ? 3 : 1] += service;
-          if (placement.model?.accuracy !== undefined) accuracy[request] *= placement.model.accuracy;
+          if (!(!useFallback && escalates(request, stepIndex)) && placement.model?.accuracy !== undefined)
+            accuracy[request] *= placement.model.accuracy;
           // The steps that follow on this component run on at once, on the same executor: a
-          // request waits for a component once, not once per step (run to completion).
+          // request waits for a component once, not once per step (run to completion). An
+          // escalating step ends the run: its request moves on to the second model.
           let last = stepIndex;
-          while (last + 1 < stepCount) {
+          while (last + 1 < stepCount && cascadePhase[request] === 0) {
             const next = steps[last + 1];
             if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
             last++;
@@ -303,7 +359,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
             service += more;
             stepStats[last][0]++;
             stepStats[last][1] += more;
-            if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
+            if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
+              accuracy[request] *= next.primary.model.accuracy;
           }
           const start = stationHasBackground[componentBase[at]]
             ? station.admitWithBackground(time, service)
@@ -319,6 +376,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       const link = links[hop.link];
       const instance = link.shared ? 0 : user;
       if (outages[hop.link].isDown(instance, time)) {
+        if (cascadePhase[request] === SECOND_MODEL) {
+          keepFirstAnswer(request);
+          continue;
+        }
         const stepPlan = waitingStep >= 0 ? steps[waitingStep] : undefined;
         const bit = 1 << waitingStep;
         if (stepPlan?.fallback !== undefined && (fallbackMask[request] & bit) === 0) {
@@ -424,8 +485,15 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     const request = payload >> 1;
     if ((payload & 1) === KIND_COMPUTE_DONE) {
       const stepIndex = stepOf[request];
-      payloadKb[request] = steps[stepIndex].outputKb;
-      stepOf[request] = stepIndex + 1;
+      if (cascadePhase[request] === ESCALATING) {
+        // The first answer is in: the step's input now goes on to the second model.
+        cascadePhase[request] = SECOND_MODEL;
+        payloadKb[request] = steps[stepIndex].inputKb;
+      } else {
+        cascadePhase[request] = 0;
+        payloadKb[request] = steps[stepIndex].outputKb;
+        stepOf[request] = stepIndex + 1;
+      }
     } else {
       location[request] = hopTarget[request];
     }
@@ -457,6 +525,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     computeMs: sumCompute,
     networkMs: sumNetwork,
     stepStats,
+    cascadeStats,
     offlineRequests,
     offlineCompleted,
     offlineFallback,

@@ -1,7 +1,7 @@
 // Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
 // 0.8 of link utilisation reads "80%".
 import type { OptionResult, ScenarioResults } from '../results';
-import { formatHours, formatMs, formatShare, formatUsd } from './figures';
+import { formatHours, formatMs, formatShare, formatUsd, trim } from './figures';
 
 const BUDGET_TITLES: Record<string, string> = {
   latency_ms: 'latency',
@@ -10,9 +10,23 @@ const BUDGET_TITLES: Record<string, string> = {
   battery_hours: 'battery life',
   offline_success: 'success during outages',
   success_rate: 'success rate',
+  accuracy: 'accuracy',
 };
 
+// A fit verdict (`fit.glasses.ram_mb`) reads as what must fit where: "models on glasses, RAM".
+const FIT_LIMITS: Record<string, { title: string; unit: string }> = {
+  ram_mb: { title: 'RAM', unit: 'MB' },
+  storage_gb: { title: 'storage', unit: 'GB' },
+};
+
+function fitLimit(name: string): { component: string; title: string; unit: string } | undefined {
+  const match = /^fit\.(.+)\.(ram_mb|storage_gb)$/.exec(name);
+  return match ? { component: match[1], ...FIT_LIMITS[match[2]] } : undefined;
+}
+
 export function budgetTitle(name: string): string {
+  const fit = fitLimit(name);
+  if (fit) return `models on ${fit.component}, ${fit.title}`;
   const dot = name.indexOf('.');
   const kind = dot < 0 ? name : name.slice(0, dot);
   const title = BUDGET_TITLES[kind] ?? kind;
@@ -24,12 +38,14 @@ export function formatBudgetValue(name: string, value: number | null): string {
   if (name.startsWith('latency_ms')) return formatMs(value);
   if (name.startsWith('monthly_usd')) return formatUsd(value);
   if (name.startsWith('battery_hours')) return formatHours(value);
+  const fit = fitLimit(name);
+  if (fit) return `${trim(value)} ${fit.unit}`;
   return formatShare(value);
 }
 
 /** How a budget binds: a floor for battery and success, a ceiling for everything else. */
 export function budgetComparator(name: string): 'at least' | 'at most' {
-  return /^(battery_hours|offline_success|success_rate)/.test(name) ? 'at least' : 'at most';
+  return /^(battery_hours|offline_success|success_rate|accuracy)/.test(name) ? 'at least' : 'at most';
 }
 
 /** Every budget the verdicts name (per-component ones included), with its limit, in first-seen order. */

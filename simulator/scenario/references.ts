@@ -183,6 +183,24 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
         errors.push({ path: `${at}.cache.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
       component(cache.at, `${at}.cache.${stepId}.at`);
     }
+    for (const [stepId, modelId] of Object.entries(option.models ?? {})) {
+      const step = steps.get(stepId);
+      if (!step)
+        errors.push({ path: `${at}.models.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      else if (step.model === undefined) {
+        errors.push({
+          path: `${at}.models.${stepId}`,
+          message: `step '${stepId}' has a fixed compute_ms, not a model, so it has no model to replace`,
+        });
+      }
+      model(modelId, `${at}.models.${stepId}`);
+    }
+    for (const [stepId, cascade] of Object.entries(option.cascade ?? {})) {
+      if (!steps.has(stepId))
+        errors.push({ path: `${at}.cascade.${stepId}`, message: `unknown step '${stepId}' (${known(steps.keys())})` });
+      model(cascade.model, `${at}.cascade.${stepId}.model`);
+      component(cascade.at, `${at}.cascade.${stepId}.at`);
+    }
     if (option.telemetry) component(option.telemetry.to, `${at}.telemetry.to`);
     for (const componentId of Object.keys(option.batching ?? {})) {
       component(componentId, `${at}.batching.${componentId}`);
@@ -221,6 +239,12 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
           [from, fallback.at, `options[${index}].fallback.${step.id}.at`],
           [fallback.at, to, `options[${index}].fallback.${step.id}.at`],
         );
+      const cascade = ownEntry(option.cascade, step.id);
+      if (cascade)
+        hops.push(
+          [to, cascade.at, `options[${index}].cascade.${step.id}.at`],
+          [cascade.at, nextFrom(scenario, option, step), `options[${index}].cascade.${step.id}.at`],
+        );
       const cache = ownEntry(option.cache, step.id);
       // A cache answers only where the request passes on its way to the step.
       const onTheWay = [from, ...(findRoute(scenario.links, from, to) ?? []).map((hop) => hop.to)];
@@ -244,6 +268,13 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
     }
   });
   return errors;
+}
+
+/** Where the request goes after `step`: the next step's component, or the sink after the last. */
+function nextFrom(scenario: Scenario, option: Scenario['options'][number], step: Scenario['pipeline'][number]): string {
+  const next = scenario.pipeline[scenario.pipeline.indexOf(step) + 1];
+  if (!next) return scenario.workload.sink ?? scenario.workload.source;
+  return next.at ?? ownEntry(option.place, next.id)!;
 }
 
 const SERVERLESS_FIELDS = [

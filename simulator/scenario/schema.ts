@@ -246,6 +246,7 @@ export const budgetsSchema = z.strictObject({
   battery_hours: positive.optional(),
   offline_success: share.optional(),
   success_rate: share.optional(),
+  accuracy: share.optional().describe('minimum mean accuracy (0-1) over completed requests'),
 });
 
 export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'hybrid'] as const;
@@ -261,6 +262,22 @@ export const optionSchema = z.strictObject({
   batching: idRecord(z.strictObject({ max_batch: figure().int().positive(), max_wait_ms: nonNegative }))
     .optional()
     .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
+  models: idRecord(id)
+    .optional()
+    .describe(
+      "per step: the model id the step runs in this option wherever it is placed (its time, size, updates and accuracy replace the step's own model's)",
+    ),
+  cascade: idRecord(
+    z.strictObject({
+      model: id.describe('the second, larger model a request escalates to'),
+      at: id.describe('the component that runs the second model'),
+      escalate_rate: share.describe('share (0-1) of requests whose first answer is escalated to the second model'),
+    }),
+  )
+    .optional()
+    .describe(
+      'per step: two-phase prediction; the step runs its own model first, then a share escalate_rate of requests sends the step input (kB) to `at` and also runs `model` there before the next step',
+    ),
 });
 
 /** A component's top-left corner on the app's canvas, in canvas units (pixels at 100% zoom). */
