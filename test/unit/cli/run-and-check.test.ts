@@ -83,7 +83,7 @@ describe('placewise run', () => {
       // One line each, both with their lines in the file (the CLI may put its name before the first).
       expect(stderr).toMatch(/broken\.yaml: links\[0\]\.mbps: must be greater than 0 \(line \d+\)\n/);
       expect(stderr).toContain(
-        `\n${broken}: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small) (line `,
+        `\n${broken}: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small, nllb) (line `,
       );
       expect(stderr).not.toMatch(/\n\s+at /);
     }

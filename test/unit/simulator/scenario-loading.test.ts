@@ -52,7 +52,7 @@ describe('loading scenarios', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^s\.yaml: pipeline\[3\]\.model: unknown model 'nmt2' \(known: ocr-det, ocr-rec, nmt, nmt-small\) \(line \d+\)$/,
+          /^s\.yaml: pipeline\[3\]\.model: unknown model 'nmt2' \(known: ocr-det, ocr-rec, nmt, nmt-small, nllb\) \(line \d+\)$/,
         ),
         expect.stringMatching(
           /^s\.yaml: components\[1\]\.hardware: unknown hardware 'phone-ultra' \(known: glass-explorer, .*\)/,
@@ -68,7 +68,7 @@ describe('loading scenarios', () => {
     const lineOf = (fragment: string) => lines.findIndex((line) => line.includes(fragment)) + 1;
     expect(errorsOf(text)).toEqual([
       `s.yaml: links[0].mbps: must be greater than 0 (line ${lineOf('mbps: -5')})`,
-      `s.yaml: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small) (line ${lineOf('model: nmt2')})`,
+      `s.yaml: pipeline[3].model: unknown model 'nmt2' (known: ocr-det, ocr-rec, nmt, nmt-small, nllb) (line ${lineOf('model: nmt2')})`,
     ]);
   });
 
