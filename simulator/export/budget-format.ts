@@ -1,7 +1,7 @@
 // Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
 // 0.8 of link utilisation reads "80%".
 import type { OptionResult, ScenarioResults } from '../results';
-import { formatHours, formatMs, formatShare, formatUsd, trim } from './figures';
+import { formatHours, formatMs, formatShare, formatUsd } from './figures';
 
 const BUDGET_TITLES: Record<string, string> = {
   latency_ms: 'latency',
@@ -39,7 +39,8 @@ export function formatBudgetValue(name: string, value: number | null): string {
   if (name.startsWith('monthly_usd')) return formatUsd(value);
   if (name.startsWith('battery_hours')) return formatHours(value);
   const fit = fitLimit(name);
-  if (fit) return `${trim(value)} ${fit.unit}`;
+  // Sizes keep four digits: 2,048 MB of RAM is not 2,050.
+  if (fit) return `${Number(value.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 4 })} ${fit.unit}`;
   return formatShare(value);
 }
 

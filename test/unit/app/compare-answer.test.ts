@@ -52,6 +52,9 @@ describe('the Compare table', () => {
     expect(budgetHeading('monthly_usd', 5000)).toBe('Monthly cost ≤ $5,000');
     expect(budgetHeading('link_utilization.phone-cloud', 0.8)).toBe('Utilisation, phone-cloud ≤ 80%');
     expect(budgetHeading('offline_success', 0.95)).toBe('Offline success ≥ 95%');
+    expect(budgetHeading('accuracy', 0.78)).toBe('Accuracy ≥ 78%');
+    expect(budgetHeading('fit.glasses.ram_mb', 2048)).toBe('Models on glasses, RAM ≤ 2,048 MB');
+    expect(budgetHeading('fit.glasses.storage_gb', 32)).toBe('Models on glasses, storage ≤ 32 GB');
   });
 
   test('each figure is one column: a budget replaces the plain figure it judges', () => {

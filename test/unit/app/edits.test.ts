@@ -53,6 +53,23 @@ describe('scenario edits', () => {
     expect(validateScenario(draft).ok).toBe(true);
   });
 
+  test("renames and removals reach an option's own models and cascades", () => {
+    let draft = twoTierDraft();
+    draft.models!.push({ id: 'big', size_mb: 100, gflop: 20 });
+    draft.options[0].models = { detect: 'detector' };
+    draft.options[0].cascade = { detect: { model: 'big', at: 'cloud', escalate_rate: 0.1 } };
+    draft = renameItem(draft, 'pipeline', 1, 'find');
+    draft = renameItem(draft, 'models', 0, 'yolo');
+    draft = renameItem(draft, 'models', 1, 'huge');
+    draft = renameItem(draft, 'components', 1, 'datacenter');
+    expect(draft.options[0].models).toEqual({ find: 'yolo' });
+    expect(draft.options[0].cascade).toEqual({ find: { model: 'huge', at: 'datacenter', escalate_rate: 0.1 } });
+    expect(validateScenario(draft).ok).toBe(true);
+    const withoutStep = removeItem(draft, 'pipeline', 1);
+    expect(withoutStep.options[0].models).toEqual({});
+    expect(withoutStep.options[0].cascade).toEqual({});
+  });
+
   test('added items have fresh ids and keep the scenario valid', () => {
     let draft = addComponent(twoTierDraft(), 'edge');
     draft = addComponent(draft, 'edge');
