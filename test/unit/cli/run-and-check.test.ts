@@ -22,6 +22,9 @@ describe('placewise run', () => {
       'cloud',
       'hybrid',
       'hybrid-cached',
+      'small-on-phone',
+      'cascade',
+      'glasses-cascade',
     ]);
     expect(results.recommendation).toBe('hybrid-cached');
     for (const option of results.options) {
