@@ -71,7 +71,7 @@ describe('placewise run', () => {
     const impossible = scratchFile('run-impossible.yaml', arText.replace('monthly_usd: 25000', 'monthly_usd: 1'));
     const { code, stdout } = placewise('run', impossible, '--requests', '2000');
     expect(code).toBe(1);
-    expect(stdout).toContain('no option of the 5 simulated passes every budget');
+    expect(stdout).toContain('no option of the 8 simulated passes every budget');
     expect(placewise('run', impossible, '--requests', '2000', '--json').code).toBe(1);
   });
 
@@ -121,7 +121,7 @@ describe('placewise run', () => {
     });
     expect(placewise('run', ar, '--option', 'teleport')).toMatchObject({
       code: 2,
-      stderr: `placewise: --option teleport: ${ar} has no option 'teleport' (its options: on-glasses, on-phone, cloud, hybrid, hybrid-cached)\n`,
+      stderr: `placewise: --option teleport: ${ar} has no option 'teleport' (its options: on-glasses, on-phone, cloud, hybrid, hybrid-cached, small-on-phone, cascade, glasses-cascade)\n`,
     });
     expect(placewise('run', ar, '--requests', '0').code).toBe(2);
   });

@@ -66,7 +66,7 @@ describe('placewise export', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      "has no option 'moon' (its options: on-glasses, on-phone, cloud, hybrid, hybrid-cached)",
+      "has no option 'moon' (its options: on-glasses, on-phone, cloud, hybrid, hybrid-cached, small-on-phone, cascade, glasses-cascade)",
     );
   });
 

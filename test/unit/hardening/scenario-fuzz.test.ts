@@ -71,6 +71,6 @@ describe('the command line', () => {
     expect(stderr).toBe('');
     expect([0, 1]).toContain(code);
     expect(ruleViolations(file, { kind: 'results', json: stdout })).toEqual([]);
-    expect(JSON.parse(stdout).options).toHaveLength(5);
+    expect(JSON.parse(stdout).options).toHaveLength(8);
   });
 });
