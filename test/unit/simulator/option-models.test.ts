@@ -10,6 +10,16 @@ import { scenarioFrom } from './queue-scenarios';
 // runs `large` (2 GFLOP, 95% accurate) unless the option says otherwise; `small` is 0.1 GFLOP and
 // 80% accurate. The phone does 1 GFLOP/s (small: 100 ms), the cloud 10 (large: 200 ms). LTE:
 // 100 Mbit/s, 5 ms each way, $10 a GB.
+const LTE: NonNullable<ScenarioInput['links']>[number] = {
+  id: 'lte',
+  between: ['phone', 'cloud'],
+  tech: 'lte',
+  mbps: 100,
+  latency_ms: 5,
+  energy_j_per_mb: 0,
+  usd_per_gb: 10,
+};
+
 const phoneAndCloud = (overrides: Partial<ScenarioInput> = {}): ScenarioInput => ({
   placewise: 1,
   name: 'small on the phone, large in the cloud',
@@ -21,17 +31,7 @@ const phoneAndCloud = (overrides: Partial<ScenarioInput> = {}): ScenarioInput =>
     { id: 'phone', kind: 'phone', hardware: 'handset', battery_wh: 10 },
     { id: 'cloud', kind: 'cloud', hardware: 'box', usd_per_hour: 0 },
   ],
-  links: [
-    {
-      id: 'lte',
-      between: ['phone', 'cloud'],
-      tech: 'lte',
-      mbps: 100,
-      latency_ms: 5,
-      energy_j_per_mb: 0,
-      usd_per_gb: 10,
-    },
-  ],
+  links: [LTE],
   models: [
     { id: 'small', size_mb: 10, gflop: 0.1, accuracy: 0.8, updates_per_month: 2 },
     { id: 'large', size_mb: 300, gflop: 2, accuracy: 0.95, updates_per_month: 1 },
@@ -53,6 +53,13 @@ const phoneAndCloud = (overrides: Partial<ScenarioInput> = {}): ScenarioInput =>
   ],
   ...overrides,
 });
+
+/** The errors of a scenario that must be refused, as `placewise` prints them for a file s.json. */
+function errorsOf(input: ScenarioInput): string[] {
+  const parsed = parseScenarioText(JSON.stringify(input));
+  if (parsed.ok) throw new Error('expected the scenario to be refused');
+  return parsed.errors.map((error) => formatScenarioError('s.json', error));
+}
 
 const byId = (results: ReturnType<typeof evaluateScenario>, id: string) =>
   results.options.find((option) => option.id === id)!;
@@ -91,10 +98,7 @@ describe("an option's own model for a step", () => {
     const input = phoneAndCloud({
       options: [{ id: 'local', place: { infer: 'phone' }, models: { infer: 'tiny', capture: 'small', nope: 'small' } }],
     });
-    const parsed = parseScenarioText(JSON.stringify(input));
-    expect(parsed.ok).toBe(false);
-    const errors = parsed.ok ? [] : parsed.errors.map((error) => formatScenarioError('s.json', error));
-    expect(errors).toEqual([
+    expect(errorsOf(input)).toEqual([
       "s.json: options[0].models.infer: unknown model 'tiny' (known: small, large) (line 1)",
       "s.json: options[0].models.capture: step 'capture' has a fixed compute_ms, not a model, so it has no model to replace (line 1)",
       "s.json: options[0].models.nope: unknown step 'nope' (known: capture, infer) (line 1)",
@@ -143,16 +147,7 @@ describe('a cascade (two-phase prediction)', () => {
     const offline = evaluateScenario(
       scenarioFrom(
         phoneAndCloud({
-          links: [
-            {
-              id: 'lte',
-              between: ['phone', 'cloud'],
-              tech: 'lte',
-              mbps: 100,
-              latency_ms: 5,
-              outages: { schedule: [[0, 1e6]] },
-            },
-          ],
+          links: [{ ...LTE, outages: { schedule: [[0, 1e6]] } }],
         }),
       ),
       { options: ['cascade'] },
@@ -179,9 +174,7 @@ describe('a cascade (two-phase prediction)', () => {
         },
       ],
     });
-    const parsed = parseScenarioText(JSON.stringify(input));
-    const errors = parsed.ok ? [] : parsed.errors.map((error) => formatScenarioError('s.json', error));
-    expect(errors).toEqual([
+    expect(errorsOf(input)).toEqual([
       "s.json: options[0].cascade.infer.model: unknown model 'huge' (known: small, large) (line 1)",
       "s.json: options[0].cascade.infer.at: unknown component 'edge' (known: phone, cloud) (line 1)",
       "s.json: options[0].cascade.nope: unknown step 'nope' (known: capture, infer) (line 1)",
