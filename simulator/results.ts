@@ -112,9 +112,9 @@ export interface CascadeResult {
   /** Requests whose first answer escalated, and their share of all requests. */
   escalations: number;
   escalation_rate: number;
-  /** Escalations that found a link down on the way and kept the first answer, and their share of escalations. */
+  /** Escalations that found a link down on the way and kept the first answer, and their share of escalations (absent with none). */
   fell_back: number;
-  fell_back_share: number | null;
+  fell_back_share?: number;
 }
 
 export interface OptionResult {

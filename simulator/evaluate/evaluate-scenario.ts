@@ -168,7 +168,7 @@ function cascadeResults(system: SystemModel, plan: OptionPlan, run: OptionRun): 
         escalations,
         escalation_rate: run.simulatedRequests > 0 ? escalations / run.simulatedRequests : 0,
         fell_back: fellBack,
-        fell_back_share: escalations > 0 ? fellBack / escalations : null,
+        ...(escalations > 0 ? { fell_back_share: fellBack / escalations } : {}),
       },
     ];
   });
