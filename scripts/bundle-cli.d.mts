@@ -1,3 +1,5 @@
-/** Rebuilds dist/ when a source is newer than the bundle; returns the CLI bundle's file URL. */
+/** Rebuilds dist/ when a source it was built from changed; returns the CLI bundle's file URL. */
 export function ensureCliBundle(): Promise<string>;
 export function buildCliBundle(): Promise<void>;
+/** Whether the bundle in `dir`/dist (the repository by default) must be rebuilt before it runs. */
+export function bundleIsStale(dir?: string): boolean;

@@ -1,37 +1,35 @@
-// Builds dist/cli.mjs from cli/main.ts with esbuild when it is missing or older than a source file.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// Builds dist/cli.mjs (and the entries that run in other processes or threads) from the
+// TypeScript sources with esbuild, and decides at each start whether that bundle is stale.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundlePath = join(root, 'dist', 'cli.mjs');
-const sourceDirs = ['cli', 'simulator', 'bench', 'electron'];
-
-function newestSourceMtime() {
-  let newest = 0;
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|tsx|mjs|json)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of sourceDirs) walk(join(root, dir));
-  return newest;
-}
+const STAMP = join('dist', 'cli-sources.json');
+// File systems stamp a write with a clock that can lag the one a build reads (Linux's coarse
+// clock by a few milliseconds, FAT by 2 s): a source written just after a build started must
+// still count as newer. The price is one extra rebuild after an edit made just before a build.
+const CLOCK_MARGIN_MS = 2000;
 
 // The bench runner's child process and the Monte Carlo and host worker threads are entries of
 // their own so that they start without loading the whole CLI.
 function entryPoints() {
-  const entries = { cli: join(root, 'cli', 'main.ts') };
-  const benchChild = join(root, 'bench', 'runner', 'child.ts');
-  if (existsSync(benchChild)) entries['bench-child'] = benchChild;
-  const monteCarloWorker = join(root, 'cli', 'monte-carlo', 'evaluation-worker.ts');
-  if (existsSync(monteCarloWorker)) entries['monte-carlo-worker'] = monteCarloWorker;
-  const hostWorker = join(root, 'electron', 'host', 'work', 'host-worker.ts');
-  if (existsSync(hostWorker)) entries['host-worker'] = hostWorker;
-  return entries;
+  return {
+    cli: join(root, 'cli', 'main.ts'),
+    'bench-child': join(root, 'bench', 'runner', 'child.ts'),
+    'monte-carlo-worker': join(root, 'cli', 'monte-carlo', 'evaluation-worker.ts'),
+    'host-worker': join(root, 'electron', 'host', 'work', 'host-worker.ts'),
+  };
 }
 
 const EXTERNAL_PACKAGES = [
@@ -53,9 +51,12 @@ const EXTERNAL_PACKAGES = [
 ];
 
 export async function buildCliBundle() {
+  const started = Date.now();
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     write: false,
+    metafile: true,
+    absWorkingDir: root,
     entryPoints: entryPoints(),
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
@@ -76,6 +77,17 @@ export async function buildCliBundle() {
     },
   });
   writeOutputs(result.outputFiles);
+  writeStamp(started, result.metafile);
+}
+
+// The stamp lists the project's own files the build read (the packages in node_modules change
+// only with an install) and when it started reading them.
+function writeStamp(started, metafile) {
+  const sources = Object.keys(metafile.inputs).filter((path) => !path.split('/').includes('node_modules'));
+  const stamp = join(root, STAMP);
+  const temporary = `${stamp}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ builtAt: started - CLOCK_MARGIN_MS, sources }));
+  renameSync(temporary, stamp);
 }
 
 // Another process may be starting from dist/ while this one rebuilds it: every file is written
@@ -98,9 +110,31 @@ function writeOutputs(outputFiles) {
   }
 }
 
+/**
+ * Whether the bundle in `dir`/dist must be rebuilt before it runs. A copy without the sources
+ * (a release) runs the bundle it has, checking nothing. In a checkout, the build's stamp says
+ * which files the bundle was made from: it is stale when one of them changed or went away since
+ * the build started. That is one stat per bundled source and no walk of the tree: a file the
+ * bundle does not import cannot change it, and a new import is an edit to a file it does.
+ */
+export function bundleIsStale(dir = root) {
+  if (!existsSync(join(dir, 'cli', 'main.ts'))) return false;
+  if (!existsSync(join(dir, 'dist', 'cli.mjs'))) return true;
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!Array.isArray(stamp.sources) || typeof stamp.builtAt !== 'number') return true;
+  return stamp.sources.some((source) => {
+    const info = statSync(join(dir, source), { throwIfNoEntry: false });
+    return !info || info.mtimeMs >= stamp.builtAt;
+  });
+}
+
 export async function ensureCliBundle() {
-  const fresh = existsSync(bundlePath) && statSync(bundlePath).mtimeMs >= newestSourceMtime();
-  if (!fresh) await buildCliBundle();
+  if (bundleIsStale()) await buildCliBundle();
   return pathToFileURL(bundlePath).href;
 }
 

@@ -19,7 +19,7 @@ buildCliFirst();
 const scenarios = readdirSync(join(root, 'scenarios'))
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => join(root, 'scenarios', name));
-const PER_SCENARIO = 200;
+const PER_SCENARIO = 96;
 // A file that takes this long has no bound: the fuzzing review gave each 20 s on a quiet
 // machine; a machine busy with other tests gets three times that.
 const STALL_MS = 60_000;
