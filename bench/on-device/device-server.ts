@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type DevicePlan, type DeviceReport, deviceReportSchema, MAX_RESULT_BYTES } from './device-protocol';
-import { ORT_FILES } from './ort-files';
+import { ORT_FILE_NAMES } from './ort-files';
 import { bundlePageScript } from './page-bundle';
 import { PAGE_HTML, SECURITY_HEADERS } from './page-html';
 
@@ -52,7 +52,7 @@ interface Asset {
 const require = createRequire(import.meta.url);
 
 function assets(plan: DevicePlan, modelFile: string, pageScript: string): Map<string, Asset> {
-  const ortFolder = dirname(require.resolve(`onnxruntime-web/${ORT_FILES.runtime[1]}`));
+  const ortFolder = dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
   const text = (value: string) => () => Buffer.from(value, 'utf8');
   const file = (path: string) => () => readFileSync(path);
   const javascript = 'text/javascript; charset=utf-8';
@@ -61,7 +61,7 @@ function assets(plan: DevicePlan, modelFile: string, pageScript: string): Map<st
     ['page.js', { type: javascript, body: text(pageScript) }],
     ['plan.json', { type: 'application/json; charset=utf-8', body: text(JSON.stringify(plan)) }],
     ['model.onnx', { type: 'application/octet-stream', body: file(modelFile) }],
-    ...[ORT_FILES.module, ...ORT_FILES.runtime].map((name): [string, Asset] => [
+    ...ORT_FILE_NAMES.map((name): [string, Asset] => [
       `ort/${name}`,
       { type: name.endsWith('.wasm') ? 'application/wasm' : javascript, body: file(join(ortFolder, name)) },
     ]),

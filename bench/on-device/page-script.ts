@@ -8,7 +8,7 @@ import type * as Ort from 'onnxruntime-web';
 import { feedSequence } from '../inputs/feed-sequence';
 import { measureLoop } from '../runner/measure-loop';
 import type { DeviceMeasurement, DevicePlan, DeviceReport } from './device-protocol';
-import { ORT_FILES } from './ort-files';
+import { ORT_BUILDS } from './ort-files';
 
 type OrtModule = typeof Ort;
 type ExecutionProvider = DeviceMeasurement['executionProvider'];
@@ -29,19 +29,24 @@ async function fetchOk(path: string): Promise<Response> {
   return response;
 }
 
+/** WebGPU where the browser has an adapter for it (requestAdapter resolves to null where it has none). */
+async function hasWebGpu(): Promise<boolean> {
+  const gpu = (navigator as WebGpuNavigator).gpu;
+  return Boolean(gpu && (await gpu.requestAdapter().catch(() => null)));
+}
+
 async function createSession(
   ort: OrtModule,
   model: Uint8Array,
+  webgpu: boolean,
 ): Promise<{ session: Ort.InferenceSession; executionProvider: ExecutionProvider }> {
   const options = { graphOptimizationLevel: 'all' } as const;
-  const gpu = (navigator as WebGpuNavigator).gpu;
-  // requestAdapter resolves to null where WebGPU exists but no GPU can serve it.
-  if (gpu && (await gpu.requestAdapter().catch(() => null))) {
+  if (webgpu) {
     try {
       const session = await ort.InferenceSession.create(model, { ...options, executionProviders: ['webgpu'] });
       return { session, executionProvider: 'webgpu' };
     } catch {
-      // Some operator or the adapter failed: WebAssembly runs every model.
+      // An operator or the adapter failed: the WebGPU build runs WebAssembly too, which runs every model.
     }
   }
   const session = await ort.InferenceSession.create(model, { ...options, executionProviders: ['wasm'] });
@@ -51,7 +56,8 @@ async function createSession(
 async function measure(): Promise<DeviceMeasurement> {
   const plan = (await (await fetchOk('plan.json')).json()) as DevicePlan;
   say(`Loading onnxruntime-web for ${plan.model}…`);
-  const ort = (await import(here(`ort/${ORT_FILES.module}`))) as OrtModule;
+  const webgpu = await hasWebGpu();
+  const ort = (await import(here(`ort/${ORT_BUILDS[webgpu ? 'webgpu' : 'wasm'].module}`))) as OrtModule;
   ort.env.wasm.wasmPaths = here('ort/');
   // Worker threads need SharedArrayBuffer, which only a cross-origin isolated page has.
   const threads = crossOriginIsolated ? navigator.hardwareConcurrency : 1;
@@ -60,7 +66,7 @@ async function measure(): Promise<DeviceMeasurement> {
   const model = new Uint8Array(await (await fetchOk('model.onnx')).arrayBuffer());
   say(`Loading ${plan.model}…`);
   const loadStart = performance.now();
-  const { session, executionProvider } = await createSession(ort, model);
+  const { session, executionProvider } = await createSession(ort, model, webgpu);
   const load_ms = performance.now() - loadStart;
   const sequence = feedSequence(
     plan.inputs,
