@@ -10,10 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import { CHROMIUM_ARGS } from '../../../electron/host/export/browser-session';
 import { findChromium } from '../../../electron/host/export/find-chromium';
-import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
-import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { parseScenarioText } from '../../../simulator/scenario/load';
 import { captureOutput } from '../support/captured-output';
+import { firstStepMean } from './step-time';
 import { bundledSha256 } from './report-fixture';
 
 const output = captureOutput();
@@ -47,12 +46,6 @@ options:
   - id: on-phone
     place: { classify-direction: phone }
 `;
-
-function stepMean(text: string): number {
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new Error('invalid scenario');
-  return buildOptionPlan(buildSystemModel(parsed.scenario), parsed.scenario.options[0]).steps[0].primary.service.mean;
-}
 
 /** The page URL the command prints, once it prints it. */
 async function printedUrl(): Promise<string> {
@@ -120,13 +113,13 @@ describe('placewise bench --on-device', () => {
     // Imported as the scenario's phone: the step on it now takes the measured time.
     const scenario = join(directory, 'glasses.yaml');
     writeFileSync(scenario, SCENARIO);
-    const before = stepMean(SCENARIO);
+    const before = firstStepMean(SCENARIO);
     expect(
       await main(['bench', '--import', results, '--into', scenario, '--model', 'direction', '--profile', 'my-phone']),
     ).toBe(0);
     const text = readFileSync(scenario, 'utf8');
     expect(text).toContain('my-phone: # the phone the benchmark page was opened on');
-    expect(stepMean(text)).not.toBeCloseTo(before, 6);
+    expect(firstStepMean(text)).not.toBeCloseTo(before, 6);
     expect(before).toBeCloseTo((0.036 / 15) * 1000, 9);
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error('the imported scenario does not validate');
