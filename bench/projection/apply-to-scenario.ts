@@ -70,7 +70,7 @@ export function applyBenchToScenario(
     !report.calibration && isPlainObject(scenario.hardware) && isPlainObject(scenario.hardware[profileId]);
   if (!report.calibration) {
     warnings.push(
-      `the results have no calibration (made before placewise bench calibrated the machine): ` +
+      `the results have no calibration (measured in a browser, which cannot calibrate, or made before placewise bench calibrated the machine): ` +
         (keepProfile
           ? `hardware.${profileId} stays as it is, and projects this measurement with its gflops`
           : `hardware.${profileId} takes this model's own throughput (gflop / p50), so projecting it to other hardware follows its FLOPs, not its measured time`),

@@ -25,7 +25,8 @@ export function profileFromReport(report: BenchReport): HardwareProfile {
     gflops: calibration
       ? calibration.gflops
       : Math.round((reference.gflop / (reference.latency_ms.p50 / 1000)) * 1000) / 1000,
-    ram_mb: Math.round(report.host.memory_gb * 1000),
+    // A device's browser may not tell its memory (memory_gb 0): the profile then says nothing.
+    ...(report.host.memory_gb > 0 ? { ram_mb: Math.round(report.host.memory_gb * 1000) } : {}),
     source: calibration
       ? `${measured}, calibrated on ${calibration.models.map((entry) => `${entry.id} (${entry.gflop} GFLOP, p50 ${entry.p50_ms} ms)`).join(', ')} ` +
         `at ${threads(calibration.threads)}, batch 1; ${runtime}`

@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// The nearest folder up from this module (bench/runner/ in sources, dist/ in the CLI bundle,
-// dist/electron/ in the desktop app's) that holds `relative`, or null.
-function folderAbove(relative: string): string | null {
+/**
+ * The nearest folder up from this module (bench/runner/ in sources, dist/ in the CLI bundle,
+ * dist/electron/ in the desktop app's) that holds `relative`, or null.
+ */
+export function folderAbove(relative: string): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, relative))) {
     const parent = dirname(dir);

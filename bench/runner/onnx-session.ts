@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
-import { inputFrames } from '../inputs/input-data';
+import { type FeedSequence as GenericFeedSequence, feedSequence as genericFeedSequence } from '../inputs/feed-sequence';
 import type { InputPlan } from '../inputs/input-kinds';
 import type { ProfiledNode } from './protocol';
 
@@ -20,39 +20,16 @@ export function measurementSessionOptions(threads: number): ort.InferenceSession
   };
 }
 
-/** Feeds for successive runs: audio advances by one frame per run, recurrent state is fed back. */
-export interface FeedSequence {
-  feeds: Record<string, ort.Tensor>;
-  advance(outputs: ort.InferenceSession.OnnxValueMapType): void;
-}
-
-/** Distinct audio frames cycled through: about 3 s of signal at 16 kHz and 1536-sample frames. */
-const AUDIO_FRAMES = 32;
+/** Feeds for successive runs, as onnxruntime-node tensors. */
+export type FeedSequence = GenericFeedSequence<ort.Tensor>;
 
 export function feedSequence(plans: InputPlan[], recurrent: Record<string, string>, seed: number): FeedSequence {
-  const frames = new Map<string, ort.Tensor[]>();
-  for (const plan of plans) {
-    const count = plan.fill.kind === 'audio' ? AUDIO_FRAMES : 1;
-    const values = inputFrames(plan, seed, count);
-    frames.set(
-      plan.name,
-      values.map((data) => new ort.Tensor(plan.type as ort.Tensor.Type, data, plan.shape)),
-    );
-  }
-  const feeds: Record<string, ort.Tensor> = {};
-  for (const [name, tensors] of frames) feeds[name] = tensors[0];
-  let run = 0;
-  return {
-    feeds,
-    advance(outputs) {
-      run++;
-      for (const [name, tensors] of frames) if (tensors.length > 1) feeds[name] = tensors[run % tensors.length];
-      for (const [input, output] of Object.entries(recurrent)) {
-        const state = outputs[output];
-        if (state) feeds[input] = state as ort.Tensor;
-      }
-    },
-  };
+  return genericFeedSequence(
+    plans,
+    recurrent,
+    seed,
+    (type, data, shape) => new ort.Tensor(type as ort.Tensor.Type, data, shape),
+  );
 }
 
 /** onnxruntime refused the model (load) or its inputs (run): the user's problem, not ours. */

@@ -22,6 +22,8 @@ import { repeatable } from '../repeatable-flag';
 import { readScenarioText } from '../scenario-file';
 import { benchInputAsUsage } from '../bench-input';
 import { UsageError } from '../usage-error';
+import { DEFAULT_DEVICE_TIMEOUT_S, type OnDeviceRequest } from '../../bench/on-device';
+import { measureOnDevice } from './bench-on-device';
 
 interface BenchOptions {
   json?: boolean;
@@ -40,9 +42,12 @@ interface BenchOptions {
   model?: string;
   profile?: string;
   calibrate: boolean;
+  onDevice?: boolean;
+  lan?: boolean;
+  timeout?: string;
 }
 
-export function registerBench(program: Command, _setExit: (code: number) => void): void {
+export function registerBench(program: Command, setExit: (code: number) => void): void {
   program
     .command('bench')
     .description('benchmark an ONNX model (a file or bundled:NAME) on this machine, or import a results file')
@@ -66,12 +71,25 @@ export function registerBench(program: Command, _setExit: (code: number) => void
     .option('--into <scenario>', 'apply the measurement to this scenario file (edited in place unless --out)')
     .option('--model <id>', "with --into: the scenario's model id to set latency_ms on")
     .option('--profile <id>', 'with --into: hardware profile id (default this-machine, or the slug of the host)')
+    .option(
+      '--on-device',
+      "measure in another device's browser: serve a one-time benchmark page and wait for its result",
+    )
+    .option('--lan', 'with --on-device: listen on the local network, not only on 127.0.0.1')
+    .option(
+      '--timeout <s>',
+      `with --on-device: stop waiting for the result after this many seconds (default ${DEFAULT_DEVICE_TIMEOUT_S})`,
+    )
     .action((model: string | undefined, options: BenchOptions) =>
-      benchInputAsUsage(() => benchCommand(model, options)),
+      benchInputAsUsage(() => benchCommand(model, options, setExit)),
     );
 }
 
-async function benchCommand(model: string | undefined, options: BenchOptions): Promise<void> {
+async function benchCommand(
+  model: string | undefined,
+  options: BenchOptions,
+  setExit: (code: number) => void,
+): Promise<void> {
   if (options.import) {
     if (model) throw new UsageError(`bench: give a model to measure or --import a results file, not both`);
     const report = readBenchReport(options.import);
@@ -79,16 +97,45 @@ async function benchCommand(model: string | undefined, options: BenchOptions): P
     return;
   }
   if (!model) throw new UsageError('bench: which model? give an .onnx file or bundled:NAME (see `placewise models`)');
+  if (!options.onDevice && (options.lan || options.timeout !== undefined)) {
+    throw new UsageError(`bench: --${options.lan ? 'lan' : 'timeout'} needs --on-device`);
+  }
   if (options.into && !options.model) {
     throw new UsageError('bench: --into needs --model ID (the scenario model to update)');
   }
   // Fail on an unreadable scenario before measuring, not after.
   if (options.into) readScenarioText(options.into);
-  const report = await measure(model, options);
+  const report = options.onDevice
+    ? await measureOnDevice(onDeviceRequest(model, options))
+    : await measure(model, options);
+  // The device sent no result (the reason is printed): nothing to write or apply.
+  if (!report) return setExit(1);
   if (options.out) await writeOutput(options.out, `${JSON.stringify(report, null, 2)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);
   if (options.into) await applyToScenario(report, options, undefined);
+}
+
+// A browser chooses its own threads and runs one stream: the sweeps and modes are this machine's.
+const NOT_ON_DEVICE = ['threads', 'batch', 'mode', 'rate'] as const;
+
+function onDeviceRequest(model: string, options: BenchOptions): OnDeviceRequest {
+  const given = NOT_ON_DEVICE.find((option) => options[option] !== undefined);
+  if (given)
+    throw new UsageError(`bench --on-device: --${given} applies to this machine only (the device runs one stream)`);
+  const timeoutS = optionalNumber('--timeout', options.timeout);
+  if (timeoutS !== undefined && !(timeoutS > 0))
+    throw new UsageError(`--timeout: '${options.timeout}' is not a positive number of seconds`);
+  return {
+    model,
+    shapes: options.shape ? Object.fromEntries(options.shape.map(parseShapeOption)) : undefined,
+    warmup: optionalNumber('--warmup', options.warmup),
+    iterations: optionalNumber('--iterations', options.iterations),
+    durationS: optionalNumber('--duration', options.duration),
+    seed: optionalNumber('--seed', options.seed),
+    lan: options.lan ?? false,
+    timeoutS,
+  };
 }
 
 async function measure(model: string, options: BenchOptions): Promise<BenchReport> {

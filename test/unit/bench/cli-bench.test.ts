@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import { captureOutput } from '../support/captured-output';
-import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
-import { buildSystemModel } from '../../../simulator/evaluate/system-model';
+import { firstStepMean } from './step-time';
 import { HARDWARE_LIBRARY } from '../../../simulator/scenario/hardware-library';
 import { parseScenarioText } from '../../../simulator/scenario/load';
 import { writeBytes } from './onnx-builder';
@@ -41,14 +40,6 @@ options:
     place: { detect-speech: phone }
 `;
 
-/** The mean time of the scenario's one step (ms), as the simulator plans it. */
-function detectSpeechMean(text: string): number {
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new Error('invalid scenario');
-  const system = buildSystemModel(parsed.scenario);
-  return buildOptionPlan(system, parsed.scenario.options[0]).steps[0].primary.service.mean;
-}
-
 describe('placewise bench', () => {
   it('measures and calibrates, prints JSON, writes the results file, and imports it into a scenario, changing the step time', async () => {
     const results = join(directory, 'vad.json');
@@ -78,7 +69,7 @@ describe('placewise bench', () => {
 
     const scenario = join(directory, 'voice.yaml');
     writeFileSync(scenario, SCENARIO);
-    const before = detectSpeechMean(SCENARIO);
+    const before = firstStepMean(SCENARIO);
     const imported = await main(['bench', '--import', results, '--into', scenario, '--model', 'vad']);
     expect(imported).toBe(0);
     const text = readFileSync(scenario, 'utf8');
@@ -89,7 +80,7 @@ describe('placewise bench', () => {
     expect(parsed.scenario.models[0].latency_ms?.p50).toBe(printed.results[0].latency_ms.p50);
     expect(parsed.scenario.hardware['this-machine'].gflops).toBe(printed.calibration.gflops);
     // The measurement, not gflop, now sets the step's time on the phone.
-    expect(detectSpeechMean(text)).not.toBeCloseTo(before, 6);
+    expect(firstStepMean(text)).not.toBeCloseTo(before, 6);
     expect(before).toBeCloseTo((0.004 / HARDWARE_LIBRARY['phone-midrange'].gflops) * 1000, 9);
   }, 240_000);
 

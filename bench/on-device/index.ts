@@ -1,0 +1,3 @@
+// Benchmarking in the target device's own browser (`placewise bench --on-device`).
+export { benchOnDevice, DEFAULT_DEVICE_TIMEOUT_S, DeviceFailureError, type OnDeviceRequest } from './bench-on-device';
+export { DeviceResultError, DeviceTimeoutError } from './device-server';
