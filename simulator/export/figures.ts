@@ -36,6 +36,11 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
 
+/** A figure with three significant digits and thousands separators: 33,300, 0.0125. */
+export function formatFigure(value: number): string {
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+}
+
 /** A number with at most three significant digits and no trailing zeros. */
 export function trim(value: number, digits = 3): string {
   if (value === 0) return '0';
