@@ -4,7 +4,7 @@
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '∞';
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
+  if (ms >= 100) return `${formatCount(Math.round(ms))} ms`;
   if (ms >= 10) return `${ms.toFixed(1)} ms`;
   return `${ms.toFixed(2)} ms`;
 }

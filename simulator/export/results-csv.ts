@@ -97,11 +97,15 @@ function sampleRow(outcome: OptionOutcome, index: number, values: Record<string,
   return row;
 }
 
-/** Columns in first-seen order over the option rows, then the samples'; shared ones after `option`. */
+// Columns grouped as in the results JSON (each group in first-seen order over the rows), so that
+// a component or link that only a later option uses still sits beside its kind.
+const COLUMN_GROUPS = ['battery_hours.', 'components.', 'links.', 'steps.', 'budgets.', 'pass', 'uncertain.'];
+
 function columnOrder(rows: readonly Row[], shared: readonly string[]): string[] {
   const seen = new Set<string>(['row', 'sample', 'option', ...shared]);
   for (const row of rows) for (const name of row.keys()) seen.add(name);
-  return [...seen];
+  const group = (name: string) => COLUMN_GROUPS.findIndex((prefix) => name === prefix || name.startsWith(prefix));
+  return [...seen].sort((a, b) => group(a) - group(b));
 }
 
 function csvField(value: Cell): string {

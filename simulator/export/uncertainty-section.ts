@@ -68,12 +68,12 @@ export function uncertaintySection(
       bars.length === 0
         ? undefined
         : {
-            header: ['Uncertain value', 'Moves', 'From', 'To', 'Swing'],
+            header: ['Uncertain value (p5 to p95)', `What it moves, for ${title(chosen ?? '')}`, 'At p5', 'At p95', 'Swing'],
             rows: bars.map((bar) => {
               const format = bar.metric.startsWith('monthly_usd') ? formatUsd : formatMs;
               return [
                 `${bar.parameter} (${formatFigure(bar.parameter_low)} to ${formatFigure(bar.parameter_high)})`,
-                `${budgetTitle(bar.metric.replace(/\.total$/, ''))} of ${title(bar.option)}`,
+                budgetTitle(bar.metric.replace(/\.total$/, '')),
                 format(bar.low),
                 format(bar.high),
                 format(bar.swing),
