@@ -2,7 +2,7 @@
 // measured requests all failed has no latency: in memory its figures are NaN, in the JSON its
 // latency fields are absent (and its warnings say why), never null.
 import type { LatencySummary, OptionResult, ScenarioResults } from './results';
-import type { MonteCarloReport } from './uncertainty/monte-carlo-plan';
+import type { MonteCarloReport } from './uncertainty/monte-carlo-report';
 
 /** An option as the JSON carries it: latency figures absent where no request completed. */
 export type JsonOptionResult = Omit<OptionResult, 'latency_ms'> & { latency_ms: Partial<LatencySummary> };
