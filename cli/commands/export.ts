@@ -42,7 +42,7 @@ interface ExportFlags {
 const DIAGRAMS: readonly DiagramKind[] = ['architecture', 'sequence'];
 
 /** Samples a report's uncertainty section draws unless --monte-carlo says otherwise. */
-export const REPORT_SAMPLES = 100;
+export const REPORT_SAMPLES = 50;
 
 export function registerExport(program: Command, setExit: (code: number) => void): void {
   program
