@@ -7,7 +7,7 @@ import { defaultScope } from '../scenario/references';
 import type { Component, DeploymentOption, Link, Scenario } from '../scenario/schema';
 import { type BudgetBreaches, budgetBreaches } from './budget-breaches';
 import { describeDistribution } from './distribution-summary';
-import { formatCount, formatFigure, formatHours, formatMbps, formatMs, formatShare, trim } from './figures';
+import { formatCount, formatFigure, formatHours, formatMbps, formatMs, formatShare } from './figures';
 import { MermaidIds, quotedLabel } from './mermaid-text';
 import { findOption, linkSettings, stepLocation } from './option-placement';
 import { ownEntry } from '../scenario/own-entry';

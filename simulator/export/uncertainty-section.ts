@@ -68,7 +68,13 @@ export function uncertaintySection(
       bars.length === 0
         ? undefined
         : {
-            header: ['Uncertain value (p5 to p95)', `What it moves, for ${title(chosen ?? '')}`, 'At p5', 'At p95', 'Swing'],
+            header: [
+              'Uncertain value (p5 to p95)',
+              `What it moves, for ${title(chosen ?? '')}`,
+              'At p5',
+              'At p95',
+              'Swing',
+            ],
             rows: bars.map((bar) => {
               const format = bar.metric.startsWith('monthly_usd') ? formatUsd : formatMs;
               return [

@@ -23,20 +23,13 @@ function readCsv(text: string): { columns: string[]; records: Record<string, str
 
 describe('placewise export --format csv', () => {
   const args = ['--requests', '400', '--seed', '5'];
-  const json = JSON.parse(placewise('run', uncertain, '--json', ...args).stdout) as ResultsDocument;
-  const csv = placewise(
-    'export',
-    uncertain,
-    '--format',
-    'csv',
-    '--out',
-    '-',
-    '--samples',
-    '3',
-    '--workers',
-    '1',
-    ...args,
-  );
+  let json: ResultsDocument;
+  let csv: ReturnType<typeof placewise>;
+  beforeAll(() => {
+    json = JSON.parse(placewise('run', uncertain, '--json', ...args).stdout) as ResultsDocument;
+    const samples = ['--samples', '3', '--workers', '1'];
+    csv = placewise('export', uncertain, '--format', 'csv', '--out', '-', ...samples, ...args);
+  });
 
   it('writes one row per option with every figure and budget verdict of the JSON, then one per sample and option', () => {
     expect(csv.code, csv.stderr).toBe(0);
