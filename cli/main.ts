@@ -1,5 +1,6 @@
 // The `placewise` command. Each subcommand lives in cli/commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
+import { placewiseVersion } from '../electron/host/provenance';
 import { UsageError } from './usage-error';
 
 type Register = (program: Command, setExit: (code: number) => void) => void;
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   export: async () => (await import('./commands/export')).registerExport,
   capacity: async () => (await import('./commands/capacity')).registerCapacity,
   serve: async () => (await import('./commands/serve')).registerServe,
+  completion: async () => (await import('./commands/completion')).registerCompletion,
 };
 
 /**
@@ -28,7 +30,7 @@ export function commandLineError(text: string): string {
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('placewise')
     .description('Where should each model live? Simulate ML deployment options against their budgets.')
-    .version('0.1.0')
+    .version(placewiseVersion())
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
@@ -38,7 +40,8 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  const named = COMMANDS[argv[0] ?? ''];
+  // Completion lists every command, so it loads them all, as help does.
+  const named = argv[0] === 'completion' ? undefined : COMMANDS[argv[0] ?? ''];
   for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });

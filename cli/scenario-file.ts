@@ -1,7 +1,13 @@
 // Reads and validates a scenario file for a command; every problem becomes a UsageError whose
 // message is one `FILE: PATH: message` line per problem.
 import { readRegularFileSync, UnreadableFileError } from '../bench/files/read-regular-file';
-import { formatScenarioError, parseScenarioText, RunLimitError, type Scenario } from '../simulator';
+import {
+  formatScenarioError,
+  parseScenarioText,
+  RunLimitError,
+  type Scenario,
+  type UncertainScenario,
+} from '../simulator';
 import { UsageError } from './usage-error';
 
 /** The text of a scenario file: a regular file within the scenario size limit, else a UsageError saying why. */
@@ -14,10 +20,23 @@ export function readScenarioText(file: string): string {
   }
 }
 
-export function loadScenarioFile(file: string): Scenario {
-  const parsed = parseScenarioText(readScenarioText(file));
+export interface ScenarioFile {
+  text: string;
+  scenario: Scenario;
+  /** Present when some numbers are uncertain, for Monte Carlo. */
+  uncertain?: UncertainScenario;
+}
+
+/** The file's text and its valid scenario, else a UsageError with every problem. */
+export function readScenarioFile(file: string): ScenarioFile {
+  const text = readScenarioText(file);
+  const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
-  return parsed.scenario;
+  return { text, scenario: parsed.scenario, uncertain: parsed.uncertain };
+}
+
+export function loadScenarioFile(file: string): Scenario {
+  return readScenarioFile(file).scenario;
 }
 
 /** Runs a simulation of the file's scenario; a load past what a run can hold is bad input (exit 2). */

@@ -7,7 +7,14 @@ export { replicateScenario } from './evaluate/replications';
 export { type EvaluateSettings, evaluateScenario } from './evaluate/evaluate-scenario';
 export * from './export';
 export type * from './results';
-export { resultsForJson } from './results-json';
+export {
+  type JsonOptionResult,
+  RESULTS_FORMAT,
+  type ResultsDocument,
+  resultsDocument,
+  resultsForJson,
+  type ResultsProvenance,
+} from './results-json';
 export { HARDWARE_LIBRARY, type HardwareProfile } from './scenario/hardware-library';
 export { LINK_DEFAULTS } from './scenario/link-technologies';
 export { SCENARIO_LIMITS } from './scenario/limits';

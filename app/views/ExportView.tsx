@@ -1,5 +1,6 @@
 // The Export view: the architecture or sequence diagram (Mermaid, SVG, PNG) or the report with
-// its decision record (Markdown, HTML), rendered on the host and offered as a download.
+// its decision record (Markdown, HTML), the decision record alone or the results as CSV,
+// rendered on the host and offered as a download.
 import { useState } from 'react';
 import { architectureMermaid, sequenceMermaid } from '../../simulator';
 import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
@@ -15,7 +16,14 @@ const FORMATS: Record<ExportFormat, string> = {
   png: 'Diagram as PNG',
   md: 'Report with decision record (Markdown)',
   html: 'Report with decision record and charts (HTML)',
+  adr: 'Decision record alone (MADR Markdown, for docs/decisions/)',
+  csv: 'Results, one row per option (CSV)',
 };
+
+/** The file's name, for the decision record's `placewise check` command. */
+function scenarioFileName(path: string | null): string | undefined {
+  return path?.split(/[\\/]/).pop() || undefined;
+}
 
 function download(fileName: string, mime: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
@@ -50,6 +58,7 @@ export function ExportView() {
         format,
         optionId: option,
         diagram,
+        scenarioFile: scenarioFileName(session.store.getState().path),
       });
       if (!result.ok) notify({ kind: 'error', text: `Export failed: ${result.message}` });
       else {

@@ -1,10 +1,21 @@
 // `placewise check <scenario>...`: the architecture fitness function for CI. Exit 1 when a
 // scenario's decision breaks a budget, or, with no decision, when no option passes them all.
+// --json prints the verdicts for machines; --junit FILE writes them as JUnit XML for CI.
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { checkWritable, OutputPathError, writeFileAtomic } from '../../electron/host/export/write-file-atomic';
+import { generatedAt, placewiseVersion, scenarioSha256 } from '../../electron/host/provenance';
 import { evaluateScenario, type ScenarioResults } from '../../simulator';
+import {
+  CHECK_FORMAT,
+  type CheckReport,
+  checkedScenario,
+  isChecked,
+  type ScenarioCheck,
+} from '../check/check-verdicts';
+import { junitXml } from '../check/junit-xml';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
-import { loadScenarioFile, simulateFile } from '../scenario-file';
+import { readScenarioFile, type ScenarioFile, simulateFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 export interface CheckOutcome {
@@ -35,6 +46,13 @@ function round(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }
 
+interface CheckFlags {
+  requests?: number;
+  seed?: number;
+  json?: boolean;
+  junit?: string;
+}
+
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
@@ -42,27 +60,59 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .argument('<scenario...>', 'scenario files')
     .option('--requests <n>', 'simulated requests per option', positiveInteger)
     .option('--seed <n>', "random seed (default: each scenario's seed)", nonNegativeInteger)
-    .action((files: string[], flags: { requests?: number; seed?: number }) => {
+    .option('--json', "print each scenario's budgets and verdicts as JSON")
+    .option('--junit <file>', 'also write the verdicts as JUnit XML, a test case per scenario and budget')
+    .action(async (files: string[], flags: CheckFlags) => {
+      if (flags.junit !== undefined) await junitPath(() => checkWritable(flags.junit!));
       const colour = process.stdout.isTTY === true;
-      const problems: string[] = [];
+      const checks: ScenarioCheck[] = [];
       for (const file of files) {
+        let source: ScenarioFile;
         let results: ScenarioResults;
+        const started = performance.now();
         try {
-          const scenario = loadScenarioFile(file);
+          source = readScenarioFile(file);
           results = simulateFile(file, () =>
-            evaluateScenario(scenario, { requests: flags.requests, seed: flags.seed }),
+            evaluateScenario(source.scenario, { requests: flags.requests, seed: flags.seed }),
           );
         } catch (error) {
           if (!(error instanceof UsageError)) throw error;
-          problems.push(error.message);
+          checks.push({ file, error: error.message });
           continue;
         }
         const outcome = checkOutcome(results);
-        const mark = outcome.pass ? (colour ? pc.green('pass') : 'pass') : colour ? pc.red('FAIL') : 'FAIL';
-        process.stdout.write(`${mark}  ${file}: ${outcome.message}\n`);
+        const seconds = (performance.now() - started) / 1000;
+        checks.push(checkedScenario(file, scenarioSha256(source.text), results, outcome, seconds));
+        if (!flags.json) {
+          const mark = outcome.pass ? (colour ? pc.green('pass') : 'pass') : colour ? pc.red('FAIL') : 'FAIL';
+          process.stdout.write(`${mark}  ${file}: ${outcome.message}\n`);
+        }
         if (!outcome.pass) setExit(1);
       }
+      const report: CheckReport = {
+        format: CHECK_FORMAT,
+        placewise_version: placewiseVersion(),
+        generated_at: generatedAt(),
+        pass: checks.every((check) => isChecked(check) && check.pass),
+        scenarios: checks,
+      };
+      if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (flags.junit !== undefined) {
+        const target = flags.junit;
+        await junitPath(() => writeFileAtomic(target, new TextEncoder().encode(junitXml(report))));
+      }
       // Invalid files are reported after the others were checked, so one typo does not hide the rest.
+      const problems = checks.flatMap((check) => (isChecked(check) ? [] : [check.error]));
       if (problems.length > 0) throw new UsageError(problems.join('\n'));
     });
+}
+
+/** An output path the user gave that cannot be written is bad input (exit 2). */
+async function junitPath<T>(action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(`--junit: ${error.message}`);
+    throw error;
+  }
 }

@@ -3,21 +3,15 @@
 // with --replications N, run N seeds and add intervals across them. Exits 1 when no option
 // simulated passes every budget (as `check` does for a scenario without a decision).
 import { type Command, InvalidArgumentError } from 'commander';
-import {
-  evaluateScenario,
-  formatScenarioError,
-  parseScenarioText,
-  replicateScenario,
-  requestsPastLimit,
-  resultsForJson,
-} from '../../simulator';
+import { evaluateScenario, replicateScenario, requestsPastLimit, resultsDocument } from '../../simulator';
+import { resultsProvenance } from '../../electron/host/provenance';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
 import { MONTE_CARLO_REQUESTS, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
 import { repeatable } from '../repeatable-flag';
 import { renderResultsTable } from '../results-table';
-import { readScenarioText, simulateFile } from '../scenario-file';
+import { readScenarioFile, simulateFile } from '../scenario-file';
 import { UsageError } from '../usage-error';
 
 interface RunFlags {
@@ -61,9 +55,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       atLeastTwo,
     )
     .action(async (file: string, flags: RunFlags) => {
-      const parsed = parseScenarioText(readScenarioText(file));
-      if (!parsed.ok) throw new UsageError(parsed.errors.map((error) => formatScenarioError(file, error)).join('\n'));
-      const { scenario } = parsed;
+      const { text, scenario, uncertain } = readScenarioFile(file);
       checkOptionIds(file, scenario, flags.option ?? []);
       const past =
         flags.requests === undefined ? undefined : requestsPastLimit(scenario.workload.users, flags.requests);
@@ -77,14 +69,15 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const colour = process.stdout.isTTY === true;
       setExit(results.options.some((option) => option.pass) ? 0 : 1);
       if (flags.monteCarlo === undefined) {
-        if (flags.json) process.stdout.write(`${JSON.stringify(resultsForJson(results), null, 2)}\n`);
+        if (flags.json)
+          process.stdout.write(`${JSON.stringify(resultsDocument(results, resultsProvenance(text)), null, 2)}\n`);
         else process.stdout.write(`${renderResultsTable(results, { colour })}\n`);
         return;
       }
       const progress = !flags.json && process.stderr.isTTY === true;
-      const report = await runMonteCarlo(
+      const { report } = await runMonteCarlo(
         file,
-        parsed.uncertain ?? { input: scenario, parameters: [] },
+        uncertain ?? { input: scenario, parameters: [] },
         {
           samples: flags.monteCarlo,
           seed: results.seed,
@@ -99,8 +92,10 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         },
       );
       if (progress) process.stderr.write('\r\x1b[K');
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...resultsForJson(results), ...report }, null, 2)}\n`);
-      else {
+      if (flags.json) {
+        const document = resultsDocument(results, resultsProvenance(text), report);
+        process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      } else {
         process.stdout.write(`${renderResultsTable(results, { colour })}\n\n`);
         process.stdout.write(`${renderMonteCarloTable(report, { colour })}\n`);
       }

@@ -78,6 +78,7 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       format: z.enum(EXPORT_FORMATS),
       optionId: z.string().min(1).max(200).optional(),
       diagram: z.enum(['architecture', 'sequence']).optional(),
+      scenarioFile: z.string().min(1).max(200).optional(),
     }),
   ]),
   openExternal: z.tuple([z.string().max(2048)]),

@@ -100,6 +100,8 @@ export interface ExportRequest {
   /** Default: the scenario's decision, else the recommendation. */
   optionId?: string;
   diagram?: 'architecture' | 'sequence';
+  /** How reports name the scenario file (its name, in the decision record's `placewise check` command). */
+  scenarioFile?: string;
 }
 
 export type ExportResult =

@@ -13,7 +13,7 @@ export function exportScenarioText(
   signal?: AbortSignal,
 ): Promise<ExportResult> {
   return pool.run(async (worker) => {
-    const { scenario, results } = await worker
+    const { scenario, results, uncertainValues } = await worker
       .call('simulate', { scenarioText: request.scenarioText })
       .catch((error: unknown) => {
         // A scenario that does not read or validate is the caller's to fix (HTTP 400).
@@ -27,6 +27,9 @@ export function exportScenarioText(
         format: request.format,
         optionId: request.optionId,
         diagram: request.diagram,
+        scenarioText: request.scenarioText,
+        scenarioFile: request.scenarioFile,
+        uncertainValues,
       });
       return { ok: true, fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };
     } catch (error) {

@@ -7,7 +7,7 @@ import { defaultScope } from '../scenario/references';
 import type { Component, DeploymentOption, Link, Scenario } from '../scenario/schema';
 import { type BudgetBreaches, budgetBreaches } from './budget-breaches';
 import { describeDistribution } from './distribution-summary';
-import { formatCount, formatHours, formatMbps, formatMs, formatShare, trim } from './figures';
+import { formatCount, formatFigure, formatHours, formatMbps, formatMs, formatShare } from './figures';
 import { MermaidIds, quotedLabel } from './mermaid-text';
 import { findOption, linkSettings, stepLocation } from './option-placement';
 import { ownEntry } from '../scenario/own-entry';
@@ -156,7 +156,7 @@ function linkLabel(link: Link, optionResult: OptionResult | undefined, breaches:
   ];
   const result = optionResult?.links.find((candidate) => candidate.id === link.id);
   if (result) {
-    const busy = `${formatShare(result.utilization)} busy · ${trim(result.gb_per_month)} GB/month`;
+    const busy = `${formatShare(result.utilization)} busy · ${formatFigure(result.gb_per_month)} GB/month`;
     lines.push(breaches.links.has(link.id) ? `${busy} · over budget` : busy);
   }
   return quotedLabel(...lines);

@@ -4,7 +4,7 @@
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '∞';
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
+  if (ms >= 100) return `${formatCount(Math.round(ms))} ms`;
   if (ms >= 10) return `${ms.toFixed(1)} ms`;
   return `${ms.toFixed(2)} ms`;
 }
@@ -34,6 +34,11 @@ export function formatHours(hours: number): string {
 
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
+}
+
+/** A figure with three significant digits and thousands separators: 33,300, 0.0125. */
+export function formatFigure(value: number): string {
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 3 });
 }
 
 /** A number with at most three significant digits and no trailing zeros. */

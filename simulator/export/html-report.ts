@@ -5,7 +5,7 @@ import type { ScenarioResults } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { architectureMermaid } from './architecture-mermaid';
 import type { DecisionRecord } from './decision-record';
-import { decisionReport, type ReportTable } from './decision-report';
+import { decisionReport, type ReportContext, type ReportTable } from './decision-report';
 import { sequenceMermaid } from './sequence-mermaid';
 
 /** What the host renders in a browser and the report embeds: SVG markup, trusted as is. */
@@ -26,6 +26,7 @@ const STYLE = `
   th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
   th { background: #f6f8fa; }
   td.fail { color: #b42318; font-weight: 600; } td.pass { color: #1a7f37; font-weight: 600; }
+  .provenance { color: #59636e; font-size: 12px; margin-top: 0; }
   .recommendation { font-weight: 600; padding: 8px 12px; background: #f0f7ff; border-left: 4px solid #0969da; }
   .diagram { overflow-x: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: 12px; margin: 8px 0 16px; background: #fff; }
   .diagram svg { max-width: 100%; height: auto; }
@@ -45,33 +46,47 @@ export function htmlReport(
   results: ScenarioResults,
   optionId: string,
   figures: ReportFigures,
+  context: ReportContext,
 ): string {
-  const report = decisionReport(scenario, results, optionId);
-  const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
+  const report = decisionReport(scenario, results, optionId, context);
+  const body: string[] = [
+    `<h1>${escapeHtml(report.title)}</h1>`,
+    `<p class="provenance">${escapeHtml(report.provenance.line)}</p>`,
+  ];
   if (report.description) body.push(`<p>${escapeHtml(report.description)}</p>`);
-  body.push('<h2>Scenario</h2>', table(report.summary, false), '<h2>Budgets</h2>', table(report.budgets));
   body.push(
-    '<h2>Options compared</h2>',
+    `<h2 id="answer">${report.answerHeading}</h2>`,
+    `<p class="recommendation">${escapeHtml(report.answer)}</p>`,
+    table(report.verdicts),
+    '<h2 id="options">Options compared</h2>',
     table(report.comparison),
-    `<p class="recommendation">${escapeHtml(report.recommendation)}</p>`,
   );
-  body.push('<h2>Comparison charts</h2>', `<div class="charts">${figures.charts.join('\n')}</div>`);
   body.push(
-    `<h2>Architecture: ${escapeHtml(optionId)}</h2>`,
+    `<h2 id="architecture">Architecture: ${escapeHtml(report.shownTitle)}</h2>`,
     `<div class="diagram" data-testid="diagram">${figures.architectureSvg}</div>`,
     mermaidSource(architectureMermaid(scenario, results, optionId)),
-    `<h2>A typical request: ${escapeHtml(optionId)}</h2>`,
+    `<h2 id="sequence">A typical request: ${escapeHtml(report.shownTitle)}</h2>`,
     `<div class="diagram">${figures.sequenceSvg}</div>`,
     mermaidSource(sequenceMermaid(scenario, results, optionId)),
   );
-  body.push('<h2>Per-option breakdown</h2>');
+  body.push(
+    '<h2 id="assumptions">Assumptions</h2>',
+    `<p>${escapeHtml(report.assumptionsNote)}</p>`,
+    table(report.assumptions),
+  );
+  const { uncertainty } = report;
+  body.push('<h2 id="uncertainty">Uncertainty</h2>', `<p>${escapeHtml(uncertainty.note)}</p>`);
+  for (const part of [uncertainty.bands, uncertainty.passProbabilities, uncertainty.tornado])
+    if (part) body.push(table(part));
+  body.push('<h2 id="charts">Charts</h2>', `<div class="charts">${figures.charts.join('\n')}</div>`);
+  body.push(decisionRecord(report.record, report.provenance.line));
+  body.push('<h2 id="appendix">Appendix: every option in detail</h2>', table(report.summary, false));
   for (const option of report.breakdowns) {
     body.push(`<h3>${escapeHtml(option.heading)}</h3>`, `<p>Placement: ${escapeHtml(option.placement)}</p>`);
     for (const { title, table: figuresTable } of option.tables)
       body.push(`<h4>${escapeHtml(title)}</h4>`, table(figuresTable));
     for (const warning of option.warnings) body.push(`<p class="warning">Warning: ${escapeHtml(warning)}</p>`);
   }
-  body.push(decisionRecord(report.record));
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -79,7 +94,9 @@ export function htmlReport(
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="Placewise">',
+    `<meta name="generator" content="Placewise ${escapeHtml(report.provenance.version)}">`,
+    `<meta name="date" content="${escapeHtml(report.provenance.date)}">`,
+    `<meta name="placewise-scenario-sha256" content="${escapeHtml(report.provenance.sha256)}">`,
     `<title>${escapeHtml(report.title)}: decision report</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
@@ -91,22 +108,37 @@ export function htmlReport(
   ].join('\n');
 }
 
-function decisionRecord(record: DecisionRecord): string {
-  const list = (items: string[], prefix = '') =>
-    `<ul>${(items.length === 0 ? ['none'] : items).map((item) => `<li>${escapeHtml(prefix + item)}</li>`).join('')}</ul>`;
+// MADR 4's sections, as in decision-record-markdown.ts.
+function decisionRecord(record: DecisionRecord, provenance: string): string {
+  const list = (items: string[]) =>
+    `<ul>${(items.length === 0 ? ['none'] : items).map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+  const prosAndCons = (good: string[], bad: string[]) =>
+    list([...good.map((item) => `Good, because ${item}`), ...bad.map((item) => `Bad, because ${item}`)]);
+  const metadata = [`Status: ${record.status}`, `Date: ${record.date}`];
+  if (record.deciders.length > 0) metadata.push(`Deciders: ${record.deciders.join(', ')}`);
   return [
-    `<h2>Decision record: ${escapeHtml(record.title)}</h2>`,
-    `<p>Status: <strong>${record.status}</strong></p>`,
-    '<h3>Context and problem statement</h3>',
+    `<h2 id="decision-record">Decision record: ${escapeHtml(record.title)}</h2>`,
+    `<ul class="record-metadata">${metadata.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+    '<h3>Context and Problem Statement</h3>',
     `<p>${escapeHtml(record.context)}</p>`,
-    '<h3>Decision drivers</h3>',
+    '<h3>Decision Drivers</h3>',
     list(record.drivers),
-    '<h3>Considered options</h3>',
+    '<h3>Considered Options</h3>',
     list(record.considered),
-    '<h3>Decision outcome</h3>',
+    '<h3>Decision Outcome</h3>',
     `<p>${escapeHtml(record.outcome)}</p>`,
     '<h4>Consequences</h4>',
-    list([...record.good.map((item) => `Good, because ${item}`), ...record.bad.map((item) => `Bad, because ${item}`)]),
+    prosAndCons(record.good, record.bad),
+    '<h4>Confirmation</h4>',
+    `<p>${escapeHtml(record.confirmation)}</p>`,
+    '<h3>Pros and Cons of the Options</h3>',
+    ...record.options.flatMap((option) => [
+      `<h4>${escapeHtml(option.title)}</h4>`,
+      `<p>${escapeHtml(option.description)}</p>`,
+      prosAndCons(option.good, option.bad),
+    ]),
+    '<h3>More Information</h3>',
+    `<p>${escapeHtml(provenance)}</p>`,
   ].join('\n');
 }
 

@@ -9,3 +9,4 @@ export { defaultExportOption } from './default-option';
 export { htmlReport, type ReportFigures } from './html-report';
 export { markdownReport } from './markdown-report';
 export { sequenceMermaid } from './sequence-mermaid';
+export { type CsvSample, csvSamples, resultsCsv, type ResultsCsvInput } from './results-csv';

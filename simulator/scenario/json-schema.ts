@@ -39,6 +39,7 @@ function uncertainDefinitions(): Record<string, unknown> {
       type: 'object',
       properties: {
         range: {
+          description: '[low, high], in the unit of the field it stands for',
           type: 'array',
           prefixItems: [
             { type: 'number', minimum: 0 },

@@ -61,13 +61,28 @@ const numberPair = z.tuple([nonNegative, nonNegative]);
 // wrote (`uniform: lower bound above upper bound`) instead of "matched no alternative".
 const distributionObject = z
   .strictObject({
-    constant: nonNegative.optional(),
-    uniform: numberPair.optional(),
-    exponential: positive.optional(),
-    normal: z.strictObject({ mean: nonNegative, sd: nonNegative }).optional(),
-    lognormal: z.strictObject({ median: positive, p95: positive }).optional(),
-    triangular: z.tuple([nonNegative, nonNegative, nonNegative]).optional(),
-    empirical: list(nonNegative).min(1).optional(),
+    constant: nonNegative.optional().describe("always this value (in the field's unit)"),
+    uniform: numberPair.optional().describe("[low, high]: every value between equally likely (in the field's unit)"),
+    exponential: positive.optional().describe("the mean of an exponential distribution (in the field's unit)"),
+    normal: z
+      .strictObject({
+        mean: nonNegative.describe("the mean (in the field's unit)"),
+        sd: nonNegative.describe("the standard deviation (in the field's unit)"),
+      })
+      .optional()
+      .describe("mean and standard deviation (in the field's unit), truncated at 0"),
+    lognormal: z
+      .strictObject({
+        median: positive.describe("the median (in the field's unit)"),
+        p95: positive.describe("the 95th percentile (in the field's unit)"),
+      })
+      .optional()
+      .describe("median and 95th percentile (in the field's unit) of a lognormal distribution"),
+    triangular: z
+      .tuple([nonNegative, nonNegative, nonNegative])
+      .optional()
+      .describe("[min, mode, max] (in the field's unit)"),
+    empirical: list(nonNegative).min(1).optional().describe("observed values (in the field's unit), resampled"),
   })
   .superRefine((value, ctx) => {
     const kinds = Object.keys(value);
@@ -109,16 +124,21 @@ export const distributionSchema = z
     'A constant number, or one of constant, uniform, exponential, normal, lognormal, triangular, empirical',
   ) as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
 
-const powerSchema = z.strictObject({ idle: nonNegative, active: nonNegative });
+const powerSchema = z
+  .strictObject({
+    idle: nonNegative.describe('watts drawn when idle'),
+    active: nonNegative.describe('watts drawn when every core computes'),
+  })
+  .describe('electrical power in watts, idle and under full load');
 
 export const hardwareProfileSchema = z.strictObject({
-  label: text.optional(),
-  cores: figure().int().positive(),
+  label: text.optional().describe('a name for people'),
+  cores: figure().int().positive().describe('CPU cores (or accelerators) of the device'),
   gflops: positive.describe('effective FP32 inference throughput of the whole device, 10^9 operations per second'),
-  ram_mb: positive.optional(),
-  storage_gb: positive.optional(),
+  ram_mb: positive.optional().describe('memory in megabytes (10^6 bytes)'),
+  storage_gb: positive.optional().describe('storage in gigabytes (10^9 bytes)'),
   power_w: powerSchema.optional(),
-  source: text.optional(),
+  source: text.optional().describe('where the figures come from'),
 });
 
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
@@ -127,11 +147,14 @@ export const AUTOSCALING_METRICS = ['admitted', 'busy'] as const;
 
 export const autoscalingSchema = z
   .strictObject({
-    min: figure().int().positive(),
-    max: figure().int().positive(),
-    target_utilization: figure().positive().max(1).describe('scale so that average utilisation approaches this'),
-    scale_interval_s: positive.default(30).describe('how often the autoscaler looks at the last interval'),
-    cold_start_ms: distributionSchema.default(0).describe('time before a new replica takes work'),
+    min: figure().int().positive().describe('fewest replicas'),
+    max: figure().int().positive().describe('most replicas'),
+    target_utilization: figure()
+      .positive()
+      .max(1)
+      .describe('scale so that average utilisation approaches this share (0 to 1)'),
+    scale_interval_s: positive.default(30).describe("seconds between the autoscaler's looks at the last interval"),
+    cold_start_ms: distributionSchema.default(0).describe('milliseconds before a new replica takes work'),
     metric: z
       .enum(AUTOSCALING_METRICS)
       .default('admitted')
@@ -142,53 +165,60 @@ export const autoscalingSchema = z
   .describe('autoscaling replicas between min and max (Kubernetes HPA rule: ceil(replicas x utilisation / target))');
 
 export const componentSchema = z.strictObject({
-  id,
-  label: text.optional(),
-  kind: z.enum(COMPONENT_KINDS),
+  id: id.describe("the component's id, named by links, steps and options"),
+  label: text.optional().describe('a name for people, shown in diagrams and reports'),
+  kind: z.enum(COMPONENT_KINDS).describe('what the component is; sets its default scope'),
   hardware: id.describe('a built-in or custom hardware profile id'),
   scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
-  battery_wh: positive.optional(),
+  battery_wh: positive.optional().describe('battery capacity in watt-hours'),
   replicas: z
     .union([figure().int().positive(), autoscalingSchema])
     .optional()
     .describe('shared components only; servers = replicas x cores; or an autoscaling range'),
-  usd_per_hour: nonNegative.optional().describe('per replica'),
+  usd_per_hour: nonNegative.optional().describe('US dollars per hour, per replica'),
   // Serverless functions (kind: serverless): pay per request and per GB-second, cold starts.
-  usd_per_million: nonNegative.optional().describe('serverless: price per million requests'),
-  usd_per_gb_s: nonNegative.optional().describe('serverless: price per GB-second of run time'),
-  memory_gb: positive.optional().describe('serverless: memory of one instance'),
-  cold_start_ms: distributionSchema.optional().describe('serverless: extra time when no warm instance is free'),
-  keep_warm_s: nonNegative.optional().describe('serverless: an idle instance stays warm this long (default 600)'),
+  usd_per_million: nonNegative.optional().describe('serverless: US dollars per million requests'),
+  usd_per_gb_s: nonNegative.optional().describe('serverless: US dollars per GB-second of run time'),
+  memory_gb: positive.optional().describe('serverless: memory of one instance, gigabytes (10^9 bytes)'),
+  cold_start_ms: distributionSchema.optional().describe('serverless: extra milliseconds when no warm instance is free'),
+  keep_warm_s: nonNegative.optional().describe('serverless: seconds an idle instance stays warm (default 600)'),
   concurrency: figure().int().positive().optional().describe('serverless: most instances at once (default 1000)'),
   cores: figure().int().positive().optional().describe('parallel executors; default from hardware'),
 });
 
-const outageSchema = z.union([
-  z.strictObject({ every_s: distributionSchema, lasting_s: distributionSchema }),
-  z.strictObject({ schedule: list(numberPair).min(1).describe('[start_s, end_s] intervals') }),
-]);
+const outageSchema = z
+  .union([
+    z.strictObject({
+      every_s: distributionSchema.describe('seconds between outages'),
+      lasting_s: distributionSchema.describe('seconds an outage lasts'),
+    }),
+    z.strictObject({ schedule: list(numberPair).min(1).describe('[start_s, end_s] intervals, seconds') }),
+  ])
+  .describe('when the link is down: random outages, or a fixed schedule');
 
 export const linkSchema = z.strictObject({
-  id,
-  between: z.tuple([id, id]),
-  tech: z.enum(LINK_TECHNOLOGIES),
-  latency_ms: distributionSchema.optional(),
-  mbps: positive.optional(),
-  usd_per_gb: nonNegative.optional(),
-  energy_j_per_mb: nonNegative.optional(),
+  id: id.describe("the link's id"),
+  between: z.tuple([id, id]).describe('the two component ids it joins'),
+  tech: z.enum(LINK_TECHNOLOGIES).describe('the technology: default latency, bandwidth, price and radio energy'),
+  latency_ms: distributionSchema.optional().describe('one-way latency per message, milliseconds'),
+  mbps: positive.optional().describe('bandwidth, megabits (10^6 bits) per second'),
+  usd_per_gb: nonNegative.optional().describe('US dollars per gigabyte (10^9 bytes) carried'),
+  energy_j_per_mb: nonNegative
+    .optional()
+    .describe('radio energy on a battery device, joules per megabyte sent or received'),
   outages: outageSchema.optional(),
 });
 
 const measuredLatencySchema = z.strictObject({
-  p50: positive,
-  p95: positive.optional(),
+  p50: positive.describe('median latency, milliseconds'),
+  p95: positive.optional().describe('95th percentile latency, milliseconds'),
   on: id.describe('the hardware profile it was measured on, e.g. this-machine'),
 });
 
 export const modelSchema = z.strictObject({
-  id,
+  id: id.describe("the model's id, named by steps"),
   file: text.optional().describe('bundled:NAME or a path to an .onnx file'),
-  size_mb: positive,
+  size_mb: positive.describe('size of the model file, megabytes (10^6 bytes)'),
   gflop: positive
     .optional()
     .describe('work per inference, 10^9 operations (used only while the model has no latency_ms)'),
@@ -197,8 +227,10 @@ export const modelSchema = z.strictObject({
     .describe(
       'a measured latency: wins over gflop, used as measured on its hardware and projected by gflops elsewhere',
     ),
-  accuracy: share.optional(),
-  updates_per_month: nonNegative.optional(),
+  accuracy: share.optional().describe('share of answers that are right, 0 to 1'),
+  updates_per_month: nonNegative
+    .optional()
+    .describe('new versions a month, each shipped to every per-user device that holds the model'),
   batch_curve: list(z.tuple([figure().int().positive(), positive]))
     .min(1)
     .optional()
@@ -206,27 +238,30 @@ export const modelSchema = z.strictObject({
 });
 
 export const workloadSchema = z.strictObject({
-  users: figure().int().positive(),
-  per_user_rps: positive,
-  arrivals: z.enum(['poisson', 'periodic']).default('poisson'),
-  hours_per_day: figure().positive().max(24).optional().describe('active use per user per day (default 24)'),
+  users: figure().int().positive().describe('active users'),
+  per_user_rps: positive.describe('requests per second per active user'),
+  arrivals: z
+    .enum(['poisson', 'periodic'])
+    .default('poisson')
+    .describe('poisson: exponential gaps; periodic: exactly 1 / per_user_rps seconds apart'),
+  hours_per_day: figure().positive().max(24).optional().describe('hours of active use per user per day (default 24)'),
   load_profile: z
     .array(nonNegative)
     .length(24)
     .optional()
     .describe('24 hourly multipliers of per_user_rps, around the clock (replaces hours_per_day)'),
-  source: id,
-  sink: id.optional(),
-  requests: figure().int().positive().optional(),
-  duration_s: positive.optional(),
+  source: id.describe('the component where a request starts'),
+  sink: id.optional().describe('the component its result must reach (default: the source)'),
+  requests: figure().int().positive().optional().describe('simulated requests per option'),
+  duration_s: positive.optional().describe('or: seconds of simulated time per option'),
 });
 
 export const stepSchema = z.strictObject({
-  id,
+  id: id.describe("the step's id, named by options"),
   at: id.optional().describe('pinned: every option runs the step here'),
-  compute_ms: distributionSchema.optional(),
-  model: id.optional(),
-  output_kb: nonNegative.default(0),
+  compute_ms: distributionSchema.optional().describe('fixed work, milliseconds wherever it runs'),
+  model: id.optional().describe('the model it runs: its time follows the hardware it lands on'),
+  output_kb: nonNegative.default(0).describe('what it sends on, kilobytes (1000 bytes)'),
 });
 
 export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
@@ -234,32 +269,59 @@ export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
 export const budgetsSchema = z.strictObject({
   latency_ms: z
     .strictObject({
-      mean: positive.optional(),
-      p50: positive.optional(),
-      p90: positive.optional(),
-      p95: positive.optional(),
-      p99: positive.optional(),
+      mean: positive.optional().describe('most mean latency, milliseconds'),
+      p50: positive.optional().describe('most median latency, milliseconds'),
+      p90: positive.optional().describe('most 90th percentile latency, milliseconds'),
+      p95: positive.optional().describe('most 95th percentile latency, milliseconds'),
+      p99: positive.optional().describe('most 99th percentile latency, milliseconds'),
     })
-    .optional(),
-  monthly_usd: nonNegative.optional(),
-  link_utilization: figure().positive().max(1).optional(),
-  battery_hours: positive.optional(),
-  offline_success: share.optional(),
-  success_rate: share.optional(),
+    .optional()
+    .describe('end-to-end latency of completed requests, milliseconds'),
+  monthly_usd: nonNegative.optional().describe('most cost a month, US dollars'),
+  link_utilization: figure().positive().max(1).optional().describe('no link busier than this share, 0 to 1'),
+  battery_hours: positive.optional().describe('every battery component lasts at least this many hours of active use'),
+  offline_success: share.optional().describe('least share (0 to 1) of requests started during an outage that complete'),
+  success_rate: share.optional().describe('least share (0 to 1) of all requests that complete'),
   accuracy: share.optional().describe('minimum mean accuracy (0-1) over completed requests'),
 });
 
 export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'hybrid'] as const;
 
 export const optionSchema = z.strictObject({
-  id,
-  label: text.optional(),
-  pattern: z.enum(PATTERNS).optional(),
-  place: idRecord(id).prefault({}),
-  fallback: idRecord(z.strictObject({ at: id, model: id.optional() })).optional(),
-  cache: idRecord(z.strictObject({ at: id, hit_rate: share })).optional(),
-  telemetry: z.strictObject({ sample_rate: share, kb: nonNegative, to: id }).optional(),
-  batching: idRecord(z.strictObject({ max_batch: figure().int().positive(), max_wait_ms: nonNegative }))
+  id: id.describe("the option's id, named by decision"),
+  label: text.optional().describe('a name for people, shown in reports'),
+  pattern: z.enum(PATTERNS).optional().describe('the placement pattern it follows'),
+  place: idRecord(id).prefault({}).describe('step id to the component id it runs on'),
+  fallback: idRecord(
+    z.strictObject({
+      at: id.describe('the component that runs the step instead'),
+      model: id.optional().describe('the model it runs there'),
+    }),
+  )
+    .optional()
+    .describe('per step: where it runs when a link it needs is down'),
+  cache: idRecord(
+    z.strictObject({
+      at: id.describe('the component that holds the cache'),
+      hit_rate: share.describe('share (0 to 1) of requests the cache answers'),
+    }),
+  )
+    .optional()
+    .describe('per step: a cache of its answers on the way to it'),
+  telemetry: z
+    .strictObject({
+      sample_rate: share.describe('share (0 to 1) of requests that send telemetry'),
+      kb: nonNegative.describe('kilobytes (1000 bytes) each sends'),
+      to: id.describe('the component that receives it'),
+    })
+    .optional()
+    .describe('sampled telemetry sent per request'),
+  batching: idRecord(
+    z.strictObject({
+      max_batch: figure().int().positive().describe('most inferences run as one batch'),
+      max_wait_ms: nonNegative.describe('most milliseconds the first inference waits for a batch to fill'),
+    }),
+  )
     .optional()
     .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
   models: idRecord(id)
@@ -286,22 +348,29 @@ const coordinate = figure().gte(
   -SCENARIO_LIMITS.largestFigure,
   `must be at least -${limitText(SCENARIO_LIMITS.largestFigure)}`,
 );
-export const canvasPositionSchema = z.strictObject({ x: coordinate, y: coordinate });
+export const canvasPositionSchema = z.strictObject({
+  x: coordinate.describe('left edge, canvas units (pixels at 100% zoom)'),
+  y: coordinate.describe('top edge, canvas units (pixels at 100% zoom)'),
+});
 
 export const scenarioSchema = z.strictObject({
-  placewise: z.literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' }),
-  name: text.min(1),
-  description: text.optional(),
-  seed: figure().int().nonnegative().default(1),
-  hardware: idRecord(hardwareProfileSchema).prefault({}),
-  components: list(componentSchema).min(1),
-  links: list(linkSchema).default([]),
-  models: list(modelSchema).default([]),
-  workload: workloadSchema,
-  pipeline: list(stepSchema).min(1).max(31),
-  budgets: budgetsSchema.default({}),
-  options: list(optionSchema).min(1),
-  decision: id.optional(),
+  placewise: z
+    .literal(1, { error: 'unsupported format version: this Placewise reads version 1 (placewise: 1)' })
+    .describe('the format version: 1'),
+  name: text.min(1).describe("the scenario's name, the title of its reports"),
+  description: text.optional().describe('what the system does and what is to be decided'),
+  seed: figure().int().nonnegative().default(1).describe('all randomness derives from it'),
+  hardware: idRecord(hardwareProfileSchema)
+    .prefault({})
+    .describe('custom hardware profiles by id, added to the built-in library'),
+  components: list(componentSchema).min(1).describe('the devices and servers of the system'),
+  links: list(linkSchema).default([]).describe('the connections between components'),
+  models: list(modelSchema).default([]).describe('the ML models the steps run'),
+  workload: workloadSchema.describe('the users and the requests they make'),
+  pipeline: list(stepSchema).min(1).max(31).describe('the steps a request goes through, in order'),
+  budgets: budgetsSchema.default({}).describe('what every option must meet'),
+  options: list(optionSchema).min(1).describe('the deployment options to compare'),
+  decision: id.optional().describe('the option chosen; placewise check gates on it'),
   layout: idRecord(canvasPositionSchema)
     .optional()
     .describe("the app canvas's component positions by component id; absent: automatic layout"),

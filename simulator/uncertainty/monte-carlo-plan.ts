@@ -2,15 +2,18 @@
 // independent, so the host may run them in any order and on any number of workers; the report
 // depends only on the plan and the outcomes in plan order.
 import type { EvaluationTask } from './evaluate-sample';
-import { type MonteCarloOption, summarizeSamples } from './monte-carlo-summary';
+import type { MonteCarloReport } from './monte-carlo-report';
+import { summarizeSamples } from './monte-carlo-summary';
 import { sampleSimulationSeed, sampleValues } from './sample-draws';
 import type { OptionOutcome } from './sample-metrics';
-import { rankTornado, type TornadoBar } from './tornado';
+import { rankTornado } from './tornado';
 import { nominalValue, type UncertainScenario, valueAt } from './uncertain-value';
 
 /** The tornado sets each parameter to these probabilities of its spread. */
 export const TORNADO_LOW = 0.05;
 export const TORNADO_HIGH = 0.95;
+
+export type { MonteCarloReport, UncertainParameterReport } from './monte-carlo-report';
 
 export interface MonteCarloSettings {
   samples: number;
@@ -52,26 +55,6 @@ export function planMonteCarlo(uncertain: UncertainScenario, settings: MonteCarl
     }
   });
   return { settings, uncertain, tasks };
-}
-
-export interface UncertainParameterReport {
-  parameter: string;
-  nominal: number;
-  low: number;
-  high: number;
-  /** As written: `{ range: [a, b] }` or `{ uncertain: DISTRIBUTION }`. */
-  spread: unknown;
-}
-
-export interface MonteCarloReport {
-  monte_carlo: {
-    samples: number;
-    seed: number;
-    requests_per_sample: number;
-    parameters: UncertainParameterReport[];
-    options: MonteCarloOption[];
-  };
-  sensitivity: TornadoBar[];
 }
 
 /** `outcomes[i]` is the outcome of `plan.tasks[i]`. */

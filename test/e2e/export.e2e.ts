@@ -6,7 +6,7 @@ import { browserSuite } from './support/browser-suite';
 
 const suite = browserSuite();
 
-test('the edited scenario exports as Mermaid and as a Markdown report', async () => {
+test('the edited scenario exports as Mermaid, as a Markdown report and as a decision record', async () => {
   const { app, ui } = await suite.open({ scenario: join(FIXTURES, 'two-tier.yaml') });
   await ui.selectItem('links', 'camera-cloud');
   await ui.setField('mbps', '12.5');
@@ -26,6 +26,14 @@ test('the edited scenario exports as Mermaid and as a Markdown report', async ()
   const [report] = await Promise.all([ui.page.waitForEvent('download'), ui.byTestId('export-run').click()]);
   expect(report.suggestedFilename()).toBe('two-tier-camera-analytics-report.md');
   expect(await readFile((await report.path())!, 'utf8')).toContain('in-cloud');
+
+  // The decision record alone, named as a decisions folder numbers it, confirmed by the file's check.
+  await ui.byTestId('export-format').selectOption('adr');
+  const [record] = await Promise.all([ui.page.waitForEvent('download'), ui.byTestId('export-run').click()]);
+  expect(record.suggestedFilename()).toBe('0001-placement-for-two-tier-camera-analytics.md');
+  const recordText = await readFile((await record.path())!, 'utf8');
+  expect(recordText).toMatch(/^# Placement for Two-tier camera analytics\n\n- Status: \w+\n/);
+  expect(recordText).toContain('`placewise check two-tier.yaml`');
   await ui.screenshot('export-view');
   expect(app.pageErrors).toEqual([]);
 });

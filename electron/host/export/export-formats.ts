@@ -1,5 +1,5 @@
 // The formats `placewise export` and the app's Export view write.
-export const EXPORT_FORMATS = ['mmd', 'svg', 'png', 'md', 'html'] as const;
+export const EXPORT_FORMATS = ['mmd', 'svg', 'png', 'md', 'html', 'adr', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = {
@@ -8,6 +8,8 @@ export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = {
   png: 'image/png',
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  adr: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
 };
 
 /** Formats drawn in a browser (the others are text from the simulator alone). */

@@ -11,6 +11,12 @@ export {
   needsBrowser,
 } from './export-formats';
 export { ExportRenderer } from './export-renderer';
-export { type DiagramKind, type ExportedFile, type ExportRequest, exportScenario } from './export-scenario';
+export {
+  decisionRecordFileName,
+  type DiagramKind,
+  type ExportedFile,
+  type ExportRequest,
+  exportScenario,
+} from './export-scenario';
 export { ChromiumNotFoundError, findChromium } from './find-chromium';
 export { checkWritable, OutputPathError, writeFileAtomic } from './write-file-atomic';

@@ -28,7 +28,11 @@ export const HOST_TASKS: Tasks = {
     if (!parsed.ok) {
       throw new TaskInputError(parsed.errors.map((error) => formatScenarioError('scenario', error)).join('\n'));
     }
-    return { scenario: parsed.scenario, results: evaluateScenario(parsed.scenario) };
+    return {
+      scenario: parsed.scenario,
+      results: evaluateScenario(parsed.scenario),
+      uncertainValues: parsed.uncertain?.parameters.length ?? 0,
+    };
   },
   async applyBenchmark({ scenarioText, report, modelId, options }) {
     return (await bench()).applyBenchToScenario(scenarioText, report, modelId, options);

@@ -18,7 +18,11 @@ import type { RelayEvent, RelayRequest } from './child-relay';
 /** What each task takes and gives. */
 export interface HostTasks {
   /** Validates a scenario's text and simulates it at full fidelity (an export's figures). */
-  simulate: { input: { scenarioText: string }; output: { scenario: Scenario; results: ScenarioResults } };
+  simulate: {
+    input: { scenarioText: string };
+    /** `uncertainValues`: how many numbers are uncertain (ranges), for the report's uncertainty section. */
+    output: { scenario: Scenario; results: ScenarioResults; uncertainValues: number };
+  };
   applyBenchmark: {
     input: { scenarioText: string; report: BenchReport; modelId: string; options: ApplyOptions };
     output: AppliedMeasurement;

@@ -17,16 +17,18 @@ export function loadScenario(path: string): Scenario {
 
 export const AR_SCENARIO_FILE = join(root, 'scenarios', 'ar-translation.yaml');
 
-let cached: { scenario: Scenario; results: ScenarioResults } | undefined;
+let cached: { scenario: Scenario; results: ScenarioResults; text: string } | undefined;
 
-/** scenarios/ar-translation.yaml, simulated with its own seed and request count. */
-export function arScenario(): { scenario: Scenario; results: ScenarioResults } {
+/** scenarios/ar-translation.yaml, simulated with its own seed and request count, and its text. */
+export function arScenario(): { scenario: Scenario; results: ScenarioResults; text: string } {
   if (!cached) {
     const scenario = loadScenario('scenarios/ar-translation.yaml');
-    cached = { scenario, results: evaluateScenario(scenario) };
+    cached = { scenario, results: evaluateScenario(scenario), text: readFileSync(AR_SCENARIO_FILE, 'utf8') };
   }
   return cached;
 }
+
+export const FIXTURE_FILE = 'test/unit/export/fixtures/ar-translation.yaml';
 
 /** The stand-in scenario with hand-made results (fixtures/), for cases the saved scenario does not show. */
 export function fixtureScenario(): Scenario {

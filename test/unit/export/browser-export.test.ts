@@ -162,11 +162,11 @@ describe('every library scenario', () => {
 });
 
 describe('HTML report', () => {
-  const { scenario, results } = arScenario();
+  const { scenario, results, text: scenarioText } = arScenario();
   let viewer: BrowserSession;
   let html: string;
   beforeAll(async () => {
-    html = text((await exportScenario({ scenario, results, format: 'html' }, renderer)).bytes);
+    html = text((await exportScenario({ scenario, results, format: 'html', scenarioText }, renderer)).bytes);
     viewer = await BrowserSession.launch();
   });
   afterAll(() => viewer?.close());
@@ -214,9 +214,19 @@ describe('HTML report', () => {
     expect(html).toContain("default-src 'none'");
   });
 
-  it('carries the comparison, the recommendation and the decision record', () => {
-    expect(html).toContain('<h2>Options compared</h2>');
-    expect(html).toContain('Recommended: hybrid-cached.');
-    expect(html).toContain('<h2>Decision record: Placement for AR street-sign translation</h2>');
+  it('leads with the decision and ends with the decision record, the charts drawn between', () => {
+    const headings = [...html.matchAll(/<h2 id="([a-z-]+)">/g)].map((match) => match[1]);
+    expect(headings).toEqual([
+      'answer',
+      'options',
+      'architecture',
+      'sequence',
+      'assumptions',
+      'uncertainty',
+      'charts',
+      'decision-record',
+      'appendix',
+    ]);
+    expect(html).toContain('Decided: The hybrid with recent translations cached on the phone (hybrid-cached).');
   });
 });

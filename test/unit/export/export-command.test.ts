@@ -1,7 +1,7 @@
 // `placewise export` as a user runs it: the real launcher in a child process, exit codes and
 // messages for each kind of bad input.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,15 +42,48 @@ describe('placewise export', () => {
   });
 
   it('writes to standard output with --out -', async () => {
-    const result = await placewise(['export', AR_SCENARIO_FILE, '--format', 'md', '--option', 'cloud', '--out', '-']);
+    const result = await placewise([
+      'export',
+      AR_SCENARIO_FILE,
+      '--format',
+      'md',
+      '--option',
+      'cloud',
+      '--out',
+      '-',
+      '--monte-carlo',
+      '0',
+      '--requests',
+      '2000',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('## Architecture: cloud');
+    expect(result.stdout).toContain('## Architecture: Everything in the cloud');
+  });
+
+  it('writes the decision record alone into a decisions folder, numbered after the records there', async () => {
+    const decisions = mkdtempSync(join(out, 'decisions-'));
+    writeFileSync(join(decisions, '0001-record-architecture-decisions.md'), '# 1. Record architecture decisions\n');
+    writeFileSync(join(decisions, '0007-use-postgres.md'), '# 7. Use Postgres\n');
+    const args = ['export', AR_SCENARIO_FILE, '--format', 'adr', '--out', decisions, '--requests', '2000'];
+    const result = await placewise([...args, '--deciders', 'Ana, Ben']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const written = join(decisions, '0008-placement-for-ar-street-sign-translation.md');
+    const record = readFileSync(written, 'utf8');
+    expect(record.split('\n').slice(0, 5)).toEqual([
+      '# Placement for AR street-sign translation',
+      '',
+      '- Status: accepted',
+      `- Date: ${new Date().toISOString().slice(0, 10)}`,
+      '- Deciders: Ana, Ben',
+    ]);
+    expect(record).toContain('`placewise check ' + AR_SCENARIO_FILE + '`');
+    expect(readdirSync(decisions)).toHaveLength(3);
   });
 
   it('rejects an unknown format with the formats it knows (exit 2)', async () => {
     const result = await placewise(['export', AR_SCENARIO_FILE, '--format', 'pdf', '--out', join(out, 'x.pdf')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("placewise: unknown format 'pdf': use one of mmd, svg, png, md, html\n");
+    expect(result.stderr).toBe("placewise: unknown format 'pdf': use one of mmd, svg, png, md, html, adr, csv\n");
   });
 
   it('rejects an unknown option with the options it knows (exit 2)', async () => {

@@ -18,7 +18,7 @@ describe('sequenceMermaid', () => {
   it('times a hop as serialisation plus mean latency', () => {
     // 900 kB at 3 Mbit/s is 2400 ms; the uniform 40–200 ms latency adds 120 ms on average.
     const text = sequenceMermaid(fixtureScenario(), null, 'cloud');
-    expect(text).toContain('c_glasses->>c_phone: capture output 900 kB over glasses-phone (bluetooth) · 2520 ms');
+    expect(text).toContain('c_glasses->>c_phone: capture output 900 kB over glasses-phone (bluetooth) · 2,520 ms');
   });
 
   it('consults the cache before the request travels to the cached step', () => {

@@ -18,6 +18,7 @@ import {
   validateScenario,
 } from '../../../simulator';
 import { scenarioFrom } from '../simulator/queue-scenarios';
+import { PROVENANCE } from '../export/report-fixtures';
 
 // A glasses-and-cloud scenario whose every id is a built-in property's name. The option gives a
 // fallback and a cache for one step only, so that looking up the other steps in those mappings
@@ -86,7 +87,12 @@ describe('names of built-in properties as ids', () => {
     const texts = [
       architectureMermaid(scenario, results, 'hasOwnProperty'),
       sequenceMermaid(scenario, results, 'hasOwnProperty'),
-      markdownReport(scenario, results),
+      markdownReport(scenario, results, {
+        scenarioText: JSON.stringify(input),
+        scenarioFile: 'ids.json',
+        provenance: PROVENANCE,
+        uncertainValues: 0,
+      }),
       JSON.stringify([batteryRows(results), monthlyCostRows(results)]),
     ];
     for (const text of texts) {

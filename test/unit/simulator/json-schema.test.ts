@@ -22,4 +22,18 @@ describe('the published JSON Schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['links', 'models', 'budgets', 'decision']));
     expect(schema.additionalProperties).toBe(false);
   });
+
+  it('describes every property, so that editors show what it means and its unit on hover', () => {
+    const undescribed: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) return node.forEach((item, index) => walk(item, `${path}[${index}]`));
+      if (node === null || typeof node !== 'object') return;
+      const { properties } = node as { properties?: Record<string, { description?: string }> };
+      for (const [key, property] of Object.entries(properties ?? {}))
+        if (!property.description) undescribed.push(`${path}.${key}`);
+      for (const [key, child] of Object.entries(node)) walk(child, `${path}/${key}`);
+    };
+    walk(scenarioJsonSchema(), '');
+    expect(undescribed).toEqual([]);
+  });
 });

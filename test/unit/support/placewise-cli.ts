@@ -10,9 +10,18 @@ import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 export function placewise(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return placewiseWith({}, ...args);
+}
+
+/** `placewise` with these environment variables added. */
+export function placewiseWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

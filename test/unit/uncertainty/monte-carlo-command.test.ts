@@ -1,7 +1,7 @@
 // `placewise run --monte-carlo` as a user runs it: worker threads, JSON shape, reproducibility
 // whatever the number of workers, and a draw that breaks the scenario as bad input.
 import { describe, expect, it } from 'vitest';
-import { buildCliFirst, placewise, scratchFile } from '../support/placewise-cli';
+import { buildCliFirst, placewise, placewiseWith, scratchFile } from '../support/placewise-cli';
 import type { MonteCarloReport, ScenarioResults } from '../../../simulator';
 import { UNCERTAIN_STATION } from './uncertain-station';
 
@@ -12,8 +12,10 @@ describe('placewise run --monte-carlo', () => {
 
   it('prints the results with the Monte Carlo study and the tornado, the same on one worker or two', () => {
     const args = ['run', station, '--json', '--monte-carlo', '8', '--seed', '4', '--requests', '200'];
-    const two = placewise(...args, '--workers', '2');
-    const one = placewise(...args, '--workers', '1');
+    // A fixed time (SOURCE_DATE_EPOCH) makes the whole output comparable byte for byte.
+    const epoch = { SOURCE_DATE_EPOCH: '1764374400' };
+    const two = placewiseWith(epoch, ...args, '--workers', '2');
+    const one = placewiseWith(epoch, ...args, '--workers', '1');
     expect(two.code).toBe(0);
     expect(one.stdout).toBe(two.stdout);
     const report = JSON.parse(two.stdout) as ScenarioResults & MonteCarloReport;
