@@ -33,7 +33,7 @@ export interface LatencyStatistics {
  * stationary (a load step, a scheduled outage) differ by design, and their spread is no
  * measure of noise.
  */
-export function summarizeLatencies(latencies: Float64Array, intervals = true): LatencyStatistics | null {
+export function summarizeLatencies(latencies: Float64Array, intervals: boolean): LatencyStatistics | null {
   let count = 0;
   for (let index = 0; index < latencies.length; index++) if (!Number.isNaN(latencies[index])) count++;
   if (count === 0) return null;

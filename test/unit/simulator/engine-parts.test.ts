@@ -182,6 +182,18 @@ describe('the autoscaler', () => {
     expect(autoscaler.replicas).toBe(2);
   });
 
+  it('reading busy time counts at most 100% also while removed replicas finish their work', () => {
+    // 4 replicas each take a 10 s job just before the tick at 1 s, which reads 0.1% and scales down
+    // to 1; the 3 removed replicas keep working. By 2 s all four did 1 s of work on 1 replica's
+    // capacity: 400%, counted as 100%, twice the target: 2 replicas (not 8).
+    const { station, autoscaler } = readingBusy(4);
+    for (let job = 0; job < 4; job++) station.admit(999, 10_000);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(1);
+    autoscaler.tick(2000);
+    expect(autoscaler.replicas).toBe(2);
+  });
+
   it('reading busy time below 100% scales down as admitted work does', () => {
     // 0.4 s of work in 1 s on 2 replicas: 20%, 0.4 times the 50% target: ceil(0.8) = 1 replica.
     const { station, autoscaler } = readingBusy(2);
@@ -200,6 +212,16 @@ describe('the autoscaler', () => {
     expect(autoscaler.replicas).toBe(2);
     autoscaler.tick(2000);
     expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('measures utilisation over all the cores of its replicas', () => {
+    // 2 replicas of 2 cores: 3 s of work in 1 s is 75%, 1.5 times the target: 3 replicas, 6 servers.
+    const station = new FifoServers(4);
+    const autoscaler = new Autoscaler(station, settings({ coresPerReplica: 2 }), new RandomStream(1, 'scaling'), 2);
+    station.admit(0, 3000);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(3);
+    expect(station.servers).toBe(6);
   });
 
   it('has the replicas it starts with as its mean before any time has passed', () => {

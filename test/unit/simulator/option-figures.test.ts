@@ -138,4 +138,8 @@ describe("a measured model's time", () => {
     const sigma = Math.log(60 / 40) / 1.6448536269514722;
     expect(measured({ p50: 40, p95: 60, on: 'fast' })).toBeCloseTo(160 * Math.exp((sigma * sigma) / 2), 6);
   });
+
+  it('with a p95 not above its p50 has no spread to model: the p50, scaled', () => {
+    expect(measured({ p50: 40, p95: 30, on: 'fast' })).toBeCloseTo(160, 9);
+  });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, replicateScenario, type ScenarioInput } from '../../../simulator';
 import { batchIntervals } from '../../../simulator/evaluate/latency-statistics';
-import { studentCdf, studentQuantile } from '../../../simulator/evaluate/student-t';
+import { logGamma, studentCdf, studentQuantile } from '../../../simulator/evaluate/student-t';
 import { scenarioFrom, singleStation } from './queue-scenarios';
 
 describe("Student's t", () => {
@@ -27,6 +27,12 @@ describe("Student's t", () => {
       expect(studentCdf(quantile, df)).toBeCloseTo(p, 10);
     }
     expect(studentQuantile(0.975, 1e7)).toBeCloseTo(1.959964, 5);
+  });
+
+  it('has log Gamma below 1/2 by the reflection formula', () => {
+    // Gamma(1/4) = 3.6256099082219083 and Gamma(-1/2) = -2 sqrt(pi) (DLMF 5.4.iii, 5.5.1): log |Gamma|.
+    expect(logGamma(0.25)).toBeCloseTo(Math.log(3.6256099082219083), 12);
+    expect(logGamma(-0.5)).toBeCloseTo(Math.log(2 * Math.sqrt(Math.PI)), 12);
   });
 });
 
