@@ -48,6 +48,7 @@ export function stepService(
   // the measuring hardware itself, unless the component splits it into several executors.
   const factor = resolveHardware(system.scenario, measured.on).gflops / component.executorGflops;
   const spec =
+    // Stryker disable next-line EqualityOperator: a lognormal whose p95 equals its median has no spread: the median itself, as the constant is.
     measured.p95 !== undefined && measured.p95 > measured.p50
       ? { lognormal: { median: measured.p50 * factor, p95: measured.p95 * factor } }
       : measured.p50 * factor;

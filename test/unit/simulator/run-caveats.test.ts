@@ -30,8 +30,8 @@ describe("Student's t", () => {
   });
 
   it('has log Gamma below 1/2 by the reflection formula', () => {
-    // Gamma(1/4) = 3.6256099082219083 and Gamma(-1/2) = -2 sqrt(pi) (DLMF 5.4.iii, 5.5.1): log |Gamma|.
-    expect(logGamma(0.25)).toBeCloseTo(Math.log(3.6256099082219083), 12);
+    // Gamma(1/4) = 3.625609908221908 and Gamma(-1/2) = -2 sqrt(pi) (DLMF 5.4.iii, 5.5.1): log |Gamma|.
+    expect(logGamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 12);
     expect(logGamma(-0.5)).toBeCloseTo(Math.log(2 * Math.sqrt(Math.PI)), 12);
   });
 });
