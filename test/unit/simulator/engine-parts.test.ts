@@ -2,6 +2,8 @@
 // pool of servers, serverless instances, the autoscaler's decision rule and the batch curve.
 import { describe, expect, it } from 'vitest';
 import { Autoscaler, settledReplicas } from '../../../simulator/engine/autoscaler';
+import { BackgroundBudget } from '../../../simulator/engine/background-budget';
+import { BackgroundLoad } from '../../../simulator/engine/background-load';
 import { batchFactor } from '../../../simulator/engine/batcher';
 import { EventQueue } from '../../../simulator/engine/event-queue';
 import { FifoServers } from '../../../simulator/engine/fifo-servers';
@@ -117,6 +119,21 @@ describe('serverless instances', () => {
     for (let request = 0; request < 1500; request++) expect(instances.admit(20, 1)).toBe(20);
     expect(instances.coldStarts).toBe(1500);
     expect(instances.admit(20, 1)).toBe(27); // the 1,501st is cold
+  });
+
+  it('catch up with the background that arrived before a change of its rate, and without one have none', () => {
+    const load = new BackgroundLoad(new RandomStream(1, 'background'), new BackgroundBudget(1e6));
+    const instances = new ServerlessInstances(1000, 1e9, constantSampler(0), new RandomStream(1, 'cold'), load);
+    load.setRate(1, constantSampler(1)); // one job a millisecond: a Poisson count of mean 100 by 100 ms
+    instances.catchUp(100);
+    const caughtUp = instances.jobs;
+    expect(caughtUp).toBeGreaterThan(0); // P(none) = e^-100
+    load.setRate(0, undefined); // then none: only the detailed request follows
+    instances.admitWithBackground(200, 1);
+    expect(instances.jobs).toBe(caughtUp + 1);
+    const alone = new ServerlessInstances(1, 100, constantSampler(0), new RandomStream(1, 'cold'));
+    alone.catchUp(100);
+    expect(alone.jobs).toBe(0);
   });
 });
 
