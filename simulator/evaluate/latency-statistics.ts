@@ -16,6 +16,7 @@ const MIN_PER_BATCH = 50;
 /** Quantile by linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default). */
 export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
+  // Stryker disable next-line ConditionalExpression: without the shortcut an empty array reads sorted[-1] or sorted[0], undefined, and the arithmetic gives NaN all the same.
   if (n === 0) return Number.NaN;
   const position = (n - 1) * p;
   const low = Math.floor(position);

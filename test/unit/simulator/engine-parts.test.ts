@@ -92,6 +92,14 @@ describe('serverless instances', () => {
     expect(instances.busyTime).toBe(50);
   });
 
+  it('at the limit wait for the instance that frees first, not the one that started first', () => {
+    const instances = new ServerlessInstances(2, 1000, constantSampler(0), new RandomStream(1, 'cold'));
+    instances.admit(0, 100); // busy until 100
+    instances.admit(1, 10); // busy until 11
+    expect(instances.admit(5, 1)).toBe(11);
+    expect(instances.admit(6, 1)).toBe(12); // the same instance again, free at 12 before the other at 100
+  });
+
   it('take the most recently freed idle instance', () => {
     const instances = new ServerlessInstances(3, 100, constantSampler(0), new RandomStream(1, 'cold'));
     instances.admit(0, 10); // free at 10
