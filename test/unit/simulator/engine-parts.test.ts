@@ -100,6 +100,38 @@ describe('serverless instances', () => {
     expect(instances.admit(6, 1)).toBe(12); // the same instance again, free at 12 before the other at 100
   });
 
+  it('start every request as a plain list of instances would, over many overlapping requests', () => {
+    // The rule of serverless-instances.ts on sorted arrays instead of heaps: finished instances
+    // go idle in the order they finished; the most recently freed idle one is taken while warm,
+    // else all idle ones are reclaimed and a new one starts cold under the limit, or the request
+    // waits for the busy instance that frees first.
+    const [limit, keepWarm, cold] = [5, 30, 7];
+    const busy: number[] = [];
+    let idle: number[] = [];
+    const reference = (arrival: number, service: number) => {
+      busy.sort((a, b) => a - b);
+      while (busy.length > 0 && busy[0] <= arrival) idle.push(busy.shift()!);
+      let start: number;
+      if (idle.length > 0 && arrival - idle.at(-1)! <= keepWarm) {
+        idle.pop();
+        start = arrival;
+      } else {
+        idle = [];
+        start = busy.length < limit ? arrival + cold : busy.shift()!;
+      }
+      busy.push(start + service);
+      return start;
+    };
+    const random = new RandomStream(5, 'requests');
+    const instances = new ServerlessInstances(limit, keepWarm, constantSampler(cold), new RandomStream(1, 'cold'));
+    let arrival = 0;
+    for (let request = 0; request < 2000; request++) {
+      arrival += random.exponential(4);
+      const service = random.exponential(15);
+      expect(instances.admit(arrival, service), `request ${request}`).toBe(reference(arrival, service));
+    }
+  });
+
   it('take the most recently freed idle instance', () => {
     const instances = new ServerlessInstances(3, 100, constantSampler(0), new RandomStream(1, 'cold'));
     instances.admit(0, 10); // free at 10
