@@ -3,7 +3,7 @@
 // disagreement with the queueing estimate explained by its cause.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, replicateScenario, type ScenarioInput } from '../../../simulator';
-import { batchIntervals } from '../../../simulator/evaluate/latency-statistics';
+import { batchIntervals, studentInterval } from '../../../simulator/evaluate/latency-statistics';
 import { logGamma, studentCdf, studentQuantile } from '../../../simulator/evaluate/student-t';
 import { scenarioFrom, singleStation } from './queue-scenarios';
 
@@ -56,6 +56,65 @@ describe('confidence intervals', () => {
     expect(figures.latency_ms.mean[0]).toBe(0);
     expect(figures.clamped).toContain('latency_ms.mean');
     expect(figures.success_rate[1]).toBeLessThanOrEqual(1);
+  });
+
+  it('across replications come from the runs at seeds seed, seed + 1, each kept in its range and named only when cut', () => {
+    // The link is down about a tenth of the time and there is no fallback: the two runs' success
+    // rates differ, and with t = 12.7 their interval reaches past 1. Nothing is priced: a cost of
+    // exactly 0 in both runs is an interval [0, 0], which nothing cut.
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'flaky link',
+      seed: 4,
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge', usd_per_hour: 0 },
+      ],
+      links: [
+        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', usd_per_gb: 0, outages: { every_s: 20, lasting_s: 2 } },
+      ],
+      workload: { users: 1, per_user_rps: 20, source: 'phone', requests: 400 },
+      pipeline: [{ id: 'infer', at: 'cloud', compute_ms: { exponential: 10 } }],
+      options: [{ id: 'remote' }],
+    });
+    const runs = [4, 5].map((seed) => evaluateScenario(scenario, { seed }).options[0]);
+    const figures = replicateScenario(scenario, 2).options[0].replications!;
+    const cut: string[] = [];
+    const expectFigure = (name: string, actual: [number, number], values: number[], highest = Infinity) => {
+      const [low, high] = studentInterval(values);
+      if (low < 0 || high > highest) cut.push(name);
+      expect(actual, name).toEqual([Math.max(0, low), Math.min(highest, high)]);
+    };
+    expectFigure(
+      'latency_ms.mean',
+      figures.latency_ms.mean,
+      runs.map((run) => run.latency_ms.mean),
+    );
+    expectFigure(
+      'latency_ms.p95',
+      figures.latency_ms.p95,
+      runs.map((run) => run.latency_ms.p95),
+    );
+    expectFigure(
+      'latency_ms.p99',
+      figures.latency_ms.p99,
+      runs.map((run) => run.latency_ms.p99),
+    );
+    expectFigure(
+      'monthly_usd',
+      figures.monthly_usd,
+      runs.map((run) => run.monthly_usd.total),
+    );
+    expectFigure(
+      'success_rate',
+      figures.success_rate,
+      runs.map((run) => run.success_rate),
+      1,
+    );
+    expect(runs[0].success_rate).not.toBe(runs[1].success_rate);
+    expect(figures.monthly_usd).toEqual([0, 0]);
+    expect(cut).toContain('success_rate');
+    expect(figures.clamped).toEqual(cut);
   });
 
   const profiled = (profile: number[]) =>
