@@ -74,4 +74,26 @@ describe('monthly cost', () => {
       9,
     );
   });
+
+  it('ships model updates from the cloud, even when another shared component comes first', () => {
+    const updates = scenarioFrom({
+      placewise: 1,
+      name: 'update origin',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'edge', kind: 'edge', hardware: 'aws-c7i-xlarge' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
+      ],
+      links: [
+        { id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', usd_per_gb: 100 },
+        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', usd_per_gb: 10 },
+      ],
+      models: [{ id: 'small', size_mb: 20, gflop: 0.1, updates_per_month: 3 }],
+      workload: { users: 1000, per_user_rps: 0.1, source: 'phone', requests: 200 },
+      pipeline: [{ id: 'infer', at: 'phone', model: 'small' }],
+      options: [{ id: 'local' }],
+    });
+    // 20 MB x 3 a month to each of 1,000 phones over LTE at 10 USD/GB.
+    expect(evaluateScenario(updates).options[0].monthly_usd.updates).toBeCloseTo((10 * 20 * 3 * 1000) / 1000, 9);
+  });
 });
