@@ -47,9 +47,9 @@ export class FifoServers {
     // A sorted array is a valid min-heap.
     current.sort((a, b) => a[1] - b[1]);
     this.retired.push(...current.splice(servers));
-    // Stryker disable next-line EqualityOperator: growing also when the array is exactly full only allocates earlier; every entry in use is written below.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: growing also when the array is exactly full, or always, only allocates earlier or more; every entry in use is written below.
     if (this.freeAt.length < servers) this.freeAt = new Float64Array(servers * 2);
-    // Stryker disable next-line EqualityOperator: a new array of the same length is as good; every entry in use is written below.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a new array of the same length, or at every resize, is as good; every entry in use is written below.
     if (!this.readyAt || this.readyAt.length < this.freeAt.length) this.readyAt = new Float64Array(this.freeAt.length);
     current.forEach(([ready, free], index) => {
       this.freeAt[index] = free;

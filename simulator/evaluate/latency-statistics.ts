@@ -16,6 +16,7 @@ const MIN_PER_BATCH = 50;
 /** Quantile by linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default). */
 export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
+  // Stryker disable next-line ConditionalExpression: without the shortcut an empty array reads sorted[-1] or sorted[0], undefined, and the arithmetic gives NaN all the same.
   if (n === 0) return Number.NaN;
   const position = (n - 1) * p;
   const low = Math.floor(position);
@@ -33,7 +34,7 @@ export interface LatencyStatistics {
  * stationary (a load step, a scheduled outage) differ by design, and their spread is no
  * measure of noise.
  */
-export function summarizeLatencies(latencies: Float64Array, intervals = true): LatencyStatistics | null {
+export function summarizeLatencies(latencies: Float64Array, intervals: boolean): LatencyStatistics | null {
   let count = 0;
   for (let index = 0; index < latencies.length; index++) if (!Number.isNaN(latencies[index])) count++;
   if (count === 0) return null;

@@ -141,6 +141,46 @@ function expectSettledAtFour(replicas: number[]) {
   expect(replicas.filter((count) => count === 5).length).toBeLessThanOrEqual(6);
 }
 
+describe('autoscaled cost', () => {
+  it('without a load profile, pays each component its own mean replicas of the run, around the clock', () => {
+    // 10 requests/s in a steady stream: 150 ms at `first` keeps 1.5 executors busy, 100 ms at
+    // `second` 1; at a 50% target of one-core replicas they settle on 3 and 2, above their minimum.
+    const scaled = (id: string, usdPerHour: number) => ({
+      id,
+      kind: 'cloud' as const,
+      hardware: 'box',
+      replicas: { min: 1, max: 10, target_utilization: 0.5, scale_interval_s: 10 },
+      usd_per_hour: usdPerHour,
+    });
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'two autoscaled tiers',
+      seed: 3,
+      hardware: { box: { cores: 1, gflops: 10 } },
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        scaled('first', 1),
+        scaled('second', 10),
+      ],
+      links: [
+        { id: 'up', between: ['phone', 'first'], tech: 'ethernet', latency_ms: 0, usd_per_gb: 0 },
+        { id: 'across', between: ['first', 'second'], tech: 'ethernet', latency_ms: 0, usd_per_gb: 0 },
+      ],
+      workload: { users: 1, per_user_rps: 10, arrivals: 'periodic', source: 'phone', requests: 2000 },
+      pipeline: [
+        { id: 'one', at: 'first', compute_ms: 150 },
+        { id: 'two', at: 'second', compute_ms: 100 },
+      ],
+      options: [{ id: 'only' }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    const replicas = Object.fromEntries(option.autoscaling!.map((entry) => [entry.component, entry.mean_replicas]));
+    expect(replicas.first).toBeCloseTo(3, 9);
+    expect(replicas.second).toBeCloseTo(2, 9);
+    expect(option.monthly_usd.compute).toBeCloseTo((replicas.first * 1 + replicas.second * 10) * 730, 6);
+  });
+});
+
 describe('the utilisation an autoscaler reads', () => {
   it('busy: the work done by a time, however servers come and go', () => {
     const station = new FifoServers(1);
@@ -249,6 +289,74 @@ describe('serverless', () => {
       (requestsPerMonth * 0.2) / 1e6 + requestsPerMonth * (billedMs / 1000) * 2 * 0.0000166667,
       6,
     );
+  });
+});
+
+describe('a serverless function the run never reached', () => {
+  it('is billed at the queueing estimate’s rate, its service time per invocation', () => {
+    // Its only link is down for the whole run: no request reaches it, so there is no billed time
+    // to measure, but the month (every link up, as the estimate assumes) still invokes it.
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'unreached function',
+      seed: 3,
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'fn', kind: 'serverless', hardware: 'aws-lambda-2gb', usd_per_million: 0.2, usd_per_gb_s: 0.0000166667 },
+      ],
+      links: [{ id: 'lte', between: ['phone', 'fn'], tech: 'lte', usd_per_gb: 0, outages: { schedule: [[0, 1e6]] } }],
+      workload: { users: 2, per_user_rps: 0.5, source: 'phone', requests: 200 },
+      pipeline: [{ id: 'infer', compute_ms: 20 }],
+      options: [{ id: 'remote', place: { infer: 'fn' } }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    expect(option.serverless).toBeUndefined(); // none invoked
+    const fn = option.analytic.components.find((entry) => entry.id === 'fn')!;
+    // One invocation per request: 2 users x 0.5 requests/s around the clock.
+    expect(fn.arrival_rps).toBe(1);
+    const invocationsPerMonth = 3600 * 730;
+    const usd = invocationsPerMonth * (0.2 / 1e6 + (fn.service_ms / 1000) * 2 * 0.0000166667);
+    expect(fn.service_ms).toBeGreaterThan(0);
+    expect(option.monthly_usd.compute).toBeCloseTo(usd, 9);
+  });
+});
+
+describe('serverless functions side by side', () => {
+  it('are each billed their own invocations and run time; a fallback never called costs nothing', () => {
+    // `fast` runs every request (20 ms), `slow` the second step (80 ms), `spare` is the second
+    // step's fallback, never needed as no link fails (the estimate leaves fallbacks out).
+    const fn = (id: string) => ({
+      id,
+      kind: 'serverless' as const,
+      hardware: 'aws-lambda-2gb',
+      usd_per_million: 0.2,
+      usd_per_gb_s: 0.0000166667,
+      cold_start_ms: 300,
+    });
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'functions',
+      seed: 3,
+      components: [{ id: 'phone', kind: 'phone', hardware: 'phone-midrange' }, fn('fast'), fn('slow'), fn('spare')],
+      links: [
+        { id: 'a', between: ['phone', 'fast'], tech: 'lte', usd_per_gb: 0 },
+        { id: 'b', between: ['fast', 'slow'], tech: 'ethernet', usd_per_gb: 0 },
+        { id: 'c', between: ['fast', 'spare'], tech: 'ethernet', usd_per_gb: 0 },
+      ],
+      workload: { users: 4, per_user_rps: 0.25, source: 'phone', requests: 500 },
+      pipeline: [
+        { id: 'one', compute_ms: 20 },
+        { id: 'two', compute_ms: 80 },
+      ],
+      options: [{ id: 'remote', place: { one: 'fast', two: 'slow' }, fallback: { two: { at: 'spare' } } }],
+    });
+    const option = evaluateScenario(scenario).options[0];
+    const billed = Object.fromEntries(option.serverless!.map((entry) => [entry.component, entry.mean_billed_ms]));
+    expect(Object.keys(billed).sort()).toEqual(['fast', 'slow']);
+    // Each request invokes both once: 4 users x 0.25 requests/s around the clock.
+    const invocationsPerMonth = 3600 * 730;
+    const usd = (billedMs: number) => invocationsPerMonth * (0.2 / 1e6 + (billedMs / 1000) * 2 * 0.0000166667);
+    expect(option.monthly_usd.compute).toBeCloseTo(usd(billed.fast) + usd(billed.slow), 9);
   });
 });
 

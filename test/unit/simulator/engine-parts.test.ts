@@ -2,6 +2,8 @@
 // pool of servers, serverless instances, the autoscaler's decision rule and the batch curve.
 import { describe, expect, it } from 'vitest';
 import { Autoscaler, settledReplicas } from '../../../simulator/engine/autoscaler';
+import { BackgroundBudget } from '../../../simulator/engine/background-budget';
+import { BackgroundLoad } from '../../../simulator/engine/background-load';
 import { batchFactor } from '../../../simulator/engine/batcher';
 import { EventQueue } from '../../../simulator/engine/event-queue';
 import { FifoServers } from '../../../simulator/engine/fifo-servers';
@@ -90,6 +92,46 @@ describe('serverless instances', () => {
     expect(instances.busyTime).toBe(50);
   });
 
+  it('at the limit wait for the instance that frees first, not the one that started first', () => {
+    const instances = new ServerlessInstances(2, 1000, constantSampler(0), new RandomStream(1, 'cold'));
+    instances.admit(0, 100); // busy until 100
+    instances.admit(1, 10); // busy until 11
+    expect(instances.admit(5, 1)).toBe(11);
+    expect(instances.admit(6, 1)).toBe(12); // the same instance again, free at 12 before the other at 100
+  });
+
+  it('start every request as a plain list of instances would, over many overlapping requests', () => {
+    // The rule of serverless-instances.ts on sorted arrays instead of heaps: finished instances
+    // go idle in the order they finished; the most recently freed idle one is taken while warm,
+    // else all idle ones are reclaimed and a new one starts cold under the limit, or the request
+    // waits for the busy instance that frees first.
+    const [limit, keepWarm, cold] = [5, 30, 7];
+    const busy: number[] = [];
+    let idle: number[] = [];
+    const reference = (arrival: number, service: number) => {
+      busy.sort((a, b) => a - b);
+      while (busy.length > 0 && busy[0] <= arrival) idle.push(busy.shift()!);
+      let start: number;
+      if (idle.length > 0 && arrival - idle.at(-1)! <= keepWarm) {
+        idle.pop();
+        start = arrival;
+      } else {
+        idle = [];
+        start = busy.length < limit ? arrival + cold : busy.shift()!;
+      }
+      busy.push(start + service);
+      return start;
+    };
+    const random = new RandomStream(5, 'requests');
+    const instances = new ServerlessInstances(limit, keepWarm, constantSampler(cold), new RandomStream(1, 'cold'));
+    let arrival = 0;
+    for (let request = 0; request < 2000; request++) {
+      arrival += random.exponential(4);
+      const service = random.exponential(15);
+      expect(instances.admit(arrival, service), `request ${request}`).toBe(reference(arrival, service));
+    }
+  });
+
   it('take the most recently freed idle instance', () => {
     const instances = new ServerlessInstances(3, 100, constantSampler(0), new RandomStream(1, 'cold'));
     instances.admit(0, 10); // free at 10
@@ -117,6 +159,21 @@ describe('serverless instances', () => {
     for (let request = 0; request < 1500; request++) expect(instances.admit(20, 1)).toBe(20);
     expect(instances.coldStarts).toBe(1500);
     expect(instances.admit(20, 1)).toBe(27); // the 1,501st is cold
+  });
+
+  it('catch up with the background that arrived before a change of its rate, and without one have none', () => {
+    const load = new BackgroundLoad(new RandomStream(1, 'background'), new BackgroundBudget(1e6));
+    const instances = new ServerlessInstances(1000, 1e9, constantSampler(0), new RandomStream(1, 'cold'), load);
+    load.setRate(1, constantSampler(1)); // one job a millisecond: a Poisson count of mean 100 by 100 ms
+    instances.catchUp(100);
+    const caughtUp = instances.jobs;
+    expect(caughtUp).toBeGreaterThan(0); // P(none) = e^-100
+    load.setRate(0, undefined); // then none: only the detailed request follows
+    instances.admitWithBackground(200, 1);
+    expect(instances.jobs).toBe(caughtUp + 1);
+    const alone = new ServerlessInstances(1, 100, constantSampler(0), new RandomStream(1, 'cold'));
+    alone.catchUp(100);
+    expect(alone.jobs).toBe(0);
   });
 });
 
@@ -182,6 +239,18 @@ describe('the autoscaler', () => {
     expect(autoscaler.replicas).toBe(2);
   });
 
+  it('reading busy time counts at most 100% also while removed replicas finish their work', () => {
+    // 4 replicas each take a 10 s job just before the tick at 1 s, which reads 0.1% and scales down
+    // to 1; the 3 removed replicas keep working. By 2 s all four did 1 s of work on 1 replica's
+    // capacity: 400%, counted as 100%, twice the target: 2 replicas (not 8).
+    const { station, autoscaler } = readingBusy(4);
+    for (let job = 0; job < 4; job++) station.admit(999, 10_000);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(1);
+    autoscaler.tick(2000);
+    expect(autoscaler.replicas).toBe(2);
+  });
+
   it('reading busy time below 100% scales down as admitted work does', () => {
     // 0.4 s of work in 1 s on 2 replicas: 20%, 0.4 times the 50% target: ceil(0.8) = 1 replica.
     const { station, autoscaler } = readingBusy(2);
@@ -200,6 +269,16 @@ describe('the autoscaler', () => {
     expect(autoscaler.replicas).toBe(2);
     autoscaler.tick(2000);
     expect(autoscaler.replicas).toBe(1);
+  });
+
+  it('measures utilisation over all the cores of its replicas', () => {
+    // 2 replicas of 2 cores: 3 s of work in 1 s is 75%, 1.5 times the target: 3 replicas, 6 servers.
+    const station = new FifoServers(4);
+    const autoscaler = new Autoscaler(station, settings({ coresPerReplica: 2 }), new RandomStream(1, 'scaling'), 2);
+    station.admit(0, 3000);
+    autoscaler.tick(1000);
+    expect(autoscaler.replicas).toBe(3);
+    expect(station.servers).toBe(6);
   });
 
   it('has the replicas it starts with as its mean before any time has passed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchIntervals, quantileOfSorted } from '../../../simulator/evaluate/latency-statistics';
+import { batchIntervals, quantileOfSorted, summarizeLatencies } from '../../../simulator/evaluate/latency-statistics';
 import { quantileBySelection, selectKth, sortNonNegative } from '../../../simulator/evaluate/order-statistics';
 import { RandomStream } from '../../../simulator/random/random-stream';
 
@@ -36,6 +36,19 @@ describe('order statistics', () => {
     // numpy.percentile([1, 2, 3, 4], 95) = 3.85; median of an even count interpolates.
     expect(quantileOfSorted([1, 2, 3, 4], 0.95)).toBeCloseTo(3.85, 12);
     expect(quantileOfSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+  });
+});
+
+describe('the latency summary', () => {
+  it('counts only the completed requests (failed ones are NaN), first to last', () => {
+    const { summary, quantiles } = summarizeLatencies(Float64Array.from([NaN, 30, 10, NaN, 20]), false)!;
+    expect(summary).toStrictEqual({ mean: 20, p50: 20, p90: 28, p95: 29, p99: 29.8, max: 30 }); // no ci95 key
+    expect(quantiles).toHaveLength(101);
+    expect([quantiles[0], quantiles[25], quantiles[100]]).toEqual([10, 15, 30]);
+  });
+
+  it('has nothing to summarise when no request completed', () => {
+    expect(summarizeLatencies(Float64Array.from([NaN, NaN]), true)).toBeNull();
   });
 });
 

@@ -154,4 +154,8 @@ describe('replications', () => {
     expect(low).toBeCloseTo(2 - 4.302652729911275 / Math.sqrt(3), 9);
     expect(high).toBeCloseTo(2 + 4.302652729911275 / Math.sqrt(3), 9);
   });
+
+  it('of one value have no spread to measure: the value itself', () => {
+    expect(studentInterval([7])).toEqual([7, 7]);
+  });
 });

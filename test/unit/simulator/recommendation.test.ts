@@ -47,7 +47,7 @@ describe('the recommendation rule', () => {
   });
 
   it('recommends nothing when there are no options', () => {
-    expect(recommend([]).id).toBeNull();
+    expect(recommend([])).toEqual({ id: null, reason: 'no options were evaluated' });
   });
 });
 

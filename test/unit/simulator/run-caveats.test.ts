@@ -3,8 +3,9 @@
 // disagreement with the queueing estimate explained by its cause.
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, replicateScenario, type ScenarioInput } from '../../../simulator';
-import { batchIntervals } from '../../../simulator/evaluate/latency-statistics';
-import { studentCdf, studentQuantile } from '../../../simulator/evaluate/student-t';
+import { batchIntervals, studentInterval } from '../../../simulator/evaluate/latency-statistics';
+import { logGamma, studentCdf, studentQuantile } from '../../../simulator/evaluate/student-t';
+import type { Scenario } from '../../../simulator/scenario/schema';
 import { scenarioFrom, singleStation } from './queue-scenarios';
 
 describe("Student's t", () => {
@@ -28,6 +29,12 @@ describe("Student's t", () => {
     }
     expect(studentQuantile(0.975, 1e7)).toBeCloseTo(1.959964, 5);
   });
+
+  it('has log Gamma below 1/2 by the reflection formula', () => {
+    // Gamma(1/4) = 3.625609908221908 and Gamma(-1/2) = -2 sqrt(pi) (DLMF 5.4.iii, 5.5.1): log |Gamma|.
+    expect(logGamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 12);
+    expect(logGamma(-0.5)).toBeCloseTo(Math.log(2 * Math.sqrt(Math.PI)), 12);
+  });
 });
 
 describe('confidence intervals', () => {
@@ -42,14 +49,84 @@ describe('confidence intervals', () => {
     expect(ci95.clamped_at_zero).toContain('mean');
   });
 
-  it('across replications stay within each figure’s range, naming those that were cut', () => {
-    // Two short runs of a busy M/M/1 queue: with one degree of freedom (t = 12.7) their means'
-    // interval reaches far below 0.
-    const scenario = singleStation({ ratePerS: 90, service: { exponential: 10 }, requests: 400, seed: 2 });
+  /**
+   * Checks the replications of `scenario` against its runs at seeds seed and seed + 1: each
+   * interval kept in its figure's range, and exactly the cut ones named. Returns those.
+   */
+  function expectReplicated(scenario: Scenario): string[] {
+    const runs = [scenario.seed, scenario.seed + 1].map((seed) => evaluateScenario(scenario, { seed }).options[0]);
     const figures = replicateScenario(scenario, 2).options[0].replications!;
-    expect(figures.latency_ms.mean[0]).toBe(0);
-    expect(figures.clamped).toContain('latency_ms.mean');
-    expect(figures.success_rate[1]).toBeLessThanOrEqual(1);
+    const cut: string[] = [];
+    const expectFigure = (name: string, actual: [number, number], values: number[], highest = Infinity) => {
+      const [low, high] = studentInterval(values);
+      if (low < 0 || high > highest) cut.push(name);
+      expect(actual, name).toEqual([Math.max(0, low), Math.min(highest, high)]);
+    };
+    expectFigure(
+      'latency_ms.mean',
+      figures.latency_ms.mean,
+      runs.map((run) => run.latency_ms.mean),
+    );
+    expectFigure(
+      'latency_ms.p95',
+      figures.latency_ms.p95,
+      runs.map((run) => run.latency_ms.p95),
+    );
+    expectFigure(
+      'latency_ms.p99',
+      figures.latency_ms.p99,
+      runs.map((run) => run.latency_ms.p99),
+    );
+    expectFigure(
+      'monthly_usd',
+      figures.monthly_usd,
+      runs.map((run) => run.monthly_usd.total),
+    );
+    expectFigure(
+      'success_rate',
+      figures.success_rate,
+      runs.map((run) => run.success_rate),
+      1,
+    );
+    expect(figures.count).toBe(2);
+    expect(figures.clamped).toEqual(cut.length > 0 ? cut : undefined);
+    return cut;
+  }
+
+  it('across replications come from the runs at seeds seed, seed + 1, each kept in its range and named when cut', () => {
+    // Two short runs of a busy M/M/1 queue: with one degree of freedom (t = 12.7) their latency
+    // intervals reach far below 0.
+    const busy = singleStation({ ratePerS: 95, service: { exponential: 10 }, requests: 200, seed: 2 });
+    expect(expectReplicated(busy)).toEqual(['latency_ms.mean', 'latency_ms.p95', 'latency_ms.p99']);
+    // A link down about a tenth of the time and no fallback: the runs' success rates differ, and
+    // their interval reaches past 1. Nothing is priced: a cost of 0 in both runs, [0, 0], is not cut.
+    const flaky = scenarioFrom({
+      placewise: 1,
+      name: 'flaky link',
+      seed: 4,
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge', usd_per_hour: 0 },
+      ],
+      links: [
+        {
+          id: 'lte',
+          between: ['phone', 'cloud'],
+          tech: 'lte',
+          latency_ms: 0,
+          usd_per_gb: 0,
+          outages: { every_s: 2, lasting_s: 0.2 },
+        },
+      ],
+      workload: { users: 1, per_user_rps: 90, source: 'phone', requests: 400 },
+      pipeline: [{ id: 'infer', at: 'cloud', compute_ms: { exponential: 10 } }],
+      options: [{ id: 'remote' }],
+    });
+    expect(expectReplicated(flaky)).toEqual(['success_rate']);
+    // Constant work at a steady pace: both runs the same, nothing to cut, no list.
+    expect(
+      expectReplicated(singleStation({ ratePerS: 10, service: 5, arrivals: 'periodic', requests: 100, seed: 1 })),
+    ).toEqual([]);
   });
 
   const profiled = (profile: number[]) =>
