@@ -23,6 +23,7 @@ import {
   withReplicasMode,
 } from './value-forms';
 import { ownEntry } from '../../simulator/scenario/own-entry';
+import { mainHardware } from '../../simulator/scenario/hardware-tiers';
 
 /** One way to write a value, e.g. outages as alternating periods or as a schedule. */
 export interface Variant {
@@ -178,8 +179,9 @@ function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const shared = (component?.scope ?? defaultScope(kind)) === 'shared';
   const serverless = kind === 'serverless';
   const has = (key: string) => component !== undefined && (component as Record<string, unknown>)[key] !== undefined;
+  const hardwareId = component ? mainHardware(component) : '';
   const hardware = component
-    ? (ownEntry(draft.hardware, component.hardware) ?? ownEntry(HARDWARE_LIBRARY, component.hardware))
+    ? (ownEntry(draft.hardware, hardwareId) ?? ownEntry(HARDWARE_LIBRARY, hardwareId))
     : null;
   const serverlessFields: FieldSpec[] = [
     field(['usd_per_million'], number, {

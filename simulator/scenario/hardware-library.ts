@@ -16,6 +16,8 @@ export interface HardwareProfile {
   ram_mb?: number;
   storage_gb?: number;
   power_w?: PowerProfile;
+  /** Sustained memory bandwidth of the whole device, GB/s (the roofline's memory side). */
+  memory_gbps?: number;
   /** Where the figures come from. */
   source?: string;
 }

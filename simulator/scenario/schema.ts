@@ -119,6 +119,11 @@ export const hardwareProfileSchema = z.strictObject({
   storage_gb: positive.optional(),
   power_w: powerSchema.optional(),
   source: text.optional(),
+  memory_gbps: positive
+    .optional()
+    .describe(
+      'sustained memory bandwidth of the whole device, GB/s (10^9 bytes per second): a model step takes at least mb_per_inference / 1000 / memory_gbps seconds (roofline)',
+    ),
 });
 
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
@@ -145,7 +150,20 @@ export const componentSchema = z.strictObject({
   id,
   label: text.optional(),
   kind: z.enum(COMPONENT_KINDS),
-  hardware: id.describe('a built-in or custom hardware profile id'),
+  hardware: id
+    .optional()
+    .describe('a built-in or custom hardware profile id (required unless hardware_mix gives a population)'),
+  hardware_mix: list(
+    z.strictObject({
+      hardware: id.describe('a built-in or custom hardware profile id'),
+      share: share.describe('the share of users whose device is this hardware, 0..1'),
+    }),
+  )
+    .min(1)
+    .optional()
+    .describe(
+      'per-user components: a device population instead of one hardware; each simulated user draws a tier by share (shares sum to 1)',
+    ),
   scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
   battery_wh: positive.optional(),
   replicas: z
@@ -203,6 +221,11 @@ export const modelSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('[batch size, time relative to one inference] points, e.g. measured by placewise bench --batch'),
+  mb_per_inference: positive
+    .optional()
+    .describe(
+      'megabytes (10^6 bytes) read from memory per inference (default size_mb): with the hardware\'s memory_gbps, the memory-bound floor of its time',
+    ),
 });
 
 export const workloadSchema = z.strictObject({
@@ -227,6 +250,12 @@ export const stepSchema = z.strictObject({
   compute_ms: distributionSchema.optional(),
   model: id.optional(),
   output_kb: nonNegative.default(0),
+  personal: z
+    .boolean()
+    .optional()
+    .describe(
+      "the step's output is about the user (raw audio, camera frames, typed text): counted in personal_gb_per_month when it leaves the user's own devices",
+    ),
 });
 
 export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
@@ -246,6 +275,11 @@ export const budgetsSchema = z.strictObject({
   battery_hours: positive.optional(),
   offline_success: share.optional(),
   success_rate: share.optional(),
+  personal_gb_per_month: nonNegative
+    .optional()
+    .describe(
+      "most personal data (outputs of personal steps) leaving the users' own devices, GB (10^9 bytes) per month over all users; 0: nothing personal leaves them",
+    ),
 });
 
 export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'hybrid'] as const;
