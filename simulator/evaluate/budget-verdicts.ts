@@ -31,6 +31,9 @@ export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, h
     atLeast('offline_success', budgets.offline_success, figures.offline.success_rate, true);
   }
   if (budgets.success_rate !== undefined) atLeast('success_rate', budgets.success_rate, figures.success_rate);
+  if (budgets.personal_gb_per_month !== undefined) {
+    atMost('personal_gb_per_month', budgets.personal_gb_per_month, figures.personal_gb_per_month ?? 0);
+  }
   return verdicts;
 }
 

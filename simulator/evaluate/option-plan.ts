@@ -66,7 +66,8 @@ export function inferenceMb(model: Model): number {
 function serviceOn(system: SystemModel, step: Step, model: Model | undefined, executor: Executor): Sampler {
   if (!model) return compileDistribution(step.compute_ms ?? 0);
   const measured = model.latency_ms;
-  if (!measured) return constantSampler(rooflineSeconds({ gflop: model.gflop!, mb: inferenceMb(model) }, executor) * 1000);
+  if (!measured)
+    return constantSampler(rooflineSeconds({ gflop: model.gflop!, mb: inferenceMb(model) }, executor) * 1000);
   // A measured latency is of one inference using the whole measuring device (as `placewise
   // bench` runs it), so it scales by that device's roofline over the target executor's: 1 on
   // the measuring hardware itself, unless the component splits it into several executors.

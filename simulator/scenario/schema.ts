@@ -224,7 +224,7 @@ export const modelSchema = z.strictObject({
   mb_per_inference: positive
     .optional()
     .describe(
-      'megabytes (10^6 bytes) read from memory per inference (default size_mb): with the hardware\'s memory_gbps, the memory-bound floor of its time',
+      "megabytes (10^6 bytes) read from memory per inference (default size_mb): with the hardware's memory_gbps, the memory-bound floor of its time",
     ),
 });
 
@@ -291,7 +291,17 @@ export const optionSchema = z.strictObject({
   place: idRecord(id).prefault({}),
   fallback: idRecord(z.strictObject({ at: id, model: id.optional() })).optional(),
   cache: idRecord(z.strictObject({ at: id, hit_rate: share })).optional(),
-  telemetry: z.strictObject({ sample_rate: share, kb: nonNegative, to: id }).optional(),
+  telemetry: z
+    .strictObject({
+      sample_rate: share,
+      kb: nonNegative,
+      to: id,
+      personal: z
+        .boolean()
+        .optional()
+        .describe("the samples are the user's own data (logged inputs): counted in personal_gb_per_month"),
+    })
+    .optional(),
   batching: idRecord(z.strictObject({ max_batch: figure().int().positive(), max_wait_ms: nonNegative }))
     .optional()
     .describe('per component: run up to max_batch waiting inferences of a step together, waiting at most max_wait_ms'),
