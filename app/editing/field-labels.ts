@@ -82,6 +82,11 @@ export const FIELD_LABELS: Record<string, string> = {
   ram_mb: 'Memory',
   storage_gb: 'Storage',
   power_w: 'Power',
+  memory_gbps: 'Memory bandwidth',
+  mb_per_inference: 'Read per inference',
+  hardware_mix: 'Hardware mix',
+  personal: 'Personal output',
+  personal_gb_per_month: 'Personal data out',
   idle: 'Idle',
   active: 'Active',
 };

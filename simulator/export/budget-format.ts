@@ -1,7 +1,7 @@
 // Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
 // 0.8 of link utilisation reads "80%".
 import type { OptionResult, ScenarioResults } from '../results';
-import { formatHours, formatMs, formatShare, formatUsd } from './figures';
+import { formatGbPerMonth, formatHours, formatMs, formatShare, formatUsd } from './figures';
 
 const BUDGET_TITLES: Record<string, string> = {
   latency_ms: 'latency',
@@ -10,6 +10,7 @@ const BUDGET_TITLES: Record<string, string> = {
   battery_hours: 'battery life',
   offline_success: 'success during outages',
   success_rate: 'success rate',
+  personal_gb_per_month: 'personal data leaving the devices',
 };
 
 export function budgetTitle(name: string): string {
@@ -24,6 +25,7 @@ export function formatBudgetValue(name: string, value: number | null): string {
   if (name.startsWith('latency_ms')) return formatMs(value);
   if (name.startsWith('monthly_usd')) return formatUsd(value);
   if (name.startsWith('battery_hours')) return formatHours(value);
+  if (name === 'personal_gb_per_month') return formatGbPerMonth(value);
   return formatShare(value);
 }
 
