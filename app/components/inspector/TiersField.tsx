@@ -34,7 +34,7 @@ export function TiersField({ spec, editor, at, value, label, testId }: TiersFiel
   const total = tiers.reduce((sum, tier) => sum + (typeof tier?.share === 'number' ? tier.share : 0), 0);
   const unused = editor.choices.find((id) => !tiers.some((tier) => tier?.hardware === id)) ?? editor.choices[0];
   return (
-    <table className="pairs-field" data-testid={testId}>
+    <table className="pairs-field tiers-field" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">hardware</th>
