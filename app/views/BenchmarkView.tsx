@@ -9,7 +9,11 @@ import { BenchResult } from '../components/BenchResult';
 import { SplitResult } from '../components/SplitResult';
 import { usePlacewise, useSession } from '../context';
 
-const HARDWARE_IDS = Object.keys(HARDWARE_LIBRARY);
+/** Built-in hardware as [id, what the picker shows]: the label first, the id a scenario uses after it. */
+const HARDWARE_CHOICES = Object.entries(HARDWARE_LIBRARY).map(
+  ([id, profile]) => [id, `${profile.label} (${id})`] as const,
+);
+const LINK_CHOICES = LINK_TECHNOLOGIES.map((tech) => [tech, tech] as const);
 
 /** Where to cut the model: the device, the server and the link a split is projected onto. */
 function SplitForm({
@@ -26,11 +30,16 @@ function SplitForm({
   const rate = mbps.trim() === '' ? undefined : Number(mbps);
   const problem =
     disabled ?? (rate !== undefined && !(rate > 0) ? 'Mbit/s: a positive number, or empty for the default' : null);
-  const choose = (testId: string, value: string, set: (value: string) => void, values: readonly string[]) => (
+  const choose = (
+    testId: string,
+    value: string,
+    set: (value: string) => void,
+    choices: readonly (readonly [string, string])[],
+  ) => (
     <select data-testid={testId} value={value} onChange={(event) => set(event.target.value)}>
-      {values.map((entry) => (
+      {choices.map(([entry, shown]) => (
         <option key={entry} value={entry}>
-          {entry}
+          {shown}
         </option>
       ))}
     </select>
@@ -38,9 +47,9 @@ function SplitForm({
   return (
     <section className="bench-form" data-testid="split-form">
       <h2>Split the model between a device and a server</h2>
-      <label>Device {choose('split-device', device, setDevice, HARDWARE_IDS)}</label>
-      <label>Server {choose('split-server', server, setServer, HARDWARE_IDS)}</label>
-      <label>Link {choose('split-link', link, setLink, LINK_TECHNOLOGIES)}</label>
+      <label>Device {choose('split-device', device, setDevice, HARDWARE_CHOICES)}</label>
+      <label>Server {choose('split-server', server, setServer, HARDWARE_CHOICES)}</label>
+      <label>Link {choose('split-link', link, setLink, LINK_CHOICES)}</label>
       <label>
         Mbit/s{' '}
         <input

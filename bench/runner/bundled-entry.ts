@@ -5,13 +5,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// The repository root: the nearest folder up from this module (bench/runner/ in sources, dist/
-// in the CLI bundle) that holds scripts/bundle-cli.mjs.
-function repositoryRoot(): string {
+// The nearest folder up from this module (bench/runner/ in sources, dist/ in the CLI bundle,
+// dist/electron/ in the desktop app's) that holds `relative`, or null.
+function folderAbove(relative: string): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'scripts', 'bundle-cli.mjs'))) {
+  while (!existsSync(join(dir, relative))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find scripts/bundle-cli.mjs above the placewise modules');
+    if (parent === dir) return null;
     dir = parent;
   }
   return dir;
@@ -22,7 +22,13 @@ let bundleReady: Promise<string> | undefined;
 /** dist/NAME.mjs, the bundle rebuilt first when a source is newer (once per process). */
 export async function bundledEntryPath(name: 'bench-child' | 'monte-carlo-worker' | 'host-worker'): Promise<string> {
   bundleReady ??= (async () => {
-    const root = repositoryRoot();
+    const root = folderAbove(join('scripts', 'bundle-cli.mjs'));
+    // A packaged desktop app has no build script: its entries were built with it, in its dist/.
+    if (root === null) {
+      const packaged = folderAbove(join('dist', 'bench-child.mjs'));
+      if (packaged === null) throw new Error('cannot find the placewise bundle (dist/) above its modules');
+      return packaged;
+    }
     // A computed specifier: bundlers leave it alone, and the build script stays plain JavaScript.
     const bundler = (await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href)) as {
       ensureCliBundle(): Promise<string>;

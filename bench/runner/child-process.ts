@@ -1,9 +1,10 @@
-// Host side of one benchmark child: forks dist/bench-child.mjs, sends its task, relays progress,
-// and resolves with the child's report. An AbortSignal kills the child at once (the app's cancel
-// button): `session.run` cannot be interrupted from inside, so the process is the unit to stop.
-import { type ChildProcess, fork } from 'node:child_process';
+// Host side of one benchmark child: starts dist/bench-child.mjs (child-launcher.ts says how),
+// sends its task, relays progress, and resolves with the child's report. An AbortSignal kills the
+// child at once (the app's cancel button): `session.run` cannot be interrupted from inside, so
+// the process is the unit to stop.
 import { BenchAbortedError } from '../errors';
 import { bundledEntryPath } from './bundled-entry';
+import { launchBenchChild } from './child-launcher';
 import type { ChildMessage, Measurement, MeasureTask, ProfiledNode } from './protocol';
 
 export interface ChildReport {
@@ -39,23 +40,19 @@ export async function runInChild(
   const path = await benchChildPath();
   if (hooks.signal?.aborted) throw new BenchAbortedError();
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(path, [], {
-      // The host may run under a TypeScript loader (vitest, tsx); the child is plain bundled JS.
-      execArgv: [],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const child = launchBenchChild(path);
     const report: ChildReport = { onnxruntime: '', sessionOptions: {} };
     let failure: ChildFailure | undefined;
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
+    child.onStderr((text) => {
+      stderr = (stderr + text).slice(-4000);
     });
     const abort = () => {
-      child.kill('SIGKILL');
+      child.kill();
       reject(new BenchAbortedError());
     };
     hooks.signal?.addEventListener('abort', abort, { once: true });
-    child.on('message', (message: ChildMessage) => {
+    child.onMessage((message) => {
       if (message.kind === 'progress') hooks.onProgress?.(message);
       else if (message.kind === 'measured') {
         report.measurement = message.measurement;
@@ -67,16 +64,15 @@ export async function runInChild(
         report.onnxruntime ||= message.onnxruntime;
       } else failure = message;
     });
-    child.on('error', (error) => {
+    child.onError((error) => {
       hooks.signal?.removeEventListener('abort', abort);
       reject(error);
     });
-    child.on('exit', (code, signal) => {
+    child.onExit((how) => {
       hooks.signal?.removeEventListener('abort', abort);
       if (hooks.signal?.aborted) return;
       if (failure) reject(new ChildTaskError(failure));
       else if ((task.measure && !report.measurement) || (task.profile && !report.nodes)) {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
         reject(new Error(`the benchmark process ${how} before reporting${stderr ? `:\n${stderr.trim()}` : ''}`));
       } else resolve(report);
     });

@@ -13,13 +13,11 @@ import {
   profileNodeShapes,
   SessionFailure,
 } from './onnx-session';
+import { parentChannel } from './parent-channel';
 import type { ChildMessage, MeasureTask, Measurement } from './protocol';
 
-const send = (message: ChildMessage): Promise<void> =>
-  new Promise((resolve) => {
-    if (!process.send) resolve();
-    else process.send(message, undefined, {}, () => resolve());
-  });
+const parent = parentChannel(process as Parameters<typeof parentChannel>[0]);
+const send = (message: ChildMessage): Promise<void> => parent.send(message);
 
 async function runTask(task: MeasureTask): Promise<void> {
   const sessionOptions = measurementSessionOptions(task.threads);
@@ -102,10 +100,10 @@ function serverFigures(task: MeasureTask, loop: LoopResult): Pick<Measurement, '
   };
 }
 
-process.once('message', (task: MeasureTask) => {
+parent.onTask((task) => {
   runTask(task)
     .catch((error: unknown) =>
       send({ kind: 'failed', phase: 'internal', message: (error as Error).stack ?? String(error) }),
     )
-    .finally(() => process.disconnect());
+    .finally(() => parent.close());
 });

@@ -2,6 +2,7 @@
 // its menu. Thin by design; everything it does also runs in browser mode.
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
+import { setBenchChildLauncher } from '../../bench/runner/child-launcher';
 import type { PlacewiseApi } from '../api/contract';
 import { MENU_COMMAND_CHANNEL, MENU_OPEN_PATH_CHANNEL } from '../api/menu-commands';
 import { createBenchmarkJobs } from '../host/benchmark-jobs';
@@ -13,6 +14,7 @@ import { guardFileAccess } from './file-grants';
 import { registerIpcHandlers } from './ipc';
 import { type MenuActions, menuTemplate } from './menu';
 import { linkOpener } from './open-link';
+import { utilityProcessLauncher } from './utility-process-launcher';
 import { createMainWindow, hardenWebContents } from './window';
 
 export interface DesktopPaths {
@@ -38,6 +40,8 @@ export function prepareDesktopApp(electron: ElectronMain): void {
 export async function startDesktopApp(electron: ElectronMain, paths: DesktopPaths): Promise<BrowserWindow> {
   const { app, ipcMain, Menu, dialog, protocol } = electron;
   await app.whenReady();
+  // Utility processes start only once the app is ready; the host's threads relay to this.
+  setBenchChildLauncher(utilityProcessLauncher(electron.utilityProcess));
   let window: BrowserWindow | null = null;
   const openLink = linkOpener(electron.shell);
   const host = createPlacewiseHost({

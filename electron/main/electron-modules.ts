@@ -4,5 +4,5 @@ import type * as Electron from 'electron';
 
 export type ElectronMain = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'shell' | 'net'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'shell' | 'net' | 'utilityProcess'
 >;

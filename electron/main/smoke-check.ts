@@ -1,6 +1,7 @@
 // The real-Electron smoke test's checks, made from inside the running app: the page has no Node
 // and reaches the host only through the bridge's proxied methods, the preload's world is
-// sandboxed and isolated, and a scenario saved through the bridge reads back as saved. Run by
+// sandboxed and isolated, a scenario saved through the bridge reads back as saved, and a
+// benchmark runs in its utility process (a packaged binary cannot fork). Run by
 // main.ts when PLACEWISE_SMOKE_TEST=1; test/unit/electron/real-electron.test.ts reads the report.
 import type { WebContents } from 'electron';
 
@@ -16,6 +17,8 @@ export interface SmokeReport {
   preloadContextIsolated: boolean;
   /** The scenario was opened, saved with a line added, and opened again with that line. */
   saveRoundTrip: boolean;
+  /** A short benchmark of a bundled model, started through the bridge, finished with a median. */
+  benchmarkRan: boolean;
 }
 
 export async function smokeCheck(contents: WebContents, scenarioPath: string): Promise<SmokeReport> {
@@ -30,8 +33,16 @@ export async function smokeCheck(contents: WebContents, scenarioPath: string): P
     const text = opened.file.text + '# saved by the smoke test\\n';
     const saved = await api.saveScenario({ path, text });
     const reread = await api.openScenario(path);
-    return { pageHasNode, bridgeProxied, saveRoundTrip: saved.ok && reread.ok && reread.file.text === text };
-  })()`)) as Pick<SmokeReport, 'pageHasNode' | 'bridgeProxied' | 'saveRoundTrip'>;
+    const saveRoundTrip = saved.ok && reread.ok && reread.file.text === text;
+    const { jobId } = await api.startBenchmark({ model: 'bundled:paddleocr-cls', threads: [1], warmup: 1, iterations: 3 });
+    let status = await api.benchmarkStatus(jobId);
+    while (status.state === 'running') {
+      await new Promise((done) => setTimeout(done, 100));
+      status = await api.benchmarkStatus(jobId);
+    }
+    const benchmarkRan = status.state === 'done' && status.report.results[0].latency_ms.p50 > 0;
+    return { pageHasNode, bridgeProxied, saveRoundTrip, benchmarkRan };
+  })()`)) as Pick<SmokeReport, 'pageHasNode' | 'bridgeProxied' | 'saveRoundTrip' | 'benchmarkRan'>;
   const preload = (await contents.executeJavaScriptInIsolatedWorld(PRELOAD_WORLD, [
     { code: '({ sandboxed: process.sandboxed === true, contextIsolated: process.contextIsolated === true })' },
   ])) as { sandboxed: boolean; contextIsolated: boolean } | undefined;

@@ -13,6 +13,7 @@ import type {
 import type { ScenarioResults } from '../../../simulator/results';
 import type { Scenario } from '../../../simulator/scenario/schema';
 import type { BundledModelSummary } from '../../api/contract';
+import type { RelayEvent, RelayRequest } from './child-relay';
 
 /** What each task takes and gives. */
 export interface HostTasks {
@@ -46,3 +47,7 @@ export interface TaskFailure {
 
 export type WorkerReply =
   { id: number; progress: BenchProgress } | { id: number; output: unknown } | { id: number; failure: TaskFailure };
+
+/** Everything the main thread posts to a worker thread, and everything it hears back. */
+export type ToWorker = TaskMessage | RelayEvent;
+export type FromWorker = WorkerReply | RelayRequest;

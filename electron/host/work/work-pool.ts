@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { BenchProgress } from '../../../bench/index';
 import { bundledEntryPath } from '../../../bench/runner/bundled-entry';
 import { HostBusyError } from '../../api/contract';
-import type { TaskFailure, TaskInput, TaskKind, TaskOutput, WorkerReply } from './protocol';
+import { ChildRelay } from './child-relay';
+import type { FromWorker, TaskFailure, TaskInput, TaskKind, TaskOutput, ToWorker, WorkerReply } from './protocol';
 
 export interface PoolLimits {
   workers: number;
@@ -57,6 +58,8 @@ const WORKER_HEAP_MB = 4096;
 /** One thread of the pool, started on first use and again after it was ended or crashed. */
 class PoolThread implements PoolWorker {
   private worker?: Worker;
+  // The benchmark children this thread asked for; they end with the thread.
+  private relay?: ChildRelay;
   private current?: Call;
   private cancelled = false;
 
@@ -72,7 +75,7 @@ class PoolThread implements PoolWorker {
     if (this.cancelled) throw new WorkCancelledError();
     return new Promise((resolve, reject) => {
       this.current = { ...options, id: nextCallId++, resolve: resolve as (output: unknown) => void, reject };
-      worker.postMessage({ id: this.current.id, kind, input });
+      this.post(worker, { id: this.current.id, kind, input });
     });
   }
 
@@ -81,7 +84,7 @@ class PoolThread implements PoolWorker {
     this.cancelled = true;
     const call = this.current;
     if (!call) return;
-    if (call.cooperative) this.worker?.postMessage({ id: call.id, cancel: true });
+    if (call.cooperative && this.worker) this.post(this.worker, { id: call.id, cancel: true });
     else this.end();
   }
 
@@ -89,6 +92,7 @@ class PoolThread implements PoolWorker {
   end(): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.relay?.killAll();
     worker?.removeAllListeners();
     void worker?.terminate();
     const call = this.current;
@@ -103,8 +107,13 @@ class PoolThread implements PoolWorker {
     const worker = new Worker(path, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     // Idle threads must not keep a process alive that has nothing else to do.
     worker.unref();
-    worker.on('message', (reply: WorkerReply) => this.receive(reply));
+    const relay = new ChildRelay((event) => this.post(worker, event));
+    worker.on('message', (message: FromWorker) => {
+      if ('relay' in message) relay.handle(message);
+      else this.receive(message);
+    });
     const lost = (why: string) => {
+      relay.killAll();
       if (this.worker !== worker) return;
       this.worker = undefined;
       const call = this.current;
@@ -113,7 +122,12 @@ class PoolThread implements PoolWorker {
     worker.on('error', (error) => lost(`failed: ${error.message}`));
     worker.on('exit', (code) => lost(`exited with code ${code}`));
     this.worker = worker;
+    this.relay = relay;
     return worker;
+  }
+
+  private post(worker: Worker, message: ToWorker): void {
+    worker.postMessage(message);
   }
 
   private receive(reply: WorkerReply): void {

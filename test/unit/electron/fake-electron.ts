@@ -1,5 +1,6 @@
 // A stand-in for the parts of Electron the main process uses: it records what the main process
 // asked for and lets tests fire the events Electron would.
+import { PassThrough } from 'node:stream';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ElectronMain } from '../../../electron/main/electron-modules';
 
@@ -57,6 +58,27 @@ export class FakeWebContents extends FakeEmitter {
     if (event === 'will-frame-navigate') this.emit(event, details);
     else this.emit(event, details, url);
     return prevented;
+  }
+}
+
+/** An Electron utility process: records what it was sent; tests play its messages and exit. */
+export class FakeUtilityProcess extends FakeEmitter {
+  readonly posted: unknown[] = [];
+  readonly stderr = new PassThrough();
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  kill() {
+    this.killed = true;
+    return true;
   }
 }
 
@@ -140,6 +162,15 @@ export function createFakeElectron(options: { userData?: string } = {}) {
       },
     },
     net: {},
+    utilityProcess: {
+      /** Every utility process the main process started, in order. */
+      forked: [] as FakeUtilityProcess[],
+      fork(modulePath: string, args: string[], options: Record<string, unknown>) {
+        const child = new FakeUtilityProcess(modulePath, args, options);
+        this.forked.push(child);
+        return child;
+      },
+    },
   };
   return { electron: fake as unknown as ElectronMain, fake, windows, handlers, opened, calls, menus };
 }

@@ -28,7 +28,7 @@ if (binary.reason) console.warn(`skipping the real-Electron smoke test: ${binary
 
 describe('the real Electron binary', () => {
   it.skipIf(!binary.path)(
-    'starts the app on the app protocol, sandboxed and isolated from inside the page, and saves a scenario',
+    'starts the app on the app protocol, sandboxed and isolated from inside the page, saves a scenario and runs a benchmark',
     () => {
       const bundle = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs'), '--bundle-only'], { cwd: root });
       expect(bundle.status).toBe(0);
@@ -57,6 +57,7 @@ describe('the real Electron binary', () => {
           preloadSandboxed: true,
           preloadContextIsolated: true,
           saveRoundTrip: true,
+          benchmarkRan: true,
         });
         expect(readFileSync(scenario, 'utf8')).toBe(`${original}# saved by the smoke test\n`);
       } finally {
