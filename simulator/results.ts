@@ -171,6 +171,30 @@ export interface OptionResult {
   fit?: FitResult[];
   /** Addition: steps with a cascade: how many requests escalated and how many fell back to the first answer. */
   cascade?: CascadeResult[];
+  /**
+   * Addition: GB (10^9 bytes) per month, over all users, of personal steps' outputs sent from
+   * a user's own (per-user) devices to shared ones; 0 when nothing personal leaves them.
+   */
+  personal_gb_per_month?: number;
+  /**
+   * Addition: per-user components with a hardware_mix, tier by tier. The component's entry in
+   * `battery_hours` is then its shortest-lived tier's.
+   */
+  hardware_mix?: { component: string; tiers: HardwareTierResult[] }[];
+}
+
+/** Addition: one tier of a device population (a component's hardware_mix). */
+export interface HardwareTierResult {
+  hardware: string;
+  /** The share of users with this hardware, as the scenario gives it. */
+  share: number;
+  /** Detailed users of this tier in the run, and the measured requests they made. */
+  users: number;
+  requests: number;
+  /** Latency of this tier's completed measured requests (absent when none completed). */
+  latency_ms?: Omit<LatencySummary, 'ci95'>;
+  /** Battery life of this tier's devices, where the component has a battery and the hardware power figures. */
+  battery_hours?: number;
 }
 
 export interface ScenarioResults {

@@ -2,7 +2,7 @@
 // "Battery, glasses ≥ 1.5 h"), and the headline figures (p50, p95, monthly cost) only where no
 // budget already shows them. Pure, so it is tested without a browser.
 import { budgetComparator, budgetLimits, budgetTitle, formatBudgetValue } from '../../simulator/export/budget-format';
-import { formatHours, formatShare, formatUsd, trim } from '../../simulator/export/figures';
+import { formatGbPerMonth, formatHours, formatShare, formatUsd, trim } from '../../simulator/export/figures';
 import type { OptionResult, ScenarioResults } from '../../simulator/results';
 import { formatFigure } from '../components/format';
 
@@ -29,6 +29,7 @@ function formatLimit(name: string, limit: number): string {
   if (name.startsWith('latency_ms')) return `${limit.toLocaleString('en-US')} ms`;
   if (name === 'monthly_usd') return `$${limit.toLocaleString('en-US')}`;
   if (name.startsWith('battery_hours')) return `${trim(limit)} h`;
+  if (name === 'personal_gb_per_month') return formatGbPerMonth(limit);
   return `${trim(limit * 100)}%`;
 }
 
@@ -55,7 +56,9 @@ export function budgetHeading(name: string, limit: number): string {
                   ? 'Accuracy'
                   : kind === 'fit'
                     ? budgetTitle(name).replace(/^m/, 'M')
-                    : name;
+                    : kind === 'personal_gb_per_month'
+                      ? 'Personal data out'
+                      : name;
   return `${figure} ${sign} ${formatLimit(name, limit)}`;
 }
 
@@ -64,6 +67,7 @@ function budgetFormat(name: string): (value: number) => string {
   if (name === 'monthly_usd') return formatUsd;
   if (name.startsWith('battery_hours')) return formatHours;
   if (name.startsWith('fit.')) return (value) => formatBudgetValue(name, value);
+  if (name === 'personal_gb_per_month') return formatGbPerMonth;
   return formatShare;
 }
 

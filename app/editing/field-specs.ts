@@ -23,6 +23,7 @@ import {
   withReplicasMode,
 } from './value-forms';
 import { ownEntry } from '../../simulator/scenario/own-entry';
+import { mainHardware } from '../../simulator/scenario/hardware-tiers';
 
 /** One way to write a value, e.g. outages as alternating periods or as a schedule. */
 export interface Variant {
@@ -64,7 +65,11 @@ export type FieldEditor =
   /** A list of number pairs: a batch curve, an outage schedule. */
   | { kind: 'pairs'; columns: [PairColumn, PairColumn]; next(rows: readonly Pair[]): [number, number]; minRows: number }
   /** 24 hourly multipliers, drawn as bars. */
-  | { kind: 'profile' };
+  | { kind: 'profile' }
+  /** Yes or absent: a checkbox (a step's `personal`). */
+  | { kind: 'flag' }
+  /** A device population: rows of a hardware profile and its share of users. */
+  | { kind: 'tiers'; choices: readonly string[] };
 
 export interface FieldSpec {
   path: FieldPath;
@@ -94,6 +99,7 @@ const number = { kind: 'number' } as const;
 const integer = { kind: 'number', integer: true } as const;
 const distribution = { kind: 'distribution' } as const;
 const choice = (choices: readonly string[]): FieldEditor => ({ kind: 'choice', choices });
+const flag = { kind: 'flag' } as const;
 
 /** A field labelled from the shared table (FIELD_LABELS) by its last key. */
 function field(path: FieldPath, editor: FieldEditor, extra: Omit<Partial<FieldSpec>, 'path' | 'editor'> = {}) {
@@ -178,9 +184,8 @@ function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
   const shared = (component?.scope ?? defaultScope(kind)) === 'shared';
   const serverless = kind === 'serverless';
   const has = (key: string) => component !== undefined && (component as Record<string, unknown>)[key] !== undefined;
-  const hardware = component
-    ? (ownEntry(draft.hardware, component.hardware) ?? ownEntry(HARDWARE_LIBRARY, component.hardware))
-    : null;
+  const hardwareId = component ? mainHardware(component) : '';
+  const hardware = component ? (ownEntry(draft.hardware, hardwareId) ?? ownEntry(HARDWARE_LIBRARY, hardwareId)) : null;
   const serverlessFields: FieldSpec[] = [
     field(['usd_per_million'], number, {
       unit: 'USD',
@@ -201,7 +206,20 @@ function componentFields(draft: ScenarioDraft, index: number): FieldSpec[] {
     field(['id'], text),
     field(['label'], text, { optional: true }),
     field(['kind'], choice(COMPONENT_KINDS)),
-    field(['hardware'], choice(hardwareIds(draft))),
+    ...(has('hardware_mix') && !has('hardware') ? [] : [field(['hardware'], choice(hardwareIds(draft)))]),
+    // A device population replaces the one hardware of a per-user component.
+    ...(!shared || has('hardware_mix')
+      ? [
+          field(
+            ['hardware_mix'],
+            { kind: 'tiers', choices: hardwareIds(draft) },
+            {
+              optional: true,
+              added: { value: [{ hardware: hardwareId || hardwareIds(draft)[0], share: 1 }], replaces: [['hardware']] },
+            },
+          ),
+        ]
+      : []),
     field(['scope'], choice(SCOPES), { optional: true, placeholder: `${defaultScope(kind)} (default)` }),
     ...(!shared || has('battery_wh') ? [field(['battery_wh'], number, { unit: 'Wh', optional: true })] : []),
     ...((shared && !serverless) || has('replicas')
@@ -265,6 +283,7 @@ function modelFields(draft: ScenarioDraft): FieldSpec[] {
     ),
     field(['accuracy'], number, { unit: '0-1', optional: true }),
     field(['updates_per_month'], number, { unit: 'per month', optional: true }),
+    field(['mb_per_inference'], number, { unit: 'MB', optional: true, placeholder: 'size_mb' }),
     field(
       ['batch_curve'],
       {
@@ -292,6 +311,7 @@ function stepFields(draft: ScenarioDraft): FieldSpec[] {
     field(['model'], choice((draft.models ?? []).map((model) => model.id)), { optional: true }),
     field(['compute_ms'], distribution, { unit: 'ms', optional: true }),
     field(['output_kb'], number, { unit: 'kB', optional: true, placeholder: '0' }),
+    field(['personal'], flag, { optional: true }),
   ];
 }
 
@@ -350,6 +370,7 @@ function optionFields(draft: ScenarioDraft, index: number): FieldSpec[] {
           field(['sample_rate'], number, { unit: '0-1' }),
           field(['kb'], number, { unit: 'kB' }),
           field(['to'], choice(components)),
+          field(['personal'], flag, { optional: true, label: 'Personal samples' }),
         ],
       },
       { optional: true, added: { value: { sample_rate: 0.01, kb: 10, to: shared[0] ?? lastComponent } } },
@@ -468,6 +489,7 @@ function budgetFields(): FieldSpec[] {
     field(['offline_success'], number, { unit: '0-1', optional: true }),
     field(['success_rate'], number, { unit: '0-1', optional: true }),
     field(['accuracy'], number, { label: 'Mean accuracy', unit: '0-1', optional: true }),
+    field(['personal_gb_per_month'], number, { unit: 'GB/month', optional: true }),
   ];
 }
 
@@ -494,6 +516,7 @@ export function hardwareFields(): FieldSpec[] {
     field(['gflops'], number, { unit: 'GFLOP/s' }),
     field(['ram_mb'], number, { unit: 'MB', optional: true }),
     field(['storage_gb'], number, { unit: 'GB', optional: true }),
+    field(['memory_gbps'], number, { unit: 'GB/s', optional: true, placeholder: 'unknown: FLOPs only' }),
     field(
       ['power_w'],
       {

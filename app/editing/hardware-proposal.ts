@@ -20,6 +20,8 @@ export function proposeHardware(before: ScenarioDraft, after: ScenarioDraft): Ha
   for (const [index, component] of after.components.entries()) {
     const previous = before.components[index];
     if (!previous || previous.id !== component.id || previous.kind === component.kind) continue;
+    // A device population was chosen tier by tier: a new kind proposes no single profile over it.
+    if (component.hardware_mix || component.hardware === undefined) return null;
     const proposed = ownEntry(DEFAULT_HARDWARE, component.kind);
     if (!proposed || proposed === component.hardware) return null;
     return {

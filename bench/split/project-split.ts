@@ -1,12 +1,15 @@
 // A measured split projected onto a device, a server and the link between them: per cut, the
 // head's time on the device, the crossing tensors' transfer, the tail's time on the server, and
 // the device's energy. Times project as `placewise bench` measurements do in a scenario
-// (simulator/evaluate/option-plan.ts): this machine's time x its gflops / the target executor's
-// gflops, where a per-user device gives one inference its whole throughput and a shared server
-// gives each of its `cores` executors an equal part (the simulator's defaults for the two).
+// (simulator/evaluate/option-plan.ts): this machine's time x the target executor's roofline /
+// this machine's, each half reading its own weights, where a per-user device gives one
+// inference its whole throughput and bandwidth and a shared server gives each of its `cores`
+// executors an equal part (the simulator's defaults for the two).
 import { distributionMean } from '../../simulator/export/distribution-summary';
 import { HARDWARE_LIBRARY, type HardwareProfile } from '../../simulator/scenario/hardware-library';
 import { LINK_DEFAULTS, LINK_TECHNOLOGIES, type LinkTechnology } from '../../simulator/scenario/link-technologies';
+import { executorOf } from '../../simulator/evaluate/system-model';
+import { type Executor, projectionFactor } from '../../simulator/evaluate/roofline';
 import { BenchInputError } from '../errors';
 import type { SplitMeasurement } from './measure-split';
 import type { MeasuredCut } from './split-measurement';
@@ -83,11 +86,19 @@ export function projectSplit(measured: SplitMeasurement, target: SplitTarget): S
   const mbps = target.mbps ?? link.mbps;
   const latency = distributionMean(link.latency_ms);
   const serverExecutor = server.gflops / server.cores;
+  // This machine's memory bandwidth is not measured: its own time is its roofline.
+  const machine: Executor = { gflops: measured.machine_gflops };
+  const projected = (ms: number, weightBytes: number, target: Executor) =>
+    ms > 0 ? ms * projectionFactor(ms, weightBytes / 1e6, undefined, machine, target) : 0;
   const power = device.power_w ?? null;
   const last = measured.nodes;
   const cuts = measured.cuts.map(({ head_share, ...cut }): SplitRow => {
-    const device_ms = (measured.p50_ms * head_share * measured.machine_gflops) / device.gflops;
-    const server_ms = (measured.p50_ms * (1 - head_share) * measured.machine_gflops) / serverExecutor;
+    const device_ms = projected(measured.p50_ms * head_share, cut.weight_bytes.head, executorOf(device, 1));
+    const server_ms = projected(
+      measured.p50_ms * (1 - head_share),
+      cut.weight_bytes.tail,
+      executorOf(server, server.cores),
+    );
     const transfer_ms = cut.position === last ? 0 : (cut.bytes * 8) / (mbps * 1000) + latency;
     const radio_j = (cut.position === last ? 0 : cut.bytes / 1e6) * link.energy_j_per_mb;
     return {

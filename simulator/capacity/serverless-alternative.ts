@@ -4,6 +4,7 @@
 // else as AWS Lambda with its defaults; the free tier is left out (it is per account, not per service).
 import { buildOptionPlan } from '../evaluate/option-plan';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
+import { mainHardware } from '../scenario/hardware-tiers';
 import type { Scenario } from '../scenario/schema';
 import { targetStation } from './capacity-target';
 
@@ -29,7 +30,7 @@ export function serverlessPricing(system: SystemModel, optionId: string, compone
   const pricing = existing
     ? {
         source: `component:${existing.id}`,
-        hardware: existing.hardware,
+        hardware: mainHardware(existing),
         usdPerMillion: existing.usd_per_million ?? LAMBDA.usdPerMillion,
         usdPerGbS: existing.usd_per_gb_s ?? LAMBDA.usdPerGbS,
         memoryGb: existing.memory_gb ?? LAMBDA.memoryGb,

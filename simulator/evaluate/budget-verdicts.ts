@@ -34,6 +34,9 @@ export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, h
   if (budgets.success_rate !== undefined) atLeast('success_rate', budgets.success_rate, figures.success_rate);
   // No model with an accuracy: there is no figure to hold up, and the budget fails (value null).
   if (budgets.accuracy !== undefined) atLeast('accuracy', budgets.accuracy, figures.accuracy);
+  if (budgets.personal_gb_per_month !== undefined) {
+    atMost('personal_gb_per_month', budgets.personal_gb_per_month, figures.personal_gb_per_month ?? 0);
+  }
   return verdicts;
 }
 

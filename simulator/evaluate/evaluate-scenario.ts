@@ -12,6 +12,8 @@ import { nonstationaryReasons, optionWarnings } from './run-caveats';
 import { type Fidelity, planRun } from './run-shape';
 import { type OptionRun, simulateOption } from './simulate-option';
 import { buildSystemModel, type SystemModel } from './system-model';
+import { tierResults } from './tier-results';
+import { personalGbPerMonth } from './personal-data';
 
 export interface EvaluateSettings {
   /** Simulated requests per option (warm-up excluded); default from the scenario's workload. */
@@ -75,6 +77,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     .filter((component) => component.utilization > 0);
   const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
   const fit = modelFit(system, plan);
+  const battery = batteryHours(system, run, components, kbPerRequest, traffic.telemetryGb, warnings);
   const figures = {
     id: plan.option.id,
     label: plan.option.label,
@@ -89,7 +92,7 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     links,
     components,
     monthly_usd: monthlyCost(system, plan, traffic, run, analytic),
-    battery_hours: batteryHours(system, components, kbPerRequest, traffic.telemetryGb, warnings),
+    battery_hours: battery.hours,
     accuracy: plan.steps.some(
       (step) =>
         step.primary.model?.accuracy !== undefined ||
@@ -115,6 +118,8 @@ function evaluateOption(system: SystemModel, plan: OptionPlan, settings: Evaluat
     ...elasticity(system, plan, run),
     ...(fit.length > 0 ? { fit } : {}),
     ...cascadeResults(system, plan, run),
+    personal_gb_per_month: personalGbPerMonth(system, plan, run),
+    ...(run.tiers.length > 0 ? { hardware_mix: tierResults(system, run, battery.tierHours) } : {}),
   };
   const budgets = [...budgetVerdicts(system.scenario.budgets, figures, statistics !== null), ...fitVerdicts(fit)];
   return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
@@ -230,39 +235,74 @@ function linkResults(
     .filter((link) => link.gb_per_month > 0 || link.utilization > 0);
 }
 
-// Battery hours (DESIGN.md section 2): idle + (active - idle) x utilisation + radio energy.
+// Battery hours (DESIGN.md section 2): idle + (active - idle) x utilisation + radio energy. A
+// device population has a battery life per tier (its power figures and its utilisation); the
+// component's figure is its shortest-lived tier's, so that a battery budget holds for every tier.
 function batteryHours(
   system: SystemModel,
+  run: OptionRun,
   utilizations: { id: string; utilization: number }[],
   kbPerRequest: Float64Array,
   telemetryGb: Float64Array,
   warnings: string[],
-): Record<string, number> {
+): { hours: Record<string, number>; tierHours: Map<number, (number | undefined)[]> } {
   const hours: Record<string, number> = Object.create(null);
+  const tierHours = new Map<number, (number | undefined)[]>();
   const monthlyActiveSeconds = system.requestsPerMonth / system.perUserRps / system.users || 1;
   for (const component of system.components) {
     if (component.batteryWh === undefined) continue;
+    const radio = radioWatts(system, component, kbPerRequest, telemetryGb, monthlyActiveSeconds);
+    const tierRun = run.tiers.find((entry) => entry.component === component.index);
+    if (component.tiers && tierRun) {
+      const perTier = component.tiers.map((tier, index) => {
+        const power = tier.hardware.power_w;
+        if (!power) {
+          warnings.push(`no battery figure for ${component.id} on ${tier.hardwareId}: that hardware has no power_w`);
+          return undefined;
+        }
+        const users = tierRun.tierOfUser.filter((owner) => owner === index).length;
+        const span = component.servers * users * run.spanMs;
+        const utilization = span > 0 ? Math.min(1, tierRun.busyMs[index] / span) : 0;
+        const watts = power.idle + (power.active - power.idle) * utilization + radio;
+        return watts > 0 ? component.batteryWh! / watts : undefined;
+      });
+      tierHours.set(component.index, perTier);
+      const known = perTier.filter((value): value is number => value !== undefined);
+      if (known.length > 0) hours[component.id] = Math.min(...known);
+      continue;
+    }
     const power = component.hardware.power_w;
     if (!power) {
       warnings.push(`no battery figure for ${component.id}: its hardware '${component.hardwareId}' has no power_w`);
       continue;
     }
     const utilization = Math.min(1, utilizations.find((entry) => entry.id === component.id)?.utilization ?? 0);
-    let radioW = 0;
-    for (const link of system.links) {
-      if (link.ends[0] !== component.index && link.ends[1] !== component.index) continue;
-      const perDeviceRps = component.shared ? system.users * system.perUserRps : system.perUserRps;
-      const requestMbPerS = (kbPerRequest[link.index] / 1000) * perDeviceRps;
-      const telemetryMbPerS =
-        (telemetryGb[link.index] * 1000) / (component.shared ? 1 : system.users) / monthlyActiveSeconds;
-      radioW += (requestMbPerS + telemetryMbPerS) * link.energyJPerMb;
-    }
-    const watts = power.idle + (power.active - power.idle) * utilization + radioW;
+    const watts = power.idle + (power.active - power.idle) * utilization + radio;
     if (watts > 0) hours[component.id] = component.batteryWh / watts;
     else
       warnings.push(
         `${component.id} draws no power in this option (its power_w is 0 and it sends nothing), so its battery never runs down`,
       );
   }
-  return hours;
+  return { hours, tierHours };
+}
+
+/** A device's radio power: energy per MB of what it sends and receives per second (requests and telemetry). */
+function radioWatts(
+  system: SystemModel,
+  component: SystemModel['components'][number],
+  kbPerRequest: Float64Array,
+  telemetryGb: Float64Array,
+  monthlyActiveSeconds: number,
+): number {
+  let radioW = 0;
+  for (const link of system.links) {
+    if (link.ends[0] !== component.index && link.ends[1] !== component.index) continue;
+    const perDeviceRps = component.shared ? system.users * system.perUserRps : system.perUserRps;
+    const requestMbPerS = (kbPerRequest[link.index] / 1000) * perDeviceRps;
+    const telemetryMbPerS =
+      (telemetryGb[link.index] * 1000) / (component.shared ? 1 : system.users) / monthlyActiveSeconds;
+    radioW += (requestMbPerS + telemetryMbPerS) * link.energyJPerMb;
+  }
+  return radioW;
 }

@@ -27,13 +27,25 @@ export function modelsByComponent(plan: OptionPlan): Map<number, Model[]> {
 export function modelFit(system: SystemModel, plan: OptionPlan): FitResult[] {
   return [...modelsByComponent(plan)].map(([index, models]) => {
     const component = system.components[index];
-    const { ram_mb: ramMb, storage_gb: storageGb } = component.hardware;
+    // A device population must fit on its smallest device: each limit is the tightest tier's.
+    const devices = component.tiers?.map((tier) => ({
+      name: `${component.id} (${tier.hardwareId})`,
+      hardware: tier.hardware,
+    })) ?? [{ name: component.id, hardware: component.hardware }];
+    const tightest = (key: 'ram_mb' | 'storage_gb') =>
+      devices
+        .filter((device) => device.hardware[key] !== undefined)
+        .sort((a, b) => a.hardware[key]! - b.hardware[key]!)[0];
+    const ramDevice = tightest('ram_mb');
+    const storageDevice = tightest('storage_gb');
+    const ramMb = ramDevice?.hardware.ram_mb;
+    const storageGb = storageDevice?.hardware.storage_gb;
     const totalMb = models.reduce((sum, model) => sum + model.size_mb, 0);
     const sizes = models.map((model) => `${model.id} ${trimMb(model.size_mb)} MB`).join(' + ');
     const reasons: string[] = [];
-    if (ramMb !== undefined && totalMb > ramMb) reasons.push(`${sizes} > ${component.id} ${trimMb(ramMb)} MB RAM`);
+    if (ramMb !== undefined && totalMb > ramMb) reasons.push(`${sizes} > ${ramDevice!.name} ${trimMb(ramMb)} MB RAM`);
     if (storageGb !== undefined && totalMb > storageGb * MB_PER_GB) {
-      reasons.push(`${sizes} > ${component.id} ${trimMb(storageGb)} GB storage`);
+      reasons.push(`${sizes} > ${storageDevice!.name} ${trimMb(storageGb)} GB storage`);
     }
     return {
       component: component.id,

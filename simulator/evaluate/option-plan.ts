@@ -1,13 +1,17 @@
 // One deployment option resolved against the system: where each step runs (and where its
 // fallback and cache are), how long it takes there, and which links its requests normally use.
-import { compileDistribution, constantSampler, type Sampler } from '../random/sampler';
+import { compileDistribution, constantSampler, mixtureSampler, type Sampler } from '../random/sampler';
 import type { DeploymentOption, Model, Step } from '../scenario/schema';
-import { type ComponentModel, resolveHardware, type SystemModel } from './system-model';
+import { type ComponentModel, executorOf, resolveHardware, type SystemModel } from './system-model';
 import { ownEntry } from '../scenario/own-entry';
+import { type Executor, projectionFactor, rooflineSeconds } from './roofline';
 
 export interface StepPlacement {
   component: number;
+  /** The step's time there; on a hardware mix, the mixture of the tiers' times by share. */
   service: Sampler;
+  /** On a component with a hardware_mix: the step's time on each tier (the user's tier picks one). */
+  tierServices?: Sampler[];
   model?: Model;
 }
 
@@ -36,7 +40,8 @@ export interface OptionPlan {
  * How long a step takes on a component: its fixed compute_ms, or its model's time there. A
  * model's measured latency wins over its gflop (README, "Where a model's time comes from"):
  * measured on the hardware the step runs on, it is used as measured; measured elsewhere, it is
- * projected by the two devices' throughputs; `gflop` counts only for a model never measured.
+ * projected by the ratio of the two executors' rooflines; `gflop` (with `mb_per_inference`
+ * against a known memory bandwidth) counts only for a model never measured.
  */
 export function stepService(
   system: SystemModel,
@@ -44,13 +49,34 @@ export function stepService(
   model: Model | undefined,
   component: ComponentModel,
 ): Sampler {
+  return serviceOn(system, step, model, component.executor);
+}
+
+/** The step's time on each tier of a component with a hardware_mix; undefined on one hardware. */
+export function tierServices(
+  system: SystemModel,
+  step: Step,
+  model: Model | undefined,
+  component: ComponentModel,
+): Sampler[] | undefined {
+  return component.tiers?.map((tier) => serviceOn(system, step, model, tier.executor));
+}
+
+/** Megabytes one inference of the model reads from memory: mb_per_inference, by default its size. */
+export function inferenceMb(model: Model): number {
+  return model.mb_per_inference ?? model.size_mb;
+}
+
+function serviceOn(system: SystemModel, step: Step, model: Model | undefined, executor: Executor): Sampler {
   if (!model) return compileDistribution(step.compute_ms ?? 0);
   const measured = model.latency_ms;
-  if (!measured) return constantSampler((model.gflop! / component.executorGflops) * 1000);
+  if (!measured)
+    return constantSampler(rooflineSeconds({ gflop: model.gflop!, mb: inferenceMb(model) }, executor) * 1000);
   // A measured latency is of one inference using the whole measuring device (as `placewise
-  // bench` runs it), so it scales by that device's throughput over the target executor's: 1 on
+  // bench` runs it), so it scales by that device's roofline over the target executor's: 1 on
   // the measuring hardware itself, unless the component splits it into several executors.
-  const factor = resolveHardware(system.scenario, measured.on).gflops / component.executorGflops;
+  const measuredOn = executorOf(resolveHardware(system.scenario, measured.on), 1);
+  const factor = projectionFactor(measured.p50, inferenceMb(model), model.gflop, measuredOn, executor);
   const spec =
     // Stryker disable next-line EqualityOperator,ConditionalExpression: a lognormal whose p95 equals its median has no spread: the median itself, as the constant is; with no p95, `undefined > p50` is false, so the first test as true changes nothing (the whole condition as true is killed by option-figures.test.ts, p95 under p50).
     measured.p95 !== undefined && measured.p95 > measured.p50
@@ -67,7 +93,11 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
     const component = system.components[componentIndex.get(componentId)!];
     const model = modelId === undefined ? undefined : models.get(modelId);
     usedComponents.add(component.index);
-    return { component: component.index, service: stepService(system, step, model, component), model };
+    const tiers = tierServices(system, step, model, component);
+    const service = tiers
+      ? mixtureSampler(tiers.map((sampler, tier) => ({ weight: component.tiers![tier].share, sampler })))
+      : stepService(system, step, model, component);
+    return { component: component.index, service, ...(tiers ? { tierServices: tiers } : {}), model };
   };
   const steps = scenario.pipeline.map((step, index): StepPlan => {
     const fallback = ownEntry(option.fallback, step.id);

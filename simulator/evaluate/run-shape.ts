@@ -32,6 +32,9 @@ const BACKGROUND_ARRIVALS = 20_000_000;
 const BACKGROUND_PER_ARRIVAL = 10;
 // A run stops when its background grows past this many times what the detailed users were chosen for.
 const BACKGROUND_LIMIT_FACTOR = 2;
+// With a device population (hardware_mix), at least this many detailed users, so that the
+// tiers' shares of them are the population's to within 1% (apportioned, see tier-assignment.ts).
+const MIX_DETAILED_USERS = 100;
 // Detailed users each hold their own devices and links: at most this many.
 const MAX_DETAILED_USERS = 200_000;
 
@@ -83,7 +86,7 @@ export function planRun(
     const arrivals = measured + warmup;
     const neededUsers = Math.min(
       system.users,
-      Math.max(1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
+      Math.max(mixUsers(system), 1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
     );
     const detailedUsers = hasBackgroundLoad(system, estimate)
       ? Math.max(neededUsers, usersForBoundedBackground(system.users, arrivals))
@@ -120,6 +123,10 @@ export function planRun(
     backgroundLimit: BACKGROUND_LIMIT_FACTOR * Math.max(BACKGROUND_ARRIVALS, background),
     initialReplicas,
   };
+}
+
+function mixUsers(system: SystemModel): number {
+  return system.components.some((component) => component.tiers) ? MIX_DETAILED_USERS : 1;
 }
 
 // Shared stations get the background users' load; without one there is no background work.

@@ -12,6 +12,7 @@ import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
 import { buildStations } from './station-set';
 import type { SystemModel } from './system-model';
+import { assignTiers } from './tier-assignment';
 
 export interface OptionRun {
   measured: number;
@@ -60,6 +61,12 @@ export interface OptionRun {
   /** Serverless components: invocations (background included), cold starts, billed time. */
   serverless: { component: number; invocations: number; coldStarts: number; billedMs: number }[];
   batching: { step: number; batches: number; meanSize: number }[];
+  /** Kilobytes of personal steps' outputs sent from a user's own device to a shared one, all simulated requests. */
+  personalKb: number;
+  /** Components with a hardware_mix: each detailed user's tier and the busy time of each tier's devices. */
+  tiers: { component: number; tierOfUser: Int32Array; busyMs: Float64Array }[];
+  /** With a hardware_mix: the user of each measured request in arrival order (beside `latencies`). */
+  measuredUsers?: Int32Array;
 }
 
 // Event payloads: a request's event is request * 2 + kind; negative payloads are the next
@@ -123,6 +130,20 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const escalationRandom = steps.map((stepPlan) => new RandomStream(seed, `cascade:${stepPlan.step.id}`));
   const cascadeRandom = steps.map((stepPlan) => new RandomStream(seed, `service-cascade:${stepPlan.step.id}`));
   const cascadeStats = steps.map(() => new Float64Array(4));
+  // Each detailed user owns one tier of every device population (hardware_mix) among its devices.
+  const tierOfUser = components.map((component) =>
+    component.tiers
+      ? assignTiers(
+          component.tiers.map((tier) => tier.share),
+          users,
+          new RandomStream(seed, `tiers:${component.id}`),
+        )
+      : new Int32Array(0),
+  );
+  const hasTiers = components.some((component) => component.tiers !== undefined);
+  // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
+  const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
+  let personalKb = 0;
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -193,6 +214,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     return slot;
   };
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
+  const measuredUsers = hasTiers ? new Int32Array(latencies.length) : undefined;
 
   const linkKb = new Float64Array(links.length);
   const failedOn = new Float64Array(links.length);
@@ -238,6 +260,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       const index = requestOf[request] - warmup;
       if (index >= 0) {
         latencies[index] = time - startTime[request];
+        if (measuredUsers) measuredUsers[index] = userOf[request];
         measuredCompleted++;
         sumQueue += queueMs[request];
         sumCompute += computeMs[request];
@@ -333,7 +356,9 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         if (target === at) {
           const component = components[at];
           const station = stations[componentBase[at] + (component.shared ? 0 : user)];
-          let service = placement.service.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
+          const tiers = tierOfUser[at];
+          const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
+          let service = sampler.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
           const stats = stepStats[stepIndex];
           stats[useFallback ? 2 : 0]++;
           stats[useFallback ? 3 : 1] += service;
@@ -355,7 +380,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
                 continue;
               }
             }
-            const more = next.primary.service.sample(serviceRandom[last]);
+            const nextSampler = next.primary.tierServices
+              ? next.primary.tierServices[tiers[user]]
+              : next.primary.service;
+            const more = nextSampler.sample(serviceRandom[last]);
             service += more;
             stepStats[last][0]++;
             stepStats[last][1] += more;
@@ -401,6 +429,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       queueMs[request] += start - time;
       networkMs[request] += serialisation + latency;
       linkKb[hop.link] += kb;
+      const produced = stepOf[request] - 1;
+      if (produced >= 0 && personalOutput[produced] && !components[at].shared && components[hop.to].shared) {
+        personalKb += kb;
+      }
       hopTarget[request] = hop.to;
       queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
       return;
@@ -514,9 +546,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     return busy;
   });
 
+  const tierRuns = components.flatMap((component, index) => {
+    if (!component.tiers) return [];
+    const busyMs = new Float64Array(component.tiers.length);
+    for (let user = 0; user < users; user++) {
+      busyMs[tierOfUser[index][user]] += stations[componentBase[index] + user].busyTime;
+    }
+    return [{ component: index, tierOfUser: tierOfUser[index], busyMs }];
+  });
+
   return {
     measured,
     detailedUsers: users,
+    personalKb,
+    tiers: tierRuns,
+    ...(measuredUsers ? { measuredUsers: measuredUsers.subarray(0, measured) } : {}),
     latencies: latencies.subarray(0, measured),
     completed,
     measuredCompleted,

@@ -9,6 +9,8 @@ import { defaultScope } from '../scenario/references';
 import type { Link, Scenario } from '../scenario/schema';
 import { findRoute } from '../scenario/topology';
 import { ownEntry } from '../scenario/own-entry';
+import { hardwareTiers } from '../scenario/hardware-tiers';
+import type { Executor } from './roofline';
 
 export interface AutoscalingModel {
   metric: UtilizationMetric;
@@ -52,10 +54,22 @@ export interface ComponentModel {
   servers: number;
   autoscaling?: AutoscalingModel;
   serverless?: ServerlessModel;
-  /** Throughput of one executor, gflops. */
-  executorGflops: number;
+  /** One executor's throughput and memory bandwidth (the device's split evenly over its executors). */
+  executor: Executor;
+  /**
+   * A per-user component with a hardware_mix: each tier's hardware, share of users and executor.
+   * `hardware` is then the first tier's, for what a population has one of (its label).
+   */
+  tiers?: HardwareTierModel[];
   batteryWh?: number;
   usdPerHour: number;
+}
+
+export interface HardwareTierModel {
+  hardwareId: string;
+  hardware: HardwareProfile;
+  share: number;
+  executor: Executor;
 }
 
 export interface LinkModel {
@@ -106,9 +120,21 @@ export function resolveHardware(scenario: Scenario, id: string): HardwareProfile
   return { label: id, ...profile };
 }
 
+/** One of `cores` executors of a device: an equal part of its throughput and of its memory bandwidth. */
+export function executorOf(hardware: HardwareProfile, cores: number): Executor {
+  return {
+    gflops: hardware.gflops / cores,
+    memoryGbps: hardware.memory_gbps === undefined ? undefined : hardware.memory_gbps / cores,
+  };
+}
+
 export function buildSystemModel(scenario: Scenario): SystemModel {
   const components = scenario.components.map((component, index): ComponentModel => {
-    const hardware = resolveHardware(scenario, component.hardware);
+    const tiers = hardwareTiers(component).map((tier) => {
+      const profile = resolveHardware(scenario, tier.hardware);
+      return { hardwareId: tier.hardware, hardware: profile, share: tier.share };
+    });
+    const hardware = tiers[0].hardware;
     const shared = (component.scope ?? defaultScope(component.kind)) === 'shared';
     // A serverless instance runs one request at a time (as AWS Lambda does).
     const cores = component.kind === 'serverless' ? 1 : (component.cores ?? (shared ? hardware.cores : 1));
@@ -131,7 +157,7 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
       kind: component.kind,
       shared,
       hardware,
-      hardwareId: component.hardware,
+      hardwareId: tiers[0].hardwareId,
       cores,
       replicas,
       servers: serverless ? serverless.concurrency : cores * replicas,
@@ -144,7 +170,10 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
         coldStart: compileDistribution(scaling.cold_start_ms),
       },
       serverless,
-      executorGflops: hardware.gflops / cores,
+      executor: executorOf(hardware, cores),
+      tiers: component.hardware_mix
+        ? tiers.map((tier) => ({ ...tier, executor: executorOf(tier.hardware, cores) }))
+        : undefined,
       batteryWh: component.battery_wh,
       usdPerHour: component.usd_per_hour ?? 0,
     };

@@ -11,6 +11,7 @@ import { formatCount, formatFigure, formatHours, formatMbps, formatMs, formatSha
 import { MermaidIds, quotedLabel } from './mermaid-text';
 import { findOption, linkSettings, stepLocation } from './option-placement';
 import { ownEntry } from '../scenario/own-entry';
+import { hardwareMixText, mainHardware } from '../scenario/hardware-tiers';
 
 /** Class names the app may style or query; kept stable. */
 export const ARCHITECTURE_CLASSES = {
@@ -119,13 +120,16 @@ function componentBlock(
 }
 
 function componentDetails(scenario: Scenario, component: Component, optionResult: OptionResult | undefined): string {
-  const hardware =
-    ownEntry(scenario.hardware, component.hardware)?.label ?? ownEntry(HARDWARE_LIBRARY, component.hardware)?.label;
+  const hardwareId = mainHardware(component);
+  // A device population shows its tiers and shares rather than one label.
+  const hardware = component.hardware_mix
+    ? hardwareMixText(component.hardware_mix)
+    : (ownEntry(scenario.hardware, hardwareId)?.label ?? ownEntry(HARDWARE_LIBRARY, hardwareId)?.label);
   // An autoscaled component shows its range of replicas (`2–10 ×`), a fixed one its count.
   const count =
     typeof component.replicas === 'object' ? `${component.replicas.min}–${component.replicas.max}` : component.replicas;
   const replicas = scopeOf(component) === 'shared' && count ? `${count} × ` : '';
-  const lines = [`${replicas}${hardware ?? component.hardware}`];
+  const lines = [`${replicas}${hardware ?? hardwareId}`];
   const { source, sink = source } = scenario.workload;
   if (component.id === source || component.id === sink) {
     lines.push(

@@ -1,7 +1,7 @@
 // Budget names and values as a reader wants them: `latency_ms.p95` reads "latency p95",
 // 0.8 of link utilisation reads "80%".
 import type { OptionResult, ScenarioResults } from '../results';
-import { formatHours, formatMs, formatShare, formatUsd } from './figures';
+import { formatGbPerMonth, formatHours, formatMs, formatShare, formatUsd } from './figures';
 
 const BUDGET_TITLES: Record<string, string> = {
   latency_ms: 'latency',
@@ -11,6 +11,7 @@ const BUDGET_TITLES: Record<string, string> = {
   offline_success: 'success during outages',
   success_rate: 'success rate',
   accuracy: 'accuracy',
+  personal_gb_per_month: 'personal data leaving the devices',
 };
 
 // A fit verdict (`fit.glasses.ram_mb`) reads as what must fit where: "models on glasses, RAM".
@@ -38,6 +39,7 @@ export function formatBudgetValue(name: string, value: number | null): string {
   if (name.startsWith('latency_ms')) return formatMs(value);
   if (name.startsWith('monthly_usd')) return formatUsd(value);
   if (name.startsWith('battery_hours')) return formatHours(value);
+  if (name === 'personal_gb_per_month') return formatGbPerMonth(value);
   const fit = fitLimit(name);
   // Sizes keep four digits: 2,048 MB of RAM is not 2,050.
   if (fit) return `${Number(value.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 4 })} ${fit.unit}`;

@@ -28,6 +28,10 @@ export function formatShare(share: number | null): string {
   return `${percent >= 99.95 || percent < 10 ? trim(percent, 2) : percent.toFixed(1)}%`;
 }
 
+export function formatGbPerMonth(gb: number): string {
+  return `${trim(gb)} GB/month`;
+}
+
 export function formatHours(hours: number): string {
   return Number.isFinite(hours) ? `${trim(hours)} h` : '∞';
 }

@@ -6,6 +6,7 @@ import type { ScenarioError } from './scenario-error';
 import type { Scenario } from './schema';
 import { findRoute } from './topology';
 import { ownEntry } from './own-entry';
+import { MIX_SHARE_TOLERANCE } from './hardware-tiers';
 
 // Outages that toggle faster than this cost work without meaning anything next to requests
 // that take milliseconds.
@@ -27,6 +28,58 @@ function checkUnique(list: readonly { id: string }[], section: string, errors: S
 export function hardwareIds(scenario: Scenario): string[] {
   // `this-machine` is an ordinary custom profile: `placewise bench` writes it into the scenario.
   return [...new Set([...Object.keys(scenario.hardware), ...Object.keys(HARDWARE_LIBRARY)])];
+}
+
+// A component names one hardware, or (per-user components only) a population of tiers whose
+// shares sum to 1.
+function checkHardwareMix(
+  item: Scenario['components'][number],
+  index: number,
+  shared: boolean,
+  hardware: ReadonlySet<string>,
+  errors: ScenarioError[],
+): void {
+  const at = `components[${index}]`;
+  const mix = item.hardware_mix;
+  if (item.hardware === undefined && mix === undefined) {
+    errors.push({ path: at, message: 'give the hardware (a profile id) or a hardware_mix (a device population)' });
+  }
+  if (mix === undefined) return;
+  if (item.hardware !== undefined) {
+    errors.push({
+      path: `${at}.hardware_mix`,
+      message: 'give hardware or hardware_mix, not both (a hardware_mix replaces hardware)',
+    });
+  }
+  if (shared) {
+    errors.push({
+      path: `${at}.hardware_mix`,
+      message: "a hardware_mix is a population of users' own devices: it applies to per-user components only",
+    });
+  }
+  const seen = new Set<string>();
+  mix.forEach((tier, position) => {
+    if (!hardware.has(tier.hardware)) {
+      errors.push({
+        path: `${at}.hardware_mix[${position}].hardware`,
+        message: `unknown hardware '${tier.hardware}' (${known(hardware)})`,
+      });
+    }
+    if (seen.has(tier.hardware)) {
+      errors.push({
+        path: `${at}.hardware_mix[${position}].hardware`,
+        message: `'${tier.hardware}' is already a tier of this mix: give each hardware once`,
+      });
+    }
+    seen.add(tier.hardware);
+  });
+  const total = mix.reduce((sum, tier) => sum + tier.share, 0);
+  if (Math.abs(total - 1) > MIX_SHARE_TOLERANCE) {
+    errors.push({
+      path: `${at}.hardware_mix`,
+      message: `the shares sum to ${Math.round(total * 1e6) / 1e6}, not 1 (within ${MIX_SHARE_TOLERANCE}): each share is the part of users with that hardware`,
+    });
+  }
 }
 
 export function checkReferences(scenario: Scenario): ScenarioError[] {
@@ -51,13 +104,14 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
   };
 
   scenario.components.forEach((item, index) => {
-    if (!hardware.has(item.hardware)) {
+    if (item.hardware !== undefined && !hardware.has(item.hardware)) {
       errors.push({
         path: `components[${index}].hardware`,
         message: `unknown hardware '${item.hardware}' (${known(knownHardware)})`,
       });
     }
     const shared = (item.scope ?? defaultScope(item.kind)) === 'shared';
+    checkHardwareMix(item, index, shared, hardware, errors);
     if (!shared && item.replicas !== undefined) {
       errors.push({
         path: `components[${index}].replicas`,

@@ -6,6 +6,7 @@ import type { ScenarioError } from './scenario-error';
 import type { Scenario } from './schema';
 import { HARDWARE_LIBRARY } from './hardware-library';
 import { ownEntry } from './own-entry';
+import { mainHardware } from './hardware-tiers';
 
 /** Why `requests` simulated requests per option are too many for `users` users, if they are. */
 export function requestsPastLimit(users: number, requests: number): string | undefined {
@@ -42,7 +43,8 @@ export function runLimitErrors(scenario: Scenario): ScenarioError[] {
   }
   scenario.components.forEach((component, index) => {
     const shared = (component.scope ?? defaultScope(component.kind)) === 'shared';
-    const hardware = ownEntry(scenario.hardware, component.hardware) ?? ownEntry(HARDWARE_LIBRARY, component.hardware);
+    const hardwareId = mainHardware(component);
+    const hardware = ownEntry(scenario.hardware, hardwareId) ?? ownEntry(HARDWARE_LIBRARY, hardwareId);
     if (!shared) {
       if ((component.cores ?? 1) > SCENARIO_LIMITS.deviceCores) {
         errors.push({

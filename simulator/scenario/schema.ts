@@ -139,6 +139,11 @@ export const hardwareProfileSchema = z.strictObject({
   storage_gb: positive.optional().describe('storage in gigabytes (10^9 bytes)'),
   power_w: powerSchema.optional(),
   source: text.optional().describe('where the figures come from'),
+  memory_gbps: positive
+    .optional()
+    .describe(
+      'sustained memory bandwidth of the whole device, GB/s (10^9 bytes per second): a model step takes at least mb_per_inference / 1000 / memory_gbps seconds (roofline)',
+    ),
 });
 
 export const COMPONENT_KINDS = ['camera', 'wearable', 'phone', 'edge', 'cloud', 'serverless'] as const;
@@ -168,7 +173,20 @@ export const componentSchema = z.strictObject({
   id: id.describe("the component's id, named by links, steps and options"),
   label: text.optional().describe('a name for people, shown in diagrams and reports'),
   kind: z.enum(COMPONENT_KINDS).describe('what the component is; sets its default scope'),
-  hardware: id.describe('a built-in or custom hardware profile id'),
+  hardware: id
+    .optional()
+    .describe('a built-in or custom hardware profile id (required unless hardware_mix gives a population)'),
+  hardware_mix: list(
+    z.strictObject({
+      hardware: id.describe('a built-in or custom hardware profile id'),
+      share: share.describe('the share of users whose device is this hardware, 0..1'),
+    }),
+  )
+    .min(1)
+    .optional()
+    .describe(
+      'per-user components: a device population instead of one hardware; each simulated user draws a tier by share (shares sum to 1)',
+    ),
   scope: z.enum(SCOPES).optional().describe('default: per-user for camera, wearable, phone; shared otherwise'),
   battery_wh: positive.optional().describe('battery capacity in watt-hours'),
   replicas: z
@@ -235,6 +253,11 @@ export const modelSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('[batch size, time relative to one inference] points, e.g. measured by placewise bench --batch'),
+  mb_per_inference: positive
+    .optional()
+    .describe(
+      "megabytes (10^6 bytes) read from memory per inference (default size_mb): with the hardware's memory_gbps, the memory-bound floor of its time",
+    ),
 });
 
 export const workloadSchema = z.strictObject({
@@ -262,6 +285,12 @@ export const stepSchema = z.strictObject({
   compute_ms: distributionSchema.optional().describe('fixed work, milliseconds wherever it runs'),
   model: id.optional().describe('the model it runs: its time follows the hardware it lands on'),
   output_kb: nonNegative.default(0).describe('what it sends on, kilobytes (1000 bytes)'),
+  personal: z
+    .boolean()
+    .optional()
+    .describe(
+      "the step's output is about the user (raw audio, camera frames, typed text): counted in personal_gb_per_month when it leaves the user's own devices",
+    ),
 });
 
 export const LATENCY_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const;
@@ -283,6 +312,11 @@ export const budgetsSchema = z.strictObject({
   offline_success: share.optional().describe('least share (0 to 1) of requests started during an outage that complete'),
   success_rate: share.optional().describe('least share (0 to 1) of all requests that complete'),
   accuracy: share.optional().describe('minimum mean accuracy (0-1) over completed requests'),
+  personal_gb_per_month: nonNegative
+    .optional()
+    .describe(
+      "most personal data (outputs of personal steps) leaving the users' own devices, GB (10^9 bytes) per month over all users; 0: nothing personal leaves them",
+    ),
 });
 
 export const PATTERNS = ['static', 'client-side', 'server-centric', 'cached', 'hybrid'] as const;
@@ -313,6 +347,10 @@ export const optionSchema = z.strictObject({
       sample_rate: share.describe('share (0 to 1) of requests that send telemetry'),
       kb: nonNegative.describe('kilobytes (1000 bytes) each sends'),
       to: id.describe('the component that receives it'),
+      personal: z
+        .boolean()
+        .optional()
+        .describe("the samples are the user's own data (logged inputs): counted in personal_gb_per_month"),
     })
     .optional()
     .describe('sampled telemetry sent per request'),

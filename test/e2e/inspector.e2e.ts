@@ -211,3 +211,41 @@ test('a distribution changes kind, keeping its mean, and undo restores it', asyn
   }
   expect(app.pageErrors).toEqual([]);
 });
+
+test('a device population, a personal step and a personal-data budget, written in place', async () => {
+  const { app, ui } = await openTwoTier();
+  await ui.selectItem('components', 'camera');
+  await ui.input('components[0].hardware_mix', 'add').click();
+  // The mix starts from the camera's own hardware and replaces it.
+  await expect.poll(() => ui.input('components[0].hardware').count()).toBe(0);
+  await ui.typeAt('components[0].hardware_mix[0].share', '0.4');
+  await ui.input('components[0].hardware_mix', 'add').click();
+  await ui.input('components[0].hardware_mix[1].hardware').selectOption('jetson-orin-nano');
+  await ui.typeAt('components[0].hardware_mix[1].share', '0.6');
+
+  await ui.selectItem('pipeline', 'capture');
+  await ui.input('pipeline[0].personal').check();
+  await ui.byTestId('outline-budgets').click();
+  await ui.typeAt('budgets.personal_gb_per_month', '0');
+  await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
+  // The budget is a column of the Compare table, and the camera's frames leave it only when the cloud detects.
+  await ui.showView('compare');
+  await ui.waitForFullFidelity();
+  expect(await ui.text('compare-table')).toContain('Personal data out ≤ 0 GB/month');
+  await ui.showView('model');
+
+  const path = join(work, 'population.yaml');
+  await ui.saveAs(path);
+  await expect.poll(() => ui.text('notice')).toContain(`Saved ${path}`);
+  const text = await readFile(path, 'utf8');
+  expect(text).toContain('# A small scenario for the end-to-end tests');
+  const file = parse(text) as ScenarioDraft;
+  expect(file.components[0]).not.toHaveProperty('hardware');
+  expect(file.components[0].hardware_mix).toEqual([
+    { hardware: 'raspberry-pi-5', share: 0.4 },
+    { hardware: 'jetson-orin-nano', share: 0.6 },
+  ]);
+  expect(file.pipeline[0].personal).toBe(true);
+  expect(file.budgets?.personal_gb_per_month).toBe(0);
+  expect(app.pageErrors).toEqual([]);
+});

@@ -29,6 +29,7 @@ import {
   type XY,
 } from './types';
 import { ownEntry } from '../../../simulator/scenario/own-entry';
+import { hardwareMixText } from '../../../simulator/scenario/hardware-tiers';
 
 type DraftComponent = ScenarioDraft['components'][number];
 type DraftOption = ScenarioDraft['options'][number];
@@ -234,7 +235,9 @@ export function toFlow(
         index: member.index,
         label: component.label ?? component.id,
         kind: component.kind,
-        hardware: hardwareLabel(draft, component.hardware),
+        hardware: component.hardware_mix
+          ? hardwareMixText(component.hardware_mix)
+          : hardwareLabel(draft, component.hardware ?? ''),
         scope,
         endpoint: endpointOf(draft, component.id),
         chips: member.chips,

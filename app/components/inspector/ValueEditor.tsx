@@ -12,6 +12,8 @@ import { NumberField } from './NumberField';
 import { PairsField } from './PairsField';
 import { RecordField } from './RecordField';
 import { VariantsField } from './VariantsField';
+import { FlagField } from './FlagField';
+import { TiersField } from './TiersField';
 
 export interface ValueEditorProps {
   spec: FieldSpec;
@@ -89,6 +91,10 @@ export function ValueEditor({ spec, at, value, label, testId }: ValueEditorProps
       return <PairsField spec={spec} editor={editor} at={at} value={value} label={label} testId={testId} />;
     case 'profile':
       return <LoadProfileField spec={spec} at={at} value={value} label={label} testId={testId} />;
+    case 'flag':
+      return <FlagField at={at} value={value} label={label} testId={testId} />;
+    case 'tiers':
+      return <TiersField spec={spec} editor={editor} at={at} value={value} label={label} testId={testId} />;
   }
 }
 

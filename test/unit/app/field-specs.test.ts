@@ -37,6 +37,8 @@ function editorKeys(editor: FieldEditor, keys: Set<string>): void {
   if (editor.kind === 'group' || editor.kind === 'record') specKeys(editor.fields, keys);
   if (editor.kind === 'variants')
     for (const variant of editor.variants) if (variant.editor) editorKeys(variant.editor, keys);
+  // A hardware mix's rows edit each tier's hardware and share (TiersField).
+  if (editor.kind === 'tiers') for (const key of ['hardware', 'share']) keys.add(key);
 }
 
 function specKeys(specs: FieldSpec[], keys = new Set<string>()): Set<string> {

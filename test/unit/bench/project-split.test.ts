@@ -27,6 +27,22 @@ const MEASURED: SplitMeasurement = {
   weight_bytes: 0,
 };
 
+describe('projectSplit of a memory-bound model', () => {
+  // The head reads 4 GB of weights: on phone-midrange (51.2 GB/s) 78.125 ms, longer than its
+  // 0.5 x 100 ms x 30 / 40 = 37.5 ms of arithmetic; the tail reads nothing and stays
+  // 0.5 x 100 ms x 30 / 30 = 50 ms on a server executor.
+  const heavy = {
+    ...MEASURED,
+    cuts: [{ ...cut(4, 0.5, 30_000), weight_bytes: { head: 4e9, tail: 0 } }],
+  };
+  const [row] = projectSplit(heavy, { device: 'phone-midrange', server: 'aws-c7i-xlarge', link: 'bluetooth' }).cuts;
+
+  it("takes the device's memory time where the head's weights take longer to read than to compute", () => {
+    expect(row.device_ms).toBe(78.125);
+    expect(row.server_ms).toBe(50);
+  });
+});
+
 describe('projectSplit', () => {
   // phone-midrange: 40 GFLOPS, power 0.6 W idle, 4.5 W active. aws-c7i-xlarge: 120 GFLOPS over
   // 4 cores, 30 per executor. bluetooth: 3 Mbit/s, latency uniform 40-200 ms (mean 120), 0.15 J/MB.

@@ -80,9 +80,9 @@ const PINS: Record<string, Pin> = {
   'smart-keyboard.yaml': {
     recommendation: 'on-device-federated',
     verdicts: {
-      server: ['latency_ms.p95', 'monthly_usd', 'offline_success', 'success_rate'],
-      'server-cached': ['latency_ms.p95', 'offline_success'],
-      'on-device-logging': [],
+      server: ['latency_ms.p95', 'monthly_usd', 'offline_success', 'success_rate', 'personal_gb_per_month'],
+      'server-cached': ['latency_ms.p95', 'monthly_usd', 'offline_success', 'personal_gb_per_month'],
+      'on-device-logging': ['personal_gb_per_month'],
       'on-device-federated': [],
     },
     p95Ms: { value: 8.538, sd: 0.01 },

@@ -264,4 +264,39 @@ describe('whether the models fit', () => {
     expect(both.fit![0].reason).toBe('small 10 MB + large 300 MB > phone 0.2 GB storage');
     expect(both.budgets).toContainEqual({ name: 'fit.phone.storage_gb', limit: 0.2, value: 0.31, pass: false });
   });
+
+  it('holds a device population to its smallest device, naming that tier', () => {
+    const input = phoneAndCloud({
+      hardware: {
+        handset: { cores: 1, gflops: 1, ram_mb: 512 },
+        old: { cores: 1, gflops: 1, ram_mb: 128 },
+        box: { cores: 1, gflops: 10 },
+      },
+      components: [
+        {
+          id: 'phone',
+          kind: 'phone',
+          hardware_mix: [
+            { hardware: 'handset', share: 0.7 },
+            { hardware: 'old', share: 0.3 },
+          ],
+        },
+        { id: 'cloud', kind: 'cloud', hardware: 'box', usd_per_hour: 0 },
+      ],
+      options: [
+        { id: 'small-on-phone', place: { infer: 'phone' }, models: { infer: 'small' } },
+        { id: 'large-on-phone', place: { infer: 'phone' } },
+      ],
+      workload: { users: 1, per_user_rps: 0.1, arrivals: 'periodic', source: 'phone', requests: 20 },
+    });
+    const results = evaluateScenario(scenarioFrom(input));
+    expect(byId(results, 'small-on-phone').fit).toEqual([
+      { component: 'phone', models: ['small'], size_mb: 10, ram_mb: 128, pass: true },
+    ]);
+    expect(byId(results, 'large-on-phone').fit![0]).toMatchObject({
+      ram_mb: 128,
+      pass: false,
+      reason: 'large 300 MB > phone (old) 128 MB RAM',
+    });
+  });
 });
