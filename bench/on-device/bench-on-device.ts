@@ -27,6 +27,8 @@ export interface OnDeviceRequest {
 
 /** Ten minutes: time to pick up a phone, scan the code, download the model and measure it. */
 export const DEFAULT_DEVICE_TIMEOUT_S = 600;
+/** A day: far beyond any benchmark, and within what Node's timers can hold. */
+export const MAX_DEVICE_TIMEOUT_S = 86_400;
 
 export interface OnDeviceHooks {
   /** The server is up and waits for the device to open it. */

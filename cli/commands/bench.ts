@@ -22,7 +22,7 @@ import { repeatable } from '../repeatable-flag';
 import { readScenarioText } from '../scenario-file';
 import { benchInputAsUsage } from '../bench-input';
 import { UsageError } from '../usage-error';
-import { DEFAULT_DEVICE_TIMEOUT_S, type OnDeviceRequest } from '../../bench/on-device';
+import { DEFAULT_DEVICE_TIMEOUT_S, MAX_DEVICE_TIMEOUT_S, type OnDeviceRequest } from '../../bench/on-device';
 import { measureOnDevice } from './bench-on-device';
 
 interface BenchOptions {
@@ -126,6 +126,9 @@ function onDeviceRequest(model: string, options: BenchOptions): OnDeviceRequest 
   const timeoutS = optionalNumber('--timeout', options.timeout);
   if (timeoutS !== undefined && !(timeoutS > 0))
     throw new UsageError(`--timeout: '${options.timeout}' is not a positive number of seconds`);
+  // Node's timers hold at most 2^31 - 1 ms (about 24.8 days): a longer one would fire at once.
+  if (timeoutS !== undefined && timeoutS > MAX_DEVICE_TIMEOUT_S)
+    throw new UsageError(`--timeout: at most ${MAX_DEVICE_TIMEOUT_S} s (a day)`);
   return {
     model,
     shapes: options.shape ? Object.fromEntries(options.shape.map(parseShapeOption)) : undefined,

@@ -151,4 +151,9 @@ describe('placewise bench --on-device', () => {
     expect(await main(['bench', 'bundled:paddleocr-cls', '--lan'])).toBe(2);
     expect(output.stderr).toContain('--lan needs --on-device');
   });
+
+  it('refuses a timeout longer than a day, which Node would fire at once', async () => {
+    expect(await main(['bench', '--on-device', 'bundled:paddleocr-cls', '--timeout', '86401'])).toBe(2);
+    expect(output.stderr).toContain('--timeout: at most 86400 s (a day)');
+  });
 });
