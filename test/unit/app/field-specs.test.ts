@@ -16,7 +16,8 @@ import { twoTierDraft } from './scenario-draft';
 
 // Every object key below `schema`; a distribution's kinds are the distribution editor's, not keys.
 function schemaKeys(schema: z.ZodType, keys = new Set<string>()): Set<string> {
-  if (schema === (distributionSchema as unknown)) return keys;
+  // A described distribution is a clone of the schema sharing its definition.
+  if (defOf(schema) === defOf(distributionSchema as unknown as z.ZodType)) return keys;
   const def = defOf(schema);
   const children = [
     def.innerType,

@@ -51,6 +51,7 @@ describe('placewise check --json --junit', () => {
       'battery_hours.phone',
       'offline_success',
       'success_rate',
+      'accuracy',
     ]);
     expect(bad).toMatchObject({ decision: 'cloud', pass: false });
     expect(bad.message).toMatch(/^decision 'cloud' breaks monthly_usd/);
@@ -84,7 +85,9 @@ describe('placewise check --json --junit', () => {
       (Array.from(suite.getElementsByTagName('testcase')) as Element[])
         .filter((testcase) => !inside || testcase.getElementsByTagName(inside).length > 0)
         .map((testcase) => testcase.getAttribute('name'));
-    expect(names(good)).toHaveLength(6);
+    // One case per budget of the JSON report's verdicts (seven for the AR scenario).
+    expect(names(good)).toHaveLength((report.scenarios[0] as CheckedScenario).budgets.length);
+    expect(names(good)).toHaveLength(7);
     expect(names(good, 'failure')).toEqual([]);
     const badReport = report.scenarios[1] as CheckedScenario;
     expect(names(bad, 'failure')).toHaveLength(badReport.budgets.filter((verdict) => !verdict.pass).length);
