@@ -8,8 +8,18 @@ test('compare-table has a row per option', async () => {
   await ui.showView('compare');
   await ui.waitForFullFidelity();
   const rows = ui.compareTable.locator('tbody tr');
-  await expect.poll(() => rows.count()).toBe(5);
-  for (const id of ['on-glasses', 'on-phone', 'cloud', 'hybrid', 'hybrid-cached']) {
+  const options = [
+    'on-glasses',
+    'on-phone',
+    'cloud',
+    'hybrid',
+    'hybrid-cached',
+    'small-on-phone',
+    'cascade',
+    'glasses-cascade',
+  ];
+  await expect.poll(() => rows.count()).toBe(options.length);
+  for (const id of options) {
     await expect.poll(() => ui.byTestId(`compare-row-${id}`).count()).toBe(1);
   }
   await expect.poll(() => ui.compareTable.locator('.badge').count()).toBe(1);

@@ -43,7 +43,7 @@ test("the AR scenario's own estimates give every option a spread, and the decisi
   await expect.poll(() => ui.text('uncertainty')).toContain('10 uncertain values');
   await ui.runMonteCarlo(100);
   await ui.byTestId('uncertainty-result').waitFor({ timeout: 240_000 });
-  await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(5);
+  await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(8);
   await expectTornado(ui, 'hybrid-cached', 5, {
     label: 'Link phone-cloud traffic price',
     path: 'links[1].usd_per_gb',

@@ -156,8 +156,8 @@ export class PlacewisePage {
   /** The canvas headline of the option shown: its p95 in ms, or its monthly cost in US dollars. */
   async canvasFigure(figure: 'p95' | 'cost'): Promise<number> {
     const text = await this.text(`canvas-${figure}`);
-    // "p95 745 ms", "p95 14.4 s"; "$16,817 a month".
-    const match = figure === 'p95' ? /([\d.]+) (ms|s)\b/.exec(text) : /\$([\d,.]+)/.exec(text);
+    // "p95 745 ms", "p95 1,664 ms", "p95 14.4 s"; "$16,817 a month".
+    const match = figure === 'p95' ? /([\d,.]+) (ms|s)\b/.exec(text) : /\$([\d,.]+)/.exec(text);
     if (!match) throw new Error(`no figure in canvas-${figure}: '${text}'`);
     return Number(match[1].replaceAll(',', '')) * (match[2] === 's' ? 1000 : 1);
   }
