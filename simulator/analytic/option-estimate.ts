@@ -50,6 +50,7 @@ function stepBatching(system: SystemModel, plan: OptionPlan): (StepBatching | un
 // Mean wait for a batch to form under Poisson arrivals at `ratePerS`: a batch of B fills in
 // about (B - 1) / rate, and a request waits on average half of that, at most max_wait_ms.
 function batchFormationMs(batching: StepBatching, ratePerS: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a rate of 0 gives (B - 1) / 0 = Infinity, capped at max_wait_ms all the same; validation keeps users and per_user_rps positive and the walk drops paths of probability 0, so the rate is always positive
   if (ratePerS <= 0) return batching.maxWaitMs;
   return Math.min(batching.maxWaitMs, ((batching.maxBatch - 1) / ratePerS / 2) * 1000);
 }
@@ -102,6 +103,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     }
   }
   const stationWait = (load: StationLoad, servers: number): { wait: number; mean: number; utilization: number } => {
+    // Stryker disable next-line ConditionalExpression,ObjectLiteral: an idle station's figures are never read (the estimate leaves idle stations out and adds only loaded ones to the latency); the guard keeps them from being 0 / 0
     if (load.rate === 0) return { wait: 0, mean: 0, utilization: 0 };
     const mean = load.serviceSum / load.rate;
     const scv = mean === 0 ? 0 : load.serviceSquareSum / load.rate / (mean * mean) - 1;
