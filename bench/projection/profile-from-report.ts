@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import type { HardwareProfile } from '../../simulator/scenario/hardware-library';
 import type { BenchReport } from '../report/bench-report';
-import { referenceResult } from './reference-result';
+import { overheadWithin, referenceResult } from './reference-result';
 
 export const THIS_MACHINE = 'this-machine';
 
@@ -24,7 +24,8 @@ export function profileFromReport(report: BenchReport): HardwareProfile {
     cores: report.host.cores,
     gflops: calibration
       ? calibration.gflops
-      : Math.round((reference.gflop / (reference.latency_ms.p50 / 1000)) * 1000) / 1000,
+      : Math.round((reference.gflop / ((reference.latency_ms.p50 - (overheadWithin(reference) ?? 0)) / 1000)) * 1000) /
+        1000,
     // A device's browser may not tell its memory (memory_gb 0): the profile then says nothing.
     ...(report.host.memory_gb > 0 ? { ram_mb: Math.round(report.host.memory_gb * 1000) } : {}),
     source: calibration
