@@ -145,6 +145,25 @@ describe('placewise bench --on-device', () => {
     expect(() => readFileSync(results)).toThrow();
   });
 
+  it('reports a failure the page posts (a model its browser cannot load) and exits 1, without a stack trace', async () => {
+    const results = join(directory, 'failed.json');
+    const run = main(['bench', '--on-device', 'bundled:paddleocr-cls', '--out', results]);
+    // What the page posts when onnxruntime-web refuses the model (page-script.ts), sent as the page would.
+    const failure = "Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: unsupported opset";
+    const response = await fetch(`${await printedUrl()}result`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ failure }),
+    });
+    expect(response.status).toBe(204);
+    expect(await run).toBe(1);
+    expect(output.stderr).toContain(
+      `placewise: bench --on-device: the device could not run bundled:paddleocr-cls: ${failure}; the benchmark server has stopped`,
+    );
+    expect(output.stderr).not.toMatch(/\n\s+at /);
+    expect(() => readFileSync(results)).toThrow();
+  });
+
   it('refuses options that only apply to this machine', async () => {
     expect(await main(['bench', '--on-device', 'bundled:paddleocr-cls', '--threads', '2'])).toBe(2);
     expect(output.stderr).toContain('--threads applies to this machine only');
