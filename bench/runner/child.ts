@@ -7,10 +7,10 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import ort from 'onnxruntime-node';
 import { roundSummary, summarizeLatencies } from '../stats/latency-stats';
 import { judgeStability } from '../stats/stability';
-import { measureCallOverhead } from './call-overhead';
 import { type Infer, type LoopResult, measureLoop } from './measure-loop';
 import {
   feedSequence,
+  measureCallOverhead,
   measurementSessionOptions,
   onnxruntimeVersion,
   profileNodeShapes,
