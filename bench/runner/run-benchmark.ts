@@ -137,7 +137,7 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
       shape,
       gflop: Math.round(gflopByBatch.get(batch)! * 1e6) / 1e6,
       ...figures,
-      ...(mode === 'offline' && batchingNote ? { batching_note: batchingNote } : {}),
+      ...(batchingNote ? { batching_note: batchingNote } : {}),
       ...(mode === 'server' ? judgeServerRun(figures, request.rateQps!, request.latencyBoundMs) : {}),
       stable: stability.stable,
       windows_p50_ms: stability.windows_p50_ms,
