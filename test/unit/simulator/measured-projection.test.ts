@@ -2,6 +2,7 @@
 // out of the compute: figures computed by hand.
 import { describe, expect, it } from 'vitest';
 import { projectMeasuredLatency } from '../../../simulator/evaluate/roofline';
+import { parseScenarioText } from '../../../simulator/scenario/load';
 
 describe('projectMeasuredLatency', () => {
   it('scales only the compute by the throughputs and adds the overhead back as measured', () => {
@@ -30,5 +31,32 @@ describe('projectMeasuredLatency', () => {
     const target = { gflops: 100, memoryGbps: 10 };
     const projected = projectMeasuredLatency({ p50: 10, overhead_ms: 2 }, 100, undefined, measuredOn, target);
     expect(projected.p50).toBeCloseTo(2 + 8 * (10 / 8), 12);
+  });
+});
+
+describe('latency_ms.overhead_ms in a scenario', () => {
+  const scenario = (overhead: number) => `placewise: 1
+name: Overhead
+components:
+  - { id: phone, kind: phone, hardware: phone-midrange }
+models:
+  - id: vad
+    size_mb: 1.8
+    latency_ms: { p50: 2, on: phone-midrange, overhead_ms: ${overhead} }
+workload: { users: 1, per_user_rps: 1, source: phone, requests: 10 }
+pipeline:
+  - { id: detect, model: vad }
+options:
+  - { id: on-phone, place: { detect: phone } }
+`;
+
+  it('is refused when it is not below p50, of which it is a part', () => {
+    expect(parseScenarioText(scenario(0.5)).ok).toBe(true);
+    const parsed = parseScenarioText(scenario(2));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'models[0].latency_ms.overhead_ms: must be below p50 (2 ms), of which it is a part',
+    ]);
   });
 });
