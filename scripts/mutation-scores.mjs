@@ -66,7 +66,8 @@ export function scoreLines(files, root, perFile = false) {
     }
     const source = readdirSync(join(root, folder)).filter((name) => name.endsWith('.ts'));
     const missing = source.filter((name) => !byFile.has(`${folder}/${name}`));
-    if (missing.length > 0) lines.push(`  not in the report yet: ${missing.join(', ')}`);
+    // A file no run has reached yet, or one with nothing to mutate (types only).
+    if (missing.length > 0) lines.push(`  no mutants in the report: ${missing.join(', ')}`);
   }
   return lines;
 }
