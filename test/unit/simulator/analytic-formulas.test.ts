@@ -1,13 +1,12 @@
 // The analytic formulas at their edges, against values worked out by hand (the engine's checks
 // against queueing theory are in queueing-theory.test.ts and queueing-estimate.test.ts).
 import { describe, expect, it } from 'vitest';
-import { estimateScenario, type ScenarioInput } from '../../../simulator';
 import { meanWait } from '../../../simulator/analytic/erlang';
 import { batchedSteps, busyExecutors } from '../../../simulator/analytic/option-estimate';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import type { AnalyticEstimate } from '../../../simulator/results';
-import { scenarioFrom } from './queue-scenarios';
+import { estimateOf, scenarioFrom } from './queue-scenarios';
 
 describe('mean wait of an M/G/c station', () => {
   it('is nothing without load, even on no servers (an autoscaled pool scaled to zero)', () => {
@@ -30,10 +29,6 @@ const BOX = { box: { cores: 1, gflops: 1 } };
 // Two cores of 1 GFLOP/s each: a 0.01-GFLOP inference takes 10 ms on one.
 const TWO_CORE_BOX = { box: { cores: 2, gflops: 2 } };
 const MODEL = { id: 'm', size_mb: 1, gflop: 0.01, batch_curve: [[4, 2]] as [number, number][] };
-
-function estimateOf(input: ScenarioInput, option = 0): AnalyticEstimate {
-  return estimateScenario(scenarioFrom(input))[option].analytic;
-}
 
 describe('the queueing estimate of an option', () => {
   it('keeps every link apart, and a hop that carries nothing queues for nothing', () => {

@@ -1,12 +1,18 @@
 // Small scenarios for checking the engine against queueing theory: one or two shared servers
 // fed by a single Poisson (or periodic) source, built as scenario objects so that the tests
 // go through the same validation and evaluation path as a scenario file.
-import { type Scenario, type ScenarioInput, validateScenario } from '../../../simulator';
+import { estimateScenario, type Scenario, type ScenarioInput, validateScenario } from '../../../simulator';
+import type { AnalyticEstimate } from '../../../simulator/results';
 
 export function scenarioFrom(input: ScenarioInput): Scenario {
   const parsed = validateScenario(input);
   if (!parsed.ok) throw new Error(parsed.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
   return parsed.scenario;
+}
+
+/** The queueing estimate of one option of a scenario given as an object. */
+export function estimateOf(input: ScenarioInput, option = 0): AnalyticEstimate {
+  return estimateScenario(scenarioFrom(input))[option].analytic;
 }
 
 /** A single c-server FIFO station with arrivals at `rate` per second and the given service in ms. */

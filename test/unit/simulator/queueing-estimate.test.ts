@@ -6,14 +6,9 @@ import { estimateScenario, type ScenarioInput } from '../../../simulator';
 import { walkOption } from '../../../simulator/analytic/request-walk';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
-import type { AnalyticEstimate } from '../../../simulator/results';
-import { scenarioFrom, singleStation } from './queue-scenarios';
+import { estimateOf, scenarioFrom, singleStation } from './queue-scenarios';
 
 const BOX = { box: { cores: 1, gflops: 1 } };
-
-function estimateOf(input: ScenarioInput, option = 0): AnalyticEstimate {
-  return estimateScenario(scenarioFrom(input))[option].analytic;
-}
 
 /** Every number of `actual` equal to `expected`'s to 9 decimals, with the same keys. */
 function expectFigures(actual: unknown, expected: unknown): void {
