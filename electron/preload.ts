@@ -37,6 +37,7 @@ const api = {
   importBenchmarkReport: (path) => call('importBenchmarkReport', path),
   applyBenchmark: (request) => call('applyBenchmark', request),
   exportScenario: (request) => call('exportScenario', request),
+  exportProgress: (progressId) => call('exportProgress', progressId),
   openExternal: (url) => call('openExternal', url),
 } satisfies PlacewiseApi;
 

@@ -16,6 +16,7 @@ const path = z
   .refine((value) => !value.includes('\0'), 'a path has no NUL');
 const scenarioText = z.string().max(MAX_SCENARIO_CHARS, 'a scenario is at most 5 MB');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
+const progressId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a progress id (letters, digits and -, at most 64)');
 const counts = z.array(z.number());
 
 type ArgumentSchemas = { [M in ApiMethod]: z.ZodType<Parameters<PlacewiseApi[M]>> };
@@ -79,8 +80,10 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       optionId: z.string().min(1).max(200).optional(),
       diagram: z.enum(['architecture', 'sequence']).optional(),
       scenarioFile: z.string().min(1).max(200).optional(),
+      progressId: progressId.optional(),
     }),
   ]),
+  exportProgress: z.tuple([progressId]),
   openExternal: z.tuple([z.string().max(2048)]),
 };
 

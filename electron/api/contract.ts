@@ -102,6 +102,14 @@ export interface ExportRequest {
   diagram?: 'architecture' | 'sequence';
   /** How reports name the scenario file (its name, in the decision record's `placewise check` command). */
   scenarioFile?: string;
+  /** The caller's name for this export, to ask exportProgress about it while it runs. */
+  progressId?: string;
+}
+
+/** A report's Monte Carlo study under way: evaluations done of all it needs. */
+export interface ExportProgress {
+  done: number;
+  total: number;
 }
 
 export type ExportResult =
@@ -139,6 +147,8 @@ export interface PlacewiseApi {
   applyBenchmark(request: ApplyBenchmarkRequest): Promise<ApplyBenchmarkResult>;
   /** Simulates the scenario at full fidelity on the host and renders the export. */
   exportScenario(request: ExportRequest): Promise<ExportResult>;
+  /** How far the export of that `progressId` is; null before its Monte Carlo study starts, after it ends, or without one. */
+  exportProgress(progressId: string): Promise<ExportProgress | null>;
   openExternal(url: string): Promise<void>;
 }
 
@@ -163,6 +173,7 @@ export const API_METHODS = [
   'importBenchmarkReport',
   'applyBenchmark',
   'exportScenario',
+  'exportProgress',
   'openExternal',
 ] as const satisfies readonly ApiMethod[];
 

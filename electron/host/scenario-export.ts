@@ -6,7 +6,7 @@
 // study of them, as `placewise export` makes it (REPORT_SAMPLES samples, on the same worker).
 // The bytes go back to the renderer, which offers them as a download.
 import { REPORT_SAMPLES } from '../../simulator/uncertainty/monte-carlo-defaults';
-import { ApiError, type ExportRequest, type ExportResult } from '../api/contract';
+import { ApiError, type ExportProgress, type ExportRequest, type ExportResult } from '../api/contract';
 import type { WorkPool } from './work/work-pool';
 import { WorkerTaskError } from './work/work-pool';
 
@@ -14,11 +14,16 @@ export function exportScenarioText(
   request: ExportRequest,
   pool: WorkPool,
   signal?: AbortSignal,
+  onProgress?: (progress: ExportProgress) => void,
 ): Promise<ExportResult> {
   return pool.run(async (worker) => {
     const report = request.format === 'md' || request.format === 'html';
     const { scenario, results, uncertainValues, monteCarlo } = await worker
-      .call('simulate', { scenarioText: request.scenarioText, monteCarloSamples: report ? REPORT_SAMPLES : undefined })
+      .call(
+        'simulate',
+        { scenarioText: request.scenarioText, monteCarloSamples: report ? REPORT_SAMPLES : undefined },
+        { onProgress },
+      )
       .catch((error: unknown) => {
         // A scenario that does not read or validate is the caller's to fix (HTTP 400).
         throw error instanceof WorkerTaskError && error.failure.input ? new ApiError(error.message) : error;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { ApiError } from '../../../electron/api/contract';
+import { ApiError, type ExportProgress } from '../../../electron/api/contract';
 import { exportScenarioText } from '../../../electron/host/scenario-export';
 import { createHostWork } from '../../../electron/host/work/host-work';
 import { buildCliFirst, placewise, root } from '../support/placewise-cli';
@@ -27,13 +27,18 @@ function uncertaintySection(markdown: string): string {
 }
 
 test("the app's Markdown report studies the uncertain values as `placewise export` does", async () => {
+  const progress: ExportProgress[] = [];
   const exported = await exportScenarioText(
     { scenarioText: readFileSync(file, 'utf8'), format: 'md', scenarioFile: 'uncertain-two-tier.yaml' },
     work.simulations,
+    undefined,
+    (step) => progress.push(step),
   );
   if (!exported.ok) throw new Error(exported.message);
   const section = uncertaintySection(Buffer.from(exported.base64, 'base64').toString('utf8'));
   expect(section).toContain('50 Monte Carlo samples of the 4 uncertain values');
+  // 50 samples, the nominal run, and a low and a high run of each of the 4 values.
+  expect(progress.at(-1)).toEqual({ done: 59, total: 59 });
 
   const cli = placewise('export', file, '--format', 'md', '--out', '-');
   expect(cli.stderr).toBe('');
