@@ -32,6 +32,7 @@ const api = {
   listBundledModels: () => call('listBundledModels'),
   startBenchmark: (request) => call('startBenchmark', request),
   startSplit: (request) => call('startSplit', request),
+  startDeviceBenchmark: (request) => call('startDeviceBenchmark', request),
   benchmarkStatus: (jobId) => call('benchmarkStatus', jobId),
   cancelBenchmark: (jobId) => call('cancelBenchmark', jobId),
   importBenchmarkReport: (path) => call('importBenchmarkReport', path),

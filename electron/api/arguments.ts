@@ -1,7 +1,7 @@
 // The argument schemas of every API method: the host validates whatever arrives over IPC or
 // HTTP against them before a method runs, and answers bad input with a message naming the field.
 import { z } from 'zod';
-import { benchRequestProblem } from '../../bench/limits';
+import { benchRequestProblem, MAX_DEVICE_TIMEOUT_S } from '../../bench/limits';
 import { splitRequestProblem } from '../../bench/split/measure-split';
 import { splitTargetProblem } from '../../bench/split/project-split';
 import type { LinkTechnology } from '../../simulator/scenario/link-technologies';
@@ -64,6 +64,25 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       .superRefine((request, context) => {
         const problem =
           splitTargetProblem({ ...request, link: request.link as LinkTechnology }) ?? splitRequestProblem(request);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+  ]),
+  // The bounds are `placewise bench --on-device`'s own, checked here so the app hears at once.
+  startDeviceBenchmark: z.tuple([
+    z
+      .strictObject({
+        model: z.string().min(1, 'choose a model').max(4096),
+        lan: z.boolean().optional(),
+        timeoutS: z
+          .number()
+          .positive('the timeout is a positive number of seconds')
+          .max(MAX_DEVICE_TIMEOUT_S, `the timeout is at most ${MAX_DEVICE_TIMEOUT_S} s (a day)`)
+          .optional(),
+        warmup: z.number().optional(),
+        iterations: z.number().optional(),
+      })
+      .superRefine((request, context) => {
+        const problem = benchRequestProblem(request);
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
   ]),

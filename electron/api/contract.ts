@@ -74,11 +74,38 @@ export interface SplitJobRequest {
   iterations?: number;
 }
 
+/**
+ * A benchmark in another device's browser (`placewise bench --on-device`): the host serves a
+ * one-time page for the model and waits for the device's one result.
+ */
+export interface DeviceBenchmarkRequest {
+  /** `bundled:NAME` or a path to an `.onnx` file on the host. */
+  model: string;
+  /** Listen on the local network, not only on 127.0.0.1. */
+  lan?: boolean;
+  /** Stop waiting for the result after this many seconds (default 600). */
+  timeoutS?: number;
+  warmup?: number;
+  iterations?: number;
+}
+
+/** Where an on-device benchmark waits for its device, while it runs. */
+export interface DeviceSession {
+  /** The page's URLs, each with the one-time token (with `lan`, one per network; none when on none). */
+  urls: string[];
+  lan: boolean;
+  /** The device has opened the page, and is downloading and measuring the model. */
+  connected: boolean;
+  timeoutS: number;
+}
+
 export type BenchmarkJobStatus =
-  | { state: 'running'; progress: number; message: string }
+  /** `device` is there for a job started by startDeviceBenchmark once its server listens. */
+  | { state: 'running'; progress: number; message: string; device?: DeviceSession }
   /** `split` is there for a job started by startSplit; `report` is its benchmark of the whole model. */
   | { state: 'done'; report: BenchReport; split?: SplitAnalysis }
-  | { state: 'failed'; message: string }
+  /** `timedOut`: an on-device benchmark got no result in time. */
+  | { state: 'failed'; message: string; timedOut?: boolean }
   | { state: 'cancelled' };
 
 /** Applies a finished benchmark (or an imported results file) to a scenario's model. */
@@ -140,6 +167,12 @@ export interface PlacewiseApi {
   startBenchmark(request: BenchmarkRequest): Promise<{ jobId: string }>;
   /** A split as a benchmark job: polled with benchmarkStatus, cancelled with cancelBenchmark. */
   startSplit(request: SplitJobRequest): Promise<{ jobId: string }>;
+  /**
+   * A benchmark in another device's browser, as a benchmark job: polled with benchmarkStatus
+   * (which shows the page's URL), cancelled with cancelBenchmark; it also stops when nobody has
+   * asked for its status for a while (the app's window closed).
+   */
+  startDeviceBenchmark(request: DeviceBenchmarkRequest): Promise<{ jobId: string }>;
   benchmarkStatus(jobId: string): Promise<BenchmarkJobStatus>;
   cancelBenchmark(jobId: string): Promise<void>;
   /** Reads a results file of `placewise bench` (made here or on another device) as a finished job. */
@@ -168,6 +201,7 @@ export const API_METHODS = [
   'listBundledModels',
   'startBenchmark',
   'startSplit',
+  'startDeviceBenchmark',
   'benchmarkStatus',
   'cancelBenchmark',
   'importBenchmarkReport',

@@ -88,6 +88,10 @@ export function createPlacewiseHost(options: HostOptions): HostApi {
       if (!request.model.startsWith(BUNDLED_PREFIX)) await refuseOwn(request.model);
       return benchmarks.startSplit(request);
     },
+    startDeviceBenchmark: async (request) => {
+      if (!request.model.startsWith(BUNDLED_PREFIX)) await refuseOwn(request.model);
+      return benchmarks.startOnDevice(request);
+    },
     benchmarkStatus: (jobId) => benchmarks.status(jobId),
     cancelBenchmark: (jobId) => benchmarks.cancel(jobId),
     importBenchmarkReport: async (path, context) => {

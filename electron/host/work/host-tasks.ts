@@ -69,6 +69,21 @@ export const HOST_TASKS: Tasks = {
     const { measurement, report } = await measureSplit(request, { signal, onProgress: progress });
     return { report, split: projectSplit(measurement, { device, server, link, mbps }) };
   },
+
+  async benchOnDevice(request, { signal, progress }) {
+    const { benchOnDevice, DeviceTimeoutError } = await import('../../../bench/on-device/index');
+    try {
+      const report = await benchOnDevice(request, {
+        signal,
+        onListening: ({ address, port, path }) => progress({ listening: { address, port, path } }),
+        onConnected: () => progress({ connected: true }),
+      });
+      return { report };
+    } catch (error) {
+      if (error instanceof DeviceTimeoutError) return { timedOutS: error.timeoutS };
+      throw error;
+    }
+  },
 };
 
 export function describeFailure(error: unknown, cancelled: boolean): TaskFailure {

@@ -10,6 +10,7 @@ import type {
   SplitRequest,
   SplitTarget,
 } from '../../../bench/index';
+import type { DeviceListening, OnDeviceRequest } from '../../../bench/on-device/index';
 import type { ScenarioResults } from '../../../simulator/results';
 import type { Scenario } from '../../../simulator/scenario/schema';
 import type { MonteCarloReport } from '../../../simulator/uncertainty/monte-carlo-plan';
@@ -42,7 +43,19 @@ export interface HostTasks {
     output: { report: BenchReport; split: SplitAnalysis };
     progress: BenchProgress;
   };
+  /**
+   * Serves the on-device benchmark page and waits for the device's one result, or for the
+   * timeout (`timedOutS`: no result came within that many seconds; the server has stopped).
+   */
+  benchOnDevice: {
+    input: OnDeviceRequest;
+    output: { report: BenchReport } | { timedOutS: number };
+    progress: DeviceSessionEvent;
+  };
 }
+
+/** What an on-device benchmark tells on the way: where its server listens, then that the device came. */
+export type DeviceSessionEvent = { listening: DeviceListening } | { connected: true };
 
 /** Evaluations of a Monte Carlo study done so far. */
 export interface MonteCarloProgress {
