@@ -73,6 +73,57 @@ test(
   BENCHMARK_TIMEOUT_MS + 60_000,
 );
 
+// Chromium plays the device: it downloads the model and onnxruntime-web's WebAssembly and measures.
+const DEVICE_TIMEOUT_MS = 120_000;
+
+test(
+  'Benchmark on another device: a second page opens the URL shown, and the result is used in the scenario as that device',
+  async () => {
+    const { app, ui } = await openBenchmarkView();
+    await ui.showView('compare');
+    await ui.waitForFullFidelity();
+    const before = await ui.compareRowText('on-camera');
+    await ui.showView('benchmark');
+    await ui.byTestId('bench-model').selectOption('bundled:paddleocr-cls');
+    await ui.byTestId('bench-iterations').fill('10');
+    await ui.byTestId('device-run').click();
+    await ui.byTestId('device-url').waitFor({ timeout: DEVICE_TIMEOUT_MS });
+    const url = await ui.text('device-url');
+    // On loopback by default, under a one-time token of 24 random bytes.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{32}\/$/);
+    await expect.poll(() => ui.byTestId('device-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await expect.poll(() => ui.text('device-status')).toMatch(/^Waiting for a device/);
+    await ui.screenshot('benchmark-on-device');
+
+    const device = await app.page.context().browser()!.newPage();
+    try {
+      await device.goto(url);
+      await ui.byTestId('bench-result').waitFor({ timeout: DEVICE_TIMEOUT_MS });
+      await expect.poll(() => device.textContent('#status')).toMatch(/^Done/);
+    } finally {
+      await device.close();
+    }
+    await expect.poll(() => ui.text('bench-result')).toMatch(/paddleocr-cls[^]*as Chrome \d+ tells it/);
+    expect(await ui.byTestId('device-session').count()).toBe(0);
+
+    await ui.byTestId('bench-apply-model').selectOption('detector');
+    await ui.byTestId('bench-apply').click();
+    await ui.page.waitForFunction(() =>
+      document.querySelector('[data-testid="notice"]')?.textContent?.includes("Model 'detector' now uses"),
+    );
+    await ui.showView('compare');
+    await ui.waitForFullFidelity();
+    await expect.poll(() => ui.compareRowText('on-camera')).not.toBe(before);
+    await ui.showView('model');
+    await ui.selectItem('models', 'detector');
+    // Measured on a hardware profile named after the browser and its system, as `bench --import` names it.
+    await expect.poll(() => ui.input('models[0].latency_ms.on').inputValue()).toMatch(/^device-chrome-\d+-linux$/);
+    await expect.poll(() => ui.byTestId('scenario-errors').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  },
+  DEVICE_TIMEOUT_MS * 2,
+);
+
 test('a running benchmark shows its progress and can be cancelled', async () => {
   const { app, ui } = await openBenchmarkView();
   await ui.byTestId('bench-model').selectOption('bundled:silero-vad');
