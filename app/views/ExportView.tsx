@@ -147,17 +147,17 @@ export function ExportView() {
           <button data-testid="export-run" disabled={busy || !valid} onClick={() => void run()}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
-          {busy && progress ? (
-            <span className="hint" role="status" data-testid="export-progress">
-              <progress max={progress.total} value={progress.done} /> Monte Carlo study of the uncertain values:{' '}
-              {progress.done} of {progress.total} evaluations
-            </span>
-          ) : null}
           <button data-testid="copy-mermaid" disabled={!scenario || !option} onClick={() => void copyMermaid()}>
             Copy Mermaid
           </button>
           {!valid ? <span className="field-error">Fix the scenario's errors to export it.</span> : null}
         </div>
+        {busy && progress ? (
+          <div className="bench-progress" role="status" data-testid="export-progress">
+            <progress max={progress.total} value={progress.done} /> Monte Carlo study of the uncertain values:{' '}
+            {progress.done} of {progress.total} evaluations
+          </div>
+        ) : null}
       </section>
       <section className="export-preview">
         <div className="diagram-controls">
