@@ -71,6 +71,7 @@ export async function buildCliBundle() {
     // Native, large or lazily loaded packages stay external.
     external: EXTERNAL_PACKAGES,
     sourcemap: 'linked',
+    minifyWhitespace: true, minifySyntax: true,
     logLevel: 'error',
     banner: {
       js: "import { createRequire as __placewiseRequire } from 'node:module'; const require = __placewiseRequire(import.meta.url);",
