@@ -25,7 +25,7 @@ test('a bundle runs the same from its code cache, its import() calls included, a
   expect(caches()).toEqual([]);
   first.save();
   expect(caches()).toHaveLength(1);
-  const second = loadCachedBundle(file, 'run') as { exports: { twice(n: number): number; path(): Promise<string> } };
+  const second = loadCachedBundle<{ twice(n: number): number; path(): Promise<string> }>(file, 'run');
   expect(second.exports.twice(21)).toBe(42);
   expect(await second.exports.path()).toBe(join('a', 'b')[1]);
   removeCodeCaches(dir);
