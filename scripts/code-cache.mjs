@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 // node:fs through getBuiltinModule: importing it as an ES module builds its whole facade,
 // streams included, some 10 ms of every start of the launcher.
-const { readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } =
+const { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } =
   process.getBuiltinModule('node:fs');
 
 /**
@@ -35,7 +35,17 @@ export function removeCodeCaches(dir) {
  * are compiled. Writing is best effort: an installed copy may be read-only.
  */
 export function loadCachedBundle(file, command) {
-  const info = statSync(file);
+  // The source and the size and time that name its cache come from one open file: a rebuild
+  // renaming a new bundle into place in between cannot pair one bundle's code with the other's.
+  const descriptor = openSync(file, 'r');
+  let source;
+  let info;
+  try {
+    info = fstatSync(descriptor);
+    source = readFileSync(descriptor, 'utf8');
+  } finally {
+    closeSync(descriptor);
+  }
   const cacheFile = join(dirname(file), `cli-${command}-${info.size}-${Math.trunc(info.mtimeMs)}.v8cache`);
   let cachedData;
   try {
@@ -43,7 +53,6 @@ export function loadCachedBundle(file, command) {
   } catch {
     cachedData = undefined;
   }
-  const source = readFileSync(file, 'utf8');
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname, ${DYNAMIC_IMPORT}) {\n${source}\n})`,
     { filename: file, lineOffset: -1, cachedData },
