@@ -21,6 +21,8 @@ export const BENCH_LIMITS = {
   durationS: 3600,
   /** Server mode: queries per second. */
   rateQps: 100_000,
+  /** Server mode: queries in flight, each a worker thread with its own session. */
+  concurrency: 64,
   /** Server mode by --iterations: the arrivals must be expected within this many seconds. */
   serverArrivalsS: 3600,
   /** Server mode by --duration: at least this many arrivals must be expected. */
@@ -48,7 +50,8 @@ export function benchRequestProblem(request: BenchRequest): string | null {
     wholeNumberProblem('--warmup', request.warmup, 0, BENCH_LIMITS.warmup) ??
     wholeNumberProblem('--iterations', request.iterations, 1, BENCH_LIMITS.iterations) ??
     durationProblem(request) ??
-    rateProblem(request)
+    rateProblem(request) ??
+    serverOnlyProblem(request)
   );
 }
 
@@ -100,6 +103,17 @@ function rateProblem({ mode = 'single-stream', rateQps, iterations, durationS }:
   return seconds > BENCH_LIMITS.serverArrivalsS
     ? `--rate ${figure(rateQps)} QPS: ${count(queries)} queries arrive over about ${figure(seconds)} s; the limit is ${count(BENCH_LIMITS.serverArrivalsS)} s (raise --rate or lower --iterations)`
     : null;
+}
+
+function serverOnlyProblem({ mode = 'single-stream', concurrency, latencyBoundMs }: BenchRequest): string | null {
+  if (mode !== 'server') {
+    if (concurrency !== undefined) return '--concurrency applies to --mode server only';
+    return latencyBoundMs === undefined ? null : '--latency-bound-ms applies to --mode server only';
+  }
+  if (latencyBoundMs !== undefined && !(latencyBoundMs > 0 && Number.isFinite(latencyBoundMs))) {
+    return `--latency-bound-ms must be a positive number of milliseconds, got ${latencyBoundMs}`;
+  }
+  return wholeNumberProblem('--concurrency', concurrency, 1, BENCH_LIMITS.concurrency);
 }
 
 /** What is wrong with the inputs' sizes at these shapes, naming the input and the limit; null when nothing is. */

@@ -6,6 +6,7 @@ import { inputPlans } from '../inputs/input-plans';
 import { inspectModel } from '../inspect/inspect-model';
 import { loadModel } from '../inspect/model-facts';
 import { batchDimension, resolveInputShapes } from '../inspect/resolve-shapes';
+import { trivialModelBytes } from '../onnx/trivial-model';
 import { benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP, inputSizeProblem } from '../limits';
 import type { BenchReport } from '../report/bench-report';
 import { deviceBenchReport } from './device-report';
@@ -63,6 +64,7 @@ export async function benchOnDevice(request: OnDeviceRequest, hooks: OnDeviceHoo
       ? { iterations: request.iterations ?? DEFAULT_ITERATIONS }
       : { durationS: request.durationS }),
     seed,
+    overheadModel: Buffer.from(trivialModelBytes()).toString('base64'),
   };
   const server = await startDeviceServer({
     plan,

@@ -15,6 +15,8 @@ export interface DevicePlan {
   iterations?: number;
   durationS?: number;
   seed: number;
+  /** The trivial model (onnx/trivial-model.ts), base64: timed after the model for the per-call overhead. */
+  overheadModel: string;
 }
 
 export const EXECUTION_PROVIDERS = ['webgpu', 'wasm'] as const;
@@ -41,6 +43,8 @@ export const deviceMeasurementSchema = z.strictObject({
   /** Wall time of the measured phase, ms. */
   measure_ms: milliseconds,
   latencies_ms: z.array(z.number().finite().positive()).min(1).max(MAX_POSTED_SAMPLES),
+  /** onnxruntime-web's per-call overhead: the trivial model's median run, ms. */
+  overhead_ms: milliseconds.optional(),
 });
 
 export type DeviceMeasurement = z.infer<typeof deviceMeasurementSchema>;

@@ -37,6 +37,7 @@ export function deviceBenchReport({ inspection, batch, warmup, seed, measurement
     throughput_ips: measure_s > 0 ? round((latencies.length * batch) / measure_s) : 0,
     // A page cannot see its process's memory: 0 means not measured.
     peak_rss_mb: 0,
+    ...(measurement.overhead_ms === undefined ? {} : { overhead_ms: round(measurement.overhead_ms) }),
     stable: stability.stable,
     windows_p50_ms: stability.windows_p50_ms,
     ...(stability.stable ? {} : { unstable_reason: stability.reason }),

@@ -6,6 +6,7 @@
 // each request carries the page's one-time token.
 import type * as Ort from 'onnxruntime-web';
 import { feedSequence } from '../inputs/feed-sequence';
+import { medianCallMs, TRIVIAL_INPUT } from '../runner/call-overhead';
 import { measureLoop } from '../runner/measure-loop';
 import type { DeviceMeasurement, DevicePlan, DeviceReport } from './device-protocol';
 import { ORT_BUILDS } from './ort-files';
@@ -53,6 +54,18 @@ async function createSession(
   return { session, executionProvider: 'wasm' };
 }
 
+/** The trivial model's median run on the same execution provider: the runtime's cost of a call. */
+async function callOverhead(ort: OrtModule, base64: string, executionProvider: ExecutionProvider): Promise<number> {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const { session } = await createSession(ort, bytes, executionProvider === 'webgpu');
+  const feeds = { [TRIVIAL_INPUT]: new ort.Tensor('float32', new Float32Array(1), [1]) };
+  const overhead = await medianCallMs(async () => {
+    await session.run(feeds);
+  });
+  await session.release();
+  return overhead;
+}
+
 async function measure(): Promise<DeviceMeasurement> {
   const plan = (await (await fetchOk('plan.json')).json()) as DevicePlan;
   say(`Loading onnxruntime-web for ${plan.model}…`);
@@ -89,6 +102,8 @@ async function measure(): Promise<DeviceMeasurement> {
     (done, total) => say(`Measuring (${executionProvider}): ${Math.round((100 * done) / total)}%`),
   );
   await session.release();
+  say(`Measuring onnxruntime-web's per-call overhead (${executionProvider})…`);
+  const overhead_ms = await callOverhead(ort, plan.overheadModel, executionProvider);
   return {
     onnxruntime: ort.env.versions.web ?? ort.env.versions.common,
     executionProvider,
@@ -103,6 +118,7 @@ async function measure(): Promise<DeviceMeasurement> {
     first_run_ms,
     measure_ms: loop.wallMs,
     latencies_ms: loop.latencies,
+    overhead_ms,
   };
 }
 

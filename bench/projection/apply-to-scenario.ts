@@ -11,9 +11,10 @@ import { isPlainObject } from '../../simulator/scenario-text/same-value';
 import { readValue, updateScenarioText } from '../../simulator/scenario-text/update-text';
 import { BenchReportError } from '../errors';
 import type { BenchReport } from '../report/bench-report';
+import { firstInvalidRun } from '../report/run-validity';
 import { checkSameModel, measurementWarnings } from './measurement-checks';
 import { profileFromReport, profileIdForReport } from './profile-from-report';
-import { referenceResult } from './reference-result';
+import { overheadWithin, referenceResult } from './reference-result';
 
 export interface ApplyOptions {
   /** Names the scenario in error messages (default "scenario"). */
@@ -22,6 +23,8 @@ export interface ApplyOptions {
   profileId?: string;
   /** The folder a relative `models[].file` is in (the scenario's own); without it only absolute and bundled files are read. */
   modelFolder?: string;
+  /** Names the results file in error messages (default "results"). */
+  resultsFile?: string;
 }
 
 export interface AppliedMeasurement {
@@ -34,7 +37,7 @@ interface Measurement {
   profileId: string;
   /** Absent: the scenario's profile of that id stays as it is. */
   profile?: HardwareProfile;
-  latency: { p50: number; p95: number; on: string };
+  latency: { p50: number; p95: number; on: string; overhead_ms?: number };
 }
 
 export function applyBenchToScenario(
@@ -44,6 +47,13 @@ export function applyBenchToScenario(
   options: ApplyOptions = {},
 ): AppliedMeasurement {
   const file = options.scenarioFile ?? 'scenario';
+  const invalid = firstInvalidRun(report);
+  if (invalid) {
+    throw new BenchReportError(
+      options.resultsFile ?? 'results',
+      `the ${report.mode}-mode run is invalid (${invalid}): an invalid run cannot stand for the model's latency; measure again at a lower --rate${report.mode === 'server' ? ' or a higher --latency-bound-ms' : ''}`,
+    );
+  }
   const read = readValue(scenarioText);
   if (!read || !isPlainObject(read.value)) throw new BenchReportError(file, 'not valid YAML or JSON');
   const scenario = read.value;
@@ -79,7 +89,12 @@ export function applyBenchToScenario(
   const measurement: Measurement = {
     profileId,
     profile: keepProfile ? undefined : profileFromReport(report),
-    latency: { p50: reference.latency_ms.p50, p95: reference.latency_ms.p95, on: profileId },
+    latency: {
+      p50: reference.latency_ms.p50,
+      p95: reference.latency_ms.p95,
+      on: profileId,
+      ...(overheadWithin(reference) === undefined ? {} : { overhead_ms: overheadWithin(reference) }),
+    },
   };
   const text = updateScenarioText(scenarioText, withMeasurement(scenario, index, measurement));
   const parsed = parseScenarioText(text);

@@ -8,13 +8,14 @@
 import { hostname } from 'node:os';
 import type { HardwareProfile } from '../../simulator/scenario/hardware-library';
 import type { BenchReport } from '../report/bench-report';
-import { referenceResult } from './reference-result';
+import { overheadWithin, referenceResult } from './reference-result';
 
 export const THIS_MACHINE = 'this-machine';
 
 export function profileFromReport(report: BenchReport): HardwareProfile {
   const reference = referenceResult(report);
   const { calibration } = report;
+  const overhead = overheadWithin(reference);
   const model = report.model.id ?? report.model.file.split(/[\\/]/).pop();
   const measured = `placewise bench ${model} (${report.created.slice(0, 10)})`;
   const runtime = `onnxruntime ${report.host.onnxruntime}, ${report.host.os}`;
@@ -24,13 +25,13 @@ export function profileFromReport(report: BenchReport): HardwareProfile {
     cores: report.host.cores,
     gflops: calibration
       ? calibration.gflops
-      : Math.round((reference.gflop / (reference.latency_ms.p50 / 1000)) * 1000) / 1000,
+      : Math.round((reference.gflop / ((reference.latency_ms.p50 - (overhead ?? 0)) / 1000)) * 1000) / 1000,
     // A device's browser may not tell its memory (memory_gb 0): the profile then says nothing.
     ...(report.host.memory_gb > 0 ? { ram_mb: Math.round(report.host.memory_gb * 1000) } : {}),
     source: calibration
       ? `${measured}, calibrated on ${calibration.models.map((entry) => `${entry.id} (${entry.gflop} GFLOP, p50 ${entry.p50_ms} ms)`).join(', ')} ` +
         `at ${threads(calibration.threads)}, batch 1; ${runtime}`
-      : `${measured}, not calibrated: ${reference.gflop} GFLOP / p50 ${reference.latency_ms.p50} ms of the model itself ` +
+      : `${measured}, not calibrated: ${reference.gflop} GFLOP / p50 ${reference.latency_ms.p50} ms${overhead === undefined ? '' : ` less ${overhead} ms of per-call overhead`} of the model itself ` +
         `at ${threads(reference.threads)}, batch ${reference.batch}; ${runtime}`,
   };
 }

@@ -14,3 +14,12 @@ export function referenceResult(report: BenchReport, file = 'results'): BenchRes
       : best,
   );
 }
+
+/**
+ * onnxruntime's per-call overhead within a result's median, where it says something: measured
+ * (files from before it was are not) and below the median (a noisy run can invert a tiny model's).
+ */
+export function overheadWithin(result: BenchResult): number | undefined {
+  const overhead = result.overhead_ms;
+  return overhead !== undefined && overhead < result.latency_ms.p50 ? overhead : undefined;
+}

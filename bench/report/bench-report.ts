@@ -27,6 +27,10 @@ export interface BenchRequest {
   mode?: BenchMode;
   /** Server mode: Poisson arrivals at this rate (queries per second). */
   rateQps?: number;
+  /** Server mode: queries in flight at once, one session each (default: the machine's cores). */
+  concurrency?: number;
+  /** Server mode: a run whose p99 latency exceeds this (ms) is invalid. */
+  latencyBoundMs?: number;
   /** Seeds the input data and server-mode arrivals (default 1). */
   seed?: number;
   /**
@@ -100,6 +104,28 @@ export interface MeasuredFigures {
   utilization?: number;
   /** Server mode with --duration: queries that had arrived by the deadline but were never started. */
   unserved?: number;
+  /**
+   * onnxruntime's per-call overhead on this configuration: the median time of one run of a
+   * trivial model (one Identity on a float) with the same session options and loop, ms.
+   * Projection to other hardware does not scale it as compute.
+   */
+  overhead_ms?: number;
+  /** Offline mode: the queries (samples) issued at once; `iterations` counts the runs of `batch` they took. */
+  samples?: number;
+  /** Offline mode: samples over the measured wall time (LoadGen's offline metric; also throughput_ips). */
+  samples_per_s?: number;
+  /** Offline mode: why the runs are not of `batch` samples as asked (a model with a fixed batch dimension). */
+  batching_note?: string;
+  /** Server mode: lanes (sessions, each in its own worker thread) serving queries at once. */
+  concurrency?: number;
+  /**
+   * Server mode: queries completed over the time from the start of the schedule to when the last
+   * of them could begin service (README, "Server mode validity").
+   */
+  achieved_rate_qps?: number;
+  /** Server mode: false when the achieved rate is below 99% of the rate or p99 is over the latency bound. */
+  valid?: boolean;
+  invalid_reason?: string;
 }
 
 export interface BenchResult extends MeasuredFigures {
@@ -126,10 +152,19 @@ export const MAX_SAMPLES = 5000;
  * here also runs slower there.
  */
 export interface BenchCalibration {
-  /** 10^9 operations per second: the sum of the models' gflop over the sum of their p50 seconds. */
+  /** 10^9 operations per second: the sum of the models' gflop over the sum of their p50 seconds less overhead. */
   gflops: number;
   threads: number;
-  models: { id: string; sha256: string; gflop: number; p50_ms: number; iterations: number; stable: boolean }[];
+  models: {
+    id: string;
+    sha256: string;
+    gflop: number;
+    p50_ms: number;
+    /** onnxruntime's per-call overhead in that run (MeasuredFigures.overhead_ms), left out of its compute time. */
+    overhead_ms?: number;
+    iterations: number;
+    stable: boolean;
+  }[];
 }
 
 export interface BenchReport {
@@ -141,6 +176,8 @@ export interface BenchReport {
   host: BenchHost;
   mode: BenchMode;
   rate_qps?: number;
+  /** Server mode: the p99 bound the runs were judged against, when one was given. */
+  latency_bound_ms?: number;
   seed: number;
   /** onnxruntime session options of the measured sessions; intraOpNumThreads lists the counts swept. */
   session_options: Record<string, unknown>;

@@ -46,6 +46,9 @@ const reportSchema = z.looseObject({
         batch: z.number().int().positive(),
         gflop: z.number().positive().optional(),
         latency_ms: latencySchema,
+        overhead_ms: z.number().nonnegative().optional(),
+        valid: z.boolean().optional(),
+        invalid_reason: z.string().optional(),
       }),
     )
     .min(1, 'has no results'),

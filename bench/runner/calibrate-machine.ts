@@ -44,6 +44,7 @@ export async function calibrateMachine(measured: BenchReport, run: CalibrationRu
       sha256: model.sha256,
       gflop: result.gflop,
       p50_ms: result.latency_ms.p50,
+      ...(result.overhead_ms !== undefined ? { overhead_ms: result.overhead_ms } : {}),
       iterations: result.iterations,
       stable: result.stable,
     });
@@ -51,9 +52,12 @@ export async function calibrateMachine(measured: BenchReport, run: CalibrationRu
   return { gflops: calibratedGflops(entries), threads, models: entries };
 }
 
-/** Total work over total median time: the throughput of a workload of one run of each model. */
-export function calibratedGflops(models: readonly { gflop: number; p50_ms: number }[]): number {
+/**
+ * Total work over total median compute time (each median less onnxruntime's per-call overhead,
+ * which is no work): the throughput of a workload of one run of each model.
+ */
+export function calibratedGflops(models: readonly { gflop: number; p50_ms: number; overhead_ms?: number }[]): number {
   const gflop = models.reduce((sum, model) => sum + model.gflop, 0);
-  const seconds = models.reduce((sum, model) => sum + model.p50_ms, 0) / 1000;
+  const seconds = models.reduce((sum, model) => sum + model.p50_ms - (model.overhead_ms ?? 0), 0) / 1000;
   return Math.round((gflop / seconds) * 1000) / 1000;
 }

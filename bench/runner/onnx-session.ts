@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { type FeedSequence as GenericFeedSequence, feedSequence as genericFeedSequence } from '../inputs/feed-sequence';
 import type { InputPlan } from '../inputs/input-kinds';
+import { trivialModelBytes } from '../onnx/trivial-model';
+import { medianCallMs, TRIVIAL_INPUT } from './call-overhead';
 import type { ProfiledNode } from './protocol';
 
 export const onnxruntimeVersion = (): string => ort.env.versions.node ?? ort.env.versions.common;
@@ -18,6 +20,17 @@ export function measurementSessionOptions(threads: number): ort.InferenceSession
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
   };
+}
+
+/** onnxruntime-node's per-call overhead with these session options: the trivial model's median run, ms. */
+export async function measureCallOverhead(sessionOptions: ort.InferenceSession.SessionOptions): Promise<number> {
+  const session = await ort.InferenceSession.create(trivialModelBytes(), sessionOptions);
+  const feeds = { [TRIVIAL_INPUT]: new ort.Tensor('float32', new Float32Array(1), [1]) };
+  const overhead = await medianCallMs(async () => {
+    await session.run(feeds);
+  });
+  await session.release();
+  return overhead;
 }
 
 /** Feeds for successive runs, as onnxruntime-node tensors. */

@@ -20,6 +20,13 @@ export interface MeasureTask {
   durationS?: number;
   /** Server mode: Poisson arrivals at this many queries per second. */
   rateQps?: number;
+  /** Server mode: queries in flight at once, one session (in its own worker thread) each. */
+  concurrency?: number;
+  /**
+   * Offline mode by --iterations: the queries (samples) issued at once; `iterations` is then the
+   * runs of `batch` they take, the last one padded to a full batch.
+   */
+  samples?: number;
   seed: number;
   /** Skip measuring and only record the shapes each node ran with (inspection). */
   measure: boolean;

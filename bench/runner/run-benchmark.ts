@@ -18,9 +18,11 @@ import {
   MAX_SAMPLES,
 } from '../report/bench-report';
 import { describeHost } from '../report/host-info';
+import { judgeServerRun } from '../report/run-validity';
 import { calibrateMachine } from './calibrate-machine';
 import { asInputError } from './child-failure';
 import { type ChildProgress, runInChild } from './child-process';
+import type { BenchMode } from './protocol';
 
 export interface BenchHooks {
   onProgress?: (progress: BenchProgress) => void;
@@ -71,22 +73,13 @@ function progressWithin(
 async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<BenchReport> {
   const loaded = loadModel(request.model);
   const file = loaded.facts.file;
-  const threadCounts = request.threads ?? [availableParallelism()];
   const mode = request.mode ?? 'single-stream';
+  const concurrency = mode === 'server' ? (request.concurrency ?? availableParallelism()) : 1;
+  // Server mode's lanes run side by side: by default they share the cores, one intra-op pool each.
+  const threadCounts = request.threads ?? [Math.max(1, Math.floor(availableParallelism() / concurrency))];
   const seed = request.seed ?? 1;
   const warmup = request.warmup ?? DEFAULT_WARMUP;
-  // Without --batch the batch size is whatever the shapes say (a --shape may set it).
-  const shapesByBatch = new Map<number, InputShapes>();
-  for (const asked of request.batch ?? [undefined]) {
-    const shape = resolveInputShapes(file, loaded.facts.inputs, {
-      defaults: loaded.bundled?.defaultShapes,
-      overrides: request.shapes,
-      batch: asked,
-    });
-    const first = loaded.facts.inputs[0];
-    const batch = asked ?? (first && batchDimension(loaded.facts.inputs) !== undefined ? shape[first.name][0] : 1);
-    shapesByBatch.set(batch, shape);
-  }
+  const { shapesByBatch, batchingNote } = shapesForBatches(request, loaded, mode);
   const batches = [...shapesByBatch.keys()];
   const configurations = batches.flatMap((batch) => threadCounts.map((threads) => ({ batch, threads })));
   const gflopByBatch = new Map<number, number>();
@@ -118,9 +111,10 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
         batch,
         mode,
         warmup,
-        iterations: request.durationS === undefined ? (request.iterations ?? DEFAULT_ITERATIONS) : undefined,
+        ...countOfRuns(request, mode, batch),
         durationS: request.durationS,
         rateQps: request.rateQps,
+        ...(mode === 'server' ? { concurrency } : {}),
         seed,
         measure: true,
         profile,
@@ -143,6 +137,8 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
       shape,
       gflop: Math.round(gflopByBatch.get(batch)! * 1e6) / 1e6,
       ...figures,
+      ...(batchingNote ? { batching_note: batchingNote } : {}),
+      ...(mode === 'server' ? judgeServerRun(figures, request.rateQps!, request.latencyBoundMs) : {}),
       stable: stability.stable,
       windows_p50_ms: stability.windows_p50_ms,
       ...(stability.stable ? {} : { unstable_reason: stability.reason }),
@@ -156,10 +152,53 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
     host: describeHost(onnxruntime),
     mode,
     ...(mode === 'server' ? { rate_qps: request.rateQps } : {}),
+    ...(mode === 'server' && request.latencyBoundMs !== undefined ? { latency_bound_ms: request.latencyBoundMs } : {}),
     seed,
     session_options: sessionOptions,
     results,
   };
+}
+
+/**
+ * The input shapes of each batch size asked for (without --batch, whatever the shapes say: a
+ * --shape may set it). Offline mode batches queries up to --batch; a model whose batch
+ * dimension is fixed cannot, so its queries run one per run, and the note says so.
+ */
+function shapesForBatches(
+  request: BenchRequest,
+  loaded: LoadedModel,
+  mode: BenchMode,
+): { shapesByBatch: Map<number, InputShapes>; batchingNote?: string } {
+  const { inputs } = loaded.facts;
+  const fixedBatch = batchDimension(inputs) === undefined;
+  const asked = request.batch ?? [undefined];
+  const batchingNote =
+    mode === 'offline' && fixedBatch && asked.some((batch) => batch !== undefined && batch > 1)
+      ? `input '${inputs[0]?.name}' has a fixed first dimension (${inputs[0]?.shape[0]}): --batch ${asked.join(',')} cannot batch its queries, so each run takes one`
+      : undefined;
+  const shapesByBatch = new Map<number, InputShapes>();
+  for (const batchAsked of batchingNote ? [undefined] : asked) {
+    const shape = resolveInputShapes(loaded.facts.file, inputs, {
+      defaults: loaded.bundled?.defaultShapes,
+      overrides: request.shapes,
+      batch: batchAsked,
+    });
+    const first = inputs[0];
+    const batch = batchAsked ?? (first && !fixedBatch ? shape[first.name][0] : 1);
+    shapesByBatch.set(batch, shape);
+  }
+  return { shapesByBatch, batchingNote };
+}
+
+/**
+ * How many runs the child makes. Offline mode by --iterations issues that many queries at once,
+ * taken `batch` at a time (the last run padded to a full batch); the other modes run
+ * --iterations runs. By --duration, as many as fit.
+ */
+function countOfRuns(request: BenchRequest, mode: BenchMode, batch: number): { iterations?: number; samples?: number } {
+  if (request.durationS !== undefined) return {};
+  const iterations = request.iterations ?? DEFAULT_ITERATIONS;
+  return mode === 'offline' ? { iterations: Math.ceil(iterations / batch), samples: iterations } : { iterations };
 }
 
 function summarizeModel(loaded: LoadedModel, tally: FlopTally, shape: InputShapes): BenchModelSummary {

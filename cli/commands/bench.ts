@@ -35,6 +35,8 @@ interface BenchOptions {
   duration?: string;
   mode?: string;
   rate?: string;
+  concurrency?: string;
+  latencyBoundMs?: string;
   out?: string;
   seed?: string;
   import?: string;
@@ -54,13 +56,15 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .argument('[model]', 'an .onnx file or bundled:NAME (see `placewise models`)')
     .option('--json', 'print the results file as JSON')
     .option('--threads <list>', 'intra-op thread counts to sweep, e.g. 1,2 (default: all cores)')
-    .option('--batch <list>', 'batch sizes to sweep, e.g. 1,4 (default 1)')
+    .option('--batch <list>', 'batch sizes to sweep, e.g. 1,4 (default 1); offline mode batches queries up to it')
     .option('--shape <NAME=dims>', 'concrete shape of an input, e.g. x=1,3,640,640 (repeatable)', repeatable)
     .option('--warmup <n>', 'runs after the first, before measuring (default 5)')
-    .option('--iterations <n>', 'measured runs per configuration (default 50)')
+    .option('--iterations <n>', 'measured runs per configuration (default 50); offline mode: queries issued at once')
     .option('--duration <s>', 'measure for this many seconds instead')
     .option('--mode <mode>', `${BENCH_MODES.join(' | ')} (default single-stream)`)
     .option('--rate <qps>', 'server mode: Poisson arrivals per second')
+    .option('--concurrency <n>', 'server mode: queries in flight, one session each (default: all cores)')
+    .option('--latency-bound-ms <ms>', 'server mode: a run whose p99 latency exceeds this is invalid')
     .option('--seed <n>', 'seed of the input data and arrivals (default 1)')
     .option(
       '--no-calibrate',
@@ -117,12 +121,14 @@ async function benchCommand(
 }
 
 // A browser chooses its own threads and runs one stream: the sweeps and modes are this machine's.
-const NOT_ON_DEVICE = ['threads', 'batch', 'mode', 'rate'] as const;
+const NOT_ON_DEVICE = ['threads', 'batch', 'mode', 'rate', 'concurrency', 'latencyBoundMs'] as const;
 
 function onDeviceRequest(model: string, options: BenchOptions): OnDeviceRequest {
   const given = NOT_ON_DEVICE.find((option) => options[option] !== undefined);
   if (given)
-    throw new UsageError(`bench --on-device: --${given} applies to this machine only (the device runs one stream)`);
+    throw new UsageError(
+      `bench --on-device: --${given === 'latencyBoundMs' ? 'latency-bound-ms' : given} applies to this machine only (the device runs one stream)`,
+    );
   const timeoutS = optionalNumber('--timeout', options.timeout);
   if (timeoutS !== undefined && !(timeoutS > 0))
     throw new UsageError(`--timeout: '${options.timeout}' is not a positive number of seconds`);
@@ -155,6 +161,8 @@ async function measure(model: string, options: BenchOptions): Promise<BenchRepor
         durationS: optionalNumber('--duration', options.duration),
         mode: options.mode as BenchMode | undefined,
         rateQps: optionalNumber('--rate', options.rate),
+        concurrency: optionalNumber('--concurrency', options.concurrency),
+        latencyBoundMs: optionalNumber('--latency-bound-ms', options.latencyBoundMs),
         seed: optionalNumber('--seed', options.seed),
         calibrate: options.calibrate,
       },
@@ -175,6 +183,7 @@ async function applyToScenario(report: BenchReport, options: BenchOptions, out: 
     scenarioFile: options.into,
     profileId,
     modelFolder: dirname(options.into),
+    resultsFile: options.import,
   });
   const target = out ?? options.into;
   await writeOutput(target, applied.text);
@@ -216,7 +225,8 @@ function printReport(report: BenchReport): void {
   out(
     `  ${report.host.cpu}, ${report.host.cores} cores, ${report.host.os}, node ${report.host.node}, onnxruntime ${report.host.onnxruntime}`,
   );
-  out(`  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS` : ''}, seed ${report.seed}`);
+  const bound = report.latency_bound_ms === undefined ? '' : `, p99 bound ${report.latency_bound_ms} ms`;
+  out(`  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS${bound}` : ''}, seed ${report.seed}`);
   if (report.calibration) {
     const models = report.calibration.models.map((entry) => entry.id).join(', ');
     out(`  this machine: ${fixed(report.calibration.gflops)} GFLOPS effective (calibrated on ${models})`);
@@ -234,7 +244,7 @@ function printReport(report: BenchReport): void {
     'p99',
     'mean',
     'sd',
-    'inputs/s',
+    report.mode === 'offline' ? 'samples/s' : 'inputs/s',
     'peak MB',
     '',
   ];
@@ -252,7 +262,9 @@ function printReport(report: BenchReport): void {
     fixed(result.latency_ms.sd),
     fixed(result.throughput_ips),
     fixed(result.peak_rss_mb),
-    result.stable ? '' : pc.yellow('unstable'),
+    [result.valid === false ? pc.red('INVALID') : '', result.stable ? '' : pc.yellow('unstable')]
+      .filter(Boolean)
+      .join(' '),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join('  ');
@@ -271,6 +283,18 @@ function printReport(report: BenchReport): void {
       ),
     );
   }
+  for (const result of report.results) {
+    const where = `  threads ${result.threads}, batch ${result.batch}`;
+    if (result.valid === false) out(pc.red(`${where}: invalid run: ${result.invalid_reason}`));
+    else if (result.achieved_rate_qps !== undefined)
+      out(
+        `${where}: valid, ${fixed(result.achieved_rate_qps)} queries/s achieved with ${result.concurrency} in flight`,
+      );
+    if (result.batching_note) out(pc.yellow(`${where}: ${result.batching_note}`));
+  }
+  const overheads = report.results.flatMap((result) => (result.overhead_ms === undefined ? [] : [result.overhead_ms]));
+  if (overheads.length > 0)
+    out(pc.dim(`  onnxruntime per-call overhead ${overheads.map(fixed).join(', ')} ms (a trivial model; not compute)`));
   out(pc.dim('  latencies in ms per run (a run processes one batch)'));
 }
 

@@ -4,7 +4,7 @@ import { compileDistribution, constantSampler, mixtureSampler, type Sampler } fr
 import type { DeploymentOption, Model, Step } from '../scenario/schema';
 import { type ComponentModel, executorOf, resolveHardware, type SystemModel } from './system-model';
 import { ownEntry } from '../scenario/own-entry';
-import { type Executor, projectionFactor, rooflineSeconds } from './roofline';
+import { type Executor, projectMeasuredLatency, rooflineSeconds } from './roofline';
 
 export interface StepPlacement {
   component: number;
@@ -76,12 +76,12 @@ function serviceOn(system: SystemModel, step: Step, model: Model | undefined, ex
   // bench` runs it), so it scales by that device's roofline over the target executor's: 1 on
   // the measuring hardware itself, unless the component splits it into several executors.
   const measuredOn = executorOf(resolveHardware(system.scenario, measured.on), 1);
-  const factor = projectionFactor(measured.p50, inferenceMb(model), model.gflop, measuredOn, executor);
+  const projected = projectMeasuredLatency(measured, inferenceMb(model), model.gflop, measuredOn, executor);
   const spec =
     // Stryker disable next-line EqualityOperator,ConditionalExpression: a lognormal whose p95 equals its median has no spread: the median itself, as the constant is; with no p95, `undefined > p50` is false, so the first test as true changes nothing (the whole condition as true is killed by option-figures.test.ts, p95 under p50).
     measured.p95 !== undefined && measured.p95 > measured.p50
-      ? { lognormal: { median: measured.p50 * factor, p95: measured.p95 * factor } }
-      : measured.p50 * factor;
+      ? { lognormal: { median: projected.p50, p95: projected.p95! } }
+      : projected.p50;
   return compileDistribution(spec);
 }
 

@@ -227,11 +227,26 @@ export const linkSchema = z.strictObject({
   outages: outageSchema.optional(),
 });
 
-const measuredLatencySchema = z.strictObject({
-  p50: positive.describe('median latency, milliseconds'),
-  p95: positive.optional().describe('95th percentile latency, milliseconds'),
-  on: id.describe('the hardware profile it was measured on, e.g. this-machine'),
-});
+const measuredLatencySchema = z
+  .strictObject({
+    p50: positive.describe('median latency, milliseconds'),
+    p95: positive.optional().describe('95th percentile latency, milliseconds'),
+    on: id.describe('the hardware profile it was measured on, e.g. this-machine'),
+    overhead_ms: nonNegative
+      .optional()
+      .describe(
+        "onnxruntime's per-call overhead within p50 and p95, milliseconds (placewise bench): kept as measured on other hardware, only the rest scales as compute",
+      ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.overhead_ms !== undefined && value.overhead_ms >= value.p50) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overhead_ms'],
+        message: `must be below p50 (${value.p50} ms), of which it is a part`,
+      });
+    }
+  });
 
 export const modelSchema = z.strictObject({
   id: id.describe("the model's id, named by steps"),

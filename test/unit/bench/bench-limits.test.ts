@@ -74,6 +74,18 @@ describe('placewise bench refuses inputs beyond its limits, with exit 2 and the 
     );
   });
 
+  test('server-mode concurrency and latency bound, and either outside server mode', async () => {
+    expect(
+      await refused(['bundled:paddleocr-cls', '--mode', 'server', '--rate', '10', '--concurrency', '65']),
+    ).toContain('--concurrency 65 is over the limit of 64');
+    expect(
+      await refused(['bundled:paddleocr-cls', '--mode', 'server', '--rate', '10', '--latency-bound-ms', '0']),
+    ).toContain('--latency-bound-ms must be a positive number of milliseconds, got 0');
+    expect(await refused(['bundled:paddleocr-cls', '--concurrency', '2'])).toContain(
+      '--concurrency applies to --mode server only',
+    );
+  });
+
   test('an input of more elements than the limit, from --shape or from the model itself', async () => {
     expect(await refused(['bundled:paddleocr-rec', '--shape', 'x=1,3,48,1e300'])).toMatch(
       /ch_PP-OCRv4_rec_infer\.onnx: input 'x' \[1,3,48,1\.00e\+300\] has 1\.44e\+302 elements; the limit is 33,554,432 per input \(128 MiB as float32\)\n$/,

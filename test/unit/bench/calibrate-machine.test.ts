@@ -66,4 +66,14 @@ describe('calibrateMachine', () => {
       ]),
     ).toBeCloseTo(18.182, 3);
   });
+
+  it("leaves onnxruntime's per-call overhead out of each model's time: it is no work", () => {
+    // 3 GFLOP over (110 - 10) + (60 - 10) ms = 0.15 s of compute.
+    expect(
+      calibratedGflops([
+        { gflop: 2, p50_ms: 110, overhead_ms: 10 },
+        { gflop: 1, p50_ms: 60, overhead_ms: 10 },
+      ]),
+    ).toBe(20);
+  });
 });

@@ -97,6 +97,23 @@ describe('placewise bench', () => {
     expect(readFileSync(scenario, 'utf8')).toBe(SCENARIO);
   });
 
+  it('exits 2 on import of an invalid server-mode run, with the reason and no stack trace', async () => {
+    const scenario = join(directory, 'invalid.yaml');
+    const text = SCENARIO.replace('bundled:silero-vad', 'bundled:paddleocr-det');
+    writeFileSync(scenario, text);
+    const reason = 'p99 latency 90 ms exceeds the bound of 50 ms';
+    const report = {
+      ...piReport([benchResult({ valid: false, invalid_reason: reason })], PI_CALIBRATION),
+      mode: 'server',
+    };
+    const results = join(directory, 'invalid.json');
+    writeFileSync(results, JSON.stringify(report));
+    expect(await main(['bench', '--import', results, '--into', scenario, '--model', 'vad'])).toBe(2);
+    expect(output.stderr).toContain(`${results}: the server-mode run is invalid (threads 4, batch 1: ${reason})`);
+    expect(output.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(scenario, 'utf8')).toBe(text);
+  });
+
   it('warns on import about an unstable run, and imports it all the same', async () => {
     const scenario = join(directory, 'unstable.yaml');
     writeFileSync(scenario, SCENARIO.replace('bundled:silero-vad', 'bundled:paddleocr-det'));

@@ -15,6 +15,7 @@ const PLAN: DevicePlan = {
   warmup: 0,
   iterations: 3,
   seed: 1,
+  overheadModel: '',
 };
 
 const MEASUREMENT: DeviceMeasurement = {

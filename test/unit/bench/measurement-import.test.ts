@@ -100,6 +100,17 @@ describe('a measured latency in the simulation', () => {
     expect(slow / fast).toBeCloseTo(2, 9);
   });
 
+  it("keeps onnxruntime's per-call overhead out of the projection, and the whole latency on the Pi", () => {
+    const report = measured(48);
+    report.results[0].overhead_ms = 8;
+    const applied = applyBenchToScenario(SCENARIO, report, 'ocr-det').text;
+    expect(applied).toContain('overhead_ms: 8');
+    const [phone, , pi] = stepMeans(applied);
+    // 8 ms of overhead as measured, the other 40 ms projected to the phone as compute.
+    expect(phone).toBeCloseTo(8 + (40 * PI_CALIBRATION.gflops) / PHONE_GFLOPS, 9);
+    expect(pi).toBeCloseTo(48, 9);
+  });
+
   it('keeps projecting with the profile already there when an older file has no calibration', () => {
     const calibrated = applyBenchToScenario(SCENARIO, measured(48), 'ocr-det', { profileId: 'pi-5' }).text;
     const old = piReport([benchResult({ latency_ms: { ...benchResult({}).latency_ms, p50: 96, p95: 96 } })]);
@@ -123,6 +134,18 @@ describe('importing a measurement', () => {
   const withFile = (file: string) => SCENARIO.replace('file: bundled:paddleocr-det', `file: ${file}`);
   const ofFile = (file: string, sha256: string) =>
     measured(48, { model: { ...measured(48).model, id: undefined, file, sha256 } });
+
+  it('refuses an invalid server-mode run, naming the results file and the reason', () => {
+    const reason = 'achieved 480 queries/s, below 99% of the offered 5000 (the machine did not keep up)';
+    const invalid = { ...measured(48), mode: 'server' as const, rate_qps: 5000 };
+    invalid.results[0] = { ...invalid.results[0], valid: false, invalid_reason: reason };
+    expect(() => applyBenchToScenario(SCENARIO, invalid, 'ocr-det', { resultsFile: 'pi.json' })).toThrow(
+      new BenchReportError(
+        'pi.json',
+        `the server-mode run is invalid (threads 4, batch 1: ${reason}): an invalid run cannot stand for the model's latency; measure again at a lower --rate or a higher --latency-bound-ms`,
+      ),
+    );
+  });
 
   it('refuses results of another model file than the scenario model’s, by SHA-256', () => {
     const other = measured(48, { model: { ...measured(48).model, sha256: 'c'.repeat(64) } });

@@ -96,6 +96,9 @@ describe('placewise bench --on-device', () => {
     expect(report.host.cross_origin_isolated).toBe(true);
     expect(report.host.execution_provider).toBe('wasm');
     expect(result.threads).toBe(report.host.cores);
+    // onnxruntime-web's per-call overhead, from the trivial model the page ran after the model.
+    expect(result.overhead_ms).toBeGreaterThan(0);
+    expect(result.overhead_ms).toBeLessThan(result.latency_ms.p50);
     expect(output.stdout).toContain('paddleocr-cls');
 
     // Imported under the device's own profile name: a profile of its measured throughput.
@@ -106,7 +109,8 @@ describe('placewise bench --on-device', () => {
     const parsedNamed = parseScenarioText(namedText);
     if (!parsedNamed.ok) throw new Error('the imported scenario does not validate');
     const profile = parsedNamed.scenario.hardware[report.host.name];
-    expect(profile.gflops).toBeCloseTo(result.gflop / (result.latency_ms.p50 / 1000), 2);
+    // Its own work over its median less the overhead (no calibration in a browser).
+    expect(profile.gflops).toBeCloseTo(result.gflop / ((result.latency_ms.p50 - result.overhead_ms) / 1000), 2);
     expect(profile.label).toContain('Chrome');
     expect(parsedNamed.scenario.models[0].latency_ms?.on).toBe(report.host.name);
 
@@ -123,7 +127,11 @@ describe('placewise bench --on-device', () => {
     expect(before).toBeCloseTo((0.036 / 15) * 1000, 9);
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error('the imported scenario does not validate');
-    expect(parsed.scenario.models[0].latency_ms).toMatchObject({ p50: result.latency_ms.p50, on: 'my-phone' });
+    expect(parsed.scenario.models[0].latency_ms).toMatchObject({
+      p50: result.latency_ms.p50,
+      on: 'my-phone',
+      overhead_ms: result.overhead_ms,
+    });
   });
 
   it('says when it listens on the local network, and ends at the timeout with a clear message and exit code 1', async () => {
@@ -142,6 +150,25 @@ describe('placewise bench --on-device', () => {
     expect(output.stderr).toContain('Listening on the local network (every interface');
     expect(output.stderr).toContain('no result within 0.5 s');
     expect(output.stderr).toContain('the benchmark server has stopped');
+    expect(() => readFileSync(results)).toThrow();
+  });
+
+  it('reports a failure the page posts (a model its browser cannot load) and exits 1, without a stack trace', async () => {
+    const results = join(directory, 'failed.json');
+    const run = main(['bench', '--on-device', 'bundled:paddleocr-cls', '--out', results]);
+    // What the page posts when onnxruntime-web refuses the model (page-script.ts), sent as the page would.
+    const failure = "Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: unsupported opset";
+    const response = await fetch(`${await printedUrl()}result`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ failure }),
+    });
+    expect(response.status).toBe(204);
+    expect(await run).toBe(1);
+    expect(output.stderr).toContain(
+      `placewise: bench --on-device: the device could not run bundled:paddleocr-cls: ${failure}; the benchmark server has stopped`,
+    );
+    expect(output.stderr).not.toMatch(/\n\s+at /);
     expect(() => readFileSync(results)).toThrow();
   });
 
