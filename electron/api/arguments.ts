@@ -1,6 +1,6 @@
 // The argument schemas of every API method: the host validates whatever arrives over IPC or
 // HTTP against them before a method runs, and answers bad input with a message naming the field.
-import { z } from 'zod';
+import * as z from 'zod';
 import { benchRequestProblem, MAX_DEVICE_TIMEOUT_S } from '../../bench/limits';
 import { splitRequestProblem } from '../../bench/split/measure-split';
 import { splitTargetProblem } from '../../bench/split/project-split';
