@@ -63,7 +63,10 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--duration <s>', 'measure for this many seconds instead')
     .option('--mode <mode>', `${BENCH_MODES.join(' | ')} (default single-stream)`)
     .option('--rate <qps>', 'server mode: Poisson arrivals per second')
-    .option('--concurrency <n>', 'server mode: queries in flight, one session each (default: all cores)')
+    .option(
+      '--concurrency <n>',
+      'server and offline modes: runs in flight, one session each (default: all cores, sharing them)',
+    )
     .option('--latency-bound-ms <ms>', 'server mode: a run whose p99 latency exceeds this is invalid')
     .option('--seed <n>', 'seed of the input data and arrivals (default 1)')
     .option(
