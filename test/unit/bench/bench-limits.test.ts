@@ -81,9 +81,9 @@ describe('placewise bench refuses inputs beyond its limits, with exit 2 and the 
     expect(await refused(['bundled:paddleocr-cls', '--mode', 'offline', '--concurrency', '0'])).toContain(
       '--concurrency must be a whole number above 0, got 0',
     );
-    expect(
-      await refused(['bundled:paddleocr-cls', '--mode', 'offline', '--latency-bound-ms', '5']),
-    ).toContain('--latency-bound-ms applies to --mode server only');
+    expect(await refused(['bundled:paddleocr-cls', '--mode', 'offline', '--latency-bound-ms', '5'])).toContain(
+      '--latency-bound-ms applies to --mode server only',
+    );
     expect(
       await refused(['bundled:paddleocr-cls', '--mode', 'server', '--rate', '10', '--latency-bound-ms', '0']),
     ).toContain('--latency-bound-ms must be a positive number of milliseconds, got 0');
