@@ -10,6 +10,11 @@ import { BENCH_MODES } from './runner/protocol';
 export const DEFAULT_ITERATIONS = 50;
 export const DEFAULT_WARMUP = 5;
 
+/** `bench --on-device`: ten minutes, time to pick up a phone, scan the code, download the model and measure it. */
+export const DEFAULT_DEVICE_TIMEOUT_S = 600;
+/** A day: far beyond any benchmark, and within what Node's timers can hold. */
+export const MAX_DEVICE_TIMEOUT_S = 86_400;
+
 export const BENCH_LIMITS = {
   /** intra-op threads per configuration. */
   threads: 256,

@@ -1,5 +1,6 @@
-// Builds dist/cli.mjs (and the entries that run in other processes or threads) from the
-// TypeScript sources with esbuild, and decides at each start whether that bundle is stale.
+// Builds dist/cli.mjs (and the entries that run in other processes or threads, and the on-device
+// benchmark page's script) from the TypeScript sources with esbuild, and decides at each start
+// whether that bundle is stale.
 import {
   existsSync,
   mkdirSync,
@@ -50,9 +51,28 @@ const EXTERNAL_PACKAGES = [
   'write-file-atomic',
 ];
 
+// The page that `placewise bench --on-device` serves to the target device's browser runs this
+// script: built for browsers beside the CLI, so that a packaged app (which has no sources and
+// no esbuild to run) serves it from its dist/ too.
+const DEVICE_PAGE = { source: join(root, 'bench', 'on-device', 'page-script.ts'), out: 'device-page.mjs' };
+
 export async function buildCliBundle() {
   const started = Date.now();
   const esbuild = await import('esbuild');
+  const page = esbuild.build({
+    write: false,
+    metafile: true,
+    absWorkingDir: root,
+    entryPoints: [DEVICE_PAGE.source],
+    outfile: join(root, 'dist', DEVICE_PAGE.out),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    // Phones keep their browsers current; ES2020 covers the last several years of them.
+    target: 'es2020',
+    minify: true,
+    logLevel: 'error',
+  });
   const result = await esbuild.build({
     write: false,
     metafile: true,
@@ -76,14 +96,16 @@ export async function buildCliBundle() {
       js: "import { createRequire as __placewiseRequire } from 'node:module'; const require = __placewiseRequire(import.meta.url);",
     },
   });
-  writeOutputs(result.outputFiles);
-  writeStamp(started, result.metafile);
+  const pageResult = await page;
+  writeOutputs([...result.outputFiles, ...pageResult.outputFiles]);
+  writeStamp(started, [result.metafile, pageResult.metafile]);
 }
 
 // The stamp lists the project's own files the build read (the packages in node_modules change
 // only with an install) and when it started reading them.
-function writeStamp(started, metafile) {
-  const sources = Object.keys(metafile.inputs).filter((path) => !path.split('/').includes('node_modules'));
+function writeStamp(started, metafiles) {
+  const inputs = new Set(metafiles.flatMap((metafile) => Object.keys(metafile.inputs)));
+  const sources = [...inputs].filter((path) => !path.split('/').includes('node_modules'));
   const stamp = join(root, STAMP);
   const temporary = `${stamp}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify({ builtAt: started - CLOCK_MARGIN_MS, sources }));

@@ -1,6 +1,9 @@
 // Measures the app's two responsiveness targets in browser mode and prints them:
 //   page load to the default scenario's canvas and results on screen (target < 2 s), and
-//   one edit re-simulated with the Compare view's table and charts redrawn, at preview fidelity (target < 300 ms).
+//   one edit re-simulated with the Compare view's table and charts redrawn, at preview fidelity (target < 300 ms),
+//   and an edit's first answer (the shown option at preview fidelity) back on the UI thread (target < 100 ms),
+//   both when the simulation was idle and when the edit interrupts a full-fidelity run (whose
+//   worker is then replaced, so the answer also pays for a fresh worker's start).
 // Run: npx tsx test/perf/app-responsiveness.ts   (after `npx vite build`)
 
 import { launchChromium, startApp } from '../e2e/support/app-fixture';
@@ -31,6 +34,23 @@ const TIME_REDRAW = `(pressed) => new Promise((resolve) => {
   };
   check();
 })`;
+
+// In the page: presses undo or redo and times until the first results reach the UI thread.
+const TIME_FIRST_ANSWER = `(pressed) => new Promise((resolve) => {
+  performance.clearMarks('placewise:results');
+  const started = performance.now();
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: pressed, ctrlKey: true, bubbles: true }));
+  const check = () => {
+    const first = performance.getEntriesByName('placewise:results')[0];
+    if (first) resolve(first.startTime - started);
+    else setTimeout(check, 1);
+  };
+  check();
+})`;
+
+function timeFirstAnswer(page: PlacewisePage['page'], key: 'z' | 'y'): Promise<number> {
+  return page.evaluate(`(${TIME_FIRST_ANSWER})('${key}')`) as Promise<number>;
+}
 
 /** [edit to redrawn, edit to results received from the worker], ms. */
 function timeRedraw(page: PlacewisePage['page'], key: 'z' | 'y'): Promise<[number, number]> {
@@ -69,13 +89,23 @@ try {
     simulations.push(simulated);
     await ui.waitForFullFidelity();
   }
+  // The second edit of each pair lands while the first one's full-fidelity run is going.
+  const interrupting: number[] = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    await timeFirstAnswer(ui.page, 'z');
+    interrupting.push(await timeFirstAnswer(ui.page, 'y'));
+    await ui.waitForFullFidelity();
+  }
   await app.close();
 
   console.log(`page load to canvas and results:             ${describeTimings(loads)}   target < 2000 ms`);
   console.log(
     `edit to compare table and charts redrawn:    ${describeTimings(edits)}   target < 300 ms (preview fidelity)`,
   );
-  console.log(`  of which edit to results back from worker: ${describeTimings(simulations)}`);
+  console.log(
+    `  of which edit to results back from worker: ${describeTimings(simulations)}   target < 100 ms (first answer)`,
+  );
+  console.log(`edit during a full run to its first answer:  ${describeTimings(interrupting)}   target < 100 ms`);
 } finally {
   await browser.close();
 }
