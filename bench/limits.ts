@@ -26,7 +26,7 @@ export const BENCH_LIMITS = {
   durationS: 3600,
   /** Server mode: queries per second. */
   rateQps: 100_000,
-  /** Server mode: queries in flight, each a worker thread with its own session. */
+  /** Server and offline modes: runs in flight, each a worker thread with its own session. */
   concurrency: 64,
   /** Server mode by --iterations: the arrivals must be expected within this many seconds. */
   serverArrivalsS: 3600,
@@ -111,10 +111,10 @@ function rateProblem({ mode = 'single-stream', rateQps, iterations, durationS }:
 }
 
 function serverOnlyProblem({ mode = 'single-stream', concurrency, latencyBoundMs }: BenchRequest): string | null {
-  if (mode !== 'server') {
-    if (concurrency !== undefined) return '--concurrency applies to --mode server only';
-    return latencyBoundMs === undefined ? null : '--latency-bound-ms applies to --mode server only';
+  if (mode === 'single-stream' && concurrency !== undefined) {
+    return '--concurrency applies to --mode server or offline only';
   }
+  if (mode !== 'server' && latencyBoundMs !== undefined) return '--latency-bound-ms applies to --mode server only';
   if (latencyBoundMs !== undefined && !(latencyBoundMs > 0 && Number.isFinite(latencyBoundMs))) {
     return `--latency-bound-ms must be a positive number of milliseconds, got ${latencyBoundMs}`;
   }
