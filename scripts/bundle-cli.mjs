@@ -85,7 +85,15 @@ export async function buildCliBundle() {
     minifySyntax: true,
     logLevel: 'error',
   };
-  const [workers, cli] = await Promise.all([
+  const cliOptions = {
+    ...common,
+    entryPoints: { cli: join(root, 'cli', 'main.ts') },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { 'import.meta.url': '__placewiseModuleUrl' },
+    banner: { js: CLI_BANNER },
+  };
+  const [workers, cli, callsAsRequire] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: workerEntryPoints(),
@@ -100,15 +108,18 @@ export async function buildCliBundle() {
     // The CLI is one CommonJS file, so that the launcher can compile it with V8's code cache
     // (scripts/code-cache.mjs). Commands still load lazily: esbuild runs a bundled module's
     // top level only when its import() is reached.
-    esbuild.build({
-      ...common,
-      entryPoints: { cli: join(root, 'cli', 'main.ts') },
-      outExtension: { '.js': '.cjs' },
-      format: 'cjs',
-      define: { 'import.meta.url': '__placewiseModuleUrl' },
-      banner: { js: CLI_BANNER },
-    }),
+    esbuild.build(cliOptions),
+    // The same bundle with every import() call written as require() by esbuild itself: whatever
+    // still reads `import(` there is text (a string, a regular expression), which the rename
+    // below must not touch.
+    esbuild.build({ ...cliOptions, sourcemap: false, metafile: false, supported: { 'dynamic-import': false } }),
   ]);
+  const notCalls = callsAsRequire.outputFiles.find((file) => file.path.endsWith('.cjs')).text;
+  if (new RegExp(DYNAMIC_IMPORT_CALL.source).test(notCalls.slice(CLI_BANNER.length))) {
+    throw new Error(
+      `the CLI bundle has the text "import(" outside an import() call; renaming the calls to ${DYNAMIC_IMPORT} would change it`,
+    );
+  }
   const pageResult = await page;
   const outputs = [...workers.outputFiles, ...cli.outputFiles.map(withDynamicImportRenamed), ...pageResult.outputFiles];
   writeOutputs(outputs);
@@ -125,11 +136,13 @@ const CLI_BANNER = [
   `var ${DYNAMIC_IMPORT} = typeof ${DYNAMIC_IMPORT} === 'function' ? ${DYNAMIC_IMPORT} : (specifier) => import(specifier);`,
 ].join(' ');
 
+const DYNAMIC_IMPORT_CALL = /(?<![\w$.])import\(/g;
+
 function withDynamicImportRenamed(file) {
   if (!file.path.endsWith('.cjs')) return file;
   const text = file.text;
   if (!text.startsWith(CLI_BANNER)) throw new Error('the CLI bundle does not start with its banner');
-  const body = text.slice(CLI_BANNER.length).replace(/(?<![\w$.])import\(/g, `${DYNAMIC_IMPORT}(`);
+  const body = text.slice(CLI_BANNER.length).replace(DYNAMIC_IMPORT_CALL, `${DYNAMIC_IMPORT}(`);
   return { path: file.path, contents: Buffer.from(text.slice(0, CLI_BANNER.length) + body) };
 }
 
