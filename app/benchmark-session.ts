@@ -1,6 +1,7 @@
-// Benchmarks from the renderer: start a job on the host, poll its progress until it ends,
-// cancel it, and apply its measurement to the open scenario as one undoable edit.
-import type { BenchmarkRequest, PlacewiseApi, SplitJobRequest } from '../electron/api/contract';
+// Benchmarks from the renderer: start a job on the host (here, a split, or on another device),
+// poll its progress until it ends, cancel it, and apply its measurement to the open scenario as
+// one undoable edit.
+import type { BenchmarkRequest, DeviceBenchmarkRequest, PlacewiseApi, SplitJobRequest } from '../electron/api/contract';
 import { documentText } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 
@@ -35,6 +36,11 @@ export class BenchmarkSession {
   /** A split of the model between a device and a server: a benchmark job whose result carries the split. */
   split(request: SplitJobRequest): Promise<void> {
     return this.track(request.model, () => this.api.startSplit(request));
+  }
+
+  /** A benchmark in another device's browser: a job whose status shows the page's URL until the device posts. */
+  onDevice(request: DeviceBenchmarkRequest): Promise<void> {
+    return this.track(request.model, () => this.api.startDeviceBenchmark(request));
   }
 
   private async track(model: string, start: () => Promise<{ jobId: string }>): Promise<void> {

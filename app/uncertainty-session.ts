@@ -1,17 +1,10 @@
 // Monte Carlo studies from the Compare view, each in its own worker: a new study, a cancel or an
 // edit to the scenario ends the one running (its late replies are ignored).
-import type { MonteCarloSettings } from '../simulator/uncertainty/index';
+import { MONTE_CARLO_REQUESTS, type MonteCarloSettings } from '../simulator/uncertainty/index';
 import type { UncertaintyReply } from './simulation/uncertainty-protocol';
 import type { PlacewiseStore } from './store/store';
 import { uncertainDraft } from './uncertainty/uncertain-draft';
 import { type JobWorker, WorkerJob } from './worker-job';
-
-/**
- * Simulated requests per evaluation: the CLI's default for `--monte-carlo` (MONTE_CARLO_REQUESTS
- * in cli/monte-carlo/run-monte-carlo.ts, not imported since that module pulls in worker threads),
- * so that the app and `placewise run --monte-carlo N` give the same figures for the same seed.
- */
-export const MONTE_CARLO_REQUESTS = 2000;
 
 export type UncertaintyWorker = JobWorker<UncertaintyReply>;
 

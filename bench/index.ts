@@ -26,6 +26,7 @@ export type {
   BenchRequest,
   BenchResult,
 } from './report/bench-report';
+export { slowerBatchHints } from './report/batching-hints';
 export { parseBenchReport, readBenchReport } from './report/read-report';
 export { BENCH_MODES, type BenchMode } from './runner/protocol';
 export { BENCH_LIMITS, benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP } from './limits';

@@ -10,6 +10,11 @@ import { BENCH_MODES } from './runner/protocol';
 export const DEFAULT_ITERATIONS = 50;
 export const DEFAULT_WARMUP = 5;
 
+/** `bench --on-device`: ten minutes, time to pick up a phone, scan the code, download the model and measure it. */
+export const DEFAULT_DEVICE_TIMEOUT_S = 600;
+/** A day: far beyond any benchmark, and within what Node's timers can hold. */
+export const MAX_DEVICE_TIMEOUT_S = 86_400;
+
 export const BENCH_LIMITS = {
   /** intra-op threads per configuration. */
   threads: 256,
@@ -21,7 +26,7 @@ export const BENCH_LIMITS = {
   durationS: 3600,
   /** Server mode: queries per second. */
   rateQps: 100_000,
-  /** Server mode: queries in flight, each a worker thread with its own session. */
+  /** Server and offline modes: runs in flight, each a worker thread with its own session. */
   concurrency: 64,
   /** Server mode by --iterations: the arrivals must be expected within this many seconds. */
   serverArrivalsS: 3600,
@@ -106,10 +111,10 @@ function rateProblem({ mode = 'single-stream', rateQps, iterations, durationS }:
 }
 
 function serverOnlyProblem({ mode = 'single-stream', concurrency, latencyBoundMs }: BenchRequest): string | null {
-  if (mode !== 'server') {
-    if (concurrency !== undefined) return '--concurrency applies to --mode server only';
-    return latencyBoundMs === undefined ? null : '--latency-bound-ms applies to --mode server only';
+  if (mode === 'single-stream' && concurrency !== undefined) {
+    return '--concurrency applies to --mode server or offline only';
   }
+  if (mode !== 'server' && latencyBoundMs !== undefined) return '--latency-bound-ms applies to --mode server only';
   if (latencyBoundMs !== undefined && !(latencyBoundMs > 0 && Number.isFinite(latencyBoundMs))) {
     return `--latency-bound-ms must be a positive number of milliseconds, got ${latencyBoundMs}`;
   }

@@ -27,7 +27,20 @@ export function commandLineError(text: string): string {
   return text.replace(/^error: /, 'placewise: ').replace(/^placewise: unknown option '/, "placewise: unknown flag '");
 }
 
+/**
+ * A reader that stops early (`placewise run --json | head`) closes the pipe: the rest of the
+ * output has nowhere to go, which ends the run quietly, as other command-line tools do, rather
+ * than as an unhandled stream error with a stack trace.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const program = new Command('placewise')
     .description('Where should each model live? Simulate ML deployment options against their budgets.')
     .version(placewiseVersion())

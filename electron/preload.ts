@@ -32,11 +32,13 @@ const api = {
   listBundledModels: () => call('listBundledModels'),
   startBenchmark: (request) => call('startBenchmark', request),
   startSplit: (request) => call('startSplit', request),
+  startDeviceBenchmark: (request) => call('startDeviceBenchmark', request),
   benchmarkStatus: (jobId) => call('benchmarkStatus', jobId),
   cancelBenchmark: (jobId) => call('cancelBenchmark', jobId),
   importBenchmarkReport: (path) => call('importBenchmarkReport', path),
   applyBenchmark: (request) => call('applyBenchmark', request),
   exportScenario: (request) => call('exportScenario', request),
+  exportProgress: (progressId) => call('exportProgress', progressId),
   openExternal: (url) => call('openExternal', url),
 } satisfies PlacewiseApi;
 

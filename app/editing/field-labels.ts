@@ -45,6 +45,7 @@ export const FIELD_LABELS: Record<string, string> = {
   p50: 'p50',
   p95: 'p95',
   on: 'Measured on',
+  overhead_ms: 'Per-call overhead',
   accuracy: 'Accuracy',
   updates_per_month: 'Updates',
   batch_curve: 'Batch curve',

@@ -277,6 +277,7 @@ function modelFields(draft: ScenarioDraft): FieldSpec[] {
           field(['p50'], number, { unit: 'ms' }),
           field(['p95'], number, { unit: 'ms', optional: true }),
           field(['on'], choice(hardware)),
+          field(['overhead_ms'], number, { unit: 'ms', optional: true }),
         ],
       },
       { label: 'Measured latency', optional: true, added: { value: { p50: 10, on: hardware[0] } } },

@@ -1,11 +1,13 @@
 // The Benchmark view: pick a bundled model or an .onnx file on the host, measure it with
-// progress and cancel, see the distribution, and use the measurement in the scenario; or split
-// the model between a device and a server and see the latency of every cut.
+// progress and cancel (here, or in another device's browser), see the distribution, and use the
+// measurement in the scenario; or split the model between a device and a server and see the
+// latency of every cut.
 import { useEffect, useState } from 'react';
 import type { SplitJobRequest } from '../../electron/api/contract';
 import { HARDWARE_LIBRARY } from '../../simulator/scenario/hardware-library';
 import { LINK_TECHNOLOGIES } from '../../simulator/scenario/link-technologies';
 import { BenchResult } from '../components/BenchResult';
+import { DeviceBenchmark } from '../components/DeviceBenchmark';
 import { SplitResult } from '../components/SplitResult';
 import { usePlacewise, useSession } from '../context';
 
@@ -216,7 +218,7 @@ export function BenchmarkView() {
           >
             Run benchmark
           </button>
-          {running ? (
+          {job?.status.state === 'running' && !job.status.device ? (
             <button data-testid="bench-cancel" onClick={() => void session.benchmarks.cancel()}>
               Cancel
             </button>
@@ -242,6 +244,11 @@ export function BenchmarkView() {
           </span>
         </label>
       </section>
+      <DeviceBenchmark
+        model={model}
+        iterations={iterationCount}
+        disabled={running ? 'a benchmark is running' : formProblem}
+      />
       <SplitForm
         disabled={running ? 'a benchmark is running' : formProblem}
         onSplit={(target) =>
@@ -258,13 +265,14 @@ export function BenchmarkView() {
           {error}
         </p>
       ) : null}
-      {job?.status.state === 'running' ? (
+      {job?.status.state === 'running' && !job.status.device ? (
         <div className="bench-progress" data-testid="bench-progress">
           <progress max={1} value={job.status.progress} /> {job.status.message}
         </div>
       ) : null}
       {job?.status.state === 'failed' ? (
         <p className="banner banner-error" role="alert" data-testid="bench-error">
+          {job.status.timedOut ? 'Timed out: ' : ''}
           {job.model}: {job.status.message}
         </p>
       ) : null}

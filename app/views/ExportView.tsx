@@ -3,7 +3,7 @@
 // rendered on the host and offered as a download.
 import { useState } from 'react';
 import { architectureMermaid, sequenceMermaid } from '../../simulator';
-import type { ExportFormat, ExportRequest } from '../../electron/api/contract';
+import type { ExportFormat, ExportProgress, ExportRequest } from '../../electron/api/contract';
 import { Diagram } from '../components/Diagram';
 import { IdSelect } from '../components/IdSelect';
 import { useDiagramOption } from '../components/use-diagram-option';
@@ -25,6 +25,9 @@ function scenarioFileName(path: string | null): string | undefined {
   return path?.split(/[\\/]/).pop() || undefined;
 }
 
+// A report of a scenario with uncertain values waits for a Monte Carlo study on the host: its progress is asked this often.
+const PROGRESS_POLL_MS = 500;
+
 function download(fileName: string, mime: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -45,6 +48,7 @@ export function ExportView() {
   const [diagram, setDiagram] = useState<NonNullable<ExportRequest['diagram']>>('architecture');
   const [optionId, setOptionId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [actualSize, setActualSize] = useState(false);
   const option = optionId ?? shown ?? undefined;
 
@@ -52,6 +56,15 @@ export function ExportView() {
     const scenarioText = documentText(session.store.getState());
     if (scenarioText === null) return;
     setBusy(true);
+    const progressId = crypto.randomUUID();
+    let polling = true;
+    const poll = async () => {
+      const now = await session.api.exportProgress(progressId).catch(() => null);
+      if (!polling) return;
+      setProgress(now);
+      timer = setTimeout(() => void poll(), PROGRESS_POLL_MS);
+    };
+    let timer = setTimeout(() => void poll(), PROGRESS_POLL_MS);
     try {
       const result = await session.api.exportScenario({
         scenarioText,
@@ -59,6 +72,7 @@ export function ExportView() {
         optionId: option,
         diagram,
         scenarioFile: scenarioFileName(session.store.getState().path),
+        progressId,
       });
       if (!result.ok) notify({ kind: 'error', text: `Export failed: ${result.message}` });
       else {
@@ -68,6 +82,9 @@ export function ExportView() {
     } catch (error) {
       notify({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
+      polling = false;
+      clearTimeout(timer);
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -135,6 +152,12 @@ export function ExportView() {
           </button>
           {!valid ? <span className="field-error">Fix the scenario's errors to export it.</span> : null}
         </div>
+        {busy && progress ? (
+          <div className="bench-progress" role="status" data-testid="export-progress">
+            <progress max={progress.total} value={progress.done} /> Monte Carlo study of the uncertain values:{' '}
+            {progress.done} of {progress.total} evaluations
+          </div>
+        ) : null}
       </section>
       <section className="export-preview">
         <div className="diagram-controls">

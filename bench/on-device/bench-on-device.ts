@@ -7,7 +7,13 @@ import { inspectModel } from '../inspect/inspect-model';
 import { loadModel } from '../inspect/model-facts';
 import { batchDimension, resolveInputShapes } from '../inspect/resolve-shapes';
 import { trivialModelBytes } from '../onnx/trivial-model';
-import { benchRequestProblem, DEFAULT_ITERATIONS, DEFAULT_WARMUP, inputSizeProblem } from '../limits';
+import {
+  benchRequestProblem,
+  DEFAULT_DEVICE_TIMEOUT_S,
+  DEFAULT_ITERATIONS,
+  DEFAULT_WARMUP,
+  inputSizeProblem,
+} from '../limits';
 import type { BenchReport } from '../report/bench-report';
 import { deviceBenchReport } from './device-report';
 import type { DevicePlan } from './device-protocol';
@@ -26,14 +32,13 @@ export interface OnDeviceRequest {
   timeoutS?: number;
 }
 
-/** Ten minutes: time to pick up a phone, scan the code, download the model and measure it. */
-export const DEFAULT_DEVICE_TIMEOUT_S = 600;
-/** A day: far beyond any benchmark, and within what Node's timers can hold. */
-export const MAX_DEVICE_TIMEOUT_S = 86_400;
-
 export interface OnDeviceHooks {
   /** The server is up and waits for the device to open it. */
   onListening(server: Pick<DeviceServer, 'address' | 'port' | 'path'>): void;
+  /** The device has opened the page, and is downloading and measuring the model. */
+  onConnected?(): void;
+  /** Stops the run (the server closes) and rejects it with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** The device ran the page but could not measure the model (its message says why). */
@@ -66,15 +71,17 @@ export async function benchOnDevice(request: OnDeviceRequest, hooks: OnDeviceHoo
     seed,
     overheadModel: Buffer.from(trivialModelBytes()).toString('base64'),
   };
+  hooks.signal?.throwIfAborted();
   const server = await startDeviceServer({
     plan,
     modelFile: file,
     lan: request.lan ?? false,
     timeoutS: request.timeoutS ?? DEFAULT_DEVICE_TIMEOUT_S,
+    onConnected: hooks.onConnected,
   });
   try {
     hooks.onListening(server);
-    const posted = await server.report;
+    const posted = await untilAborted(server.report, hooks.signal);
     if ('failure' in posted)
       throw new DeviceFailureError(`the device could not run ${request.model}: ${posted.failure}`);
     const first = loaded.facts.inputs[0];
@@ -89,4 +96,15 @@ export async function benchOnDevice(request: OnDeviceRequest, hooks: OnDeviceHoo
   } finally {
     await server.close();
   }
+}
+
+/** `promise`, or a rejection with the signal's reason once it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -1,7 +1,7 @@
 // What the benchmark server and the page in the device's browser exchange: the plan the page is
 // given (GET plan.json) and the one measurement it posts back (POST result). The posted body
 // comes from whatever opened the URL, so the server checks it field by field before using it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InputPlan } from '../inputs/input-kinds';
 
 export interface DevicePlan {

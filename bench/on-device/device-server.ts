@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type DevicePlan, type DeviceReport, deviceReportSchema, MAX_RESULT_BYTES } from './device-protocol';
 import { ORT_FILE_NAMES } from './ort-files';
-import { bundlePageScript } from './page-bundle';
+import { pageScript } from './page-bundle';
 import { PAGE_HTML, SECURITY_HEADERS } from './page-html';
 
 export interface DeviceServerOptions {
@@ -21,6 +21,8 @@ export interface DeviceServerOptions {
   /** Listen on every interface (the local network) instead of 127.0.0.1 only. */
   lan: boolean;
   timeoutS: number;
+  /** The device has opened the page: the first request that carries the token. */
+  onConnected?: () => void;
 }
 
 export interface DeviceServer {
@@ -70,16 +72,21 @@ function assets(plan: DevicePlan, modelFile: string, pageScript: string): Map<st
 
 export async function startDeviceServer(options: DeviceServerOptions): Promise<DeviceServer> {
   const token = randomBytes(24).toString('base64url');
-  const routes = assets(options.plan, options.modelFile, await bundlePageScript());
+  const routes = assets(options.plan, options.modelFile, await pageScript());
   let settle: { resolve: (report: DeviceReport) => void; reject: (error: Error) => void };
   const report = new Promise<DeviceReport>((resolve, reject) => {
     settle = { resolve, reject };
   });
   let accepting = true;
+  let connected = false;
 
   const server = createServer((request, response) => {
     const route = routeOf(request.url ?? '', token);
     if (route === undefined || !accepting) return refuse(response, 404);
+    if (!connected) {
+      connected = true;
+      options.onConnected?.();
+    }
     if (route === 'result') {
       if (request.method !== 'POST') return refuse(response, 405);
       accepting = false;

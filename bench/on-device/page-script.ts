@@ -1,4 +1,4 @@
-// The benchmark page's script, run in the target device's browser (bundled by page-bundle.ts).
+// The benchmark page's script, run in the target device's browser (built into dist/device-page.mjs by scripts/bundle-cli.mjs).
 // It fetches its plan and the model from the server that served it, runs the model with
 // onnxruntime-web (WebGPU where the browser has a GPU adapter, else WebAssembly, multi-threaded
 // when the page is cross-origin isolated), measures it as `placewise bench` measures a

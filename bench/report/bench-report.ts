@@ -27,7 +27,11 @@ export interface BenchRequest {
   mode?: BenchMode;
   /** Server mode: Poisson arrivals at this rate (queries per second). */
   rateQps?: number;
-  /** Server mode: queries in flight at once, one session each (default: the machine's cores). */
+  /**
+   * Server and offline modes: runs in flight at once, one session each (default: the machine's
+   * cores). Offline mode's lanes share the queue of batches, as LoadGen's offline scenario lets
+   * the system under test use all its resources.
+   */
   concurrency?: number;
   /** Server mode: a run whose p99 latency exceeds this (ms) is invalid. */
   latencyBoundMs?: number;
@@ -116,7 +120,7 @@ export interface MeasuredFigures {
   samples_per_s?: number;
   /** Offline mode: why the runs are not of `batch` samples as asked (a model with a fixed batch dimension). */
   batching_note?: string;
-  /** Server mode: lanes (sessions, each in its own worker thread) serving queries at once. */
+  /** Server and offline modes: lanes (sessions, each in its own worker thread) serving queries at once. */
   concurrency?: number;
   /**
    * Server mode: queries completed over the time from the start of the schedule to when the last

@@ -1,6 +1,6 @@
 // Reads a results file made by `placewise bench`, here or on another device, checking the
 // fields that importing and projecting rely on; unknown extra fields are kept.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../simulator/scenario/json-syntax';
 import { BenchReportError } from '../errors';
 import { readRegularFileSync, UnreadableFileError } from '../files/read-regular-file';

@@ -1,8 +1,8 @@
 // Entry of a benchmark child process (bundled to dist/bench-child.mjs). It receives one
 // MeasureTask, loads the model, measures, optionally profiles node shapes, reports, and exits:
 // a fresh process per configuration, so that one configuration's threads, allocator arenas and
-// caches do not disturb the next. In server mode the same entry also runs as the child's worker
-// threads, one session each (session-lanes.ts).
+// caches do not disturb the next. In server and offline modes the same entry also runs as the
+// child's worker threads, one session each (session-lanes.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import ort from 'onnxruntime-node';
 import { roundSummary, summarizeLatencies } from '../stats/latency-stats';
@@ -27,7 +27,7 @@ interface Prepared {
   release(): Promise<void>;
 }
 
-/** Opens the session (server mode: one per lane), runs it once and warms it up. */
+/** Opens the session (server and offline modes: one per lane), runs it once and warms it up. */
 async function prepare(task: MeasureTask, send: (message: ChildMessage) => Promise<void>): Promise<Prepared> {
   const setup: LaneSetup = {
     modelFile: task.modelFile,
@@ -37,7 +37,7 @@ async function prepare(task: MeasureTask, send: (message: ChildMessage) => Promi
     seed: task.seed,
     warmup: task.warmup,
   };
-  if (task.mode === 'server') {
+  if (task.mode !== 'single-stream') {
     const lanes = await startLanes(new URL(import.meta.url), setup, task.concurrency ?? 1);
     await send({ kind: 'progress', phase: 'warmup', done: task.warmup, total: task.warmup });
     return { ...lanes, infer: lanes.run, release: lanes.close };
@@ -97,7 +97,11 @@ async function runTask(task: MeasureTask, send: (message: ChildMessage) => Promi
         peak_rss_mb: round(peak_rss_mb),
         overhead_ms: round(overhead_ms),
         ...(task.mode === 'offline'
-          ? { samples: inputs, samples_per_s: measure_s > 0 ? round(inputs / measure_s) : 0 }
+          ? {
+              samples: inputs,
+              samples_per_s: measure_s > 0 ? round(inputs / measure_s) : 0,
+              concurrency: task.concurrency ?? 1,
+            }
           : {}),
         ...serverFigures(task, loop),
         stability: judgeStability(loop.latencies),

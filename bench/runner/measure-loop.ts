@@ -3,8 +3,9 @@
 // - server: queries arrive as a Poisson process at `rateQps` and are served by `concurrency`
 //   lanes (one session each) in arrival order; a query's latency runs from its scheduled arrival
 //   (so time spent waiting behind slow predecessors counts, as a user sees it);
-// - offline: every query is issued at once and the runner works through them back to back, one
-//   batch per run, for throughput; latency is each run's service time.
+// - offline: every query is issued at once and `concurrency` lanes (one session each, as in
+//   server mode) work through the shared queue, one batch per run, each lane taking the next
+//   batch as soon as it is free, for throughput; latency is each run's service time.
 // The loop is independent of onnxruntime (it gets `infer`) so its scheduling is testable.
 import { seededRandom } from '../inputs/seeded-random';
 import type { BenchMode } from './protocol';
@@ -14,7 +15,7 @@ export interface LoopPlan {
   iterations?: number;
   durationS?: number;
   rateQps?: number;
-  /** Server mode: queries in flight at once, each lane with its own session (default 1). */
+  /** Server and offline modes: runs at once, each lane with its own session (default 1). */
   concurrency?: number;
   seed: number;
 }
@@ -58,7 +59,7 @@ export const realClock: LoopClock = {
   },
 };
 
-/** Runs one inference on the given lane (server mode's session; always 0 in the other modes). */
+/** Runs one inference on the given lane (its own session; always 0 in single-stream mode). */
 export type Infer = (lane: number) => Promise<void>;
 
 export async function measureLoop(
@@ -96,19 +97,29 @@ function progressReporter(plan: LoopPlan, start: number, onProgress?: (done: num
   };
 }
 
+/**
+ * Single-stream (one lane) and offline (`concurrency` lanes): each lane takes the next run from
+ * the queue as soon as it is free, until the runs or the time are up.
+ */
 async function runBackToBack(plan: LoopPlan, infer: Infer, clock: LoopClock, progress: Progress): Promise<LoopResult> {
   const latencies: number[] = [];
   const limit = plan.iterations ?? Number.POSITIVE_INFINITY;
+  let taken = 0;
   let end = progress.start;
   let busyMs = 0;
-  while (latencies.length < limit && clock.now() < progress.deadline) {
-    const issued = clock.now();
-    await infer(0);
-    end = clock.now();
-    busyMs += end - issued;
-    latencies.push(end - issued);
-    progress.completed(end, latencies.length);
-  }
+  const lane = async (index: number) => {
+    while (taken < limit && clock.now() < progress.deadline) {
+      taken++;
+      const issued = clock.now();
+      await infer(index);
+      const done = clock.now();
+      end = Math.max(end, done);
+      busyMs += done - issued;
+      latencies.push(done - issued);
+      progress.completed(done, latencies.length);
+    }
+  };
+  await inLanes(plan.mode === 'offline' ? plan : {}, lane);
   return { latencies, wallMs: end - progress.start, busyMs, unserved: 0 };
 }
 
@@ -148,11 +159,15 @@ async function serveArrivals(plan: LoopPlan, infer: Infer, clock: LoopClock, pro
       progress.completed(free, latencies.length);
     }
   };
-  const lanes = Math.max(1, plan.concurrency ?? 1);
-  await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
+  await inLanes(plan, lane);
   const served = waits.length;
   const behind = Math.min(...waits.slice(Math.floor(served * 0.9)));
   return { latencies, wallMs: end - start, busyMs, unserved, achievedSpanMs: arrivals[count - 1] - start + behind };
+}
+
+/** Runs `lane` once per lane (`concurrency`, at least 1), side by side, until each has finished. */
+async function inLanes({ concurrency = 1 }: Pick<LoopPlan, 'concurrency'>, lane: (index: number) => Promise<void>) {
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, (_, index) => lane(index)));
 }
 
 /**

@@ -20,7 +20,7 @@ export interface MeasureTask {
   durationS?: number;
   /** Server mode: Poisson arrivals at this many queries per second. */
   rateQps?: number;
-  /** Server mode: queries in flight at once, one session (in its own worker thread) each. */
+  /** Server and offline modes: runs in flight at once, one session (in its own worker thread) each. */
   concurrency?: number;
   /**
    * Offline mode by --iterations: the queries (samples) issued at once; `iterations` is then the

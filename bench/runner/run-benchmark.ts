@@ -74,8 +74,9 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
   const loaded = loadModel(request.model);
   const file = loaded.facts.file;
   const mode = request.mode ?? 'single-stream';
-  const concurrency = mode === 'server' ? (request.concurrency ?? availableParallelism()) : 1;
-  // Server mode's lanes run side by side: by default they share the cores, one intra-op pool each.
+  // Server and offline modes run lanes side by side (LoadGen's offline scenario lets the system
+  // use all its resources): by default one per core, sharing the cores, one intra-op pool each.
+  const concurrency = mode === 'single-stream' ? 1 : (request.concurrency ?? availableParallelism());
   const threadCounts = request.threads ?? [Math.max(1, Math.floor(availableParallelism() / concurrency))];
   const seed = request.seed ?? 1;
   const warmup = request.warmup ?? DEFAULT_WARMUP;
@@ -114,7 +115,7 @@ async function measureModel(request: BenchRequest, hooks: BenchHooks): Promise<B
         ...countOfRuns(request, mode, batch),
         durationS: request.durationS,
         rateQps: request.rateQps,
-        ...(mode === 'server' ? { concurrency } : {}),
+        ...(mode === 'single-stream' ? {} : { concurrency }),
         seed,
         measure: true,
         profile,

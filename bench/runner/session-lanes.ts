@@ -1,6 +1,7 @@
-// Server mode's lanes: one worker thread per query in flight, each with its own onnxruntime
-// session, inside the benchmark child. `session.run` blocks its thread, so queries overlap only
-// on separate threads; the child's main thread keeps the arrival schedule and stays responsive.
+// The lanes of server and offline modes: one worker thread per run in flight, each with its own
+// onnxruntime session, inside the benchmark child. `session.run` blocks its thread, so runs
+// overlap only on separate threads; the child's main thread keeps the arrival schedule (server)
+// or hands out the queued batches (offline) and stays responsive.
 // The worker side runs the same bundled entry as the child (child.ts starts it off the main thread).
 import { Worker } from 'node:worker_threads';
 import ort from 'onnxruntime-node';
@@ -48,7 +49,7 @@ export async function startLanes(entry: URL, setup: LaneSetup, count: number): P
   const expect = async (worker: Worker, kind: LaneMessage['kind']) => {
     const message = await next(worker);
     if (message.kind === 'failed') throw new SessionFailure(message.phase, message.message);
-    if (message.kind !== kind) throw new Error(`a server-mode lane sent '${message.kind}', not '${kind}'`);
+    if (message.kind !== kind) throw new Error(`a benchmark lane sent '${message.kind}', not '${kind}'`);
     return message;
   };
   try {

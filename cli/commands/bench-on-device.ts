@@ -1,7 +1,6 @@
 // `placewise bench --on-device MODEL`: serves the benchmark page, tells the user where to open it
 // (the URL, and a QR code for a phone's camera when stderr is a terminal), and waits for the one
 // result. The page's URL is the only secret: it goes to stderr, never into a results file.
-import { networkInterfaces } from 'node:os';
 import pc from 'picocolors';
 import QRCode from 'qrcode';
 import type { BenchReport } from '../../bench';
@@ -10,6 +9,7 @@ import {
   DeviceFailureError,
   DeviceResultError,
   DeviceTimeoutError,
+  deviceUrls,
   type OnDeviceRequest,
 } from '../../bench/on-device';
 
@@ -35,8 +35,7 @@ export async function measureOnDevice(request: OnDeviceRequest): Promise<BenchRe
 }
 
 function announce(request: OnDeviceRequest, address: string, port: number, path: string): void {
-  const hosts = request.lan ? lanAddresses() : [address];
-  const urls = hosts.map((host) => `http://${host}:${port}${path}`);
+  const urls = deviceUrls({ address, port, path }, request.lan ?? false);
   const write = (line: string) => process.stderr.write(`${line}\n`);
   if (request.lan) {
     write(
@@ -53,12 +52,4 @@ function announce(request: OnDeviceRequest, address: string, port: number, path:
   if (process.stderr.isTTY && urls[0]) {
     void QRCode.toString(urls[0], { type: 'terminal', small: true }).then((code) => process.stderr.write(code));
   }
-}
-
-/** This machine's IPv4 addresses on its networks, as a phone on the same Wi-Fi reaches it. */
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap((entries) => entries ?? [])
-    .filter((entry) => entry.family === 'IPv4' && !entry.internal)
-    .map((entry) => entry.address);
 }

@@ -15,6 +15,7 @@ import {
   readBenchReport,
   referenceResult,
   runBenchmark,
+  slowerBatchHints,
 } from '../../bench';
 import { writeFileAtomically } from '../../electron/host/atomic-write';
 import { fixed, optionalNumber } from '../numeric-options';
@@ -63,7 +64,10 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--duration <s>', 'measure for this many seconds instead')
     .option('--mode <mode>', `${BENCH_MODES.join(' | ')} (default single-stream)`)
     .option('--rate <qps>', 'server mode: Poisson arrivals per second')
-    .option('--concurrency <n>', 'server mode: queries in flight, one session each (default: all cores)')
+    .option(
+      '--concurrency <n>',
+      'server and offline modes: runs in flight, one session each (default: all cores, sharing them)',
+    )
     .option('--latency-bound-ms <ms>', 'server mode: a run whose p99 latency exceeds this is invalid')
     .option('--seed <n>', 'seed of the input data and arrivals (default 1)')
     .option(
@@ -226,7 +230,11 @@ function printReport(report: BenchReport): void {
     `  ${report.host.cpu}, ${report.host.cores} cores, ${report.host.os}, node ${report.host.node}, onnxruntime ${report.host.onnxruntime}`,
   );
   const bound = report.latency_bound_ms === undefined ? '' : `, p99 bound ${report.latency_bound_ms} ms`;
-  out(`  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS${bound}` : ''}, seed ${report.seed}`);
+  const lanes = report.results[0]?.concurrency;
+  const inFlight = lanes === undefined ? '' : `, ${lanes} ${lanes === 1 ? 'lane' : 'lanes'}`;
+  out(
+    `  mode ${report.mode}${report.rate_qps ? ` at ${report.rate_qps} QPS${bound}` : ''}${inFlight}, seed ${report.seed}`,
+  );
   if (report.calibration) {
     const models = report.calibration.models.map((entry) => entry.id).join(', ');
     out(`  this machine: ${fixed(report.calibration.gflops)} GFLOPS effective (calibrated on ${models})`);
@@ -292,6 +300,7 @@ function printReport(report: BenchReport): void {
       );
     if (result.batching_note) out(pc.yellow(`${where}: ${result.batching_note}`));
   }
+  for (const hint of slowerBatchHints(report)) out(pc.yellow(`  ${hint}`));
   const overheads = report.results.flatMap((result) => (result.overhead_ms === undefined ? [] : [result.overhead_ms]));
   if (overheads.length > 0)
     out(pc.dim(`  onnxruntime per-call overhead ${overheads.map(fixed).join(', ')} ms (a trivial model; not compute)`));

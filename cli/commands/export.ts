@@ -20,7 +20,8 @@ import {
   writeFileAtomic,
 } from '../../electron/host/export';
 import { evaluateScenario } from '../../simulator';
-import { MONTE_CARLO_REQUESTS, type MonteCarloRun, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
+import { type MonteCarloRun, runMonteCarlo } from '../monte-carlo/run-monte-carlo';
+import { MONTE_CARLO_REQUESTS, REPORT_SAMPLES } from '../../simulator/uncertainty/index';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
 import { readScenarioFile, type ScenarioFile, simulateFile } from '../scenario-file';
@@ -40,9 +41,6 @@ interface ExportFlags {
 }
 
 const DIAGRAMS: readonly DiagramKind[] = ['architecture', 'sequence'];
-
-/** Samples a report's uncertainty section draws unless --monte-carlo says otherwise. */
-export const REPORT_SAMPLES = 50;
 
 export function registerExport(program: Command, setExit: (code: number) => void): void {
   program

@@ -13,14 +13,6 @@ import {
 import { UsageError } from '../usage-error';
 import { evaluateOnWorkers, type PoolSettings } from './worker-pool';
 
-/**
- * Requests simulated per Monte Carlo evaluation unless --requests says otherwise: a tenth of a
- * normal run. Percentiles of one evaluation are then noisier (the p95 of 2,000 requests is
- * within a few percent), which widens the reported spread a little; the spread of the
- * uncertain parameters is usually far larger.
- */
-export const MONTE_CARLO_REQUESTS = 2000;
-
 export interface MonteCarloRun {
   report: MonteCarloReport;
   /** Each sample's drawn values and outcomes, for `export --format csv --samples`. */

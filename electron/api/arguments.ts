@@ -1,7 +1,7 @@
 // The argument schemas of every API method: the host validates whatever arrives over IPC or
 // HTTP against them before a method runs, and answers bad input with a message naming the field.
-import { z } from 'zod';
-import { benchRequestProblem } from '../../bench/limits';
+import * as z from 'zod';
+import { benchRequestProblem, MAX_DEVICE_TIMEOUT_S } from '../../bench/limits';
 import { splitRequestProblem } from '../../bench/split/measure-split';
 import { splitTargetProblem } from '../../bench/split/project-split';
 import type { LinkTechnology } from '../../simulator/scenario/link-technologies';
@@ -16,6 +16,7 @@ const path = z
   .refine((value) => !value.includes('\0'), 'a path has no NUL');
 const scenarioText = z.string().max(MAX_SCENARIO_CHARS, 'a scenario is at most 5 MB');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id');
+const progressId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a progress id (letters, digits and -, at most 64)');
 const counts = z.array(z.number());
 
 type ArgumentSchemas = { [M in ApiMethod]: z.ZodType<Parameters<PlacewiseApi[M]>> };
@@ -66,6 +67,25 @@ export const API_ARGUMENTS: ArgumentSchemas = {
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
   ]),
+  // The bounds are `placewise bench --on-device`'s own, checked here so the app hears at once.
+  startDeviceBenchmark: z.tuple([
+    z
+      .strictObject({
+        model: z.string().min(1, 'choose a model').max(4096),
+        lan: z.boolean().optional(),
+        timeoutS: z
+          .number()
+          .positive('the timeout is a positive number of seconds')
+          .max(MAX_DEVICE_TIMEOUT_S, `the timeout is at most ${MAX_DEVICE_TIMEOUT_S} s (a day)`)
+          .optional(),
+        warmup: z.number().optional(),
+        iterations: z.number().optional(),
+      })
+      .superRefine((request, context) => {
+        const problem = benchRequestProblem(request);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+  ]),
   benchmarkStatus: z.tuple([jobId]),
   cancelBenchmark: z.tuple([jobId]),
   importBenchmarkReport: z.tuple([path]),
@@ -79,8 +99,10 @@ export const API_ARGUMENTS: ArgumentSchemas = {
       optionId: z.string().min(1).max(200).optional(),
       diagram: z.enum(['architecture', 'sequence']).optional(),
       scenarioFile: z.string().min(1).max(200).optional(),
+      progressId: progressId.optional(),
     }),
   ]),
+  exportProgress: z.tuple([progressId]),
   openExternal: z.tuple([z.string().max(2048)]),
 };
 

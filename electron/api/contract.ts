@@ -74,11 +74,38 @@ export interface SplitJobRequest {
   iterations?: number;
 }
 
+/**
+ * A benchmark in another device's browser (`placewise bench --on-device`): the host serves a
+ * one-time page for the model and waits for the device's one result.
+ */
+export interface DeviceBenchmarkRequest {
+  /** `bundled:NAME` or a path to an `.onnx` file on the host. */
+  model: string;
+  /** Listen on the local network, not only on 127.0.0.1. */
+  lan?: boolean;
+  /** Stop waiting for the result after this many seconds (default 600). */
+  timeoutS?: number;
+  warmup?: number;
+  iterations?: number;
+}
+
+/** Where an on-device benchmark waits for its device, while it runs. */
+export interface DeviceSession {
+  /** The page's URLs, each with the one-time token (with `lan`, one per network; none when on none). */
+  urls: string[];
+  lan: boolean;
+  /** The device has opened the page, and is downloading and measuring the model. */
+  connected: boolean;
+  timeoutS: number;
+}
+
 export type BenchmarkJobStatus =
-  | { state: 'running'; progress: number; message: string }
+  /** `device` is there for a job started by startDeviceBenchmark once its server listens. */
+  | { state: 'running'; progress: number; message: string; device?: DeviceSession }
   /** `split` is there for a job started by startSplit; `report` is its benchmark of the whole model. */
   | { state: 'done'; report: BenchReport; split?: SplitAnalysis }
-  | { state: 'failed'; message: string }
+  /** `timedOut`: an on-device benchmark got no result in time. */
+  | { state: 'failed'; message: string; timedOut?: boolean }
   | { state: 'cancelled' };
 
 /** Applies a finished benchmark (or an imported results file) to a scenario's model. */
@@ -102,6 +129,14 @@ export interface ExportRequest {
   diagram?: 'architecture' | 'sequence';
   /** How reports name the scenario file (its name, in the decision record's `placewise check` command). */
   scenarioFile?: string;
+  /** The caller's name for this export, to ask exportProgress about it while it runs. */
+  progressId?: string;
+}
+
+/** A report's Monte Carlo study under way: evaluations done of all it needs. */
+export interface ExportProgress {
+  done: number;
+  total: number;
 }
 
 export type ExportResult =
@@ -132,6 +167,12 @@ export interface PlacewiseApi {
   startBenchmark(request: BenchmarkRequest): Promise<{ jobId: string }>;
   /** A split as a benchmark job: polled with benchmarkStatus, cancelled with cancelBenchmark. */
   startSplit(request: SplitJobRequest): Promise<{ jobId: string }>;
+  /**
+   * A benchmark in another device's browser, as a benchmark job: polled with benchmarkStatus
+   * (which shows the page's URL), cancelled with cancelBenchmark; it also stops when nobody has
+   * asked for its status for a while (the app's window closed).
+   */
+  startDeviceBenchmark(request: DeviceBenchmarkRequest): Promise<{ jobId: string }>;
   benchmarkStatus(jobId: string): Promise<BenchmarkJobStatus>;
   cancelBenchmark(jobId: string): Promise<void>;
   /** Reads a results file of `placewise bench` (made here or on another device) as a finished job. */
@@ -139,6 +180,8 @@ export interface PlacewiseApi {
   applyBenchmark(request: ApplyBenchmarkRequest): Promise<ApplyBenchmarkResult>;
   /** Simulates the scenario at full fidelity on the host and renders the export. */
   exportScenario(request: ExportRequest): Promise<ExportResult>;
+  /** How far the export of that `progressId` is; null before its Monte Carlo study starts, after it ends, or without one. */
+  exportProgress(progressId: string): Promise<ExportProgress | null>;
   openExternal(url: string): Promise<void>;
 }
 
@@ -158,11 +201,13 @@ export const API_METHODS = [
   'listBundledModels',
   'startBenchmark',
   'startSplit',
+  'startDeviceBenchmark',
   'benchmarkStatus',
   'cancelBenchmark',
   'importBenchmarkReport',
   'applyBenchmark',
   'exportScenario',
+  'exportProgress',
   'openExternal',
 ] as const satisfies readonly ApiMethod[];
 

@@ -1,25 +1,39 @@
 // Benchmarks on the host as jobs: each runs on the host's benchmark worker thread and bench's
 // child processes (so the host never blocks), one at a time, reports its progress for polling,
-// and can be cancelled. Finished reports stay available to apply to a scenario.
+// and can be cancelled. Finished reports stay available to apply to a scenario. An on-device
+// benchmark's job is its server waiting for the device: it also stops when nobody has asked for
+// its status for DEVICE_LEASE_MS, so that a closed window leaves no server listening.
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { AppliedMeasurement, ApplyOptions, BenchProgress, BenchReport, SplitAnalysis } from '../../bench/index';
+import { DEFAULT_DEVICE_TIMEOUT_S } from '../../bench/limits';
+import type { OnDeviceRequest } from '../../bench/on-device/bench-on-device';
+import { deviceUrls } from '../../bench/on-device/device-urls';
 import type { LinkTechnology } from '../../simulator/scenario/link-technologies';
 import {
   ApiError,
   type BenchmarkJobStatus,
   type BenchmarkRequest,
   type BundledModelSummary,
+  type DeviceBenchmarkRequest,
+  type DeviceSession,
   HostBusyError,
   type SplitJobRequest,
 } from '../api/contract';
 import type { BenchmarkService } from './benchmark-service';
 import { type HostWork, sharedHostWork } from './work/host-work';
+import type { DeviceSessionEvent, TaskOutput } from './work/protocol';
 
 interface RunHooks {
   signal: AbortSignal;
   onStart(): void;
   onProgress(progress: BenchProgress): void;
+}
+
+interface DeviceRunHooks {
+  signal: AbortSignal;
+  onStart(): void;
+  onEvent(event: DeviceSessionEvent): void;
 }
 
 /** Where bench's work runs: the host's worker threads, or a fake in tests. */
@@ -29,6 +43,8 @@ export interface BenchRunner {
   run(request: BenchmarkRequest, hooks: RunHooks): Promise<BenchReport>;
   /** A split, queued and run like a benchmark. */
   split(request: SplitJobRequest, hooks: RunHooks): Promise<{ report: BenchReport; split: SplitAnalysis }>;
+  /** An on-device benchmark, queued like a benchmark: its server waits for the device's result. */
+  onDevice(request: OnDeviceRequest, hooks: DeviceRunHooks): Promise<TaskOutput<'benchOnDevice'>>;
   readReport(path: string, signal?: AbortSignal): Promise<BenchReport>;
   apply(
     scenarioText: string,
@@ -65,6 +81,11 @@ export function workerBenchRunner(work: HostWork = sharedHostWork()): BenchRunne
           { onProgress, cooperative: true },
         );
       }, signal),
+    onDevice: (request, { signal, onStart, onEvent }) =>
+      work.benchmarks.run((worker) => {
+        onStart();
+        return worker.call('benchOnDevice', request, { onProgress: onEvent, cooperative: true });
+      }, signal),
     readReport: (path, signal) => work.simulations.run((worker) => worker.call('readBenchReport', { path }), signal),
     apply: (scenarioText, report, modelId, options, signal) =>
       work.simulations.run(
@@ -76,16 +97,36 @@ export function workerBenchRunner(work: HostWork = sharedHostWork()): BenchRunne
 
 const KEPT_JOBS = 20;
 
+/**
+ * An on-device benchmark stops when its status was not asked for this long. The app asks every
+ * fraction of a second while its window is open; a browser may slow a hidden tab's timers to
+ * once a minute, which this outlasts.
+ */
+export const DEVICE_LEASE_MS = 150_000;
+
 interface Job {
   status: BenchmarkJobStatus;
   controller: AbortController | null;
+  /** When its status was last asked for (performance.now()). */
+  askedAt: number;
 }
+
+/** What a job's work tells its job while it runs. */
+interface JobControl {
+  signal: AbortSignal;
+  running(message: string, progress?: number, device?: DeviceSession): void;
+}
+
+type Finished = Extract<BenchmarkJobStatus, { state: 'done' | 'failed' }>;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): BenchmarkService {
+export function createBenchmarkJobs(
+  runner: BenchRunner = workerBenchRunner(),
+  { deviceLeaseMs = DEVICE_LEASE_MS }: { deviceLeaseMs?: number } = {},
+): BenchmarkService {
   const jobs = new Map<string, Job>();
 
   const add = (job: Job): string => {
@@ -110,29 +151,34 @@ export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): 
     return status.report;
   };
 
-  /** Queues the work as a job that is polled for progress and may be cancelled. */
-  const startJob = (
-    run: (hooks: RunHooks) => Promise<{ report: BenchReport; split?: SplitAnalysis }>,
-  ): { jobId: string } => {
+  /**
+   * Queues the work as a job that is polled for progress and may be cancelled; a `leased` job
+   * is also cancelled when its status has not been asked for within deviceLeaseMs.
+   */
+  const startJob = (run: (control: JobControl) => Promise<Finished>, leased = false): { jobId: string } => {
     const controller = new AbortController();
     const entry: Job = {
       status: { state: 'running', progress: 0, message: 'waiting for the benchmark before it to finish' },
       controller,
+      askedAt: performance.now(),
     };
+    const lease = leased
+      ? setInterval(() => {
+          if (performance.now() - entry.askedAt > deviceLeaseMs) controller.abort();
+        }, deviceLeaseMs / 4)
+      : undefined;
+    lease?.unref();
     const running = run({
       signal: controller.signal,
-      onStart: () => {
-        entry.status = { state: 'running', progress: 0, message: 'starting' };
-      },
-      onProgress: (progress) => {
-        entry.status = { state: 'running', progress: progress.fraction, message: progressMessage(progress) };
+      running: (message, progress = 0, device) => {
+        entry.status = { state: 'running', progress, message, ...(device ? { device } : {}) };
       },
     });
     const jobId = add(entry);
     running
       .then(
-        (result) => {
-          entry.status = { state: 'done', ...result };
+        (finished) => {
+          entry.status = finished;
         },
         (error: unknown) => {
           entry.status = controller.signal.aborted
@@ -141,20 +187,65 @@ export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): 
         },
       )
       .finally(() => {
+        clearInterval(lease);
         entry.controller = null;
       });
     return { jobId };
   };
 
+  /** A benchmark's hooks, reporting to its job. */
+  const benchHooks = ({ signal, running }: JobControl): RunHooks => ({
+    signal,
+    onStart: () => running('starting'),
+    onProgress: (progress) => running(progressMessage(progress), progress.fraction),
+  });
+
+  const onDevice = async (request: DeviceBenchmarkRequest, { signal, running }: JobControl): Promise<Finished> => {
+    const lan = request.lan ?? false;
+    const timeoutS = request.timeoutS ?? DEFAULT_DEVICE_TIMEOUT_S;
+    let session: DeviceSession | undefined;
+    const outcome = await runner.onDevice(
+      { ...request, lan, timeoutS },
+      {
+        signal,
+        onStart: () => running(`starting the benchmark server for ${request.model}`),
+        onEvent: (event) => {
+          if ('listening' in event)
+            session = { urls: deviceUrls(event.listening, lan), lan, connected: false, timeoutS };
+          else if (session) session = { ...session, connected: true };
+          running(
+            session?.connected
+              ? 'the device has opened the page: it is downloading and measuring the model'
+              : 'waiting for the device to open the page',
+            0,
+            session,
+          );
+        },
+      },
+    );
+    if ('report' in outcome) return { state: 'done', report: outcome.report };
+    return {
+      state: 'failed',
+      timedOut: true,
+      message: `no result within ${outcome.timedOutS} s; the benchmark server has stopped`,
+    };
+  };
+
   return {
     listBundledModels: () => runner.listBundledModels(),
 
-    start: async (request) => startJob((hooks) => runner.run(request, hooks).then((report) => ({ report }))),
+    start: async (request) =>
+      startJob((control) => runner.run(request, benchHooks(control)).then((report) => ({ state: 'done', report }))),
 
-    startSplit: async (request) => startJob((hooks) => runner.split(request, hooks)),
+    startSplit: async (request) =>
+      startJob((control) => runner.split(request, benchHooks(control)).then((done) => ({ state: 'done', ...done }))),
+
+    startOnDevice: async (request) => startJob((control) => onDevice(request, control), true),
 
     async status(jobId) {
-      return job(jobId).status;
+      const asked = job(jobId);
+      asked.askedAt = performance.now();
+      return asked.status;
     },
 
     async cancel(jobId) {
@@ -168,7 +259,7 @@ export function createBenchmarkJobs(runner: BenchRunner = workerBenchRunner()): 
       } catch (error) {
         throw error instanceof HostBusyError || signal?.aborted ? error : new ApiError(messageOf(error));
       }
-      return { jobId: add({ status: { state: 'done', report: read }, controller: null }) };
+      return { jobId: add({ status: { state: 'done', report: read }, controller: null, askedAt: performance.now() }) };
     },
 
     async apply({ scenarioText, jobId, modelId, scenarioPath }, signal) {

@@ -7,6 +7,7 @@ import {
   type BenchmarkJobStatus,
   type BenchmarkRequest,
   type BundledModelSummary,
+  type DeviceBenchmarkRequest,
   type SplitJobRequest,
 } from '../api/contract';
 
@@ -14,6 +15,7 @@ export interface BenchmarkService {
   listBundledModels(): Promise<BundledModelSummary[]>;
   start(request: BenchmarkRequest): Promise<{ jobId: string }>;
   startSplit(request: SplitJobRequest): Promise<{ jobId: string }>;
+  startOnDevice(request: DeviceBenchmarkRequest): Promise<{ jobId: string }>;
   status(jobId: string): Promise<BenchmarkJobStatus>;
   cancel(jobId: string): Promise<void>;
   /** `signal`: the caller went away, and the reading stops. */
@@ -29,6 +31,7 @@ export const unavailableBenchmarks: BenchmarkService = {
   listBundledModels: async () => [],
   start: unavailable,
   startSplit: unavailable,
+  startOnDevice: unavailable,
   status: unavailable,
   cancel: unavailable,
   importReport: unavailable,

@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED_PREFIX } from '../../bench/models/bundled-models';
 import type { HostApi } from '../api/arguments';
-import { ApiError, type HostInfo } from '../api/contract';
+import { ApiError, type ExportProgress, type HostInfo } from '../api/contract';
 import { AppDataStore } from './app-data';
 import { type BenchmarkService, unavailableBenchmarks } from './benchmark-service';
 import { listExampleScenarios } from './example-scenarios';
@@ -40,6 +40,8 @@ export function createPlacewiseHost(options: HostOptions): HostApi {
   const benchmarks = options.benchmarks ?? unavailableBenchmarks;
   const work = options.work ?? sharedHostWork();
   const own = new OwnFiles([options.dataDir, ...(options.privateFolders ?? [])]);
+  // The Monte Carlo progress of each export in flight that the caller named.
+  const exportProgress = new Map<string, ExportProgress>();
   const refuseOwn = async (path: string) => {
     const refusal = await own.refusal(path);
     if (refusal) throw new ApiError(refusal);
@@ -86,6 +88,10 @@ export function createPlacewiseHost(options: HostOptions): HostApi {
       if (!request.model.startsWith(BUNDLED_PREFIX)) await refuseOwn(request.model);
       return benchmarks.startSplit(request);
     },
+    startDeviceBenchmark: async (request) => {
+      if (!request.model.startsWith(BUNDLED_PREFIX)) await refuseOwn(request.model);
+      return benchmarks.startOnDevice(request);
+    },
     benchmarkStatus: (jobId) => benchmarks.status(jobId),
     cancelBenchmark: (jobId) => benchmarks.cancel(jobId),
     importBenchmarkReport: async (path, context) => {
@@ -93,7 +99,16 @@ export function createPlacewiseHost(options: HostOptions): HostApi {
       return benchmarks.importReport(path, context?.signal);
     },
     applyBenchmark: (request, context) => benchmarks.apply(request, context?.signal),
-    exportScenario: (request, context) => exportScenarioText(request, work.simulations, context?.signal),
+    exportScenario: (request, context) => {
+      const { progressId } = request;
+      const onProgress = progressId
+        ? (progress: ExportProgress) => exportProgress.set(progressId, progress)
+        : undefined;
+      return exportScenarioText(request, work.simulations, context?.signal, onProgress).finally(() => {
+        if (progressId) exportProgress.delete(progressId);
+      });
+    },
+    exportProgress: async (progressId) => exportProgress.get(progressId) ?? null,
     openExternal: async (url) => {
       if (!options.openLink) throw new ApiError('this host does not open links; open it from the browser');
       await options.openLink(url);

@@ -33,7 +33,7 @@ export function uncertaintySection(
   }
   if (!study) {
     return {
-      note: `The scenario has ${uncertainValues} uncertain values, but this report was made without a Monte Carlo study of them (placewise export --monte-carlo N, or Run Monte Carlo in the app before exporting).`,
+      note: `The scenario has ${uncertainValues} uncertain values, but this report was made without a Monte Carlo study of them (placewise export --monte-carlo N makes one; the app's exports always do).`,
     };
   }
   const { monte_carlo: carlo, sensitivity } = study;

@@ -1,6 +1,6 @@
 // The scenario format as JSON Schema, generated from the zod definition so the two never drift;
 // committed as scenarios/placewise.schema.json for editors (a test keeps the file current).
-import { z } from 'zod';
+import * as z from 'zod';
 import { distributionSchema, scenarioSchema } from './schema';
 
 export function scenarioJsonSchema(): Record<string, unknown> {

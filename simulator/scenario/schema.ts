@@ -1,6 +1,6 @@
 // The scenario format, version 1 (DESIGN.md section 2), as one zod definition: it validates
 // files, gives the TypeScript types, and generates the published JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { compileDistribution } from '../random/sampler';
 import type { DistributionSpec } from './distribution-spec';
 import { limitText, SCENARIO_LIMITS } from './limits';

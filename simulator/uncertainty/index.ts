@@ -11,6 +11,8 @@ export {
   TORNADO_LOW,
   type UncertainParameterReport,
 } from './monte-carlo-plan';
+export { MONTE_CARLO_REQUESTS, REPORT_SAMPLES } from './monte-carlo-defaults';
+export { MonteCarloDrawError, monteCarloInOrder } from './monte-carlo-in-order';
 export { type MonteCarloOption, summarizeSamples } from './monte-carlo-summary';
 export { percentile, type Spread, spreadOf } from './percentiles';
 export { sampleSimulationSeed, sampleValues } from './sample-draws';

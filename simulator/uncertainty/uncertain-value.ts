@@ -3,7 +3,7 @@
 // distribution on an `_ms` field, which varies from request to request, an uncertain value is
 // drawn once per Monte Carlo sample and holds for the whole simulated run. A normal run uses
 // its nominal value: the midpoint of a range, the mean of a distribution.
-import { z } from 'zod';
+import * as z from 'zod';
 import { compileDistribution, type Sampler } from '../random/sampler';
 import { DISTRIBUTION_KINDS, type DistributionSpec } from '../scenario/distribution-spec';
 import { distributionSchema } from '../scenario/schema';

@@ -1,7 +1,9 @@
 // Whole-process figures of `placewise run`: requests per second through the whole scenario
-// path on a one-step M/M/10 scenario with 1M requests (target: 2 million per second), the
-// accuracy of its mean and p95 against Erlang C, its peak memory (target: under 500 MB), and
-// the wall time of the AR scenario as JSON (target: under 1 s). Prints, never asserts.
+// path on a one-step M/M/10 scenario with 1M requests, next to SimPy 2 on the same queue in the
+// same run (issue 15 target 2: at least 20x SimPy; skipped with a message without Debian's
+// python3-simpy), the accuracy of its mean and p95 against Erlang C, its peak memory (target:
+// under 500 MB), and the wall time of the AR scenario as JSON (target: under 1 s). Prints,
+// never asserts.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioResults } from '../../simulator';
@@ -58,6 +60,7 @@ console.log(
   `  ${(results.requests / mm10.seconds / 1e6).toFixed(2)} million requests per second (${mm10.seconds.toFixed(3)} s wall, Node start-up included)`,
 );
 console.log(`  peak memory ${mm10.peakMb.toFixed(0)} MB`);
+printSimPyBaseline(results.requests, mm10.seconds);
 console.log(
   `  mean ${option.latency_ms.mean.toFixed(3)} ms vs Erlang C ${meanTheory.toFixed(3)} ms (${(100 * (option.latency_ms.mean / meanTheory - 1)).toFixed(2)}%)`,
 );
@@ -72,3 +75,23 @@ console.log('placewise run scenarios/ar-translation.yaml --json, whole process')
 console.log(
   `  wall ${walls.map((seconds) => seconds.toFixed(3)).join(' s, ')} s (best ${Math.min(...walls).toFixed(3)} s)`,
 );
+
+// SimPy 2 is Debian's python3-simpy, installed for the system's Python (which a pyenv or venv
+// python3 earlier on the PATH does not see).
+function printSimPyBaseline(requests: number, placewiseSeconds: number): void {
+  const script = fileURLToPath(new URL('./support/simpy-mm10.py', import.meta.url));
+  const python = ['python3', '/usr/bin/python3'].find(
+    (candidate) => spawnSync(candidate, ['-c', 'import SimPy.Simulation']).status === 0,
+  );
+  if (!python) {
+    console.log('  SimPy 2 baseline skipped: no python3 with SimPy 2 (Debian: apt-get install python3-simpy)');
+    return;
+  }
+  const started = performance.now();
+  const simpy = spawnSync(python, [script, String(requests)], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (simpy.status !== 0) throw new Error(`SimPy baseline failed: ${simpy.stderr}`);
+  console.log(
+    `  SimPy 2, same queue and requests: ${seconds.toFixed(3)} s wall (mean ${Number(simpy.stdout).toFixed(3)} ms); placewise is ${(seconds / placewiseSeconds).toFixed(1)}x faster (target at least 20x, goal 30x)`,
+  );
+}

@@ -5,8 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import { setBenchChildLauncher } from '../../../bench/runner/child-launcher';
 import { relayedChildren } from './child-relay';
-import { describeFailure, HOST_TASKS } from './host-tasks';
-import type { TaskInput, TaskKind, ToWorker, WorkerReply } from './protocol';
+import { describeFailure, HOST_TASKS, type TaskHooks } from './host-tasks';
+import type { TaskInput, TaskKind, TaskProgress, ToWorker, WorkerReply } from './protocol';
 
 const port = parentPort!;
 const running = new Map<number, AbortController>();
@@ -20,7 +20,7 @@ async function perform(id: number, kind: TaskKind, input: unknown): Promise<void
   try {
     const task = HOST_TASKS[kind] as (
       input: TaskInput<TaskKind>,
-      hooks: Parameters<(typeof HOST_TASKS)[TaskKind]>[1],
+      hooks: TaskHooks<TaskProgress<TaskKind>>,
     ) => Promise<unknown>;
     const output = await task(input as TaskInput<TaskKind>, {
       signal: controller.signal,

@@ -5,11 +5,19 @@
 // leaves the queue, or, running, is stopped: a benchmark is told to cancel (it kills its child
 // process itself), any other task ends with its thread, which is replaced on the next job.
 import { Worker } from 'node:worker_threads';
-import type { BenchProgress } from '../../../bench/index';
 import { bundledEntryPath } from '../../../bench/runner/bundled-entry';
 import { HostBusyError } from '../../api/contract';
 import { ChildRelay } from './child-relay';
-import type { FromWorker, TaskFailure, TaskInput, TaskKind, TaskOutput, ToWorker, WorkerReply } from './protocol';
+import type {
+  FromWorker,
+  TaskFailure,
+  TaskInput,
+  TaskKind,
+  TaskOutput,
+  TaskProgress,
+  ToWorker,
+  WorkerReply,
+} from './protocol';
 
 export interface PoolLimits {
   workers: number;
@@ -35,15 +43,19 @@ export class WorkerTaskError extends Error {
   }
 }
 
-export interface CallOptions {
-  onProgress?: (progress: BenchProgress) => void;
+export interface CallOptions<P = unknown> {
+  onProgress?: (progress: P) => void;
   /** Stop it by a cancel message rather than by ending the thread (it has child processes to end). */
   cooperative?: boolean;
 }
 
 /** The worker a job was given: its tasks run there, one after another. */
 export interface PoolWorker {
-  call<K extends TaskKind>(kind: K, input: TaskInput<K>, options?: CallOptions): Promise<TaskOutput<K>>;
+  call<K extends TaskKind>(
+    kind: K,
+    input: TaskInput<K>,
+    options?: CallOptions<TaskProgress<K>>,
+  ): Promise<TaskOutput<K>>;
 }
 
 interface Call extends CallOptions {
@@ -70,11 +82,20 @@ class PoolThread implements PoolWorker {
     this.cancelled = false;
   }
 
-  async call<K extends TaskKind>(kind: K, input: TaskInput<K>, options: CallOptions = {}): Promise<TaskOutput<K>> {
+  async call<K extends TaskKind>(
+    kind: K,
+    input: TaskInput<K>,
+    options: CallOptions<TaskProgress<K>> = {},
+  ): Promise<TaskOutput<K>> {
     const worker = this.worker ?? (await this.start());
     if (this.cancelled) throw new WorkCancelledError();
     return new Promise((resolve, reject) => {
-      this.current = { ...options, id: nextCallId++, resolve: resolve as (output: unknown) => void, reject };
+      this.current = {
+        ...(options as CallOptions),
+        id: nextCallId++,
+        resolve: resolve as (output: unknown) => void,
+        reject,
+      };
       this.post(worker, { id: this.current.id, kind, input });
     });
   }

@@ -74,15 +74,21 @@ describe('placewise bench refuses inputs beyond its limits, with exit 2 and the 
     );
   });
 
-  test('server-mode concurrency and latency bound, and either outside server mode', async () => {
+  test('concurrency (server and offline modes) and latency bound (server mode), and either elsewhere', async () => {
     expect(
       await refused(['bundled:paddleocr-cls', '--mode', 'server', '--rate', '10', '--concurrency', '65']),
     ).toContain('--concurrency 65 is over the limit of 64');
+    expect(await refused(['bundled:paddleocr-cls', '--mode', 'offline', '--concurrency', '0'])).toContain(
+      '--concurrency must be a whole number above 0, got 0',
+    );
+    expect(await refused(['bundled:paddleocr-cls', '--mode', 'offline', '--latency-bound-ms', '5'])).toContain(
+      '--latency-bound-ms applies to --mode server only',
+    );
     expect(
       await refused(['bundled:paddleocr-cls', '--mode', 'server', '--rate', '10', '--latency-bound-ms', '0']),
     ).toContain('--latency-bound-ms must be a positive number of milliseconds, got 0');
     expect(await refused(['bundled:paddleocr-cls', '--concurrency', '2'])).toContain(
-      '--concurrency applies to --mode server only',
+      '--concurrency applies to --mode server or offline only',
     );
   });
 

@@ -1,12 +1,14 @@
 // The benchmark server of `placewise bench --on-device`, without a browser: only the URL's token
 // opens it, it serves only its few routes with exact types and a strict policy, and it takes
 // one result (or refuses a malformed one) and stops.
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { DeviceMeasurement, DevicePlan } from '../../../bench/on-device/device-protocol';
 import { type DeviceServer, DeviceResultError, startDeviceServer } from '../../../bench/on-device/device-server';
 import { bundledModel } from '../../../bench/models/bundled-models';
 import { parseUserAgent } from '../../../bench/on-device/device-host';
+import { bundledEntryPath } from '../../../bench/runner/bundled-entry';
 
 const PLAN: DevicePlan = {
   model: 'bundled:paddleocr-cls',
@@ -60,12 +62,13 @@ function ask(server: DeviceServer, path: string, method = 'GET', body?: string):
   });
 }
 
-async function withServer(test: (server: DeviceServer) => Promise<void>): Promise<void> {
+async function withServer(test: (server: DeviceServer) => Promise<void>, onConnected?: () => void): Promise<void> {
   const server = await startDeviceServer({
     plan: PLAN,
     modelFile: bundledModel('bundled:paddleocr-cls')!.file(),
     lan: false,
     timeoutS: 300,
+    onConnected,
   });
   server.report.catch(() => undefined);
   try {
@@ -124,6 +127,23 @@ describe('the on-device benchmark server', () => {
       }
       expect((await ask(server, `${server.path}plan.json`, 'POST', '{}')).status).toBe(405);
     });
+  });
+
+  it("serves the page's script built into dist/, and tells once when the device has come", async () => {
+    let connected = 0;
+    await withServer(
+      async (server) => {
+        await ask(server, '/plan.json');
+        expect(connected).toBe(0);
+        const script = await ask(server, `${server.path}page.js`);
+        expect(connected).toBe(1);
+        // A packaged app has neither the sources nor esbuild: the script is the bundle's.
+        expect(script.body).toBe(readFileSync(await bundledEntryPath('device-page'), 'utf8'));
+        await ask(server, `${server.path}plan.json`);
+        expect(connected).toBe(1);
+      },
+      () => connected++,
+    );
   });
 
   it('takes one result and then stops: a second post finds no server', async () => {

@@ -1,6 +1,7 @@
-// Short real runs of the LoadGen modes through the child-process runner: offline batching,
-// server-mode validity at a rate far past what the machine sustains, and onnxruntime's per-call
-// overhead. Figures are checked for what must hold on any machine, however loaded.
+// Short real runs of the LoadGen modes through the child-process runner: offline batching and
+// lanes against single-stream, server-mode validity at a rate far past what the machine
+// sustains, and onnxruntime's per-call overhead. Figures are checked for what must hold on any machine, however loaded.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../../bench/runner/run-benchmark';
 import { node, valueInfo, writeModel } from './onnx-builder';
@@ -28,6 +29,39 @@ describe('offline mode', () => {
       );
       expect(result.throughput_ips).toBe(result.samples_per_s);
     }
+  });
+
+  it("uses every core, so its throughput is at least single-stream's", async () => {
+    // Each mode with its defaults, interleaved (S O S O ...) so that a change in the machine's
+    // load falls on both alike. The tolerance is the runs' own spread: the widest range of
+    // either mode's throughputs; medians further apart than that are not noise. Offline held to
+    // one lane, or forced to batches that do not pay, gives up throughput single-stream has,
+    // which fails here wherever the machine is quiet enough for that gap to exceed the spread;
+    // on a loaded machine the spread grows with the load, so the test does not flake.
+    const pairs = 3;
+    const single: number[] = [];
+    const offline: number[] = [];
+    const cores = availableParallelism();
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const mode of ['single-stream', 'offline'] as const) {
+        const report = await runBenchmark({ model: 'bundled:paddleocr-cls', mode, iterations: 40, warmup: 2 });
+        const [result] = report.results;
+        if (mode === 'offline') {
+          // One lane per core, each with its share of the cores, batch 1: no padding.
+          expect(result.concurrency).toBe(cores);
+          expect(result.threads).toBe(1);
+          expect(result.batch).toBe(1);
+          expect(result.samples).toBe(40);
+          offline.push(result.samples_per_s!);
+        } else single.push(result.throughput_ips);
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const range = (values: number[]) => Math.max(...values) - Math.min(...values);
+    const tolerance = Math.max(range(single), range(offline));
+    expect(median(offline), `offline ${offline.join(', ')}; single-stream ${single.join(', ')}`).toBeGreaterThanOrEqual(
+      median(single) - tolerance,
+    );
   });
 
   it('runs the queries of a model with a fixed batch dimension one per run, and says so', async () => {

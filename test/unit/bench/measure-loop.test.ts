@@ -155,6 +155,34 @@ describe('measureLoop', () => {
     expect(result.achievedSpanMs).toBeCloseTo(4, 9);
   });
 
+  it('offline: the lanes share the queue, each taking the next run as soon as it is free', async () => {
+    // Virtual time where each lane's runs take their own time, independently of the others: each
+    // call schedules one step, which moves time to the earliest pending end (the other lanes'
+    // next calls are made, as microtasks, before the step after it).
+    let now = 0;
+    const pending: { at: number; resolve: () => void }[] = [];
+    const clock: LoopClock = { now: () => now, sleepUntil: async () => {} };
+    const serviceMs = [10, 30];
+    const runsPerLane = [0, 0];
+    const infer = (lane: number) => {
+      runsPerLane[lane]++;
+      setImmediate(() => {
+        pending.sort((a, b) => a.at - b.at);
+        const first = pending.shift()!;
+        now = first.at;
+        first.resolve();
+      });
+      return new Promise<void>((resolve) => pending.push({ at: now + serviceMs[lane], resolve }));
+    };
+    const result = await measureLoop({ mode: 'offline', iterations: 8, concurrency: 2, seed: 1 }, infer, clock);
+    // Lane 0 starts runs at 0, 10, 20, 30, 40 and 50 ms, lane 1 at 0 and 30: eight runs in 60 ms,
+    // where one lane alone would take 80 (the faster) or 240 (the slower).
+    expect(runsPerLane).toEqual([6, 2]);
+    expect(result.wallMs).toBe(60);
+    expect(result.busyMs).toBe(6 * 10 + 2 * 30);
+    expect([...result.latencies].sort((a, b) => a - b)).toEqual([10, 10, 10, 10, 10, 10, 30, 30]);
+  });
+
   it('serverArrivals: exponential gaps scaled so the last arrival is at count / rate, repeatable for a seed', () => {
     const times = serverArrivals(50, 20000, 42, 0);
     expect(times[times.length - 1]).toBe(400_000);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { benchOnDevice } from '../../../bench/on-device';
 import { main } from '../../../cli/main';
 import { CHROMIUM_ARGS } from '../../../electron/host/export/browser-session';
 import { findChromium } from '../../../electron/host/export/find-chromium';
@@ -182,5 +183,23 @@ describe('placewise bench --on-device', () => {
   it('refuses a timeout longer than a day, which Node would fire at once', async () => {
     expect(await main(['bench', '--on-device', 'bundled:paddleocr-cls', '--timeout', '86401'])).toBe(2);
     expect(output.stderr).toContain('--timeout: at most 86400 s (a day)');
+  });
+
+  it("stops its server when the run is cancelled (the app's Cancel, or its window gone)", async () => {
+    const controller = new AbortController();
+    let port = 0;
+    const run = benchOnDevice(
+      { model: 'bundled:paddleocr-cls' },
+      {
+        signal: controller.signal,
+        onListening: (server) => {
+          port = server.port;
+          controller.abort(new Error('cancelled by the user'));
+        },
+      },
+    );
+    await expect(run).rejects.toThrow('cancelled by the user');
+    expect(port).toBeGreaterThan(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 });

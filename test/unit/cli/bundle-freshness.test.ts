@@ -22,7 +22,7 @@ describe('a checkout', () => {
     dir = mkdtempSync(join(tmpdir(), 'placewise-bundle-'));
     write('cli/main.ts');
     write('simulator/index.ts');
-    write('dist/cli.mjs');
+    write('dist/cli.cjs');
     touch('cli/main.ts', built - 10_000);
     touch('simulator/index.ts', built - 10_000);
     stamp(built, ['cli/main.ts', 'simulator/index.ts']);
@@ -48,14 +48,14 @@ describe('a checkout', () => {
     write('dist/cli-sources.json', '{"builtAt":');
     expect(bundleIsStale(dir)).toBe(true);
     stamp(built, ['cli/main.ts']);
-    rmSync(join(dir, 'dist/cli.mjs'));
+    rmSync(join(dir, 'dist/cli.cjs'));
     expect(bundleIsStale(dir)).toBe(true);
   });
 });
 
 test('a copy without sources (a release) runs its bundle as it is', () => {
   dir = mkdtempSync(join(tmpdir(), 'placewise-bundle-'));
-  write('dist/cli.mjs');
+  write('dist/cli.cjs');
   expect(bundleIsStale(dir)).toBe(false);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -5,12 +5,14 @@ import { type BenchRunner, createBenchmarkJobs } from '../../../electron/host/be
 function fakeBench(
   run: BenchRunner['run'],
   split: BenchRunner['split'] = async () => Promise.reject(new Error('no split')),
+  onDevice: BenchRunner['onDevice'] = async () => Promise.reject(new Error('no device')),
 ) {
   const applied: [string, string, ApplyOptions | undefined][] = [];
   const runner: BenchRunner = {
     listBundledModels: async () => [{ id: 'tiny', reference: 'bundled:tiny', label: 'Tiny', size_mb: 1, params: 10 }],
     run,
     split,
+    onDevice,
     readReport: async (path: string) => {
       if (path.endsWith('.json')) return { model: { file: path } } as BenchReport;
       throw new Error(`${path}: not a bench results file`);
@@ -159,5 +161,101 @@ describe('benchmark jobs', () => {
     const { jobId } = await jobs.importReport('/phone/bench.json');
     await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('/phone/bench.json') });
     await expect(jobs.importReport('/phone/notes.txt')).rejects.toThrow('not a bench results file');
+  });
+
+  describe('on another device', () => {
+    const listening = { address: '127.0.0.1', port: 4567, path: '/t0ken/' };
+    /** A device run that tells the job what the worker would, and ends as `end` says. */
+    const deviceRun =
+      (
+        end: (
+          hooks: Parameters<BenchRunner['onDevice']>[1],
+        ) => Promise<{ report: BenchReport } | { timedOutS: number }>,
+      ) =>
+      (_request: unknown, hooks: Parameters<BenchRunner['onDevice']>[1]) => {
+        hooks.onStart();
+        hooks.onEvent({ listening });
+        return end(hooks);
+      };
+
+    test('the job shows the page URL, then the device, then its result', async () => {
+      let connect = () => undefined as void;
+      let finish: (report: BenchReport) => void = () => undefined;
+      const jobs = createBenchmarkJobs(
+        fakeBench(
+          () => Promise.reject(new Error('not a benchmark')),
+          undefined,
+          deviceRun(
+            (hooks) =>
+              new Promise((resolve) => {
+                connect = () => hooks.onEvent({ connected: true });
+                finish = (report) => resolve({ report });
+              }),
+          ),
+        ).runner,
+      );
+      const { jobId } = await jobs.startOnDevice({ model: 'bundled:tiny', timeoutS: 30 });
+      const device = { urls: ['http://127.0.0.1:4567/t0ken/'], lan: false, connected: false, timeoutS: 30 };
+      await expect(jobs.status(jobId)).resolves.toEqual({
+        state: 'running',
+        progress: 0,
+        message: 'waiting for the device to open the page',
+        device,
+      });
+      connect();
+      await expect(jobs.status(jobId)).resolves.toMatchObject({ device: { ...device, connected: true } });
+      finish(done('cls.onnx'));
+      await settle();
+      await expect(jobs.status(jobId)).resolves.toEqual({ state: 'done', report: done('cls.onnx') });
+    });
+
+    test('no result in time: the job says it timed out', async () => {
+      const jobs = createBenchmarkJobs(
+        fakeBench(
+          () => Promise.reject(new Error('not a benchmark')),
+          undefined,
+          deviceRun(async () => ({ timedOutS: 600 })),
+        ).runner,
+      );
+      const { jobId } = await jobs.startOnDevice({ model: 'bundled:tiny' });
+      await settle();
+      await expect(jobs.status(jobId)).resolves.toEqual({
+        state: 'failed',
+        timedOut: true,
+        message: 'no result within 600 s; the benchmark server has stopped',
+      });
+    });
+
+    test('a session nobody asks about any more (its window closed) is stopped; one asked about goes on', async () => {
+      const stopped: string[] = [];
+      const jobs = createBenchmarkJobs(
+        fakeBench(
+          () => Promise.reject(new Error('not a benchmark')),
+          undefined,
+          (request, hooks) =>
+            deviceRun(
+              () =>
+                new Promise((_resolve, reject) => {
+                  hooks.signal.addEventListener('abort', () => {
+                    stopped.push(request.model);
+                    reject(new Error('stopped'));
+                  });
+                }),
+            )(request, hooks),
+        ).runner,
+        { deviceLeaseMs: 1000 },
+      );
+      const forgotten = await jobs.startOnDevice({ model: 'forgotten.onnx' });
+      const watched = await jobs.startOnDevice({ model: 'watched.onnx' });
+      // The app asks about one of them far more often than the lease; the other it never asks about.
+      while (stopped.length === 0) {
+        await jobs.status(watched.jobId);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(stopped).toEqual(['forgotten.onnx']);
+      await expect(jobs.status(forgotten.jobId)).resolves.toEqual({ state: 'cancelled' });
+      await expect(jobs.status(watched.jobId)).resolves.toMatchObject({ state: 'running' });
+      await jobs.cancel(watched.jobId);
+    });
   });
 });

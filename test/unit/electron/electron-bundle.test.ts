@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -28,7 +27,7 @@ test('a packaged layout without the build script finds its bundled benchmark chi
     cpSync(join(root, 'dist'), join(app, 'dist'), { recursive: true });
     cpSync(join(root, 'package.json'), join(app, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
-    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(app, 'dist', 'cli.mjs')).href)});
+    const script = `const { main } = (await import('node:module')).createRequire(import.meta.url)(${JSON.stringify(join(app, 'dist', 'cli.cjs'))});
 process.exitCode = await main(['bench', 'bundled:paddleocr-cls', '--iterations', '3', '--warmup', '1', '--threads', '1', '--no-calibrate', '--json']);`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: app,

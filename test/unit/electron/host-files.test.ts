@@ -128,6 +128,7 @@ describe("the host's own files", () => {
       await expect(host.saveScenario({ path, text: 'placewise: 1\n' })).resolves.toEqual(refused(path));
       await expect(host.importBenchmarkReport(path)).rejects.toThrow("is one of Placewise's own files");
       await expect(host.startBenchmark({ model: path })).rejects.toThrow("is one of Placewise's own files");
+      await expect(host.startDeviceBenchmark({ model: path })).rejects.toThrow("is one of Placewise's own files");
     }
     const inFlight = join(dataDir, 'writes-in-flight', 'new.yaml');
     await expect(host.saveScenario({ path: inFlight, text: 'x' })).resolves.toEqual(refused(inFlight));

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateScenario, SCENARIO_LIMITS, type ScenarioInput, validateScenario } from '../../../simulator';
 import { alternatingOutages } from '../../../simulator/engine/outage-process';
+import { limitText } from '../../../simulator/scenario/limits';
 import { scenarioFrom } from '../simulator/queue-scenarios';
 
 /** A phone calling a shared cloud over one link: the shape most figures below are about. */
@@ -73,6 +74,13 @@ describe('outages', () => {
 });
 
 describe('counts beyond what a run holds are refused, saying why', () => {
+  // Whole numbers are grouped without Intl (its first call costs every start some 35 ms).
+  test('a limit is written as en-US writes it, or in exponent form from a billion', () => {
+    for (const value of [0, 7, 999, 1000, 1024, 65_536, 999_999, 1_000_000, 123_456_789, -1234, 0.25, 1e-6]) {
+      expect(limitText(value), String(value)).toBe(value.toLocaleString('en-US'));
+    }
+    expect(limitText(1e12)).toBe('1e12');
+  });
   const limits = SCENARIO_LIMITS;
   const cases: [string, (input: ScenarioInput) => void, string, RegExp][] = [
     ['users', (input) => (input.workload.users = limits.users + 1), 'workload.users', /^at most 100,000,000 users/],

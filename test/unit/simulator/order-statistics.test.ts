@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { batchIntervals, quantileOfSorted, summarizeLatencies } from '../../../simulator/evaluate/latency-statistics';
+import {
+  batchIntervals,
+  quantileOfSorted,
+  summarizeLatencies,
+  t975,
+} from '../../../simulator/evaluate/latency-statistics';
 import { quantileBySelection, selectKth, sortNonNegative } from '../../../simulator/evaluate/order-statistics';
+import { studentQuantile } from '../../../simulator/evaluate/student-t';
 import { RandomStream } from '../../../simulator/random/random-stream';
 
 function randomValues(n: number, seed: number): Float64Array {
@@ -126,5 +132,11 @@ describe('batch-means confidence intervals', () => {
     const five = ar1(0, 250, 4);
     expectInterval(batchIntervals(five)!.mean, byHand(five, 5).mean);
     expect(batchIntervals(ar1(0, 249, 5))).toBeUndefined();
+  });
+
+  // The quantiles the batch counts use are written out so that a short run does not compute them
+  // cold: they must be the very numbers the bisection gives, or results would change in the last digit.
+  it('takes t(0.975, df) for 19, 9 and 4 degrees of freedom bit for bit as studentQuantile computes it, and others from it', () => {
+    for (const df of [19, 9, 4, 1, 7, 30]) expect(t975(df)).toBe(studentQuantile(0.975, df));
   });
 });
