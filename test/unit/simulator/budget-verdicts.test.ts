@@ -75,6 +75,25 @@ describe('budget verdicts', () => {
     ['success at the limit', { success_rate: 0.99 }, 'success_rate', {}, true],
     ['success short', { success_rate: 0.991 }, 'success_rate', {}, false],
     ['no request completed', { success_rate: 0.5 }, 'success_rate', { success_rate: 0 }, false],
+    ['accuracy at the floor', { accuracy: 0.9 }, 'accuracy', { accuracy: 0.9 }, true],
+    ['accuracy short', { accuracy: 0.91 }, 'accuracy', { accuracy: 0.9 }, false],
+    ['no model with an accuracy (unknown)', { accuracy: 0.5 }, 'accuracy', {}, false],
+    [
+      'personal data at the limit',
+      { personal_gb_per_month: 2 },
+      'personal_gb_per_month',
+      { personal_gb_per_month: 2 },
+      true,
+    ],
+    [
+      'personal data over',
+      { personal_gb_per_month: 1.99 },
+      'personal_gb_per_month',
+      { personal_gb_per_month: 2 },
+      false,
+    ],
+    // No personal step or telemetry: no figure, which is none leaving the devices and passes even a 0 limit.
+    ['no personal data', { personal_gb_per_month: 0 }, 'personal_gb_per_month', {}, true],
   ];
   it.each(table)('%s', (_name, budgets, name, figures, passes) => {
     const found = verdict(budgets, name, figures);
@@ -87,6 +106,8 @@ describe('budget verdicts', () => {
     expect(verdict({ latency_ms: { p99: 1000 } }, 'latency_ms.p99').value).toBe(300);
     expect(verdict({ battery_hours: 1 }, 'battery_hours.phone').value).toBe(10);
     expect(verdict({ offline_success: 0.5 }, 'offline_success').value).toBe(0.95);
+    expect(verdict({ accuracy: 0.5 }, 'accuracy', { accuracy: 0.8 }).value).toBe(0.8);
+    expect(verdict({ personal_gb_per_month: 1 }, 'personal_gb_per_month').value).toBe(0);
   });
 
   it('fail every latency budget of an option with no completed request, whatever the limit', () => {
