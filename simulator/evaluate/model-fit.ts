@@ -43,7 +43,9 @@ export function modelFit(system: SystemModel, plan: OptionPlan): FitResult[] {
     const totalMb = models.reduce((sum, model) => sum + model.size_mb, 0);
     const sizes = models.map((model) => `${model.id} ${trimMb(model.size_mb)} MB`).join(' + ');
     const reasons: string[] = [];
+    // Stryker disable next-line ConditionalExpression: a comparison with an undefined limit is false anyway; the test is there for the type.
     if (ramMb !== undefined && totalMb > ramMb) reasons.push(`${sizes} > ${ramDevice!.name} ${trimMb(ramMb)} MB RAM`);
+    // Stryker disable next-line ConditionalExpression: a comparison with an undefined limit is false anyway; the test is there for the type.
     if (storageGb !== undefined && totalMb > storageGb * MB_PER_GB) {
       reasons.push(`${sizes} > ${storageDevice!.name} ${trimMb(storageGb)} GB storage`);
     }
@@ -66,9 +68,11 @@ export function modelFit(system: SystemModel, plan: OptionPlan): FitResult[] {
 export function fitVerdicts(fit: readonly FitResult[]): BudgetVerdict[] {
   return fit.flatMap((entry) => {
     const verdicts: BudgetVerdict[] = [];
+    // Stryker disable next-line ConditionalExpression: a comparison with an undefined limit is false anyway; the test is there for the type.
     if (entry.ram_mb !== undefined && entry.size_mb > entry.ram_mb) {
       verdicts.push({ name: `fit.${entry.component}.ram_mb`, limit: entry.ram_mb, value: entry.size_mb, pass: false });
     }
+    // Stryker disable next-line ConditionalExpression: a comparison with an undefined limit is false anyway; the test is there for the type.
     if (entry.storage_gb !== undefined && entry.size_mb > entry.storage_gb * MB_PER_GB) {
       verdicts.push({
         name: `fit.${entry.component}.storage_gb`,

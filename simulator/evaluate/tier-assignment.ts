@@ -9,6 +9,7 @@ export function assignTiers(shares: readonly number[], users: number, random: Ra
   const exact = shares.map((share) => share * users);
   const counts = exact.map(Math.floor);
   const byRemainder = exact.map((value, tier) => ({ tier, remainder: value - counts[tier] }));
+  // Stryker disable next-line ArithmeticOperator: ties keep tier order anyway (the list is built in tier order and sort is stable); the tie-break says so.
   byRemainder.sort((a, b) => b.remainder - a.remainder || a.tier - b.tier);
   let left = users - counts.reduce((sum, count) => sum + count, 0);
   for (const { tier } of byRemainder) {

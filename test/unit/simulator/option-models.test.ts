@@ -309,4 +309,60 @@ describe('whether the models fit', () => {
       reason: 'large 300 MB > phone (old) 128 MB RAM',
     });
   });
+
+  /** large (300 MB) alone on the phone, made of these handsets (one, or a mix of two halves). */
+  const largeOn = (...handsets: { ram_mb?: number; storage_gb?: number }[]) => {
+    const hardware = Object.fromEntries(
+      handsets.map((limits, index) => [`h${index}`, { cores: 1, gflops: 1, ...limits }]),
+    );
+    const input = phoneAndCloud({
+      hardware: { ...hardware, box: { cores: 1, gflops: 10 } },
+      components: [
+        handsets.length === 1
+          ? { id: 'phone', kind: 'phone', hardware: 'h0' }
+          : {
+              id: 'phone',
+              kind: 'phone',
+              hardware_mix: handsets.map((_, index) => ({ hardware: `h${index}`, share: 0.5 })),
+            },
+        { id: 'cloud', kind: 'cloud', hardware: 'box', usd_per_hour: 0 },
+      ],
+      options: [{ id: 'large-on-phone', place: { infer: 'phone' } }],
+      workload: { users: 1, per_user_rps: 0.1, arrivals: 'periodic', source: 'phone', requests: 20 },
+    });
+    return evaluateScenario(scenarioFrom(input)).options[0];
+  };
+
+  it('fits models exactly the size of the RAM and storage, and lists only the limits the device has', () => {
+    const exact = largeOn({ ram_mb: 300, storage_gb: 0.3 });
+    expect(exact.fit).toStrictEqual([
+      { component: 'phone', models: ['large'], size_mb: 300, ram_mb: 300, storage_gb: 0.3, pass: true },
+    ]);
+    expect(exact.budgets).toEqual([]);
+    // 300 MB in 1 GB of storage, with no RAM figure: no ram_mb key, not even an undefined one.
+    expect(largeOn({ storage_gb: 1 }).fit).toStrictEqual([
+      { component: 'phone', models: ['large'], size_mb: 300, storage_gb: 1, pass: true },
+    ]);
+    expect(largeOn({ ram_mb: 1000 }).fit).toStrictEqual([
+      { component: 'phone', models: ['large'], size_mb: 300, ram_mb: 1000, pass: true },
+    ]);
+  });
+
+  it('gives every limit a model set breaks, in one reason and one verdict each', () => {
+    const over = largeOn({ ram_mb: 299, storage_gb: 0.299 });
+    expect(over.fit![0].reason).toBe('large 300 MB > phone 299 MB RAM; large 300 MB > phone 0.299 GB storage');
+    expect(over.budgets).toEqual([
+      { name: 'fit.phone.ram_mb', limit: 299, value: 300, pass: false },
+      { name: 'fit.phone.storage_gb', limit: 0.299, value: 0.3, pass: false },
+    ]);
+  });
+
+  it("takes a population's tightest RAM among the tiers that state one", () => {
+    // The first half's handset gives no RAM figure: the other's 256 MB is the limit.
+    expect(largeOn({}, { ram_mb: 256 }).fit![0]).toMatchObject({
+      ram_mb: 256,
+      pass: false,
+      reason: 'large 300 MB > phone (h1) 256 MB RAM',
+    });
+  });
 });
