@@ -10,12 +10,10 @@ export interface SimulationRequest {
   /** Simulated requests per option; absent: the scenario's own (full fidelity). */
   requests?: number;
   /**
-   * The option the canvas shows: only it is simulated, and sent back as a `focusResult`, so the
-   * figures on the drawing follow an edit before the other options are done.
+   * The option the canvas shows: at preview fidelity it is simulated first and sent on its own,
+   * so the figures on the drawing follow an edit before the other options are done.
    */
   focus?: string;
-  /** Options already simulated for this run (the shown option's answer), taken as they are. */
-  known?: OptionResult[];
 }
 
 /** How far a run is: options simulated of the scenario's options, and the one now running. */

@@ -70,102 +70,27 @@ function harness() {
 }
 
 describe('the simulation runner', () => {
-  test('asks the answer worker for the shown option first, then the bulk worker for the others with it known', () => {
+  test("asks for the shown option first in the preview, and passes on its result only while it is the latest edit's", () => {
     const { runner, workers, updates, focused } = harness();
     runner.run(scenario(20_000), 'remote');
-    const [answer] = workers;
-    expect(workers).toHaveLength(1);
-    expect(answer.received[0]).toMatchObject({ fidelity: 'preview', focus: 'remote', requests: PREVIEW_REQUESTS });
+    const [worker] = workers;
+    expect(worker.received[0]).toMatchObject({ fidelity: 'preview', focus: 'remote' });
     const remote = { id: 'remote' } as OptionResult;
-    answer.focusReply(answer.received[0], remote);
+    worker.focusReply(worker.received[0], remote);
     expect(focused).toEqual([remote]);
-    // The answer is not the run's end: the other options' preview and the full run follow.
+    // The focused result is not the run's end: the whole preview and the full run follow.
     expect(updates).toEqual([]);
-    const bulk = workers[1];
-    expect(bulk.received[0]).toMatchObject({ fidelity: 'preview', requests: PREVIEW_REQUESTS, known: [remote] });
-    expect(bulk.received[0].focus).toBeUndefined();
-    bulk.reply(bulk.received[0]);
-    expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([['preview', true]]);
-    expect(bulk.received[1]).toMatchObject({ fidelity: 'full' });
-    expect(bulk.received[1].focus).toBeUndefined();
-    expect(bulk.received[1].known).toBeUndefined();
+    expect(worker.received).toHaveLength(1);
+    worker.reply(worker.received[0]);
+    expect(worker.received[1]).toMatchObject({ fidelity: 'full' });
+    expect(worker.received[1].focus).toBeUndefined();
 
-    // An answer that comes back after a newer edit is not shown.
     runner.run(scenario(20_000), 'remote');
-    const stale = answer.received.at(-1)!;
+    const stale = workers.at(-1)!.received.at(-1)!;
     runner.run(scenario(30_000));
     expect(workers.at(-1)!.received.at(-1)!.focus).toBeUndefined();
-    answer.focusReply(stale, { id: 'remote' } as OptionResult);
+    workers.at(-1)!.focusReply({ ...stale, runId: stale.runId }, { id: 'remote' } as OptionResult);
     expect(focused).toHaveLength(1);
-  });
-
-  test('a small scenario gets its first answer at full fidelity, then the rest, once', () => {
-    const { runner, workers, updates, focused } = harness();
-    runner.run(scenario(500), 'remote');
-    const [answer] = workers;
-    expect(answer.received).toEqual([expect.objectContaining({ fidelity: 'full', focus: 'remote' })]);
-    expect(answer.received[0].requests).toBeUndefined();
-    answer.focusReply(answer.received[0], { id: 'remote' } as OptionResult);
-    expect(focused).toHaveLength(1);
-    const bulk = workers[1];
-    expect(bulk.received).toEqual([expect.objectContaining({ fidelity: 'full' })]);
-    expect(bulk.received[0].requests).toBeUndefined();
-    bulk.reply(bulk.received[0]);
-    expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([['full', false]]);
-    expect(bulk.received).toHaveLength(1);
-  });
-
-  test('an edit during the full run is answered by the warm answer worker; only the bulk worker is ended', () => {
-    const { runner, workers, focused } = harness();
-    runner.run(scenario(20_000), 'remote');
-    const [answer] = workers;
-    answer.focusReply(answer.received[0], { id: 'remote' } as OptionResult);
-    const bulk = workers[1];
-    bulk.reply(bulk.received[0]);
-    expect(bulk.received.at(-1)).toMatchObject({ fidelity: 'full' });
-
-    runner.run(scenario(30_000), 'remote');
-    expect(bulk.terminated).toBe(true);
-    expect(answer.terminated).toBe(false);
-    expect(workers).toHaveLength(2);
-    const next = answer.received[1];
-    expect(next).toMatchObject({ fidelity: 'preview', focus: 'remote' });
-    answer.focusReply(next, { id: 'remote', p95: 2 } as unknown as OptionResult);
-    expect(focused).toHaveLength(2);
-    // The other options go to a fresh bulk worker.
-    expect(workers).toHaveLength(3);
-    expect(workers[2].received[0].runId).toBe(next.runId);
-    runner.dispose();
-    expect(workers.every((worker) => worker.terminated)).toBe(true);
-  });
-
-  test('edits while the answer worker is busy wait for it, and only the latest is simulated', () => {
-    const { runner, workers, focused } = harness();
-    runner.run(scenario(20_000), 'remote');
-    runner.run(scenario(21_000), 'remote');
-    runner.run(scenario(22_000), 'remote');
-    const [answer] = workers;
-    expect(answer.received).toHaveLength(1);
-    answer.focusReply(answer.received[0], { id: 'remote' } as OptionResult);
-    // The first edit's answer is stale: not shown, no bulk run for it.
-    expect(focused).toEqual([]);
-    expect(workers).toHaveLength(1);
-    expect(answer.received).toHaveLength(2);
-    expect(answer.received[1].scenario.workload.requests).toBe(22_000);
-    answer.focusReply(answer.received[1], { id: 'remote' } as OptionResult);
-    expect(focused).toHaveLength(1);
-    expect(workers[1].received[0].scenario.workload.requests).toBe(22_000);
-  });
-
-  test('an answer worker that dies reports the failure, and the next edit gets a fresh one', () => {
-    const { runner, workers, failures } = harness();
-    runner.run(scenario(20_000), 'remote');
-    workers[0].onerror?.({ message: 'out of memory' } as ErrorEvent);
-    expect(failures).toEqual(['the simulation worker failed: out of memory']);
-    expect(workers[0].terminated).toBe(true);
-    runner.run(scenario(20_000), 'remote');
-    expect(workers).toHaveLength(2);
-    expect(workers[1].received[0]).toMatchObject({ focus: 'remote' });
   });
 
   test('runs a preview first, then the full run', () => {
