@@ -309,6 +309,38 @@ describe('the warnings of a run', () => {
     ]);
   });
 
+  it('list every component and link the estimate leaves out, and fallbacks when any step has one', () => {
+    const scaled = { min: 1, max: 4, target_utilization: 0.5, scale_interval_s: 10 };
+    const many = setting({
+      placewise: 1,
+      name: 'many omissions',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'a', kind: 'cloud', hardware: 'aws-c7i-xlarge', replicas: scaled },
+        { id: 'b', kind: 'cloud', hardware: 'aws-c7i-xlarge', replicas: scaled },
+        { id: 'f1', kind: 'serverless', hardware: 'aws-lambda-2gb', cold_start_ms: 300 },
+        { id: 'f2', kind: 'serverless', hardware: 'aws-lambda-2gb', cold_start_ms: 300 },
+      ],
+      links: [
+        { id: 'net', between: ['phone', 'a'], tech: 'wifi', outages: { every_s: 600, lasting_s: 10 } },
+        { id: 'ab', between: ['a', 'b'], tech: 'ethernet', outages: { every_s: 600, lasting_s: 10 } },
+        { id: 'af', between: ['a', 'f1'], tech: 'ethernet' },
+        { id: 'bf', between: ['b', 'f2'], tech: 'ethernet' },
+      ],
+      workload: { users: 1, per_user_rps: 1, source: 'phone', requests: 1000 },
+      pipeline: [
+        { id: 's1', at: 'a', compute_ms: 1 },
+        { id: 's2', at: 'b', compute_ms: 1 },
+        { id: 's3', at: 'f1', compute_ms: 1 },
+        { id: 's4', at: 'f2', compute_ms: 1 },
+      ],
+      options: [{ id: 'spread', fallback: { s1: { at: 'phone' } } }],
+    });
+    expect(warningsOf({ latency: latencyOf(130) }, many)).toEqual([
+      'simulated mean latency 130.0 ms and the queueing estimate 100.0 ms differ by 30%: the estimate leaves out serverless cold starts (f1, f2); autoscaling (it takes a, b as settled at the target); outages and fallbacks (it has net, ab always up), and the run may be too short (try more requests)',
+    ]);
+  });
+
   it('say when the autoscaler decided less often than asked', () => {
     const elastic = setting(
       phoneAndCloud((input) => {
