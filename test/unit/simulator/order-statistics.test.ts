@@ -126,6 +126,11 @@ describe('batch-means confidence intervals', () => {
     expect(expected.mean[1] - expected.mean[0]).toBeGreaterThan(twenty.mean[1] - twenty.mean[0]);
   });
 
+  it('of latencies that never vary are [0, 0] ms, not cut at 0', () => {
+    // Requests answered in 0 ms (all on the device, no compute time): no spread, nothing cut.
+    expect(batchIntervals(new Float64Array(1000))).toStrictEqual({ mean: [0, 0], p95: [0, 0] });
+  });
+
   it('with too few requests for 20 batches of 50, uses 10 or 5; below 5 batches of 50, gives none', () => {
     const series = ar1(0, 999, 3);
     expectInterval(batchIntervals(series)!.mean, byHand(series, byHand(series, 10).lag1 > 0.3 ? 5 : 10).mean);
