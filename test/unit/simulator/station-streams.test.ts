@@ -14,10 +14,10 @@ function stationsAt(seed: number) {
     scenarioFrom({
       placewise: 1,
       name: 'two shared servers',
-      hardware: { box: { cores: 1, gflops: 1 } },
+      hardware: { box: { cores: 1, gflops: 1 }, quad: { cores: 4, gflops: 4 } },
       components: [
         { id: 'front', kind: 'cloud', hardware: 'box' },
-        { id: 'back', kind: 'cloud', hardware: 'box' },
+        { id: 'back', kind: 'cloud', hardware: 'quad', replicas: 3 },
       ],
       links: [{ id: 'dc', between: ['front', 'back'], tech: 'ethernet' }],
       workload: { users: 1000, per_user_rps: 0.01, source: 'front', requests: 100 },
@@ -36,7 +36,7 @@ function stationsAt(seed: number) {
     arrivals: 100,
     capacity: 100,
     backgroundLimit: 1e6,
-    initialReplicas: [1, 1],
+    initialReplicas: [1, 3],
   };
   const hooks = { batchService: () => 0, dispatch: () => {} };
   return buildStations(system, plan, shape, seed, hooks);
@@ -60,5 +60,13 @@ describe('background streams', () => {
     for (let a = 0; a < arrivals.length; a++)
       for (let b = a + 1; b < arrivals.length; b++) expect(arrivals[a]).not.toEqual(arrivals[b]);
     expect(backgroundArrivals(stationsAt(7), indexes[1])).toEqual(arrivals[1]);
+  });
+});
+
+describe('servers', () => {
+  it('are a shared component’s cores on each of its replicas', () => {
+    const set = stationsAt(7);
+    const servers = (index: number) => (set.stations[index] as unknown as { servers: number }).servers;
+    expect([servers(set.componentBase[0]), servers(set.componentBase[1])]).toEqual([1, 12]);
   });
 });
