@@ -4,14 +4,16 @@
 // only sharpen a figure whose verdict they cannot change. Otherwise the sample is simulated again
 // at the full request count.
 //
-// Requests of one user share that user's devices, queues and outages, so they are not
-// independent: every interval counts one observation per user simulated in detail (or per
-// request, where there are fewer), a design effect that can only overstate the noise. Where
-// all users share what varies over time (an outage on a shared link, a scheduled outage,
-// autoscaling, serverless cold starts, a run that is not stationary), no pilot decides.
+// Requests are not independent: those of one user share that user's outages, and successive
+// requests through a busy queue wait alike. Every interval counts the requests as fewer
+// independent observations (a design effect), one per user where outages tie a user's requests
+// together. Where all users share what varies over time (an outage on a shared link, a
+// scheduled outage, autoscaling, serverless cold starts, a run that is not stationary), no
+// pilot decides.
 import { batchedSteps } from '../analytic/option-estimate';
 import { walkOption } from '../analytic/request-walk';
 import { quantileOfSorted } from '../evaluate/latency-statistics';
+import { relaxationArrivals } from '../evaluate/run-shape';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import type { BudgetVerdict, OptionResult } from '../results';
@@ -101,11 +103,18 @@ export function verdictInterval(
   if (name.startsWith('fit.')) return 'fixed';
   if (!variability.canFail && (name === 'success_rate' || name === 'offline_success')) return 'fixed';
   if (value === null) return undefined;
-  const observations = Math.min(result.requests, result.detailed_users);
-  // Service times and cache hits are drawn afresh for every request: only outages, which last
-  // for many of a user's requests, tie the branches (and so kilobytes, accuracy, busy time) of
-  // one user's requests together.
-  const draws = variability.outageExposed ? observations : result.requests;
+  // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
+  // counted at the busiest station; service times and cache hits are drawn afresh every time.
+  const busiest = Math.max(
+    0,
+    ...result.analytic.components.map((station) => station.utilization),
+    ...result.analytic.links.map((station) => station.utilization),
+  );
+  if (busiest >= 1) return undefined;
+  const independent = result.requests / (1 + 2 * relaxationArrivals(busiest));
+  // Outages last for many of a user's requests: then a user's requests count once.
+  const observations = variability.outageExposed ? Math.min(independent, result.detailed_users) : independent;
+  const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
   if (observations < 2) return undefined;
   if (name === 'latency_ms.mean') {
     const half = (Z99 * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
