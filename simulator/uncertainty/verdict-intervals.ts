@@ -10,6 +10,7 @@
 // together. Where all users share what varies over time (an outage on a shared link, a
 // scheduled outage, autoscaling, serverless cold starts, a run that is not stationary), no
 // pilot decides.
+import { erlangC } from '../analytic/erlang';
 import { batchedSteps } from '../analytic/option-estimate';
 import { walkOption } from '../analytic/request-walk';
 import { quantileOfSorted } from '../evaluate/latency-statistics';
@@ -104,10 +105,11 @@ export function verdictInterval(
   if (!variability.canFail && (name === 'success_rate' || name === 'offline_success')) return 'fixed';
   if (value === null) return undefined;
   // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
-  // counted at the busiest station; service times and cache hits are drawn afresh every time.
+  // counted at the station where a request most likely waits (Erlang C: utilisation itself on
+  // one server); service times and cache hits are drawn afresh every time.
   const busiest = Math.max(
     0,
-    ...result.analytic.components.map((station) => station.utilization),
+    ...result.analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
     ...result.analytic.links.map((station) => station.utilization),
   );
   if (busiest >= 1) return undefined;
