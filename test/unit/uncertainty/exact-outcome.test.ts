@@ -45,10 +45,7 @@ describe('the choice between the closed form and the simulation', () => {
     [
       'autoscaling',
       (text: string) =>
-        text.replace(
-          'usd_per_hour: 2',
-          'usd_per_hour: 2\n    replicas: { min: 1, max: 3, target_utilization: 0.6 }',
-        ),
+        text.replace('usd_per_hour: 2', 'usd_per_hour: 2\n    replicas: { min: 1, max: 3, target_utilization: 0.6 }'),
     ],
     [
       'a second step that takes time',
