@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateScenario,
   evaluateWithValues,
-  monteCarloReport,
+  monteCarloInOrder,
   type OptionOutcome,
   optionOutcome,
   parseScenarioText,
@@ -122,17 +122,7 @@ describe('Monte Carlo against the previous full simulation of every sample', () 
 
   it('gives the same report for the same seed, evaluations included', () => {
     const uncertain = parse(UNIFORM_STATION).uncertain!;
-    const report = () => {
-      const plan = planMonteCarlo(uncertain, { samples: 6, seed: 2, requests: 400 });
-      return monteCarloReport(
-        plan,
-        plan.tasks.map((task) => {
-          const outcome = evaluateWithValues(uncertain, task);
-          if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-          return outcome.options;
-        }),
-      );
-    };
+    const report = () => monteCarloInOrder(uncertain, { samples: 6, seed: 2, requests: 400 });
     const first = report();
     expect(first.monte_carlo.options[0].evaluations).toMatchObject({ exact: 0 });
     expect(JSON.stringify(report())).toBe(JSON.stringify(first));
