@@ -5,7 +5,11 @@
 //
 // A queue at utilisation rho forgets its start in about rho / (1 - sqrt(rho))^2 of its own
 // arrivals (the relaxation time of M/M/1, Morse 1955, counted in arrivals rather than seconds);
-// each detailed user gets `relaxations` of those, and never fewer than `minRequestsPerUser`.
+// each detailed user gets `relaxations` of those. That is all a per-user queue needs, so the
+// sample is as large as it allows: a detailed user costs nothing until it sends a request (its
+// devices are made then, see station-set.ts), while each background user adds arrivals over the
+// whole span, which a smaller sample stretches. With idle devices every user is detailed and
+// there is no background at all, whatever the population (up to MAX_DETAILED_USERS).
 // Preview fidelity (the app's first answer while editing, Monte Carlo samples) settles for
 // less: shorter spans mean far less background load to simulate, at some bias on per-user
 // queues that are busy.
@@ -19,9 +23,9 @@ export type Fidelity = 'full' | 'preview';
 /** Relaxation times a full-fidelity run gives each queue. */
 export const FULL_RELAXATIONS = 20;
 
-const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number }> = {
-  full: { minRequestsPerUser: 50, relaxations: FULL_RELAXATIONS },
-  preview: { minRequestsPerUser: 5, relaxations: 2 },
+const DETAIL: Record<Fidelity, { relaxations: number }> = {
+  full: { relaxations: FULL_RELAXATIONS },
+  preview: { relaxations: 2 },
 };
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.
@@ -86,6 +90,7 @@ export function planRun(
     const arrivals = measured + warmup;
     const neededUsers = Math.min(
       system.users,
+      MAX_DETAILED_USERS,
       Math.max(mixUsers(system), 1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
     );
     const detailedUsers = hasBackgroundLoad(system, estimate)
@@ -168,7 +173,7 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
     ...estimate.components.filter((component) => perUser.has(component.id)).map((component) => component.utilization),
     ...estimate.links.filter((link) => perUserLinks.has(link.id)).map((link) => link.utilization),
   ];
-  let needed = detail.minRequestsPerUser;
+  let needed = 0;
   for (const rho of utilisations) {
     // A saturated device never settles: give all requests to one user, so its queue grows as long as it can.
     if (rho >= 1) return Number.POSITIVE_INFINITY;
