@@ -39,8 +39,11 @@ const BACKGROUND_LIMIT_FACTOR = 2;
 // With a device population (hardware_mix), at least this many detailed users, so that the
 // tiers' shares of them are the population's to within 1% (apportioned, see tier-assignment.ts).
 const MIX_DETAILED_USERS = 100;
-// Detailed users each hold their own devices and links: at most this many.
-const MAX_DETAILED_USERS = 200_000;
+// Detailed users each hold their own devices' executors and links' serialisers (made as they
+// send requests, 16 bytes a server, see user-stations.ts): at most this many users, and at most
+// this many of their servers in all.
+const MAX_DETAILED_USERS = 1_000_000;
+const MAX_OWN_SERVERS = 20_000_000;
 
 export interface RunShape {
   detailedUsers: number;
@@ -90,11 +93,11 @@ export function planRun(
     const arrivals = measured + warmup;
     const neededUsers = Math.min(
       system.users,
-      MAX_DETAILED_USERS,
+      maxDetailedUsers(system),
       Math.max(mixUsers(system), 1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
     );
     const detailedUsers = hasBackgroundLoad(system, estimate)
-      ? Math.max(neededUsers, usersForBoundedBackground(system.users, arrivals))
+      ? Math.max(neededUsers, usersForBoundedBackground(system, arrivals))
       : neededUsers;
     const initialReplicas = startingReplicas(system, estimate, 1);
     return {
@@ -112,7 +115,7 @@ export function planRun(
   const perUser = system.perUserRps * meanAcceptance * workload.duration_s;
   const detailedUsers = Math.min(
     system.users,
-    MAX_DETAILED_USERS,
+    maxDetailedUsers(system),
     Math.max(1, Math.floor(MAX_DURATION_REQUESTS / perUser)),
   );
   const expected = detailedUsers * perUser;
@@ -153,9 +156,17 @@ function backgroundBound(arrivals: number): number {
  * bounds: the other users' requests over the detailed users' span are about
  * (users - detailed) / detailed x arrivals.
  */
-function usersForBoundedBackground(users: number, arrivals: number): number {
+function usersForBoundedBackground(system: SystemModel, arrivals: number): number {
   const bound = backgroundBound(arrivals);
-  return Math.min(users, MAX_DETAILED_USERS, Math.ceil((users * arrivals) / (bound + arrivals)));
+  const { users } = system;
+  return Math.min(users, maxDetailedUsers(system), Math.ceil((users * arrivals) / (bound + arrivals)));
+}
+
+function maxDetailedUsers(system: SystemModel): number {
+  const ownServers =
+    system.components.reduce((sum, component) => sum + (component.shared ? 0 : component.cores), 0) +
+    2 * system.links.filter((link) => !link.shared).length;
+  return Math.min(MAX_DETAILED_USERS, Math.max(1, Math.floor(MAX_OWN_SERVERS / ownServers)));
 }
 
 /** `loadShare`: the starting load as a share of the load the estimate is for (the busiest hour's). */
