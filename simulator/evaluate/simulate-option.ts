@@ -18,6 +18,8 @@ export interface OptionRun {
   measured: number;
   /** Users simulated in detail; the others are background load on shared stations. */
   detailedUsers: number;
+  /** Detailed users who sent a request, and so got their own stations (all of them without per-user stations: 0). */
+  usersWithStations: number;
   /** End-to-end latency of each measured request in arrival order; NaN where it failed. */
   latencies: Float64Array;
   /** Requests that completed and that failed, all of the run's (warm-up included). */
@@ -565,6 +567,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   return {
     measured,
     detailedUsers: users,
+    usersWithStations: own.users,
     personalKb,
     tiers: tierRuns,
     ...(measuredUsers ? { measuredUsers: measuredUsers.subarray(0, measured) } : {}),
