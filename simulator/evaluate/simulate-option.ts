@@ -246,15 +246,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const perUserGapMs = 1000 / system.perUserRps;
   const aggregateGapMs = perUserGapMs / users;
   const periodic = system.scenario.workload.arrivals === 'periodic';
-  // Periodic arrivals: each user exactly one period apart, users at random phases.
-  const phaseOrder: number[] = [];
+  // Periodic arrivals: each user exactly one period apart, users at random phases. The users in
+  // order of phase, ties by user: a phase is a 32-bit draw times the period, so the draw times
+  // 2^20 plus the user (at most a million, see run-shape.ts) is an exact key below 2^52, and a
+  // numeric sort of those keys orders a million users in a fraction of a comparator sort's time.
   const phases = new Float64Array(users);
+  const phaseOrder = new Int32Array(periodic ? users : 0);
   if (periodic) {
+    const keys = new Float64Array(users);
     for (let user = 0; user < users; user++) {
-      phases[user] = arrivalRandom.next() * perUserGapMs;
-      phaseOrder.push(user);
+      const draw = arrivalRandom.next();
+      phases[user] = draw * perUserGapMs;
+      keys[user] = draw * 2 ** 32 * 2 ** 20 + user;
     }
-    phaseOrder.sort((a, b) => phases[a] - phases[b]);
+    keys.sort();
+    keys.forEach((key, rank) => (phaseOrder[rank] = key % 2 ** 20));
   }
 
   let completed = 0;
