@@ -10,7 +10,12 @@ import { scenarioFrom } from './queue-scenarios';
 
 function shapeOf(input: ScenarioInput, requests?: number, fidelity?: Fidelity) {
   const system = buildSystemModel(scenarioFrom(input));
-  return planRun(system, estimateOption(system, buildOptionPlan(system, system.scenario.options[0])), requests, fidelity);
+  return planRun(
+    system,
+    estimateOption(system, buildOptionPlan(system, system.scenario.options[0])),
+    requests,
+    fidelity,
+  );
 }
 
 type Workload = Partial<ScenarioInput['workload']>;
@@ -93,6 +98,28 @@ describe('a run of a number of requests', () => {
       expect(shapeOf(busyLink).detailedUsers).toBe(Math.ceil(20_000 / (20 * relaxation)));
     });
 
+    it('the shared queues do not count: the background keeps them busy', () => {
+      // Idle phones; a shared cloud server and a shared backbone each at utilisation 0.5
+      // (10 requests a second of 50 ms): 2,000 requests at 50 a user.
+      const shared: ScenarioInput = {
+        ...phones({ per_user_rps: 0.01, requests: 2000 }, 1),
+        components: [
+          { id: 'phone', kind: 'phone', hardware: 'handset' },
+          { id: 'edge', kind: 'edge', hardware: 'handset' },
+          { id: 'cloud', kind: 'cloud', hardware: 'handset' },
+        ],
+        links: [
+          { id: 'net', between: ['phone', 'edge'], tech: 'ethernet', latency_ms: 0 },
+          { id: 'backbone', between: ['edge', 'cloud'], tech: 'ethernet', mbps: 8, latency_ms: 0 },
+        ],
+        pipeline: [
+          { id: 'prepare', at: 'phone', compute_ms: 1, output_kb: 50 },
+          { id: 'infer', at: 'cloud', compute_ms: 50 },
+        ],
+      };
+      expect(shapeOf(shared).detailedUsers).toBe(2000 / 50);
+    });
+
     it('never more users than there are', () => {
       expect(shapeOf(phones({ users: 30, per_user_rps: 5, requests: 20_000 }, 100)).detailedUsers).toBe(30);
     });
@@ -135,7 +162,17 @@ describe('a run of a number of requests', () => {
       expect(shape.backgroundBound).toEqual({ neededUsers: 1_000_000 / 50 });
     });
 
-    const local = phones({ users: 100_000_000, per_user_rps: 1e-9, requests: 500 }, 1);
+    // The phone sends its output to the user's own watch: only per-user components and links work.
+    const local: ScenarioInput = {
+      ...phones({ users: 100_000_000, per_user_rps: 1e-9, requests: 500 }, 1),
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'handset' },
+        { id: 'watch', kind: 'wearable', hardware: 'handset' },
+      ],
+      links: [{ id: 'bt', between: ['phone', 'watch'], tech: 'bluetooth' }],
+      pipeline: [{ id: 'infer', at: 'phone', compute_ms: 1, output_kb: 1 }],
+    };
+    local.workload = { ...local.workload, sink: 'watch' };
 
     it('not when no shared component or link has work to do', () => {
       const shape = shapeOf(local);
@@ -221,10 +258,15 @@ describe('a run of a simulated span', () => {
   it('starts an autoscaled component at the load of the first hour', () => {
     // Busiest hour 2 a second a user (60 executors of 30 ms, 50 replicas at 60% of 2 cores);
     // the first hour is a quarter of that: 15 executors, 13 replicas.
-    const scaled = phones({ per_user_rps: 1, load_profile: [0.5, 2, ...Array<number>(22).fill(1)], duration_s: 100 }, 1, 30, {
-      cores: 2,
-      replicas: { min: 1, max: 80, target_utilization: 0.6 },
-    });
+    const scaled = phones(
+      { per_user_rps: 1, load_profile: [0.5, 2, ...Array<number>(22).fill(1)], duration_s: 100 },
+      1,
+      30,
+      {
+        cores: 2,
+        replicas: { min: 1, max: 80, target_utilization: 0.6 },
+      },
+    );
     expect(shapeOf(scaled).initialReplicas).toEqual([1, 13]);
   });
 });
