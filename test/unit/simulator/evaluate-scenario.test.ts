@@ -1,0 +1,182 @@
+// What evaluateScenario does with its settings and how it assembles an option's figures, on tiny
+// deterministic scenarios (a few periodic requests, nothing queues).
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario, type ScenarioInput } from '../../../simulator';
+import { scenarioFrom } from './queue-scenarios';
+
+// One user sends a request every second from the phone; 'a', 'b' and 'c' place the step on the
+// phone, the edge or the cloud.
+const threeOptions = (overrides: Partial<ScenarioInput> = {}): ScenarioInput => ({
+  placewise: 1,
+  name: 'three options',
+  seed: 5,
+  hardware: { box: { cores: 1, gflops: 1 } },
+  components: [
+    { id: 'phone', kind: 'phone', hardware: 'box' },
+    { id: 'edge', kind: 'edge', hardware: 'box' },
+    { id: 'cloud', kind: 'cloud', hardware: 'box' },
+  ],
+  links: [
+    { id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', latency_ms: 1 },
+    { id: 'wan', between: ['edge', 'cloud'], tech: 'ethernet', latency_ms: 1 },
+  ],
+  workload: { users: 1, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 10 },
+  pipeline: [{ id: 'infer', compute_ms: 10 }],
+  options: [
+    { id: 'a', place: { infer: 'phone' } },
+    { id: 'b', place: { infer: 'edge' } },
+    { id: 'c', place: { infer: 'cloud' } },
+  ],
+  ...overrides,
+});
+
+describe('evaluating a scenario', () => {
+  it("evaluates the options asked for, in the scenario's order, saying which it starts", () => {
+    const started: [number, number, string][] = [];
+    const results = evaluateScenario(scenarioFrom(threeOptions()), {
+      options: ['c', 'a'],
+      onOption: (index, count, id) => started.push([index, count, id]),
+    });
+    expect(results.options.map((option) => option.id)).toEqual(['a', 'c']);
+    expect(started).toEqual([
+      [0, 2, 'a'],
+      [1, 2, 'c'],
+    ]);
+  });
+
+  it('reuses the results it is given for an option as they are', () => {
+    const scenario = scenarioFrom(threeOptions());
+    const first = evaluateScenario(scenario, { options: ['b'] }).options[0];
+    const again = evaluateScenario(scenario, { known: [first] });
+    expect(again.options[1]).toBe(first);
+    expect(again.options.map((option) => option.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it("reports the seed used, the measured requests, the recommendation and the scenario's decision", () => {
+    const scenario = scenarioFrom(threeOptions({ decision: 'b' }));
+    const results = evaluateScenario(scenario, { seed: 9, requests: 20 });
+    expect(results.scenario).toBe('three options');
+    expect(results.seed).toBe(9);
+    expect(results.requests).toBe(20);
+    expect(results.decision).toBe('b');
+    // Every option passes (no budgets) and costs nothing: the fastest, on the phone, is recommended.
+    expect(results.recommendation).toBe('a');
+    expect(results.recommendation_reason).not.toBe('');
+    expect(evaluateScenario(scenario).seed).toBe(5);
+    expect(evaluateScenario(scenarioFrom(threeOptions())).decision).toBeNull();
+  });
+
+  it('with no option to evaluate, reports none and no requests', () => {
+    const results = evaluateScenario(scenarioFrom(threeOptions()), { options: [] });
+    expect(results.options).toEqual([]);
+    expect(results.requests).toBe(0);
+    expect(results.recommendation).toBeNull();
+  });
+});
+
+describe("an option's figures at their edges", () => {
+  it('a battery device that draws nothing has no battery life, and says why', () => {
+    const scenario = threeOptions({
+      hardware: { box: { cores: 1, gflops: 1 }, idle: { cores: 1, gflops: 1, power_w: { idle: 0, active: 0 } } },
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'idle', battery_wh: 10 },
+        { id: 'edge', kind: 'edge', hardware: 'box' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box' },
+      ],
+    });
+    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
+    expect(local.battery_hours).toEqual({});
+    expect(local.warnings).toContain(
+      'phone draws no power in this option (its power_w is 0 and it sends nothing), so its battery never runs down',
+    );
+  });
+
+  it("a population's tier without a power figure is left out of the battery life, and named", () => {
+    const scenario = threeOptions({
+      hardware: { box: { cores: 1, gflops: 1 }, powered: { cores: 1, gflops: 1, power_w: { idle: 1, active: 2 } } },
+      components: [
+        {
+          id: 'phone',
+          kind: 'phone',
+          battery_wh: 10,
+          hardware_mix: [
+            { hardware: 'box', share: 0.9 },
+            { hardware: 'powered', share: 0.1 },
+          ],
+        },
+        { id: 'edge', kind: 'edge', hardware: 'box' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box' },
+      ],
+    });
+    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
+    // The one user has the unpowered tier: the powered tier's devices idle at 1 W.
+    expect(local.hardware_mix![0].tiers.map((tier) => tier.users)).toEqual([1, 0]);
+    expect(local.battery_hours.phone).toBe(10);
+    expect(local.hardware_mix![0].tiers.map((tier) => tier.battery_hours)).toEqual([
+      undefined,
+      local.battery_hours.phone,
+    ]);
+    expect(local.warnings).toContain('no battery figure for phone on box: that hardware has no power_w');
+  });
+
+  it('a population none of whose tiers has a battery life gives the component none', () => {
+    const scenario = threeOptions({
+      hardware: { box: { cores: 1, gflops: 1 }, off: { cores: 1, gflops: 1, power_w: { idle: 0, active: 0 } } },
+      components: [
+        {
+          id: 'phone',
+          kind: 'phone',
+          battery_wh: 10,
+          hardware_mix: [
+            { hardware: 'box', share: 0.9 },
+            { hardware: 'off', share: 0.1 },
+          ],
+        },
+        { id: 'edge', kind: 'edge', hardware: 'box' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box' },
+      ],
+    });
+    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
+    expect(local.battery_hours).toEqual({});
+    expect(local.hardware_mix![0].tiers.map((tier) => tier.battery_hours)).toEqual([undefined, undefined]);
+  });
+
+  it('a fallback that never ran is not listed among the steps', () => {
+    const scenario = threeOptions({
+      options: [{ id: 'c', place: { infer: 'cloud' }, fallback: { infer: { at: 'phone' } } }],
+    });
+    const [remote] = evaluateScenario(scenarioFrom(scenario)).options;
+    expect(remote.steps).toEqual([{ id: 'infer', at: 'cloud', mean_ms: 10, share: 1 }]);
+  });
+
+  it("a step a cache always answers never runs: its time is the model's, its share 0", () => {
+    const scenario = threeOptions({
+      options: [{ id: 'c', place: { infer: 'cloud' }, cache: { infer: { at: 'phone', hit_rate: 1 } } }],
+    });
+    const [cached] = evaluateScenario(scenarioFrom(scenario)).options;
+    expect(cached.steps).toEqual([{ id: 'infer', at: 'cloud', mean_ms: 10, share: 0 }]);
+    // Nothing crosses a link or runs anywhere.
+    expect(cached.links).toEqual([]);
+    expect(cached.components).toEqual([]);
+    expect(cached.latency_ms.max).toBe(0);
+  });
+
+  it('the accuracy of an option whose only model with an accuracy is a fallback', () => {
+    const scenario = threeOptions({
+      links: [
+        { id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', latency_ms: 1, outages: { schedule: [[0, 1e6]] } },
+        { id: 'wan', between: ['edge', 'cloud'], tech: 'ethernet', latency_ms: 1 },
+      ],
+      models: [{ id: 'small', size_mb: 1, gflop: 0.01, accuracy: 0.7 }],
+      options: [{ id: 'c', place: { infer: 'cloud' }, fallback: { infer: { at: 'phone', model: 'small' } } }],
+    });
+    const [fallback] = evaluateScenario(scenarioFrom(scenario)).options;
+    // The link is always down: every request runs the small model on the phone.
+    expect(fallback.accuracy).toBeCloseTo(0.7, 12);
+    expect(fallback.offline).toEqual({ requests: 11, success_rate: 1, fallback_rate: 1 });
+    expect(fallback.steps).toEqual([
+      { id: 'infer', at: 'cloud', mean_ms: 10, share: 0 },
+      { id: 'infer', at: 'phone', mean_ms: 10, share: 1 },
+    ]);
+  });
+});
