@@ -180,3 +180,38 @@ describe("an option's figures at their edges", () => {
     ]);
   });
 });
+
+describe('the battery of a shared device', () => {
+  // Two users' phones each send 100 kB a second to a shared hub on battery, over Wi-Fi at 1 J/MB,
+  // and as much again in telemetry; the hub draws 1 W whether busy or not.
+  const hub = (telemetry: boolean) =>
+    scenarioFrom(
+      threeOptions({
+        hardware: { box: { cores: 1, gflops: 1 }, steady: { cores: 1, gflops: 1, power_w: { idle: 1, active: 1 } } },
+        components: [
+          { id: 'phone', kind: 'phone', hardware: 'box' },
+          { id: 'edge', kind: 'edge', hardware: 'steady', battery_wh: 10 },
+          { id: 'cloud', kind: 'cloud', hardware: 'box' },
+        ],
+        links: [
+          { id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', latency_ms: 1, energy_j_per_mb: 1 },
+          { id: 'wan', between: ['edge', 'cloud'], tech: 'ethernet', latency_ms: 1 },
+        ],
+        workload: { users: 2, per_user_rps: 1, arrivals: 'periodic', source: 'phone', sink: 'edge', requests: 10 },
+        pipeline: [{ id: 'infer', compute_ms: 10, output_kb: 100 }],
+        options: [
+          {
+            id: 'a',
+            place: { infer: 'phone' },
+            ...(telemetry ? { telemetry: { sample_rate: 1, kb: 100, to: 'edge' } } : {}),
+          },
+        ],
+      }),
+    );
+
+  it("spends radio energy on every user's traffic, requests and telemetry", () => {
+    // 2 users x 0.1 MB a second x 1 J/MB: 0.2 W for the requests, 0.2 W more with telemetry.
+    expect(evaluateScenario(hub(false)).options[0].battery_hours.edge).toBeCloseTo(10 / 1.2, 9);
+    expect(evaluateScenario(hub(true)).options[0].battery_hours.edge).toBeCloseTo(10 / 1.4, 9);
+  });
+});
