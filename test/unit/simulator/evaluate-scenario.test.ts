@@ -215,3 +215,37 @@ describe('the battery of a shared device', () => {
     expect(evaluateScenario(hub(true)).options[0].battery_hours.edge).toBeCloseTo(10 / 1.4, 9);
   });
 });
+
+describe("a component's utilisation", () => {
+  it('of a per-user device is per device: the work over every detailed user’s device and the span', () => {
+    // Four users, each sending a request a second of 10 ms on their phone: 1% each. The 220
+    // requests (20 of warm-up, at least 50 a user: all four detailed) span 54 to 55 s, 55 a user.
+    const scenario = threeOptions({
+      workload: { users: 4, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 200 },
+    });
+    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
+    expect(local.detailed_users).toBe(4);
+    const phone = local.components.find((component) => component.id === 'phone')!.utilization;
+    expect(phone).toBeGreaterThanOrEqual((220 * 10) / (4 * 55_000));
+    expect(phone).toBeLessThanOrEqual((220 * 10) / (4 * 54_000));
+  });
+
+  it('of an autoscaled component is over the replicas it had on average', () => {
+    // 100 users at a request a second of 10 ms on the cloud: one executor's worth of work,
+    // which an autoscaler aiming at 50% spreads over about two replicas.
+    const scenario = threeOptions({
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'box' },
+        { id: 'edge', kind: 'edge', hardware: 'box' },
+        { id: 'cloud', kind: 'cloud', hardware: 'box', replicas: { min: 1, max: 4, target_utilization: 0.5 } },
+      ],
+      workload: { users: 100, per_user_rps: 1, arrivals: 'periodic', source: 'phone', requests: 2000 },
+    });
+    const [remote] = evaluateScenario(scenarioFrom(scenario), { options: ['c'] }).options;
+    const cloud = remote.components.find((component) => component.id === 'cloud')!.utilization;
+    const replicas = remote.autoscaling![0].mean_replicas;
+    expect(replicas).toBeGreaterThan(1.5);
+    // Busy executors: utilisation times replicas, one executor's worth to within the edges of the span.
+    expect(Math.abs(cloud * replicas - 1)).toBeLessThan(0.1);
+  });
+});
