@@ -91,9 +91,11 @@ describe("an option's figures at their edges", () => {
     );
   });
 
-  it("a population's tier without a power figure is left out of the battery life, and named", () => {
+  // The one user's phone is of a tier with no power figure (90% of the population); the other
+  // tier's devices, with `power`, have no user and idle.
+  const population = (power: { idle: number; active: number }) => {
     const scenario = threeOptions({
-      hardware: { box: { cores: 1, gflops: 1 }, powered: { cores: 1, gflops: 1, power_w: { idle: 1, active: 2 } } },
+      hardware: { box: { cores: 1, gflops: 1 }, other: { cores: 1, gflops: 1, power_w: power } },
       components: [
         {
           id: 'phone',
@@ -101,16 +103,20 @@ describe("an option's figures at their edges", () => {
           battery_wh: 10,
           hardware_mix: [
             { hardware: 'box', share: 0.9 },
-            { hardware: 'powered', share: 0.1 },
+            { hardware: 'other', share: 0.1 },
           ],
         },
         { id: 'edge', kind: 'edge', hardware: 'box' },
         { id: 'cloud', kind: 'cloud', hardware: 'box' },
       ],
     });
-    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
-    // The one user has the unpowered tier: the powered tier's devices idle at 1 W.
+    return evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options[0];
+  };
+
+  it("a population's tier without a power figure is left out of the battery life, and named", () => {
+    const local = population({ idle: 1, active: 2 });
     expect(local.hardware_mix![0].tiers.map((tier) => tier.users)).toEqual([1, 0]);
+    // The powered tier's devices idle at 1 W.
     expect(local.battery_hours.phone).toBe(10);
     expect(local.hardware_mix![0].tiers.map((tier) => tier.battery_hours)).toEqual([
       undefined,
@@ -120,23 +126,7 @@ describe("an option's figures at their edges", () => {
   });
 
   it('a population none of whose tiers has a battery life gives the component none', () => {
-    const scenario = threeOptions({
-      hardware: { box: { cores: 1, gflops: 1 }, off: { cores: 1, gflops: 1, power_w: { idle: 0, active: 0 } } },
-      components: [
-        {
-          id: 'phone',
-          kind: 'phone',
-          battery_wh: 10,
-          hardware_mix: [
-            { hardware: 'box', share: 0.9 },
-            { hardware: 'off', share: 0.1 },
-          ],
-        },
-        { id: 'edge', kind: 'edge', hardware: 'box' },
-        { id: 'cloud', kind: 'cloud', hardware: 'box' },
-      ],
-    });
-    const [local] = evaluateScenario(scenarioFrom(scenario), { options: ['a'] }).options;
+    const local = population({ idle: 0, active: 0 });
     expect(local.battery_hours).toEqual({});
     expect(local.hardware_mix![0].tiers.map((tier) => tier.battery_hours)).toEqual([undefined, undefined]);
   });
