@@ -7,7 +7,7 @@ import { scenarioFrom } from './queue-scenarios';
 
 const REQUESTS = 400;
 const cached = (
-  cache: object,
+  cache: Record<string, { at: string; hit_rate: number }>,
   { prepareAt = 'cloud', option = {} as object, lte = {} as object } = {},
 ): ScenarioInput => ({
   placewise: 1,
@@ -43,7 +43,7 @@ describe('a cache on the component that runs the step', () => {
     const [prepare, infer] = option.steps;
     expect(prepare).toEqual({ id: 'prepare', at: 'cloud', mean_ms: 10, share: 1 });
     expect(infer.mean_ms).toBeCloseTo(20, 9);
-    expect(Math.abs(infer.share - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
+    expect(Math.abs(infer.share! - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
     // The mean latency is the mixture at the share of measured requests that missed.
     const missShare = (option.latency_ms.mean - hit) / (miss - hit);
     expect(Math.abs(missShare - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS));
@@ -61,7 +61,7 @@ describe('a cache on the way to the step', () => {
     expect(option.latency_quantiles_ms[0]).toBeCloseTo(hit, 9);
     expect(option.latency_ms.max).toBeCloseTo(miss, 9);
     const [prepare, infer] = option.steps;
-    expect(Math.abs(prepare.share - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
+    expect(Math.abs(prepare.share! - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
     expect(infer).toMatchObject({ at: 'cloud', share: 1 });
     expect(option.accuracy).toBeCloseTo(0.9, 12);
   });
@@ -76,7 +76,7 @@ describe('a cache on the device, for the step after one run there', () => {
     const miss = 10 + 6 + 20 + 6;
     expect(option.latency_quantiles_ms[0]).toBeCloseTo(hit, 9);
     expect(option.latency_ms.max).toBeCloseTo(miss, 9);
-    expect(Math.abs(option.steps[1].share - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
+    expect(Math.abs(option.steps[1].share! - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
     expect(option.accuracy).toBeCloseTo(0.9, 12);
   });
 
@@ -95,7 +95,7 @@ describe('a cache on the device, for the step after one run there', () => {
     ).options[0];
     // Half the requests miss and run the model on the phone instead.
     const fallback = option.steps.find((step) => step.at === 'phone' && step.id === 'infer')!;
-    expect(Math.abs(fallback.share - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
+    expect(Math.abs(fallback.share! - 0.5)).toBeLessThan(binomialBound(0.5, REQUESTS * 1.1));
     expect(option.success_rate).toBe(1);
   });
 });
