@@ -40,6 +40,8 @@ export interface ComputeJob {
 export interface OptionWalk {
   visits: Visit[];
   jobs: ComputeJob[];
+  /** Addition: the probability that a request reaches the sink (the rest fail on a down link). */
+  completed: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export function walkOption(
 ): OptionWalk {
   const visits: Visit[] = [];
   const jobs: ComputeJob[] = [];
+  let completed = 0;
   const { steps } = plan;
   const noStates = new Uint8Array(system.links.length);
   // `job`: the run of steps the request is making on its current component, if any; it ends
@@ -86,7 +89,10 @@ export function walkOption(
     let waitingStep = -1;
     if (stepIndex === steps.length) {
       if (job) jobs.push({ ...job, probability });
-      if (at === system.sink) return;
+      if (at === system.sink) {
+        completed += probability;
+        return;
+      }
       target = system.sink;
     } else if (escalating) {
       // On the way to, or at, the step's second model: its run is a job of its own.
@@ -174,5 +180,5 @@ export function walkOption(
     }
   };
   walk(system.source, 0, 0, 1, -1, 0, noStates, undefined);
-  return { visits, jobs };
+  return { visits, jobs, completed };
 }

@@ -2,7 +2,19 @@
 import type { BudgetVerdict, OptionResult } from '../results';
 import { LATENCY_STATISTICS, type Scenario } from '../scenario/schema';
 
-type Figures = Omit<OptionResult, 'budgets' | 'pass'>;
+/** The figures budgets are checked against: those of a run, or the few a Monte Carlo sample's exact estimate gives. */
+export type Figures = Pick<
+  OptionResult,
+  | 'latency_ms'
+  | 'monthly_usd'
+  | 'links'
+  | 'battery_hours'
+  | 'offline'
+  | 'success_rate'
+  | 'accuracy'
+  | 'personal_gb_per_month'
+> &
+  Partial<Omit<OptionResult, 'budgets' | 'pass'>>;
 
 export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, hasLatency: boolean): BudgetVerdict[] {
   const verdicts: BudgetVerdict[] = [];

@@ -55,7 +55,13 @@ export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings 
   };
 }
 
-function evaluateOption(system: SystemModel, plan: OptionPlan, settings: EvaluateSettings, seed: number): OptionResult {
+/** One option of the scenario, simulated and summarised (Monte Carlo samples call it option by option). */
+export function evaluateOption(
+  system: SystemModel,
+  plan: OptionPlan,
+  settings: EvaluateSettings,
+  seed: number,
+): OptionResult {
   const analytic = estimateOption(system, plan);
   const shape = planRun(system, analytic, settings.requests, settings.fidelity);
   const run = simulateOption(system, plan, shape, seed);
@@ -238,9 +244,9 @@ function linkResults(
 // Battery hours (DESIGN.md section 2): idle + (active - idle) x utilisation + radio energy. A
 // device population has a battery life per tier (its power figures and its utilisation); the
 // component's figure is its shortest-lived tier's, so that a battery budget holds for every tier.
-function batteryHours(
+export function batteryHours(
   system: SystemModel,
-  run: OptionRun,
+  run: Pick<OptionRun, 'tiers' | 'spanMs'>,
   utilizations: { id: string; utilization: number }[],
   kbPerRequest: Float64Array,
   telemetryGb: Float64Array,

@@ -9,6 +9,9 @@ import type { OptionRun } from './simulate-option';
 import type { SystemModel } from './system-model';
 
 export const HOURS_PER_MONTH = 730;
+
+/** What the cost reads of a run: autoscaled replicas and serverless billing (none where neither is used). */
+export type SimulatedElasticity = Pick<OptionRun, 'autoscaling' | 'serverless'>;
 const KB_PER_GB = 1e6;
 const MB_PER_GB = 1e3;
 
@@ -65,7 +68,7 @@ export function monthlyCost(
   system: SystemModel,
   plan: OptionPlan,
   traffic: LinkTraffic,
-  run: OptionRun,
+  run: SimulatedElasticity,
   estimate: AnalyticEstimate,
 ): MonthlyCost {
   let compute = 0;
@@ -95,7 +98,7 @@ export function monthlyCost(
 export function meanReplicas(
   system: SystemModel,
   component: number,
-  run: OptionRun,
+  run: SimulatedElasticity,
   estimate: AnalyticEstimate,
 ): number {
   const model = system.components[component];
@@ -119,7 +122,7 @@ export function meanReplicas(
 export function serverlessMonthlyUsd(
   system: SystemModel,
   component: number,
-  run: OptionRun,
+  run: SimulatedElasticity,
   estimate: AnalyticEstimate,
 ): number {
   const model = system.components[component];

@@ -9,7 +9,11 @@ import type { SystemModel } from './system-model';
 const KB_PER_GB = 1e6;
 
 /** GB (10^9 bytes) per month over all users. */
-export function personalGbPerMonth(system: SystemModel, plan: OptionPlan, run: OptionRun): number {
+export function personalGbPerMonth(
+  system: SystemModel,
+  plan: OptionPlan,
+  run: Pick<OptionRun, 'simulatedRequests' | 'personalKb'>,
+): number {
   const perRequestKb = run.simulatedRequests > 0 ? run.personalKb / run.simulatedRequests : 0;
   let gb = (perRequestKb * system.requestsPerMonth) / KB_PER_GB;
   const telemetry = plan.option.telemetry;

@@ -14,7 +14,7 @@ import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate } from '../results';
 import type { SystemModel } from './system-model';
 
-export type Fidelity = 'full' | 'preview';
+export type Fidelity = 'full' | 'preview' | 'pilot';
 
 /** Relaxation times a full-fidelity run gives each queue. */
 export const FULL_RELAXATIONS = 20;
@@ -22,6 +22,9 @@ export const FULL_RELAXATIONS = 20;
 const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number }> = {
   full: { minRequestsPerUser: 50, relaxations: FULL_RELAXATIONS },
   preview: { minRequestsPerUser: 5, relaxations: 2 },
+  // A Monte Carlo sample's pilot run (uncertainty/adaptive-sample.ts): a user per request where
+  // its devices are idle enough, for the shortest span and so the least background load.
+  pilot: { minRequestsPerUser: 1, relaxations: 2 },
 };
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.

@@ -1,9 +1,12 @@
 // One Monte Carlo or tornado evaluation: the scenario with its uncertain values set, validated,
 // simulated at the given fidelity. Pure, so a CLI worker thread and the app's Web Worker alike run it.
+// A sample is evaluated adaptively (adaptive-sample.ts); a tornado evaluation always in full,
+// so that its bars compare runs of the same length and seed.
 import { evaluateScenario } from '../evaluate/evaluate-scenario';
 import { validatePlainScenario } from '../scenario/load';
 import type { ScenarioError } from '../scenario/scenario-error';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
+import { evaluateSample } from './adaptive-sample';
 import { substituteValues } from './substitute-values';
 import type { UncertainScenario } from './uncertain-value';
 
@@ -14,6 +17,8 @@ export interface EvaluationTask {
   requests: number;
   /** Evaluate only these options (default: all). */
   options?: string[];
+  /** Addition: a Monte Carlo sample, evaluated adaptively; `requests` is then the most per option. */
+  adaptive?: boolean;
 }
 
 export type EvaluationOutcome = { ok: true; options: OptionOutcome[] } | { ok: false; errors: ScenarioError[] };
@@ -21,6 +26,7 @@ export type EvaluationOutcome = { ok: true; options: OptionOutcome[] } | { ok: f
 export function evaluateWithValues(uncertain: UncertainScenario, task: EvaluationTask): EvaluationOutcome {
   const parsed = validatePlainScenario(substituteValues(uncertain.input, uncertain.parameters, task.values));
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (task.adaptive) return { ok: true, options: evaluateSample(parsed.scenario, task) };
   const results = evaluateScenario(parsed.scenario, {
     requests: task.requests,
     seed: task.seed,

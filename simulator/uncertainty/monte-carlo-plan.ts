@@ -41,6 +41,7 @@ export function planMonteCarlo(uncertain: UncertainScenario, settings: MonteCarl
       seed: sampleSimulationSeed(seed, sample),
       requests,
       options,
+      adaptive: true,
     });
   }
   // The tornado's evaluations share one simulation seed (common random numbers), so that a

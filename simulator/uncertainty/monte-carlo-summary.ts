@@ -11,6 +11,12 @@ export interface MonteCarloOption {
   pass_probability: Record<string, number>;
   /** Share of samples in which every budget passes. */
   pass_all_probability: number;
+  /**
+   * Addition: how the samples evaluated the option: by the exact queueing estimate, stopped
+   * after a pilot run that decided every verdict, or simulated at the full request count; and
+   * the measured requests simulated per sample on average (pilots included).
+   */
+  evaluations?: { exact: number; pilot: number; full: number; mean_requests: number };
 }
 
 /** `samples[i]` holds the outcomes of sample i, one per option in scenario order. */
@@ -28,6 +34,23 @@ export function summarizeSamples(samples: readonly (readonly OptionOutcome[])[])
     for (const budget of Object.keys(option.budgets)) {
       pass_probability[budget] = share((outcome) => outcome.budgets[budget] === true);
     }
-    return { id: option.id, metrics, pass_probability, pass_all_probability: share((outcome) => outcome.pass) };
+    const summary: MonteCarloOption = {
+      id: option.id,
+      metrics,
+      pass_probability,
+      pass_all_probability: share((outcome) => outcome.pass),
+    };
+    const evaluations = outcomes.flatMap((outcome) => (outcome.evaluation ? [outcome.evaluation] : []));
+    if (evaluations.length > 0) {
+      const count = (method: string) => evaluations.filter((evaluation) => evaluation.method === method).length;
+      const requests = evaluations.reduce((sum, evaluation) => sum + evaluation.requests, 0);
+      summary.evaluations = {
+        exact: count('exact'),
+        pilot: count('pilot'),
+        full: count('full'),
+        mean_requests: requests / evaluations.length,
+      };
+    }
+    return summary;
   });
 }

@@ -9,9 +9,26 @@ export interface OptionOutcome {
   /** Budget name (as in `budgets[].name`) to its verdict. */
   budgets: Record<string, boolean>;
   pass: boolean;
+  /** Addition: how a Monte Carlo sample evaluated the option (absent for tornado evaluations). */
+  evaluation?: SampleEvaluation;
 }
 
-export function optionOutcome(option: OptionResult): OptionOutcome {
+/**
+ * `exact`: the closed form of the queueing estimate, no simulation; `pilot`: a short run that
+ * decided every verdict; `full`: simulated at the full request count. `requests`: measured
+ * requests simulated for the option in this sample, the pilot's included.
+ */
+export interface SampleEvaluation {
+  method: 'exact' | 'pilot' | 'full';
+  requests: number;
+}
+
+export function optionOutcome(
+  option: Pick<
+    OptionResult,
+    'id' | 'latency_ms' | 'monthly_usd' | 'success_rate' | 'offline' | 'battery_hours' | 'budgets' | 'pass'
+  >,
+): OptionOutcome {
   const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
   const metrics: Record<string, number | null> = {
     'latency_ms.mean': finite(option.latency_ms.mean),

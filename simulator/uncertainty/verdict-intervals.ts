@@ -1,0 +1,190 @@
+// The stopping rule of a Monte Carlo sample: after a short pilot run, is every budget verdict
+// of the option already decided? A verdict is decided when a 99% interval of its figure lies
+// wholly on one side of the limit (or the figure cannot vary at all); then more requests would
+// only sharpen a figure whose verdict they cannot change. Otherwise the sample is simulated again
+// at the full request count.
+//
+// Requests are not independent: those of one user share that user's outages, and successive
+// requests through a busy queue wait alike. Every interval counts the requests as fewer
+// independent observations (a design effect), one per user where outages tie a user's requests
+// together. Where all users share what varies over time (an outage on a shared link, a
+// scheduled outage, autoscaling, serverless cold starts, a run that is not stationary), no
+// pilot decides.
+import { erlangC } from '../analytic/erlang';
+import { batchedSteps } from '../analytic/option-estimate';
+import { walkOption } from '../analytic/request-walk';
+import { quantileOfSorted } from '../evaluate/latency-statistics';
+import { relaxationArrivals } from '../evaluate/run-shape';
+import type { OptionPlan } from '../evaluate/option-plan';
+import type { SystemModel } from '../evaluate/system-model';
+import type { BudgetVerdict, OptionResult } from '../results';
+
+/** Two-sided 99% normal quantile: the intervals' half-width in standard errors. */
+const Z99 = 2.5758293035489004;
+/** Hoeffding's factor for a two-sided 99% interval: sqrt(ln(2 / 0.01) / 2). */
+const HOEFFDING99 = Math.sqrt(Math.log(2 / 0.01) / 2);
+const KB_PER_GB = 1e6;
+
+/** What of the option the intervals need, worked out once per option from its plan. */
+export interface OptionVariability {
+  /** A link with outages on some route of the option: requests can go offline. */
+  outageExposed: boolean;
+  /** Some request can fail: a down link on its way with no fallback around it. */
+  canFail: boolean;
+  /** What varies is shared by all users or changes over the run: no pilot decides. */
+  sharedOverTime: boolean;
+  /** Largest less smallest product of model accuracies a request can get. */
+  accuracyRange: number;
+  /** Per link, kilobytes a request can carry over it at most (every branch of its routes added). */
+  kbMax: Float64Array;
+  /** Largest squared coefficient of variation of a step's time, primary, fallback or cascade. */
+  serviceScv: number;
+}
+
+export function optionVariability(system: SystemModel, plan: OptionPlan): OptionVariability {
+  // Every link with outages taken as down half of the time makes the walk visit every branch.
+  const { visits, completed } = walkOption(system, plan, batchedSteps(system, plan), (link) =>
+    system.links[link].outages ? 0.5 : 0,
+  );
+  const kbMax = new Float64Array(system.links.length);
+  let outageExposed = false;
+  let sharedOutage = false;
+  for (const visit of visits) {
+    if (visit.kind !== 'hop') continue;
+    kbMax[visit.link] += visit.kb;
+    const link = system.links[visit.link];
+    if (!link.outages) continue;
+    outageExposed = true;
+    if (link.shared || 'schedule' in link.outages) sharedOutage = true;
+  }
+  const elastic = [...plan.usedComponents].some(
+    (index) => system.components[index].autoscaling || system.components[index].serverless,
+  );
+  const placements = plan.steps.flatMap((step) => [step.primary, step.fallback, step.cascade?.placement]);
+  const serviceScv = Math.max(0, ...placements.map((placement) => placement?.service.scv ?? 0));
+  return {
+    outageExposed,
+    canFail: completed < 1 - 1e-12,
+    sharedOverTime: sharedOutage || elastic || system.hourlyAcceptance !== undefined,
+    accuracyRange: accuracyRange(plan),
+    kbMax,
+    serviceScv,
+  };
+}
+
+// Per step, the accuracies a request may get there (the primary's, a fallback's, a cascade's
+// second model's; 1 for a step without one), multiplied out at their lowest and highest.
+function accuracyRange(plan: OptionPlan): number {
+  let lowest = 1;
+  let highest = 1;
+  for (const step of plan.steps) {
+    const accuracies = [step.primary, step.fallback, step.cascade?.placement]
+      .filter((placement) => placement !== undefined)
+      .map((placement) => placement.model?.accuracy ?? 1);
+    lowest *= Math.min(...accuracies);
+    highest *= Math.max(...accuracies);
+  }
+  return highest - lowest;
+}
+
+/**
+ * The 99% interval of a verdict's figure after a pilot run: 'fixed' where the figure cannot
+ * change with more requests, undefined where no interval can be given.
+ */
+export function verdictInterval(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  verdict: BudgetVerdict,
+): [number, number] | 'fixed' | undefined {
+  const { name, value } = verdict;
+  // Whether a model fits its device does not depend on the run; and where every request
+  // completes (no down link without a fallback around it), success and offline success are 1
+  // (offline success unknown where no request was offline, which passes too), however long the run.
+  if (name.startsWith('fit.')) return 'fixed';
+  if (!variability.canFail && (name === 'success_rate' || name === 'offline_success')) return 'fixed';
+  if (value === null) return undefined;
+  // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
+  // counted at the station where a request most likely waits (Erlang C: utilisation itself on
+  // one server); service times and cache hits are drawn afresh every time.
+  const busiest = Math.max(
+    0,
+    ...result.analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
+    ...result.analytic.links.map((station) => station.utilization),
+  );
+  if (busiest >= 1) return undefined;
+  const independent = result.requests / (1 + 2 * relaxationArrivals(busiest));
+  // Outages last for many of a user's requests: then a user's requests count once.
+  const observations = variability.outageExposed ? Math.min(independent, result.detailed_users) : independent;
+  const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
+  if (observations < 2) return undefined;
+  if (name === 'latency_ms.mean') {
+    const half = (Z99 * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
+    return [value - half, value + half];
+  }
+  const quantile = /^latency_ms\.p(\d+)$/.exec(name);
+  if (quantile) {
+    // Distribution-free: the order statistics whose ranks bound the quantile's rank with 99%.
+    const p = Number(quantile[1]) / 100;
+    const half = Z99 * Math.sqrt((p * (1 - p)) / observations);
+    const at = (share: number) => quantileOfSorted(result.latency_quantiles_ms, Math.min(1, Math.max(0, share)));
+    return [at(p - half), at(p + half)];
+  }
+  if (name === 'success_rate') return wilson(value, observations);
+  if (name === 'offline_success') return wilson(value, Math.min(result.offline.requests, result.detailed_users));
+  if (name === 'accuracy') {
+    const half = variability.accuracyRange * (HOEFFDING99 / Math.sqrt(draws));
+    return [value - half, value + half];
+  }
+  if (name === 'monthly_usd') {
+    // Compute, updates and telemetry are fixed; traffic is a mean of per-request kilobytes,
+    // each between 0 and the most a request can carry over the link.
+    let half = 0;
+    system.links.forEach((link, index) => {
+      half += (link.usdPerGb * system.requestsPerMonth * variability.kbMax[index]) / KB_PER_GB;
+    });
+    half *= HOEFFDING99 / Math.sqrt(draws);
+    return [value - half, value + half];
+  }
+  if (name.startsWith('battery_hours.')) {
+    // Power follows utilisation: busy time over the span, a ratio of two sums whose relative
+    // error is about sqrt((1 + scv) / n) for the busy time and sqrt(1 / n) for the Poisson span.
+    const relative = Z99 * Math.sqrt((2 + variability.serviceScv) / draws);
+    if (relative >= 1) return undefined;
+    return [value / (1 + relative), value / (1 - relative)];
+  }
+  // Link utilisation and personal data: no interval here, so the full run decides.
+  return undefined;
+}
+
+/** Whether the pilot decided every verdict: each verdict is the same at both ends of its figure's interval. */
+export function verdictsDecided(system: SystemModel, variability: OptionVariability, result: OptionResult): boolean {
+  if (variability.sharedOverTime || result.nonstationary) return false;
+  return result.budgets.every((verdict) => {
+    const interval = verdictInterval(system, variability, result, verdict);
+    if (interval === 'fixed') return true;
+    return interval !== undefined && passes(verdict, interval[0]) === passes(verdict, interval[1]);
+  });
+}
+
+// Budgets on success, offline success, accuracy and battery are floors; the others are ceilings.
+function passes(verdict: BudgetVerdict, value: number): boolean {
+  const floor = /^(success_rate|offline_success|accuracy|battery_hours\.)/.test(verdict.name);
+  return floor ? value >= verdict.limit : value <= verdict.limit;
+}
+
+// The standard deviation of a distribution given by its 101 percentiles.
+function spread(quantiles: readonly number[]): number {
+  const mean = quantiles.reduce((sum, value) => sum + value, 0) / quantiles.length;
+  const variance = quantiles.reduce((sum, value) => sum + (value - mean) ** 2, 0) / quantiles.length;
+  return Math.sqrt(variance);
+}
+
+/** Wilson's 99% score interval of a share observed in n trials. */
+function wilson(share: number, n: number): [number, number] | undefined {
+  if (n < 1) return undefined;
+  const z2 = Z99 * Z99;
+  const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z99 * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [centre - half, centre + half];
+}

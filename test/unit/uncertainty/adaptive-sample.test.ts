@@ -1,0 +1,130 @@
+// A Monte Carlo sample stops at its pilot run when the pilot decides every verdict, goes on to
+// the full run when a verdict is near its budget, and summarises as the previous method did
+// (every sample simulated in full) within the intervals of their paired differences.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateScenario,
+  evaluateWithValues,
+  monteCarloInOrder,
+  type OptionOutcome,
+  optionOutcome,
+  parseScenarioText,
+  planMonteCarlo,
+  type Scenario,
+  type UncertainScenario,
+} from '../../../simulator';
+import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
+import { buildSystemModel } from '../../../simulator/evaluate/system-model';
+import { evaluateSample } from '../../../simulator/uncertainty/adaptive-sample';
+import { optionVariability, verdictInterval } from '../../../simulator/uncertainty/verdict-intervals';
+import { UNCERTAIN_STATION } from './uncertain-station';
+
+// The fixture's station with a service time that is not exponential, so that it is simulated.
+const UNIFORM_STATION = UNCERTAIN_STATION.replace(
+  '{ exponential: { uncertain: { uniform: [5, 15] } } }',
+  '{ uniform: [2, { range: [8, 28] }] }',
+);
+
+function parse(text: string) {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed;
+}
+
+function fixed(text: string): Scenario {
+  return parse(text.replace('{ range: [1, 3] }', '2').replace('{ range: [8, 28] }', '18')).scenario;
+}
+
+const Z99 = 2.5758293035489004;
+
+describe('the stopping rule', () => {
+  it('keeps the pilot of a sample whose verdicts are clear', () => {
+    // p95 is some 40 ms against a 100 ms budget, and the cost does not vary.
+    const clear = fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', 'latency_ms: { p95: 100 }'));
+    const [outcome] = evaluateSample(clear, { seed: 3, requests: 2000 });
+    expect(outcome.evaluation).toEqual({ method: 'pilot', requests: 250 });
+    expect(outcome.budgets['latency_ms.p95']).toBe(true);
+  });
+
+  it('simulates a sample whose verdict is near its budget up to the full count, as before', () => {
+    const pilot = evaluateScenario(fixed(UNIFORM_STATION), { requests: 250, seed: 3, fidelity: 'pilot' });
+    // The budget at the pilot's own p95: its interval straddles the limit.
+    const p95 = pilot.options[0].latency_ms.p95;
+    const near = fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${p95} }`));
+    const [outcome] = evaluateSample(near, { seed: 3, requests: 2000 });
+    expect(outcome.evaluation).toEqual({ method: 'full', requests: 2250 });
+    const full = evaluateScenario(near, { requests: 2000, seed: 3, fidelity: 'preview' });
+    expect({ ...outcome, evaluation: undefined }).toEqual({ ...optionOutcome(full.options[0]), evaluation: undefined });
+  });
+
+  it('takes success as settled where no request can fail, and gives it an interval where one can', () => {
+    const linked = (outages: string) =>
+      fixed(
+        UNIFORM_STATION.replace(
+          'options:',
+          `links:\n  - { id: wan, between: [client, server], tech: wan${outages} }\noptions:`,
+        )
+          .replace('components:\n', 'components:\n  - { id: client, kind: phone, hardware: phone-midrange }\n')
+          .replace('source: server', 'source: client')
+          .replace('users: 1\n  per_user_rps: 20', 'users: 20\n  per_user_rps: 1')
+          .replace('budgets:', 'budgets:\n  success_rate: 0.5'),
+      );
+    const interval = (scenario: Scenario) => {
+      const system = buildSystemModel(scenario);
+      const plan = buildOptionPlan(system, scenario.options[0]);
+      const result = evaluateScenario(scenario, { requests: 300, seed: 3, fidelity: 'pilot' }).options[0];
+      const verdict = result.budgets.find((entry) => entry.name === 'success_rate')!;
+      return verdictInterval(system, optionVariability(system, plan), result, verdict);
+    };
+    expect(interval(linked(''))).toBe('fixed');
+    const outage = interval(linked(', outages: { every_s: { exponential: 60 }, lasting_s: { exponential: 20 } }'));
+    expect(Array.isArray(outage)).toBe(true);
+    const [low, high] = outage as [number, number];
+    expect(low).toBeLessThan(high);
+  });
+});
+
+function outcomesOf(uncertain: UncertainScenario, samples: number, adaptive: boolean): OptionOutcome[] {
+  const plan = planMonteCarlo(uncertain, { samples, seed: 11, requests: 400 });
+  return plan.tasks.slice(0, samples).map((task) => {
+    const outcome = evaluateWithValues(uncertain, { ...task, adaptive });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    return outcome.options[0];
+  });
+}
+
+// The summaries of the two methods differ by the mean of the samples' paired differences: within
+// its 99% interval of zero for a metric's mean, and within McNemar's bound for a pass share.
+function expectAgreement(uncertain: UncertainScenario, method: 'exact' | 'pilot') {
+  const samples = 60;
+  const before = outcomesOf(uncertain, samples, false);
+  const after = outcomesOf(uncertain, samples, true);
+  expect(after.filter((outcome) => outcome.evaluation?.method === method).length).toBeGreaterThan(samples / 2);
+  const differences = after.map(
+    (outcome, index) => outcome.metrics['latency_ms.p95']! - before[index].metrics['latency_ms.p95']!,
+  );
+  const mean = differences.reduce((sum, value) => sum + value, 0) / samples;
+  const sd = Math.sqrt(differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (samples - 1));
+  expect(Math.abs(mean)).toBeLessThan((Z99 * sd) / Math.sqrt(samples));
+  const discordant = after.filter((outcome, index) => outcome.pass !== before[index].pass);
+  const gained = discordant.filter((outcome) => outcome.pass).length;
+  expect(Math.abs(2 * gained - discordant.length)).toBeLessThanOrEqual(Z99 * Math.sqrt(discordant.length) + 1);
+}
+
+describe('Monte Carlo against the previous full simulation of every sample', () => {
+  it('agrees where the closed form replaces the simulation', () => {
+    expectAgreement(parse(UNCERTAIN_STATION).uncertain!, 'exact');
+  });
+
+  it('agrees where pilots replace full runs', () => {
+    expectAgreement(parse(UNIFORM_STATION).uncertain!, 'pilot');
+  });
+
+  it('gives the same report for the same seed, evaluations included', () => {
+    const uncertain = parse(UNIFORM_STATION).uncertain!;
+    const report = () => monteCarloInOrder(uncertain, { samples: 6, seed: 2, requests: 400 });
+    const first = report();
+    expect(first.monte_carlo.options[0].evaluations).toMatchObject({ exact: 0 });
+    expect(JSON.stringify(report())).toBe(JSON.stringify(first));
+  });
+});
