@@ -141,13 +141,14 @@ function mixUsers(system: SystemModel): number {
   return system.components.some((component) => component.tiers) ? MIX_DETAILED_USERS : 1;
 }
 
-// Shared stations get the background users' load; without one there is no background work.
+// Shared stations get the background users' load; without one there is no background work. The
+// estimate lists only the stations that requests reach.
 function hasBackgroundLoad(system: SystemModel, estimate: AnalyticEstimate): boolean {
   const shared = new Set(system.components.filter((component) => component.shared).map((component) => component.id));
   const sharedLinks = new Set(system.links.filter((link) => link.shared).map((link) => link.id));
   return (
-    estimate.components.some((component) => shared.has(component.id) && component.arrival_rps > 0) ||
-    estimate.links.some((link) => sharedLinks.has(link.id) && (link.arrival_rps ?? 0) > 0)
+    estimate.components.some((component) => shared.has(component.id)) ||
+    estimate.links.some((link) => sharedLinks.has(link.id))
   );
 }
 
@@ -191,6 +192,7 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
   let needed = 0;
   for (const rho of utilisations) {
     // A saturated device never settles: give all requests to one user, so its queue grows as long as it can.
+    // Stryker disable next-line EqualityOperator: at rho = 1 exactly, relaxationArrivals is 1 / 0 = Infinity, the same answer.
     if (rho >= 1) return Number.POSITIVE_INFINITY;
     needed = Math.max(needed, detail.relaxations * relaxationArrivals(rho));
   }
@@ -202,6 +204,7 @@ function hourlyMeanOver(acceptance: readonly number[], seconds: number): number 
   // Whole days at the day's mean, then the hours of the last day one by one.
   const days = Math.floor(seconds / 86_400);
   let total = days * 3600 * acceptance.reduce((sum, share) => sum + share, 0);
+  // Stryker disable next-line EqualityOperator: an hour starting at the span's end adds 0 seconds of it.
   for (let start = days * 86_400; start < seconds; start += 3600) {
     total += acceptance[Math.floor(start / 3600) % 24] * Math.min(3600, seconds - start);
   }
