@@ -82,11 +82,15 @@ describe('a run of a number of requests', () => {
       expect(shapeOf(busy, undefined, 'preview').detailedUsers).toBe(Math.ceil(20_000 / (2 * relaxation)));
     });
 
-    it('at least 50 requests (5 in a preview) however idle the queues', () => {
-      // Utilisation 0.001: a relaxation time far under one arrival.
-      const idle = phones({ per_user_rps: 0.01, requests: 2000 }, 100);
-      expect(shapeOf(idle).detailedUsers).toBe(2000 / 50);
-      expect(shapeOf(idle, undefined, 'preview').detailedUsers).toBe(2000 / 5);
+    it('no minimum of requests a user: idle queues spread the requests over that many more users', () => {
+      // Utilisation 0.001: a relaxation time far under one arrival, so 2,000 requests need
+      // 2000 / (20 x 0.00107) = 93,868 users at full fidelity and ten times as many in a preview.
+      const needed = (relaxations: number) => Math.ceil(2000 / (relaxations * relaxationArrivals(0.001)));
+      const idle = phones({ users: 500_000, per_user_rps: 0.01, requests: 2000 }, 100);
+      expect(shapeOf(idle).detailedUsers).toBe(needed(20));
+      expect(needed(20)).toBeLessThan(500_000);
+      // A preview would take 938,680: every one of the 500,000.
+      expect(shapeOf(idle, undefined, 'preview').detailedUsers).toBe(500_000);
     });
 
     it('the busiest of the per-user queues counts, links included', () => {
@@ -100,7 +104,8 @@ describe('a run of a number of requests', () => {
 
     it('the shared queues do not count: the background keeps them busy', () => {
       // Idle phones; a shared cloud server and a shared backbone each at utilisation 0.5
-      // (10 requests a second of 50 ms): 2,000 requests at 50 a user.
+      // (10 requests a second of 50 ms). Were they counted, 2,000 requests would go to
+      // 2000 / (20 x 5.83) = 18 users; the phones are idle, so every one of the 1,000 is detailed.
       const shared: ScenarioInput = {
         ...phones({ per_user_rps: 0.01, requests: 2000 }, 1),
         components: [
@@ -117,7 +122,7 @@ describe('a run of a number of requests', () => {
           { id: 'infer', at: 'cloud', compute_ms: 50 },
         ],
       };
-      expect(shapeOf(shared).detailedUsers).toBe(2000 / 50);
+      expect(shapeOf(shared).detailedUsers).toBe(1000);
     });
 
     it('never more users than there are', () => {
@@ -129,7 +134,9 @@ describe('a run of a number of requests', () => {
     });
 
     it('at least 100 users with a device population, so that each tier gets its share', () => {
-      const mix = phones({ per_user_rps: 0.01, requests: 2000 }, 100);
+      // Busy phones (utilisation 0.5 on the handset): 2,000 requests need only 18 users of one kind.
+      const mix = phones({ per_user_rps: 5, requests: 2000 }, 100);
+      expect(shapeOf(mix).detailedUsers).toBe(Math.ceil(2000 / (20 * relaxation)));
       mix.components[0] = {
         id: 'phone',
         kind: 'phone',
@@ -143,40 +150,42 @@ describe('a run of a number of requests', () => {
   });
 
   describe('details more users where the background would be too much work', () => {
-    // 100 million users on one shared cloud server: 550 arrivals would stand for 100 million
-    // times as many background requests; a user detailed in 20 million / 550 keeps them bounded.
-    const crowd = phones({ users: 100_000_000, per_user_rps: 1e-9, requests: 500 }, 1, 1);
+    // 100 million users on one shared cloud server (at utilisation 0.5), each with a busy phone
+    // (a request every 50,000 s of 25,000 s: utilisation 0.5, 116.6 arrivals to settle): 550
+    // arrivals would stand for 100 million times as many background requests; a user detailed
+    // in 20 million / 550 keeps them bounded.
+    const perUser = 20 * relaxationArrivals(0.5);
+    const crowd = phones({ users: 100_000_000, per_user_rps: 2e-5, requests: 500 }, 25_000_000, 1);
     const bounded = Math.ceil((100_000_000 * 550) / (20_000_000 + 550));
 
     it('and says how many the queues needed', () => {
       const shape = shapeOf(crowd);
       expect(shape.detailedUsers).toBe(bounded);
-      // 500 requests at 50 a user.
-      expect(shape.backgroundBound).toEqual({ neededUsers: 10 });
+      expect(shape.backgroundBound).toEqual({ neededUsers: Math.ceil(500 / perUser) });
     });
 
-    it('at most 200,000 of them', () => {
+    it('at most 1,000,000 of them', () => {
       // A million requests (past what a scenario may ask of 100 million users) would take 5.2 million.
       const shape = shapeOf(crowd, 1_000_000);
-      expect(shape.detailedUsers).toBe(200_000);
-      expect(shape.backgroundBound).toEqual({ neededUsers: 1_000_000 / 50 });
+      expect(shape.detailedUsers).toBe(1_000_000);
+      expect(shape.backgroundBound).toEqual({ neededUsers: Math.ceil(1_000_000 / perUser) });
     });
 
     // The phone sends its output to the user's own watch: only per-user components and links work.
     const local: ScenarioInput = {
-      ...phones({ users: 100_000_000, per_user_rps: 1e-9, requests: 500 }, 1),
+      ...phones({ users: 100_000_000, per_user_rps: 2e-5, requests: 500 }, 25_000_000),
       components: [
         { id: 'phone', kind: 'phone', hardware: 'handset' },
         { id: 'watch', kind: 'wearable', hardware: 'handset' },
       ],
       links: [{ id: 'bt', between: ['phone', 'watch'], tech: 'bluetooth' }],
-      pipeline: [{ id: 'infer', at: 'phone', compute_ms: 1, output_kb: 1 }],
+      pipeline: [{ id: 'infer', at: 'phone', compute_ms: 25_000_000, output_kb: 1 }],
     };
     local.workload = { ...local.workload, sink: 'watch' };
 
     it('not when no shared component or link has work to do', () => {
       const shape = shapeOf(local);
-      expect(shape.detailedUsers).toBe(10);
+      expect(shape.detailedUsers).toBe(Math.ceil(500 / perUser));
       expect(shape.backgroundBound).toBeUndefined();
     });
 
@@ -194,7 +203,7 @@ describe('a run of a number of requests', () => {
           { id: 'backbone', between: ['relay', 'store'], tech: 'ethernet', latency_ms: 0 },
         ],
         workload: { ...local.workload, sink: 'store' },
-        pipeline: [{ id: 'infer', at: 'phone', compute_ms: 1, output_kb: 1 }],
+        pipeline: [{ id: 'infer', at: 'phone', compute_ms: 25_000_000, output_kb: 1 }],
       };
       expect(shapeOf(viaBackbone).detailedUsers).toBe(bounded);
     });
@@ -232,10 +241,10 @@ describe('a run of a simulated span', () => {
     });
   });
 
-  it('every user when they send fewer, at least one however many each sends, at most 200,000', () => {
+  it('every user when they send fewer, at least one however many each sends, at most 1,000,000', () => {
     expect(shapeOf(phones({ per_user_rps: 0.5, duration_s: 1000 }, 1)).detailedUsers).toBe(1000);
     expect(shapeOf(phones({ users: 10, per_user_rps: 2000, duration_s: 1000 }, 1)).detailedUsers).toBe(1);
-    expect(shapeOf(phones({ users: 1e8, per_user_rps: 1e-6, duration_s: 1000 }, 1)).detailedUsers).toBe(200_000);
+    expect(shapeOf(phones({ users: 1e8, per_user_rps: 1e-6, duration_s: 1000 }, 1)).detailedUsers).toBe(1_000_000);
   });
 
   it("bounds the background by twice the other users' requests when those are more than 20 million", () => {
