@@ -1,17 +1,15 @@
 // Builds dist/cli.cjs (and the entries that run in other processes or threads, and the on-device
-// benchmark page's script) from the TypeScript sources with esbuild, and decides at each start
-// whether that bundle is stale.
-import { dirname, join } from 'node:path';
+// benchmark page's script) from the TypeScript sources with esbuild, with the stamp by which the
+// launcher (bin/placewise.cjs, through bundle-stamp.cjs) decides whether it is stale.
+import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DYNAMIC_IMPORT, removeCodeCaches } from './code-cache.mjs';
-// node:fs through getBuiltinModule: importing it as an ES module builds its whole facade,
-// streams included, some 10 ms of every start of the launcher.
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } =
-  process.getBuiltinModule('node:fs');
+import bundleStamp from './bundle-stamp.cjs';
+import codeCache from './code-cache.cjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { ROOT: root, STAMP, bundleIsStale } = bundleStamp;
+const { DYNAMIC_IMPORT, removeCodeCaches } = codeCache;
 const bundlePath = join(root, 'dist', 'cli.cjs');
-const STAMP = join('dist', 'cli-sources.json');
 // File systems stamp a write with a clock that can lag the one a build reads (Linux's coarse
 // clock by a few milliseconds, FAT by 2 s): a source written just after a build started must
 // still count as newer. The price is one extra rebuild after an edit made just before a build.
@@ -80,9 +78,11 @@ export async function buildCliBundle() {
     // Native, large or lazily loaded packages stay external.
     external: EXTERNAL_PACKAGES,
     sourcemap: 'linked',
-    // Less text for V8 to read at each start; names stay, and the source maps lead back.
+    // Less text for V8 to read and a smaller code cache at each start; the source maps lead back
+    // to the names (node --enable-source-maps).
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
     logLevel: 'error',
   };
   const cliOptions = {
@@ -106,7 +106,7 @@ export async function buildCliBundle() {
       },
     }),
     // The CLI is one CommonJS file, so that the launcher can compile it with V8's code cache
-    // (scripts/code-cache.mjs). Commands still load lazily: esbuild runs a bundled module's
+    // (scripts/code-cache.cjs). Commands still load lazily: esbuild runs a bundled module's
     // top level only when its import() is reached.
     esbuild.build(cliOptions),
     // The same bundle with every import() call written as require() by esbuild itself: whatever
@@ -183,28 +183,7 @@ function writeOutputs(outputFiles) {
   removeCodeCaches(dist);
 }
 
-/**
- * Whether the bundle in `dir`/dist must be rebuilt before it runs. A copy without the sources
- * (a release) runs the bundle it has, checking nothing. In a checkout, the build's stamp says
- * which files the bundle was made from: it is stale when one of them changed or went away since
- * the build started. That is one stat per bundled source and no walk of the tree: a file the
- * bundle does not import cannot change it, and a new import is an edit to a file it does.
- */
-export function bundleIsStale(dir = root) {
-  if (!existsSync(join(dir, 'cli', 'main.ts'))) return false;
-  if (!existsSync(join(dir, 'dist', 'cli.cjs'))) return true;
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8'));
-  } catch {
-    return true;
-  }
-  if (!Array.isArray(stamp.sources) || typeof stamp.builtAt !== 'number') return true;
-  return stamp.sources.some((source) => {
-    const info = statSync(join(dir, source), { throwIfNoEntry: false });
-    return !info || info.mtimeMs >= stamp.builtAt;
-  });
-}
+export { bundleIsStale };
 
 /** Rebuilds the bundle when it is stale; returns the path of the CLI's, dist/cli.cjs. */
 export async function ensureCliBundle() {

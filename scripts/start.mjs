@@ -125,7 +125,7 @@ function tryElectron(binary, stop) {
 
 function startBrowserMode(stop) {
   const open = process.env.CI ? [] : ['--open'];
-  const child = spawn(process.execPath, [join(root, 'bin', 'placewise.mjs'), 'serve', ...open, ...scenarioArguments], {
+  const child = spawn(process.execPath, [join(root, 'bin', 'placewise.cjs'), 'serve', ...open, ...scenarioArguments], {
     stdio: 'inherit',
   });
   stop.child = child;

@@ -33,7 +33,7 @@ const steps = [
     ['electronegativity', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]],
   ],
   [['unit', process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestReport('unit')]]],
-  [['scenarios', process.execPath, [join(root, 'bin', 'placewise.mjs'), 'check', ...scenarioFiles()]]],
+  [['scenarios', process.execPath, [join(root, 'bin', 'placewise.cjs'), 'check', ...scenarioFiles()]]],
   [['e2e', process.execPath, [join(root, 'scripts', 'e2e.mjs'), ...vitestReport('e2e')]]],
 ];
 

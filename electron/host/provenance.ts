@@ -1,7 +1,8 @@
 // Where a run's results and reports came from: the scenario text's SHA-256, this Placewise's
 // version, and the time. Node-side (hashing, the package manifest); the CLI and the app's host
 // both stamp their output with it.
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { RESULTS_FORMAT, type ResultsProvenance } from '../../simulator/results-json';
 import { findPackageRoot } from './package-root';
 
@@ -23,8 +24,12 @@ export function generatedAt(env: NodeJS.ProcessEnv = process.env, now: () => num
   return new Date(now()).toISOString();
 }
 
+// SHA-256 in JavaScript rather than node:crypto: loading node:crypto is some 7 ms of every
+// `placewise run`, and a scenario (at most a few megabytes) hashes in a few milliseconds.
+const encoder = new TextEncoder();
+
 export function scenarioSha256(scenarioText: string | Uint8Array): string {
-  return createHash('sha256').update(scenarioText).digest('hex');
+  return bytesToHex(sha256(typeof scenarioText === 'string' ? encoder.encode(scenarioText) : scenarioText));
 }
 
 export function resultsProvenance(scenarioText: string | Uint8Array, env?: NodeJS.ProcessEnv): ResultsProvenance {

@@ -1,6 +1,8 @@
 // Whether a link is down at a given time. Each instance of a link (one per simulated user for a
 // link that touches a per-user component, one for a shared link) has its own alternating
-// up/down process: up for an `every_s` draw, down for a `lasting_s` draw. Instances start in
+// up/down process: up for an `every_s` draw, down for a `lasting_s` draw. An instance's process
+// starts (at time 0, from its own stream) when it is first asked about, so that the users who
+// never send a request cost nothing; its draws are the same whenever that is. Instances start in
 // the process's long-run state, whatever the distributions: down with probability
 // E[lasting] / (E[every] + E[lasting]), and the period in progress lasts a residual-life draw
 // (not a fresh one), so a short run sees the same share of outages as a long one and
@@ -65,19 +67,20 @@ export function alternatingOutages(
   const periodic = every.constant && lasting.constant;
   const nextToggleMs = new Float64Array(instances);
   const down = new Uint8Array(instances);
-  const randoms: RandomStream[] = [];
+  const started = new Uint8Array(instances);
+  const randoms = new Map<number, RandomStream>();
   const startInLongRunState = (instance: number, timeMs: number) => {
-    const random = randoms[instance];
+    const random = randoms.get(instance)!;
     // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
     down[instance] = random.next() < downShare ? 1 : 0;
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
   };
-  // Stryker disable next-line EqualityOperator: one instance more only starts a stream no query reads (typed arrays ignore the write past their end).
-  for (let instance = 0; instance < instances; instance++) {
-    randoms.push(new RandomStream(seed, `outages:${linkId}`, instance));
-    startInLongRunState(instance, 0);
-  }
   const isDown = (instance: number, timeMs: number) => {
+    if (started[instance] === 0) {
+      started[instance] = 1;
+      randoms.set(instance, new RandomStream(seed, `outages:${linkId}`, instance));
+      startInLongRunState(instance, 0);
+    }
     const behind = timeMs - nextToggleMs[instance];
     // Stryker disable next-line ConditionalExpression: before the next toggle the block changes nothing, but for periods below the clock's resolution, which restart in the long-run state at any query anyway.
     if (behind >= 0) {
@@ -99,7 +102,7 @@ export function alternatingOutages(
           break;
         }
         down[instance] ^= 1;
-        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[instance]);
+        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms.get(instance)!);
       }
     }
     return down[instance] === 1;

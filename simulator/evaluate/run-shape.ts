@@ -5,7 +5,11 @@
 //
 // A queue at utilisation rho forgets its start in about rho / (1 - sqrt(rho))^2 of its own
 // arrivals (the relaxation time of M/M/1, Morse 1955, counted in arrivals rather than seconds);
-// each detailed user gets `relaxations` of those, and never fewer than `minRequestsPerUser`.
+// each detailed user gets `relaxations` of those. That is all a per-user queue needs, so the
+// sample is as large as it allows: a detailed user costs nothing until it sends a request (its
+// devices are made then, see station-set.ts), while each background user adds arrivals over the
+// whole span, which a smaller sample stretches. With idle devices every user is detailed and
+// there is no background at all, whatever the population (up to MAX_DETAILED_USERS).
 // Preview fidelity (the app's first answer while editing, Monte Carlo samples) settles for
 // less: shorter spans mean far less background load to simulate, at some bias on per-user
 // queues that are busy.
@@ -19,12 +23,13 @@ export type Fidelity = 'full' | 'preview' | 'pilot';
 /** Relaxation times a full-fidelity run gives each queue. */
 export const FULL_RELAXATIONS = 20;
 
-const DETAIL: Record<Fidelity, { minRequestsPerUser: number; relaxations: number }> = {
-  full: { minRequestsPerUser: 50, relaxations: FULL_RELAXATIONS },
-  preview: { minRequestsPerUser: 5, relaxations: 2 },
-  // A Monte Carlo sample's pilot run (uncertainty/adaptive-sample.ts): a user per request where
-  // its devices are idle enough, for the shortest span and so the least background load.
-  pilot: { minRequestsPerUser: 1, relaxations: 2 },
+const DETAIL: Record<Fidelity, { relaxations: number }> = {
+  full: { relaxations: FULL_RELAXATIONS },
+  preview: { relaxations: 2 },
+  // A Monte Carlo sample's pilot run (uncertainty/adaptive-sample.ts): the preview's detail (with
+  // no minimum of requests per user, a user per request where its devices are idle enough, for
+  // the shortest span and so the least background load), at a fraction of its requests.
+  pilot: { relaxations: 2 },
 };
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.
@@ -38,8 +43,11 @@ const BACKGROUND_LIMIT_FACTOR = 2;
 // With a device population (hardware_mix), at least this many detailed users, so that the
 // tiers' shares of them are the population's to within 1% (apportioned, see tier-assignment.ts).
 const MIX_DETAILED_USERS = 100;
-// Detailed users each hold their own devices and links: at most this many.
-const MAX_DETAILED_USERS = 200_000;
+// Detailed users each hold their own devices' executors and links' serialisers (made as they
+// send requests, 16 bytes a server, see user-stations.ts): at most this many users, and at most
+// this many of their servers in all.
+const MAX_DETAILED_USERS = 1_000_000;
+const MAX_OWN_SERVERS = 20_000_000;
 
 export interface RunShape {
   detailedUsers: number;
@@ -89,10 +97,11 @@ export function planRun(
     const arrivals = measured + warmup;
     const neededUsers = Math.min(
       system.users,
+      maxDetailedUsers(system),
       Math.max(mixUsers(system), 1, Math.ceil(measured / requestsPerUser(system, estimate, DETAIL[fidelity]))),
     );
     const detailedUsers = hasBackgroundLoad(system, estimate)
-      ? Math.max(neededUsers, usersForBoundedBackground(system.users, arrivals))
+      ? Math.max(neededUsers, usersForBoundedBackground(system, arrivals))
       : neededUsers;
     const initialReplicas = startingReplicas(system, estimate, 1);
     return {
@@ -110,7 +119,7 @@ export function planRun(
   const perUser = system.perUserRps * meanAcceptance * workload.duration_s;
   const detailedUsers = Math.min(
     system.users,
-    MAX_DETAILED_USERS,
+    maxDetailedUsers(system),
     Math.max(1, Math.floor(MAX_DURATION_REQUESTS / perUser)),
   );
   const expected = detailedUsers * perUser;
@@ -132,13 +141,14 @@ function mixUsers(system: SystemModel): number {
   return system.components.some((component) => component.tiers) ? MIX_DETAILED_USERS : 1;
 }
 
-// Shared stations get the background users' load; without one there is no background work.
+// Shared stations get the background users' load; without one there is no background work. The
+// estimate lists only the stations that requests reach.
 function hasBackgroundLoad(system: SystemModel, estimate: AnalyticEstimate): boolean {
   const shared = new Set(system.components.filter((component) => component.shared).map((component) => component.id));
   const sharedLinks = new Set(system.links.filter((link) => link.shared).map((link) => link.id));
   return (
-    estimate.components.some((component) => shared.has(component.id) && component.arrival_rps > 0) ||
-    estimate.links.some((link) => sharedLinks.has(link.id) && (link.arrival_rps ?? 0) > 0)
+    estimate.components.some((component) => shared.has(component.id)) ||
+    estimate.links.some((link) => sharedLinks.has(link.id))
   );
 }
 
@@ -151,9 +161,17 @@ function backgroundBound(arrivals: number): number {
  * bounds: the other users' requests over the detailed users' span are about
  * (users - detailed) / detailed x arrivals.
  */
-function usersForBoundedBackground(users: number, arrivals: number): number {
+function usersForBoundedBackground(system: SystemModel, arrivals: number): number {
   const bound = backgroundBound(arrivals);
-  return Math.min(users, MAX_DETAILED_USERS, Math.ceil((users * arrivals) / (bound + arrivals)));
+  const { users } = system;
+  return Math.min(users, maxDetailedUsers(system), Math.ceil((users * arrivals) / (bound + arrivals)));
+}
+
+function maxDetailedUsers(system: SystemModel): number {
+  const ownServers =
+    system.components.reduce((sum, component) => sum + (component.shared ? 0 : component.cores), 0) +
+    2 * system.links.filter((link) => !link.shared).length;
+  return Math.min(MAX_DETAILED_USERS, Math.max(1, Math.floor(MAX_OWN_SERVERS / ownServers)));
 }
 
 /** `loadShare`: the starting load as a share of the load the estimate is for (the busiest hour's). */
@@ -171,9 +189,10 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
     ...estimate.components.filter((component) => perUser.has(component.id)).map((component) => component.utilization),
     ...estimate.links.filter((link) => perUserLinks.has(link.id)).map((link) => link.utilization),
   ];
-  let needed = detail.minRequestsPerUser;
+  let needed = 0;
   for (const rho of utilisations) {
     // A saturated device never settles: give all requests to one user, so its queue grows as long as it can.
+    // Stryker disable next-line EqualityOperator: at rho = 1 exactly, relaxationArrivals is 1 / 0 = Infinity, the same answer.
     if (rho >= 1) return Number.POSITIVE_INFINITY;
     needed = Math.max(needed, detail.relaxations * relaxationArrivals(rho));
   }
@@ -185,6 +204,7 @@ function hourlyMeanOver(acceptance: readonly number[], seconds: number): number 
   // Whole days at the day's mean, then the hours of the last day one by one.
   const days = Math.floor(seconds / 86_400);
   let total = days * 3600 * acceptance.reduce((sum, share) => sum + share, 0);
+  // Stryker disable next-line EqualityOperator: an hour starting at the span's end adds 0 seconds of it.
   for (let start = days * 86_400; start < seconds; start += 3600) {
     total += acceptance[Math.floor(start / 3600) % 24] * Math.min(3600, seconds - start);
   }

@@ -18,6 +18,8 @@ export interface OptionRun {
   measured: number;
   /** Users simulated in detail; the others are background load on shared stations. */
   detailedUsers: number;
+  /** Detailed users who sent a request, and so got their own stations (all of them without per-user stations: 0). */
+  usersWithStations: number;
   /** End-to-end latency of each measured request in arrival order; NaN where it failed. */
   latencies: Float64Array;
   /** Requests that completed and that failed, all of the run's (warm-up included). */
@@ -110,7 +112,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       }
     },
   });
-  const { stations, componentBase, linkBase, autoscalers, batchers, batcherOfStep } = set;
+  const { stations, componentBase, linkBase, autoscalers, batchers, batcherOfStep, own } = set;
   const stationHasBackground = set.hasBackground;
   const autoscalerEvents = autoscalers.length;
   const horizonS = Number.isFinite(durationMs) ? durationMs / 1000 : (total / (users * system.perUserRps)) * 1.5;
@@ -141,6 +143,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       : new Int32Array(0),
   );
   const hasTiers = components.some((component) => component.tiers !== undefined);
+  // A detailed user's own stations are made at its first request: ownNumber[user] is its number
+  // among `own`'s users, -1 before.
+  const ownNumber = new Int32Array(own.stations > 0 ? users : 0).fill(-1);
+  const ownNumberOf = (user: number): number => {
+    if (own.stations === 0) return 0;
+    if (ownNumber[user] < 0) ownNumber[user] = own.addUser();
+    return ownNumber[user];
+  };
+  // Admits a job at a component's or link direction's station: the shared one, or the user's own.
+  const admitAt = (base: number, shared: boolean, ownUser: number, time: number, service: number): number => {
+    if (!shared) return own.admit(ownUser, base, time, service);
+    return stationHasBackground[base]
+      ? stations[base].admitWithBackground(time, service)
+      : stations[base].admit(time, service);
+  };
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
   const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
   let personalKb = 0;
@@ -153,6 +170,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let requestOf = new Int32Array(0);
   let startTime = new Float64Array(0);
   let userOf = new Int32Array(0);
+  // The request's user's number among the users with their own stations (see ownNumber).
+  let ownOf = new Int32Array(0);
   let stepOf = new Int32Array(0);
   let location = new Int32Array(0);
   let hopTarget = new Int32Array(0);
@@ -178,6 +197,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     requestOf = grown(requestOf, size);
     startTime = grown(startTime, size);
     userOf = grown(userOf, size);
+    ownOf = grown(ownOf, size);
     stepOf = grown(stepOf, size);
     location = grown(location, size);
     hopTarget = grown(hopTarget, size);
@@ -200,6 +220,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     requestOf[slot] = index;
     startTime[slot] = time;
     userOf[slot] = user;
+    ownOf[slot] = ownNumberOf(user);
     stepOf[slot] = 0;
     location[slot] = system.source;
     fallbackMask[slot] = 0;
@@ -225,15 +246,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const perUserGapMs = 1000 / system.perUserRps;
   const aggregateGapMs = perUserGapMs / users;
   const periodic = system.scenario.workload.arrivals === 'periodic';
-  // Periodic arrivals: each user exactly one period apart, users at random phases.
-  const phaseOrder: number[] = [];
+  // Periodic arrivals: each user exactly one period apart, users at random phases. The users in
+  // order of phase, ties by user: a phase is a 32-bit draw times the period, so the draw times
+  // 2^20 plus the user (at most a million, see run-shape.ts) is an exact key below 2^52, and a
+  // numeric sort of those keys orders a million users in a fraction of a comparator sort's time.
   const phases = new Float64Array(users);
+  const phaseOrder = new Int32Array(periodic ? users : 0);
   if (periodic) {
+    const keys = new Float64Array(users);
     for (let user = 0; user < users; user++) {
-      phases[user] = arrivalRandom.next() * perUserGapMs;
-      phaseOrder.push(user);
+      const draw = arrivalRandom.next();
+      phases[user] = draw * perUserGapMs;
+      keys[user] = draw * 2 ** 32 * 2 ** 20 + user;
     }
-    phaseOrder.sort((a, b) => phases[a] - phases[b]);
+    keys.sort();
+    keys.forEach((key, rank) => (phaseOrder[rank] = key % 2 ** 20));
   }
 
   let completed = 0;
@@ -301,6 +328,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // Moves a request on from where it is at `time` until it waits for an event.
   const advance = (request: number, time: number) => {
     const user = userOf[request];
+    const ownUser = ownOf[request];
     for (;;) {
       const at = location[request];
       const stepIndex = stepOf[request];
@@ -316,15 +344,12 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         const second = steps[stepIndex].cascade!.placement;
         target = second.component;
         if (target === at) {
-          const stationIndex = componentBase[at] + (components[at].shared ? 0 : user);
           const service = second.service.sample(cascadeRandom[stepIndex]);
           const stats = cascadeStats[stepIndex];
           stats[1]++;
           stats[2] += service;
           if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
-          const start = stationHasBackground[stationIndex]
-            ? stations[stationIndex].admitWithBackground(time, service)
-            : stations[stationIndex].admit(time, service);
+          const start = admitAt(componentBase[at], components[at].shared, ownUser, time, service);
           queueMs[request] += start - time;
           computeMs[request] += service;
           queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
@@ -355,7 +380,6 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         }
         if (target === at) {
           const component = components[at];
-          const station = stations[componentBase[at] + (component.shared ? 0 : user)];
           const tiers = tierOfUser[at];
           const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
           let service = sampler.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
@@ -390,9 +414,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
             if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
               accuracy[request] *= next.primary.model.accuracy;
           }
-          const start = stationHasBackground[componentBase[at]]
-            ? station.admitWithBackground(time, service)
-            : station.admit(time, service);
+          const start = admitAt(componentBase[at], component.shared, ownUser, time, service);
           queueMs[request] += start - time;
           computeMs[request] += service;
           stepOf[request] = last;
@@ -402,8 +424,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       }
       const hop = routes[at][target]![0];
       const link = links[hop.link];
-      const instance = link.shared ? 0 : user;
-      if (outages[hop.link].isDown(instance, time)) {
+      if (outages[hop.link].isDown(link.shared ? 0 : user, time)) {
         if (cascadePhase[request] === SECOND_MODEL) {
           keepFirstAnswer(request);
           continue;
@@ -420,11 +441,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       }
       const kb = payloadKb[request];
       const serialisation = (kb * 8) / link.mbps;
-      const stationIndex = linkBase[hop.link * 2 + hop.direction] + instance;
-      const station = stations[stationIndex];
-      const start = stationHasBackground[stationIndex]
-        ? station.admitWithBackground(time, serialisation)
-        : station.admit(time, serialisation);
+      const start = admitAt(linkBase[hop.link * 2 + hop.direction], link.shared, ownUser, time, serialisation);
       const latency = link.latency.sample(latencyRandom[hop.link]);
       queueMs[request] += start - time;
       networkMs[request] += serialisation + latency;
@@ -533,31 +550,30 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   }
 
   const measured = Math.max(0, arrived - warmup);
-  const linkBusyMs = new Float64Array(links.length * 2);
-  for (let index = 0; index < linkBusyMs.length; index++) {
-    const instances = links[index >> 1].shared ? 1 : users;
-    for (let instance = 0; instance < instances; instance++)
-      linkBusyMs[index] += stations[linkBase[index] + instance].busyTime;
-  }
-  const componentBusyMs = components.map((component, index) => {
-    let busy = 0;
-    const instances = component.shared ? 1 : users;
-    for (let instance = 0; instance < instances; instance++) busy += stations[componentBase[index] + instance].busyTime;
-    return busy;
+  // Busy time of a shared station, or summed over the users' own in user order (the users who
+  // never sent a request have none, and adding their zeros would change no bit of the sum).
+  const inUserOrder: number[] = [];
+  ownNumber.forEach((number) => {
+    if (number >= 0) inUserOrder.push(number);
   });
+  const busyTime = (base: number, shared: boolean) =>
+    shared ? stations[base].busyTime : own.busyTime(base, inUserOrder);
+  const linkBusyMs = Float64Array.from(linkBase, (base, index) => busyTime(base, links[index >> 1].shared));
+  const componentBusyMs = components.map((component, index) => busyTime(componentBase[index], component.shared));
 
   const tierRuns = components.flatMap((component, index) => {
     if (!component.tiers) return [];
     const busyMs = new Float64Array(component.tiers.length);
-    for (let user = 0; user < users; user++) {
-      busyMs[tierOfUser[index][user]] += stations[componentBase[index] + user].busyTime;
-    }
+    ownNumber.forEach((number, user) => {
+      if (number >= 0) busyMs[tierOfUser[index][user]] += own.busyTime(componentBase[index], [number]);
+    });
     return [{ component: index, tierOfUser: tierOfUser[index], busyMs }];
   });
 
   return {
     measured,
     detailedUsers: users,
+    usersWithStations: own.users,
     personalKb,
     tiers: tierRuns,
     ...(measuredUsers ? { measuredUsers: measuredUsers.subarray(0, measured) } : {}),

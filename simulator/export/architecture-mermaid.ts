@@ -9,7 +9,7 @@ import { type BudgetBreaches, budgetBreaches } from './budget-breaches';
 import { describeDistribution } from './distribution-summary';
 import { formatCount, formatFigure, formatHours, formatMbps, formatMs, formatShare } from './figures';
 import { MermaidIds, quotedLabel } from './mermaid-text';
-import { findOption, linkSettings, stepLocation } from './option-placement';
+import { findOption, linkSettings, stepLocation, stepModel } from './option-placement';
 import { ownEntry } from '../scenario/own-entry';
 import { hardwareMixText, mainHardware } from '../scenario/hardware-tiers';
 
@@ -19,6 +19,7 @@ export const ARCHITECTURE_CLASSES = {
   step: 'step',
   fallback: 'fallback',
   cache: 'cache',
+  cascade: 'cascade',
   overBudget: 'overBudget',
 } as const;
 
@@ -27,6 +28,7 @@ const CLASS_DEFINITIONS = [
   `classDef ${ARCHITECTURE_CLASSES.step} fill:#e8f0fe,stroke:#3b5bdb,color:#1c2b5a`,
   `classDef ${ARCHITECTURE_CLASSES.fallback} fill:#fff8e1,stroke:#b7791f,stroke-dasharray:4 3,color:#5f370e`,
   `classDef ${ARCHITECTURE_CLASSES.cache} fill:#e6fffa,stroke:#2c7a7b,stroke-dasharray:2 2,color:#1d4044`,
+  `classDef ${ARCHITECTURE_CLASSES.cascade} fill:#f3e8ff,stroke:#7e22ce,stroke-dasharray:6 3,color:#3b0764`,
   `classDef ${ARCHITECTURE_CLASSES.overBudget} fill:#fde2e1,stroke:#c62828,stroke-width:3px,color:#7f1d1d`,
 ];
 const OVER_BUDGET_LINK_STYLE = 'stroke:#c62828,stroke-width:3px,color:#c62828';
@@ -69,6 +71,12 @@ export function architectureMermaid(scenario: Scenario, results: ScenarioResults
   for (let i = 1; i < placed.length; i++) {
     lines.push(`  ${ids.id('s', placed[i - 1].id)} -.-> ${ids.id('s', placed[i].id)}`);
   }
+  // A cascade's escalated share leaves its step for the second model, wherever that runs.
+  for (const [stepId, cascade] of Object.entries(option.cascade ?? {})) {
+    if (!runs(scenario, option, stepId)) continue;
+    const share = quotedLabel(`${formatShare(cascade.escalate_rate)} escalate`);
+    lines.push(`  ${ids.id('s', stepId)} -.->|${share}| ${ids.id('cascade', stepId)}`);
+  }
 
   lines.push(...CLASS_DEFINITIONS.map((definition) => `  ${definition}`));
   const overBudgetComponents = scenario.components.filter((component) => breaches.components.has(component.id));
@@ -78,6 +86,12 @@ export function architectureMermaid(scenario: Scenario, results: ScenarioResults
   }
   if (overBudgetEdges.length > 0) lines.push(`  linkStyle ${overBudgetEdges.join(',')} ${OVER_BUDGET_LINK_STYLE}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether the option places the step (a cascade of a step it does not run draws nothing). */
+function runs(scenario: Scenario, option: DeploymentOption, stepId: string): boolean {
+  const step = scenario.pipeline.find((candidate) => candidate.id === stepId);
+  return step !== undefined && stepLocation(step, option) !== undefined;
 }
 
 function scopeOf(component: Component): 'per-user' | 'shared' {
@@ -101,7 +115,8 @@ function componentBlock(
   for (const step of scenario.pipeline) {
     if (stepLocation(step, option) !== component.id) continue;
     const mean = optionResult?.steps.find((result) => result.id === step.id)?.mean_ms;
-    const what = step.model ? `${step.id} · ${step.model}` : step.id;
+    const model = stepModel(step, option);
+    const what = model ? `${step.id} · ${model}` : step.id;
     const label = mean === undefined ? quotedLabel(what) : quotedLabel(what, `mean ${formatMs(mean)}`);
     block.push(`  ${ids.id('s', step.id)}[${label}]:::${ARCHITECTURE_CLASSES.step}`);
   }
@@ -114,6 +129,11 @@ function componentBlock(
     if (cache.at !== component.id) continue;
     const label = quotedLabel(`${stepId} cache`, `${formatShare(cache.hit_rate)} hits`);
     block.push(`  ${ids.id('cache', stepId)}[(${label})]:::${ARCHITECTURE_CLASSES.cache}`);
+  }
+  for (const [stepId, cascade] of Object.entries(option.cascade ?? {})) {
+    if (cascade.at !== component.id || !runs(scenario, option, stepId)) continue;
+    const label = quotedLabel(`${stepId} escalated`, `model ${cascade.model}`);
+    block.push(`  ${ids.id('cascade', stepId)}[${label}]:::${ARCHITECTURE_CLASSES.cascade}`);
   }
   block.push('end');
   return block;

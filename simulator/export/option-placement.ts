@@ -24,6 +24,11 @@ export function stepLocation(step: Step, option: DeploymentOption): string | und
   return step.at ?? ownEntry(option.place, step.id);
 }
 
+/** The model a step runs under an option: the option's own for the step (`models`), else the step's. */
+export function stepModel(step: Step, option: DeploymentOption): string | undefined {
+  return ownEntry(option.models, step.id) ?? step.model;
+}
+
 export interface LinkSettings {
   latency_ms: DistributionSpec;
   mbps: number;

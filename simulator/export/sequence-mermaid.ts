@@ -4,7 +4,7 @@ import type { ScenarioResults } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { formatKb, formatMs, formatShare } from './figures';
 import { MermaidIds, mermaidText } from './mermaid-text';
-import { findOption } from './option-placement';
+import { findOption, stepModel } from './option-placement';
 import { requestPath } from './request-path';
 import { ownEntry } from '../scenario/own-entry';
 
@@ -16,13 +16,14 @@ export function sequenceMermaid(scenario: Scenario, results: ScenarioResults | n
   const participant = (componentId: string) => ids.id('c', componentId);
 
   const lines = ['sequenceDiagram', `  title ${mermaidText(`${optionId}: one typical request, mean times`)}`];
-  // Participants in the order the request meets them; cache and fallback places join them.
+  // Participants in the order the request meets them; fallback and cascade places join them.
   const order = [
     ...new Set(
       legs.flatMap((leg) => {
         if (leg.kind === 'hop') return [leg.from, leg.to];
-        const fallback = leg.kind === 'step' ? ownEntry(option.fallback, leg.step.id)?.at : undefined;
-        return fallback === undefined ? [leg.at] : [leg.at, fallback];
+        if (leg.kind === 'cache') return [leg.at];
+        const also = [ownEntry(option.fallback, leg.step.id)?.at, ownEntry(option.cascade, leg.step.id)?.at];
+        return [leg.at, ...also.filter((at) => at !== undefined)];
       }),
     ),
   ];
@@ -35,13 +36,19 @@ export function sequenceMermaid(scenario: Scenario, results: ScenarioResults | n
       const note = `${leg.step.id} cache answers ${formatShare(leg.hit_rate)} of requests here`;
       lines.push(`  Note over ${participant(leg.at)}: ${mermaidText(note)}`);
     } else if (leg.kind === 'step') {
-      const what = leg.step.model ? `${leg.step.id} (${leg.step.model})` : leg.step.id;
+      const model = stepModel(leg.step, option);
+      const what = model ? `${leg.step.id} (${model})` : leg.step.id;
       const time = leg.mean_ms === undefined ? '' : ` · mean ${formatMs(leg.mean_ms)}`;
       lines.push(`  Note over ${participant(leg.at)}: ${mermaidText(what + time)}`);
       const fallback = ownEntry(option.fallback, leg.step.id);
       if (fallback) {
         const note = `link down: ${leg.step.id} falls back to ${fallback.at}${fallback.model ? ` (${fallback.model})` : ''}`;
         lines.push(`  Note over ${participant(fallback.at)}: ${mermaidText(note)}`);
+      }
+      const cascade = ownEntry(option.cascade, leg.step.id);
+      if (cascade) {
+        const note = `${formatShare(cascade.escalate_rate)} escalate: ${leg.step.id} runs ${cascade.model} here too`;
+        lines.push(`  Note over ${participant(cascade.at)}: ${mermaidText(note)}`);
       }
     } else {
       const payload = leg.kb > 0 ? `${leg.carries} ${formatKb(leg.kb)}` : leg.carries;

@@ -249,3 +249,28 @@ test('a device population, a personal step and a personal-data budget, written i
   expect(file.budgets?.personal_gb_per_month).toBe(0);
   expect(app.pageErrors).toEqual([]);
 });
+
+test("a structure's inputs stay inside the inspector: a measured latency and a link's outages", async () => {
+  const { app, ui } = await openTwoTier();
+  // Every control of the inspector ends left of its right edge (at the suite's 1,400 px window,
+  // a group's labels beside the field's own once pushed the measured latency's inputs past it).
+  const overflowing = () =>
+    ui.page.evaluate(() => {
+      const inspector = document.querySelector('.inspector')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.inspector input, .inspector select, .inspector button')]
+        .filter((control) => control.getBoundingClientRect().right > inspector.right + 0.5)
+        .map((control) => control.getAttribute('data-path') ?? control.textContent);
+    });
+  await ui.selectItem('models', 'detector');
+  await ui.input('models[0].latency_ms', 'add').click();
+  await ui.typeAt('models[0].latency_ms.p50', '40');
+  await expect.poll(() => ui.input('models[0].latency_ms.overhead_ms').count()).toBe(1);
+  expect(await overflowing()).toEqual([]);
+
+  await ui.selectItem('links', 'camera-cloud');
+  await ui.input('links[0].outages', 'form').selectOption('alternating');
+  await ui.input('links[0].outages.every_s', 'kind').selectOption('uniform');
+  await expect.poll(() => ui.input('links[0].outages.every_s.uniform[1]').count()).toBe(1);
+  expect(await overflowing()).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});

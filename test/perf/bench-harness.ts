@@ -86,7 +86,7 @@ for (const { id, threads, iterations } of CASES) {
 const start = performance.now();
 execFileSync(
   process.execPath,
-  [join(root, 'bin', 'placewise.mjs'), 'bench', 'bundled:paddleocr-det', '--iterations', '30', '--json'],
+  [join(root, 'bin', 'placewise.cjs'), 'bench', 'bundled:paddleocr-det', '--iterations', '30', '--json'],
   {
     stdio: ['ignore', 'ignore', 'inherit'],
   },

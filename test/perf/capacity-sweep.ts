@@ -15,9 +15,9 @@ const started = performance.now();
 const sweep = capacitySweep(parsed.scenario, { component: 'cloud', points: 20 });
 const inProcess = (performance.now() - started) / 1000;
 
-spawnSync(process.execPath, ['bin/placewise.mjs', '--version'], { cwd: root });
+spawnSync(process.execPath, ['bin/placewise.cjs', '--version'], { cwd: root });
 const cliStarted = performance.now();
-const cli = spawnSync(process.execPath, ['bin/placewise.mjs', 'capacity', file, '--component', 'cloud', '--json'], {
+const cli = spawnSync(process.execPath, ['bin/placewise.cjs', 'capacity', file, '--component', 'cloud', '--json'], {
   cwd: root,
   encoding: 'utf8',
 });

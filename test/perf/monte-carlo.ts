@@ -11,11 +11,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const samples = Number(process.argv[2] ?? 1000);
 const file = join(root, 'scenarios', 'ar-translation.yaml');
 
-spawnSync(process.execPath, ['bin/placewise.mjs', '--version'], { cwd: root });
+spawnSync(process.execPath, ['bin/placewise.cjs', '--version'], { cwd: root });
 const started = performance.now();
 const run = spawnSync(
   process.execPath,
-  ['bin/placewise.mjs', 'run', file, '--monte-carlo', String(samples), '--workers', '2', '--json'],
+  ['bin/placewise.cjs', 'run', file, '--monte-carlo', String(samples), '--workers', '2', '--json'],
   { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 );
 const seconds = (performance.now() - started) / 1000;

@@ -15,7 +15,7 @@ const reportRss = fileURLToPath(new URL('./report-peak-memory.mjs', import.meta.
 function runCli(args: string[]): { seconds: number; stdout: string; peakMb: number } {
   // One warm call first so that the launcher's bundle is fresh and the file cache is warm.
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', reportRss, 'bin/placewise.mjs', ...args], {
+  const result = spawnSync(process.execPath, ['--import', reportRss, 'bin/placewise.cjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -19,9 +19,9 @@ const args = [
   '--json',
 ];
 // Once to build the CLI bundle and the benchmark child if a source changed, then measured.
-spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), 'models'], { cwd: root });
+spawnSync(process.execPath, [join(root, 'bin', 'placewise.cjs'), 'models'], { cwd: root });
 const start = performance.now();
-const run = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+const run = spawnSync(process.execPath, [join(root, 'bin', 'placewise.cjs'), ...args], { cwd: root, encoding: 'utf8' });
 const seconds = (performance.now() - start) / 1000;
 if (run.status !== 0) throw new Error(`placewise split failed: ${run.stderr}`);
 const analysis = JSON.parse(run.stdout) as { nodes: number; cuts: unknown[]; p50_ms: number; timed_runs: number };

@@ -3,6 +3,7 @@
 // alternate, so that drift on a shared machine hits both; the best of each is the least
 // disturbed, and the median is printed beside it so that a noisy run shows as one. CPU time
 // (user + system of the child, from its resource usage) is printed too: it moves less with load.
+// The command is the package's `placewise` (bin/placewise.cjs, what npm links and npx runs).
 // Prints, never asserts. Target: within 0.12 s of `node -e 0`.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,11 @@ interface Timing {
 }
 
 // The child's own CPU time is read from inside it at exit, so the parent's does not count.
-const REPORT_CPU = fileURLToPath(new URL('./support/report-cpu.mjs', import.meta.url));
+const REPORT_CPU = fileURLToPath(new URL('./support/report-cpu.cjs', import.meta.url));
 
 function timed(args: string[]): Timing {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', REPORT_CPU, ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--require', REPORT_CPU, ...args], { cwd: root, encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
   const cpu = /cpu-seconds=(\d+(\.\d+)?)/.exec(result.stderr);
@@ -30,7 +31,7 @@ function timed(args: string[]): Timing {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const best = (values: number[]) => Math.min(...values);
 
-const run = ['bin/placewise.mjs', 'run', 'test/perf/fixtures/mm10.yaml', '--json', '--requests', '1000'];
+const run = ['bin/placewise.cjs', 'run', 'test/perf/fixtures/mm10.yaml', '--json', '--requests', '1000'];
 // One call first so that the bundle is built and the file cache is warm.
 timed(run);
 const bare: Timing[] = [];

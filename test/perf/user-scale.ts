@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const REPORT_CPU = fileURLToPath(new URL('./support/report-cpu.mjs', import.meta.url));
+const REPORT_CPU = fileURLToPath(new URL('./support/report-cpu.cjs', import.meta.url));
 const ROUNDS = 3;
 const TOTAL_RPS = 2000;
 const template = readFileSync(join(root, 'test', 'perf', 'fixtures', 'users-scale.yaml'), 'utf8');
@@ -27,7 +27,7 @@ function scenarioFor(users: number): string {
 
 function timed(file: string): { wall: number; cpu: number; detailed: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', REPORT_CPU, 'bin/placewise.mjs', 'run', file, '--json'], {
+  const result = spawnSync(process.execPath, ['--require', REPORT_CPU, 'bin/placewise.cjs', 'run', file, '--json'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

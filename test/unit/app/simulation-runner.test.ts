@@ -164,4 +164,40 @@ describe('the simulation runner', () => {
     runner.run(scenario(20_000));
     expect(workers).toHaveLength(2);
   });
+
+  test('an edit during a full run is taken by a spare worker that loaded after the preview was answered', () => {
+    const { runner, workers, updates } = harness();
+    runner.run(scenario(20_000));
+    // Nothing loads beside the worker until the edit has its first answer.
+    expect(workers).toHaveLength(1);
+    workers[0].reply(workers[0].received[0]);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received).toEqual([]);
+    runner.run(scenario(30_000));
+    expect(workers[0].terminated).toBe(true);
+    // The spare takes the edit; no worker is started for it.
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+    workers[1].reply(workers[1].received[0]);
+    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview', 'preview']);
+    // Its answer given, the next spare loads.
+    expect(workers).toHaveLength(3);
+    expect(workers[2].received).toEqual([]);
+    runner.dispose();
+    expect(workers.map((worker) => worker.terminated)).toEqual([true, true, true]);
+  });
+
+  test('a spare that fails to load is dropped, and the next replacement loads a fresh worker', () => {
+    const { runner, workers, failures } = harness();
+    runner.run(scenario(20_000));
+    workers[0].reply(workers[0].received[0]);
+    const spare = workers[1];
+    spare.onerror?.({ message: 'syntax error' } as ErrorEvent);
+    expect(spare.terminated).toBe(true);
+    // A spare's failure is no run's: nothing is reported.
+    expect(failures).toEqual([]);
+    runner.run(scenario(30_000));
+    expect(spare.received).toEqual([]);
+    expect(workers.at(-1)!.received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+  });
 });

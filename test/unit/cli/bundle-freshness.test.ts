@@ -1,4 +1,4 @@
-// The launcher's rule for rebuilding dist/ (bin/placewise.mjs): one stat per file the bundle was
+// The launcher's rule for rebuilding dist/ (bin/placewise.cjs): one stat per file the bundle was
 // built from, by the stamp the build wrote, and nothing at all in a copy without sources.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,10 @@
-// The launcher compiles the CLI bundle with V8's code cache (scripts/code-cache.mjs): a run with
+// The launcher compiles the CLI bundle with V8's code cache (scripts/code-cache.cjs): a run with
 // the cache gives what a run without it gives, and a cache belongs to one build of the bundle.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { DYNAMIC_IMPORT, loadCachedBundle, removeCodeCaches } from '../../../scripts/code-cache.mjs';
+import { DYNAMIC_IMPORT, loadCachedBundle, removeCodeCaches } from '../../../scripts/code-cache.cjs';
 import { buildCliFirst, placewiseWith, root } from '../support/placewise-cli';
 
 let dir: string | undefined;

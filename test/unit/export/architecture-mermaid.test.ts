@@ -67,6 +67,25 @@ describe('architectureMermaid', () => {
     expect(inside('cloud')).toContain('s_translate');
   });
 
+  it("draws a cascade's second model where it runs, its escalated share, and each step's model under the option", () => {
+    const { scenario } = arScenario();
+    // The AR cascade: translate runs the option's nmt-small on the phone; 20% escalate to nmt in the cloud.
+    const text = architectureMermaid(scenario, null, 'cascade');
+    const lines = text.split('\n');
+    const cloud = lines.findIndex((line) => line.trim().startsWith('subgraph c_cloud['));
+    const cloudEnd = lines.findIndex((line, index) => index > cloud && line.trim() === 'end');
+    const escalated = lines.findIndex((line) =>
+      line.includes('cascade_translate["translate escalated<br/>model nmt"]'),
+    );
+    expect(escalated).toBeGreaterThan(cloud);
+    expect(escalated).toBeLessThan(cloudEnd);
+    expect(text).toContain('s_translate -.->|"20.0% escalate"| cascade_translate');
+    expect(text).toContain('s_translate["translate · nmt-small"]');
+    expect(text).toContain('classDef cascade ');
+    // An option without a cascade draws none.
+    expect(architectureMermaid(scenario, null, 'small-on-phone')).not.toContain('cascade_');
+  });
+
   it('labels links with technology, latency and bandwidth', () => {
     const text = architectureMermaid(fixtureScenario(), null, 'hybrid');
     expect(text).toContain('c_glasses <-->|"glasses-phone · bluetooth<br/>40–200 ms · 3 Mbit/s"| c_phone');

@@ -15,6 +15,17 @@ describe('sequenceMermaid', () => {
     expect(hops).toEqual(['c_glasses->>c_phone', 'c_phone->>c_cloud', 'c_cloud->>c_phone', 'c_phone->>c_glasses']);
   });
 
+  it("notes a cascade's escalation over the component that runs the second model, which joins the participants", () => {
+    const { scenario } = arScenario();
+    const lines = sequenceMermaid(scenario, null, 'cascade').split('\n');
+    // Under this option the request never travels to the cloud: only the escalation puts it there.
+    expect(lines).toContain('  participant c_cloud as cloud (cloud)');
+    const step = lines.findIndex((line) => line.includes('Note over c_phone: translate (nmt-small)'));
+    const escalation = lines.indexOf('  Note over c_cloud: 20.0% escalate: translate runs nmt here too');
+    expect(step).toBeGreaterThan(0);
+    expect(escalation).toBe(step + 1);
+  });
+
   it('times a hop as serialisation plus mean latency', () => {
     // 900 kB at 3 Mbit/s is 2400 ms; the uniform 40–200 ms latency adds 120 ms on average.
     const text = sequenceMermaid(fixtureScenario(), null, 'cloud');

@@ -148,12 +148,20 @@ describe('counts beyond what a run holds are refused, saying why', () => {
 
 describe('within the limits, the engine bounds its own work', () => {
   test('a hundred million users: more are detailed so that the background stays bounded, and the results say so', () => {
-    const scenario = scenarioFrom(phoneAndCloud((input) => (input.workload.users = 100_000_000)));
+    // Each phone is half busy showing the answers (500 ms of work a second), so its queue takes
+    // 0.5 / (1 - sqrt(0.5))^2 = 5.83 arrivals to settle: preview's 2 of those for 500 requests
+    // ask for 43 users.
+    const scenario = scenarioFrom(
+      phoneAndCloud((input) => {
+        input.workload.users = 100_000_000;
+        input.pipeline.push({ id: 'show', at: 'phone', compute_ms: 500 });
+      }),
+    );
     const option = evaluateScenario(scenario, { requests: 500, fidelity: 'preview' }).options[0];
     // 550 arrivals: 20,000,000 background arrivals at most, so 100,000,000 x 550 / (2e7 + 550) detailed users.
     expect(option.detailed_users).toBe(Math.ceil((100_000_000 * 550) / (20_000_000 + 550)));
     expect(option.warnings).toContainEqual(
-      expect.stringMatching(/^2750 users were simulated in detail rather than the 100 their devices' queues need/),
+      expect.stringMatching(/^2750 users were simulated in detail rather than the 43 their devices' queues need/),
     );
     expect(Number.isFinite(option.latency_ms.p95)).toBe(true);
   });

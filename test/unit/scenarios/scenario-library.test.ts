@@ -41,8 +41,8 @@ const PINS: Record<string, Pin> = {
       cascade: ['accuracy'],
       'glasses-cascade': ['latency_ms.p95', 'accuracy', 'fit.glasses.ram_mb'],
     },
-    p95Ms: { value: 745.385, sd: 0.99 },
-    monthlyUsd: { value: 14943.86, sd: 13.64 },
+    p95Ms: { value: 744.674, sd: 0.99 },
+    monthlyUsd: { value: 14930.57, sd: 13.64 },
   },
   'capacity-planning-fleet.yaml': {
     recommendation: 'cpu-plus-vision-gpu',
@@ -85,7 +85,7 @@ const PINS: Record<string, Pin> = {
       'on-device-logging': ['personal_gb_per_month'],
       'on-device-federated': [],
     },
-    p95Ms: { value: 8.538, sd: 0.01 },
+    p95Ms: { value: 8.531, sd: 0.01 },
     monthlyUsd: { value: 4000, sd: 0 },
   },
   'transcription-service.yaml': {
@@ -97,8 +97,8 @@ const PINS: Record<string, Pin> = {
       hybrid: [],
       'on-phone-tiny': ['accuracy'],
     },
-    p95Ms: { value: 546.346, sd: 35.72 },
-    monthlyUsd: { value: 4454.3, sd: 4.38 },
+    p95Ms: { value: 529.456, sd: 35.72 },
+    monthlyUsd: { value: 4454.5, sd: 4.38 },
   },
 };
 

@@ -13,6 +13,8 @@ const UP_S = 30;
 const DOWN_S = 10;
 const DOWN_SHARE = DOWN_S / (UP_S + DOWN_S);
 const HIT_RATE = 0.5;
+// Users of an idle phone are all simulated in detail up to a million; beyond, the rest are background.
+const BACKGROUND_POPULATION = 2_000_000;
 
 function outageScenario(users: number, outages: NonNullable<ScenarioInput['links']>[number]['outages']) {
   return scenarioFrom({
@@ -78,14 +80,15 @@ function utilizationStandardError(
 
 describe('background users', () => {
   it('follow per-user outages to the fallback and skip cached work, like detailed users', () => {
-    const runs = [1000, 100_000].map((users) => ({
+    // Two million users are more than a run details (a million), so half of them are background.
+    const runs = [1000, BACKGROUND_POPULATION].map((users) => ({
       users,
       results: evaluateScenario(
         outageScenario(users, { every_s: { exponential: UP_S }, lasting_s: { exponential: DOWN_S } }),
       ),
     }));
     expect(runs[0].results.options[0].detailed_users).toBe(1000);
-    expect(runs[1].results.options[0].detailed_users).toBeLessThan(10_000);
+    expect(runs[1].results.options[0].detailed_users).toBeLessThan(BACKGROUND_POPULATION);
     for (const [index, hitShare] of [
       [0, 1],
       [1, 1 - HIT_RATE],
@@ -113,12 +116,13 @@ describe('background users', () => {
   });
 
   it('follow a scheduled outage at its time', () => {
-    // Everybody's link is down for the first 30,000 s of a run of about 69,000 s: until then all
+    // Everybody's link is down for the first 1,200 s of a run of about 2,750 s (110,000 arrivals
+    // from a million detailed users at 80 / 2,000,000 requests per second each): until then all
     // requests run at the edge, afterwards in the cloud.
-    const users = 100_000;
-    const outageS = 30_000;
+    const users = BACKGROUND_POPULATION;
+    const outageS = 1200;
     const option = evaluateScenario(outageScenario(users, { schedule: [[0, outageS]] })).options[0];
-    expect(option.detailed_users).toBeLessThan(10_000);
+    expect(option.detailed_users).toBeLessThan(users);
     const { spanS } = runSpan(option, users);
     const load = (TOTAL_RPS * SERVICE_MS) / 1000;
     const downShare = outageS / spanS;
@@ -134,7 +138,7 @@ describe('background users', () => {
     // everybody at once, and the gateway then runs the step. Whatever share of the run the link
     // was down in this run, the detailed requests that started offline measure it, and the
     // background must send the same share to the gateway.
-    const users = 100_000;
+    const users = BACKGROUND_POPULATION;
     for (const outages of [
       { every_s: { exponential: UP_S }, lasting_s: { exponential: DOWN_S } },
       { every_s: { exponential: 0.000003 }, lasting_s: { exponential: 0.000001 } },

@@ -100,7 +100,7 @@ describe('the users a run simulates in detail', () => {
   });
   const relaxation = 0.5 / (1 - Math.sqrt(0.5)) ** 2;
 
-  it('full fidelity gives each user 20 relaxation times of requests (at least 50)', () => {
+  it('full fidelity gives each user 20 relaxation times of requests', () => {
     const option = evaluateScenario(scenario).options[0];
     expect(option.detailed_users).toBe(Math.ceil(20_000 / (20 * relaxation)));
     expect(option.requests).toBe(20_000);
@@ -108,10 +108,31 @@ describe('the users a run simulates in detail', () => {
     expect(option.completed + option.failed).toBe(22_000);
   });
 
-  it('preview fidelity settles for 2 relaxation times (at least 5): here every user', () => {
+  it('preview fidelity settles for 2 relaxation times: here every user', () => {
     expect(evaluateScenario(scenario, { fidelity: 'preview' }).options[0].detailed_users).toBe(
       Math.min(1000, Math.ceil(20_000 / (2 * relaxation))),
     );
+  });
+
+  it('idle devices need no settling: every user is detailed, up to 20 million of their own executors', () => {
+    // 1,024 cores per phone and a link (two serialisers): 20,000,000 / 1,026 users at most.
+    const idle = (users: number, cores: number) =>
+      evaluateScenario(
+        scenarioFrom({
+          placewise: 1,
+          name: 'idle phones',
+          components: [
+            { id: 'phone', kind: 'phone', hardware: 'phone-midrange', cores },
+            { id: 'server', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
+          ],
+          links: [{ id: 'net', between: ['phone', 'server'], tech: 'lte', latency_ms: 20 }],
+          workload: { users, per_user_rps: 0.001, source: 'phone', requests: 1000 },
+          pipeline: [{ id: 'infer', at: 'server', compute_ms: 1 }],
+          options: [{ id: 'remote' }],
+        }),
+      ).options[0].detailed_users;
+    expect(idle(100_000, 1)).toBe(100_000);
+    expect(idle(100_000, 1024)).toBe(Math.floor(20_000_000 / 1026));
   });
 });
 

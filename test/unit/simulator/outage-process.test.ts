@@ -95,6 +95,23 @@ describe('alternating outages', () => {
     }
   });
 
+  it('starts an instance when it is first asked about, with the same draws whatever the order', () => {
+    // The engine asks only about the users who send requests, in the order they do: an instance's
+    // states must not depend on which others were asked first (or at all).
+    const times = [0, 500_000, 2_000_000, 9_000_000];
+    const states = (order: number[]) => {
+      const outages = alternatingOutages({ exponential: 30 }, { exponential: 10 }, 1000, 5, 'net');
+      const seen = new Map<number, boolean[]>();
+      for (const instance of order) seen.set(instance, []);
+      for (const time of times) for (const instance of order) seen.get(instance)!.push(outages.isDown(instance, time));
+      return seen;
+    };
+    const forwards = states([0, 1, 2, 500, 999]);
+    const backwards = states([999, 500, 2]);
+    for (const instance of [2, 500, 999]) expect(backwards.get(instance)).toEqual(forwards.get(instance));
+    expect(new Set([...forwards.values()].map((list) => list.join())).size).toBeGreaterThan(1);
+  });
+
   it('skips whole cycles: constant periods keep their phase however far a query jumps', () => {
     const outages = alternatingOutages(90, 10, 200, 5, 'net');
     const near = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000));

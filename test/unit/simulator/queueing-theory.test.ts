@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateScenario, evaluateScenario, type OptionResult, replicateScenario } from '../../../simulator';
 import { studentInterval } from '../../../simulator/evaluate/latency-statistics';
 import { erlangC } from '../../../simulator/analytic/erlang';
-import { singleStation, utilizationTolerance } from './queue-scenarios';
+import { scenarioFrom, singleStation, utilizationTolerance } from './queue-scenarios';
 
 function onlyOption(results: ReturnType<typeof evaluateScenario>): OptionResult {
   return results.options[0];
@@ -90,19 +90,20 @@ describe('M/D/1', () => {
 });
 
 describe('many users as background load', () => {
-  it('an M/M/1 server shared by 10,000 users, most of them background, still matches theory', () => {
+  it('an M/M/1 server shared by 2,000,000 users, half of them background, still matches theory', () => {
+    // A run details at most a million users; the other million are background load.
     const serviceMs = 10;
     const rho = 0.7;
     const results = evaluateScenario(
       singleStation({
         ratePerS: (rho / serviceMs) * 1000,
         service: { exponential: serviceMs },
-        users: 10_000,
+        users: 2_000_000,
         requests: 200_000,
       }),
     );
     const option = onlyOption(results);
-    expect(option.detailed_users).toBeLessThan(10_000);
+    expect(option.detailed_users).toBe(1_000_000);
     expectWithinCi(option.latency_ms.mean, option.latency_ms.ci95?.mean, serviceMs / (1 - rho), 0.05);
     // The detailed users' arrivals alone: the background's add jobs and only narrow the noise.
     const arrivals = option.completed + option.failed;
@@ -123,14 +124,36 @@ describe('the instant estimate', () => {
 
 describe('preview fidelity', () => {
   it('simulates more users over a shorter span and stays near the full answer', () => {
-    const scenario = singleStation({ ratePerS: 70, service: { exponential: 10 }, users: 10_000, requests: 20_000 });
+    // Each of 1,000 users' phones is 35% busy (an M/M/1 queue of 5 s jobs), before a shared
+    // M/M/1 server at 70%. A full run gives each detailed user 20 relaxation times of its phone,
+    // 20 x 0.35 / (1 - sqrt(0.35))^2 = 41.96 requests (20,000 of them: 477 users), preview 2
+    // relaxation times (4,767 users), so preview details every user.
+    const scenario = scenarioFrom({
+      placewise: 1,
+      name: 'busy phones',
+      seed: 11,
+      hardware: { box: { cores: 1, gflops: 1 } },
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'box' },
+        { id: 'server', kind: 'cloud', hardware: 'box' },
+      ],
+      links: [{ id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 }],
+      workload: { users: 1000, per_user_rps: 0.07, source: 'phone', sink: 'server', requests: 20_000 },
+      pipeline: [
+        { id: 'prepare', at: 'phone', compute_ms: { exponential: 5000 } },
+        { id: 'serve', at: 'server', compute_ms: { exponential: 10 } },
+      ],
+      options: [{ id: 'only' }],
+    });
     const full = evaluateScenario(scenario).options[0];
     const preview = evaluateScenario(scenario, { fidelity: 'preview' }).options[0];
-    expect(preview.detailed_users).toBeGreaterThan(full.detailed_users);
-    // Both estimate the same M/M/1 mean of 33.3 ms; each within its own 4 standard errors.
+    expect(full.detailed_users).toBe(477);
+    expect(preview.detailed_users).toBe(1000);
+    // Both estimate the same mean, the two M/M/1 means added; each within its own 4 standard errors.
+    const theory = 5000 / (1 - 0.35) + 10 / (1 - 0.7);
     for (const option of [full, preview]) {
       const [low, high] = option.latency_ms.ci95!.mean!;
-      expect(Math.abs(option.latency_ms.mean - 10 / (1 - 0.7))).toBeLessThan(2 * (high - low));
+      expect(Math.abs(option.latency_ms.mean - theory)).toBeLessThan(2 * (high - low));
     }
   });
 });

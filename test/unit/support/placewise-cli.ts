@@ -1,6 +1,6 @@
 // Runs the `placewise` command as a user would, a whole process, for command-line tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,11 @@ import { beforeAll } from 'vitest';
 import { ensureCliBundle } from '../../../scripts/bundle-cli.mjs';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
+/** The file npm links as the `placewise` command (bin/placewise.cjs). */
+export const launcher = join(
+  root,
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { placewise: string } }).bin.placewise,
+);
 
 export function placewise(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   return placewiseWith({}, ...args);
@@ -18,7 +23,7 @@ export function placewiseWith(
   env: NodeJS.ProcessEnv,
   ...args: string[]
 ): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'placewise.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [launcher, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },

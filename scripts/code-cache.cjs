@@ -1,21 +1,30 @@
 // Runs the CommonJS CLI bundle with V8's code cache. Compiling the bundle's code is much of a
 // short run's start-up, and Node 20 caches no compiled code of its own (module.enableCompileCache
 // is Node 22's), so the launcher compiles the bundle itself with node:vm, handing V8 the code it
-// compiled in an earlier run and saving it after the first run of each command.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
-// node:fs through getBuiltinModule: importing it as an ES module builds its whole facade,
-// streams included, some 10 ms of every start of the launcher.
-const { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } =
-  process.getBuiltinModule('node:fs');
+// compiled in an earlier run and saving it after the first run of each command. CommonJS, as the
+// launcher is: an ES module would start Node's ES module loader, some 15 ms of every run.
+'use strict';
+const {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
 /**
  * A script compiled by node:vm may not call import() in Node 20 without an experimental flag, so
  * the build renames the bundle's import() calls to this function, which the launcher passes in.
  */
-export const DYNAMIC_IMPORT = '__placewiseImport';
+const DYNAMIC_IMPORT = '__placewiseImport';
 
 const CACHE_FILE = /^cli-[a-z-]+-\d+-\d+\.v8cache$/;
 
@@ -24,7 +33,7 @@ const CACHE_FILE = /^cli-[a-z-]+-\d+-\d+\.v8cache$/;
  * and flags and the length of the source, not its text: a rebuilt bundle of the same length
  * must not meet the code of the last one (the caches' names carry the bundle's size and time too).
  */
-export function removeCodeCaches(dir) {
+function removeCodeCaches(dir) {
   for (const name of readdirSync(dir)) if (CACHE_FILE.test(name)) unlinkSync(join(dir, name));
 }
 
@@ -34,7 +43,7 @@ export function removeCodeCaches(dir) {
  * cache when there was none or V8 refused it: call it after the run, when the functions it used
  * are compiled. Writing is best effort: an installed copy may be read-only.
  */
-export function loadCachedBundle(file, command) {
+function loadCachedBundle(file, command) {
   // The source and the size and time that name its cache come from one open file: a rebuild
   // renaming a new bundle into place in between cannot pair one bundle's code with the other's.
   const descriptor = openSync(file, 'r');
@@ -74,3 +83,5 @@ export function loadCachedBundle(file, command) {
   };
   return { exports: module.exports, save };
 }
+
+module.exports = { DYNAMIC_IMPORT, loadCachedBundle, removeCodeCaches };

@@ -1,0 +1,79 @@
+// The stations each detailed user owns: its devices' executors and its links' serialisers. Each
+// is a FIFO pool as FifoServers is (a job starts at max(arrival, the earliest free server)), but
+// without background load or resizing, which only shared stations have; they live in flat
+// arrays rather than one object each. A run among a million users makes some 100,000 users'
+// stations as their first requests arrive, and as many objects living to the end of the run
+// cost the garbage collector more than the simulation itself.
+
+export class UserStations {
+  /** Users whose stations exist, numbered 0, 1, ... in the order addUser made them. */
+  users = 0;
+  /** Per user, each station's servers' free times: a min-heap per station, `serversPerUser` entries in all. */
+  private freeAt: Float64Array = new Float64Array(0);
+  /** Total service time given, per user and station (index user * stations + station). */
+  private busy: Float64Array = new Float64Array(0);
+  /** Where each station's heap starts within a user's entries. */
+  private readonly firstServer: Int32Array;
+  private readonly serversPerUser: number;
+
+  /** `servers`: the servers of each of a user's stations. */
+  constructor(private readonly servers: readonly number[]) {
+    this.firstServer = new Int32Array(servers.length);
+    let offset = 0;
+    servers.forEach((count, station) => {
+      this.firstServer[station] = offset;
+      offset += count;
+    });
+    this.serversPerUser = offset;
+  }
+
+  get stations(): number {
+    return this.servers.length;
+  }
+
+  /** Makes the next user's stations, all servers free from time 0; returns the user's number. */
+  addUser(): number {
+    const user = this.users++;
+    if (this.users * this.servers.length > this.busy.length) {
+      const capacity = Math.max(1024, 2 * this.users);
+      this.freeAt = grownTo(this.freeAt, capacity * this.serversPerUser);
+      this.busy = grownTo(this.busy, capacity * this.servers.length);
+    }
+    return user;
+  }
+
+  /** Admits a job arriving at `arrival` at `user`'s station `station`; returns when its service starts. */
+  admit(user: number, station: number, arrival: number, service: number): number {
+    this.busy[user * this.servers.length + station] += service;
+    const freeAt = this.freeAt;
+    const root = user * this.serversPerUser + this.firstServer[station];
+    const start = Math.max(freeAt[root], arrival);
+    const end = start + service;
+    // Replace the root (the server this job takes) and sift down.
+    const count = this.servers[station];
+    let index = 0;
+    for (;;) {
+      let child = 2 * index + 1;
+      if (child >= count) break;
+      if (child + 1 < count && freeAt[root + child + 1] < freeAt[root + child]) child++;
+      if (freeAt[root + child] >= end) break;
+      freeAt[root + index] = freeAt[root + child];
+      index = child;
+    }
+    freeAt[root + index] = end;
+    return start;
+  }
+
+  /** Busy time of station `station` summed over the given users, in their order. */
+  busyTime(station: number, users: Iterable<number>): number {
+    let total = 0;
+    for (const user of users) total += this.busy[user * this.servers.length + station];
+    return total;
+  }
+}
+
+function grownTo(array: Float64Array, length: number): Float64Array {
+  const larger = new Float64Array(length);
+  larger.set(array);
+  return larger;
+}
