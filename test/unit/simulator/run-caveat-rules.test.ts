@@ -45,6 +45,7 @@ function runOf(links: number, figures: Partial<OptionRun> = {}): OptionRun {
   return {
     measured: 1000,
     detailedUsers: 1,
+    usersWithStations: 1,
     latencies: new Float64Array(0),
     completed: 1100,
     failed: 0,
