@@ -26,6 +26,7 @@ const T975 = new Map<number, number>([
 /** Student's 97.5% quantile for `df` degrees of freedom, the factor of a 95% interval's half-width. */
 export function t975(df: number): number {
   let quantile = T975.get(df);
+  // Stryker disable next-line ConditionalExpression: computing a remembered quantile again gives it bit for bit (order-statistics.test.ts checks the written-out ones); the map only saves the time.
   if (quantile === undefined) {
     quantile = studentQuantile(0.975, df);
     T975.set(df, quantile);
@@ -98,6 +99,7 @@ export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] 
       return sum / size;
     });
     const fewest = count === BATCH_COUNTS[BATCH_COUNTS.length - 1];
+    // Stryker disable next-line EqualityOperator: a lag-1 correlation of exactly 0.3 is a cut as good as any beside it; no test could aim at that one double.
     if (!fewest && lag1Correlation(means) > MAX_LAG1_CORRELATION) continue;
     const p95s = means.map((_, batch) => quantileBySelection(completed.slice(batch * size, (batch + 1) * size), 0.95));
     const mean = studentInterval(means);
@@ -134,5 +136,6 @@ function lag1Correlation(values: number[]): number {
     squares += deviation * deviation;
     if (index > 0) products += deviation * (values[index - 1] - mean);
   }
+  // Stryker disable next-line ConditionalExpression: equal batch means give 0 / 0, NaN, which is no more above the limit than 0 is.
   return squares === 0 ? 0 : products / squares;
 }

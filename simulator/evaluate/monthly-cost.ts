@@ -53,6 +53,7 @@ function updateOrigin(system: SystemModel): number | undefined {
 
 /** Each model the option keeps on a per-user component (primary, fallback or cascade), once per component. */
 function modelHoldings(system: SystemModel, plan: OptionPlan) {
+  // Stryker disable next-line ArrayDeclaration: a planted holding has no component, so no route reaches it (`routes[origin][undefined] ?? []`) and it ships nothing.
   const holdings: { component: number; sizeMb: number; updatesPerMonth: number }[] = [];
   for (const [component, models] of modelsByComponent(plan)) {
     if (system.components[component].shared) continue;
@@ -74,6 +75,7 @@ export function monthlyCost(
   let compute = 0;
   for (const index of plan.usedComponents) {
     const component = system.components[index];
+    // Stryker disable next-line ConditionalExpression: a per-user component costs nothing per hour (usd_per_hour and serverless are refused on it, references.ts), so charging it adds 0.
     if (!component.shared) continue;
     if (component.serverless) compute += serverlessMonthlyUsd(system, component.index, run, estimate);
     else compute += meanReplicas(system, component.index, run, estimate) * component.usdPerHour * HOURS_PER_MONTH;

@@ -91,6 +91,7 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
   const usedComponents = new Set<number>();
   const placement = (step: Step, componentId: string, modelId: string | undefined): StepPlacement => {
     const component = system.components[componentIndex.get(componentId)!];
+    // Stryker disable next-line ConditionalExpression: as false, equivalent: no model has the id undefined, so `models.get(undefined)` is undefined as well (as true, no step would have a model, which the model tests catch).
     const model = modelId === undefined ? undefined : models.get(modelId);
     usedComponents.add(component.index);
     const tiers = tierServices(system, step, model, component);

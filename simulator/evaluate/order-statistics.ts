@@ -7,6 +7,7 @@
  */
 export function sortNonNegative(values: Float64Array): Float64Array {
   const n = values.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: both sorts give the same order (the tests compare them); the threshold only picks the faster.
   if (n < 4096) return values.sort();
   let source: Float64Array = values;
   let target: Float64Array = new Float64Array(n);
@@ -43,11 +44,13 @@ export function sortNonNegative(values: Float64Array): Float64Array {
 export function selectKth(values: Float64Array, k: number): number {
   let left = 0;
   let right = values.length - 1;
+  // Stryker disable next-line EqualityOperator: a range of one element partitions to itself and leaves the loop by the `else break` below.
   while (right > left) {
     const middle = (left + right) >> 1;
     const a = values[left];
     const b = values[middle];
     const c = values[right];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: any of the three values is a pivot within the range, with which Hoare's partition is correct; the median only keeps it fast.
     const pivot = a < b ? (b < c ? b : Math.max(a, c)) : a < c ? a : Math.max(b, c);
     let i = left;
     let j = right;
@@ -74,9 +77,11 @@ export function quantileBySelection(values: Float64Array, p: number): number {
   const position = (values.length - 1) * p;
   const low = Math.floor(position);
   const lowValue = selectKth(values, low);
+  // Stryker disable next-line LogicalOperator: low + 1 reaches the length only at p = 1, where position equals low; and at a whole position the interpolation below adds (next - lowValue) x 0.
   if (low + 1 >= values.length || position === low) return lowValue;
   // After selection every value right of `low` is at least lowValue; the next order statistic is their minimum.
   let next = Number.POSITIVE_INFINITY;
+  // Stryker disable next-line EqualityOperator: a value equal to the minimum is the minimum; one index past the end reads undefined, which is not below anything.
   for (let index = low + 1; index < values.length; index++) if (values[index] < next) next = values[index];
   return lowValue + (next - lowValue) * (position - low);
 }

@@ -127,6 +127,7 @@ export function optionWarnings(
   }
   const estimate = analytic.mean_latency_ms;
   const simulated = latency.mean;
+  // Stryker disable next-line ConditionalExpression: `estimate !== null` as true is equivalent, `null > 0` being false (the check is for the type); the other conditions' mutants are killed by run-caveat-rules.test.ts.
   if (estimate !== null && estimate > 0 && Number.isFinite(simulated)) {
     const difference = Math.abs(simulated - estimate) / estimate;
     if (difference > DISAGREEMENT_WARNING) {

@@ -208,7 +208,7 @@ describe('a device population (hardware_mix)', () => {
 
 // A phone records 200 kB of the user's voice (personal) and sends it to a cloud that turns it
 // into 1 kB of text; 1 user, 1 request a second, 24 hours a day.
-const dictation = (place: string, budget?: number, telemetry?: { personal: boolean }): ScenarioInput => ({
+const dictation = (place: string, budget?: number, telemetry?: { personal: boolean; to?: string }): ScenarioInput => ({
   placewise: 1,
   name: 'dictation',
   hardware: { box: { cores: 1, gflops: 1 } },
@@ -260,5 +260,25 @@ describe('personal data leaving the users’ devices', () => {
     expect(personal.personal_gb_per_month).toBeCloseTo(sampled, 9);
     const other = evaluateScenario(scenarioFrom(dictation('watch', 0, { personal: false }))).options[0];
     expect(other.personal_gb_per_month).toBe(0);
+  });
+
+  it('counts no telemetry that stays on the user’s own devices', () => {
+    const kept = evaluateScenario(scenarioFrom(dictation('watch', 0, { personal: true, to: 'watch' }))).options[0];
+    expect(kept.personal_gb_per_month).toBe(0);
+  });
+
+  it('counts nothing, rather than NaN, in a run no request arrived in', () => {
+    const input = dictation('cloud');
+    // One request in 1,000 s on average: none arrives in 1 s (at this seed).
+    input.workload = {
+      ...input.workload,
+      per_user_rps: 0.001,
+      arrivals: 'poisson',
+      requests: undefined,
+      duration_s: 1,
+    };
+    const option = evaluateScenario(scenarioFrom(input)).options[0];
+    expect(option.completed + option.failed).toBe(0);
+    expect(option.personal_gb_per_month).toBe(0);
   });
 });

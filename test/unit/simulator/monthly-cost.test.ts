@@ -96,4 +96,68 @@ describe('monthly cost', () => {
     // 20 MB x 3 a month to each of 1,000 phones over LTE at 10 USD/GB.
     expect(evaluateScenario(updates).options[0].monthly_usd.updates).toBeCloseTo((10 * 20 * 3 * 1000) / 1000, 9);
   });
+
+  it('ships updates from a shared edge server where there is no cloud', () => {
+    const updates = scenarioFrom({
+      placewise: 1,
+      name: 'edge origin',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'edge', kind: 'edge', hardware: 'aws-c7i-xlarge' },
+      ],
+      links: [{ id: 'wifi', between: ['phone', 'edge'], tech: 'wifi', usd_per_gb: 100 }],
+      models: [{ id: 'small', size_mb: 20, gflop: 0.1, updates_per_month: 3 }],
+      workload: { users: 1000, per_user_rps: 0.1, source: 'phone', requests: 200 },
+      pipeline: [{ id: 'infer', at: 'phone', model: 'small' }],
+      options: [{ id: 'local' }],
+    });
+    // 20 MB x 3 a month to each of 1,000 phones over wifi at 100 USD/GB.
+    expect(evaluateScenario(updates).options[0].monthly_usd.updates).toBeCloseTo((100 * 20 * 3 * 1000) / 1000, 9);
+  });
+
+  it('ships no updates where nothing shared could send them', () => {
+    const alone = scenarioFrom({
+      placewise: 1,
+      name: 'phone alone',
+      components: [{ id: 'phone', kind: 'phone', hardware: 'phone-midrange' }],
+      models: [{ id: 'small', size_mb: 20, gflop: 0.1, updates_per_month: 3 }],
+      workload: { users: 1000, per_user_rps: 0.1, source: 'phone', requests: 200 },
+      pipeline: [{ id: 'infer', at: 'phone', model: 'small' }],
+      options: [{ id: 'local' }],
+    });
+    expect(evaluateScenario(alone).options[0].monthly_usd).toEqual({
+      total: 0,
+      compute: 0,
+      network: 0,
+      updates: 0,
+      telemetry: 0,
+    });
+  });
+
+  it('ships no updates to a shared holder, nor of a model that is never updated', () => {
+    const held = scenarioFrom({
+      placewise: 1,
+      name: 'shared holder',
+      components: [
+        { id: 'phone', kind: 'phone', hardware: 'phone-midrange' },
+        { id: 'cloud', kind: 'cloud', hardware: 'aws-c7i-xlarge' },
+        { id: 'edge', kind: 'edge', hardware: 'aws-c7i-xlarge' },
+      ],
+      links: [
+        { id: 'lte', between: ['phone', 'cloud'], tech: 'lte', usd_per_gb: 10 },
+        { id: 'dc', between: ['cloud', 'edge'], tech: 'ethernet', usd_per_gb: 10 },
+      ],
+      models: [
+        { id: 'fixed', size_mb: 20, gflop: 0.1 },
+        { id: 'big', size_mb: 100, gflop: 1, updates_per_month: 2 },
+      ],
+      workload: { users: 1000, per_user_rps: 0.1, source: 'phone', requests: 200 },
+      pipeline: [
+        { id: 'prepare', at: 'phone', model: 'fixed', output_kb: 0 },
+        { id: 'infer', at: 'edge', model: 'big', output_kb: 0 },
+      ],
+      options: [{ id: 'split' }],
+    });
+    expect(evaluateScenario(held).options[0].monthly_usd.updates).toBe(0);
+  });
 });

@@ -126,6 +126,22 @@ describe('batch-means confidence intervals', () => {
     expect(expected.mean[1] - expected.mean[0]).toBeGreaterThan(twenty.mean[1] - twenty.mean[0]);
   });
 
+  it('of latencies that never vary are [0, 0] ms, not cut at 0', () => {
+    // Requests answered in 0 ms (all on the device, no compute time): no spread, nothing cut.
+    expect(batchIntervals(new Float64Array(1000))).toStrictEqual({ mean: [0, 0], p95: [0, 0] });
+  });
+
+  it('name only the interval cut at 0: one slow request moves its batch’s mean, not its p95', () => {
+    // 20 batches of 50 requests of 1 ms; the last request takes 1,000 s. The p95 of each batch
+    // (position 46.55 of 0 to 49) stays 1 ms; the means' interval reaches far below 0.
+    const latencies = new Float64Array(1000).fill(1);
+    latencies[999] = 1e6;
+    const ci95 = batchIntervals(latencies)!;
+    expect(ci95.p95).toEqual([1, 1]);
+    expect(ci95.mean![0]).toBe(0);
+    expect(ci95.clamped_at_zero).toEqual(['mean']);
+  });
+
   it('with too few requests for 20 batches of 50, uses 10 or 5; below 5 batches of 50, gives none', () => {
     const series = ar1(0, 999, 3);
     expectInterval(batchIntervals(series)!.mean, byHand(series, byHand(series, 10).lag1 > 0.3 ? 5 : 10).mean);
