@@ -175,7 +175,6 @@ export function walkOption(
     }
     // A down link sends the waiting step to its fallback (once); otherwise the request fails.
     const bit = 1 << waitingStep;
-    // Stryker disable next-line EqualityOperator: with the link never down the fallback's share, probability - up, is 0, and a walk of probability 0 returns at once.
     if (down > 0 && waitingStep >= 0 && steps[waitingStep].fallback && (fallbackMask & bit) === 0) {
       walk(at, stepIndex, kb, probability - up, cacheChecked, fallbackMask | bit, withState(DOWN), undefined);
     }
