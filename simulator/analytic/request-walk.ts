@@ -179,6 +179,7 @@ export function walkOption(
       walk(at, stepIndex, kb, probability - up, cacheChecked, fallbackMask | bit, withState(DOWN), undefined);
     }
   };
+  // Stryker disable next-line UnaryOperator: no cache checked yet; +1 means the same, since the first step resets it (to -1 or 0) before any walk reaches step 1.
   walk(system.source, 0, 0, 1, -1, 0, noStates, undefined);
   return { visits, jobs, completed };
 }

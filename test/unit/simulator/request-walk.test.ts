@@ -17,7 +17,7 @@ function walkOf(input: Omit<ScenarioInput, 'placewise' | 'name' | 'hardware'>, d
   const system = buildSystemModel(scenarioFrom({ placewise: 1, name: 'walk', hardware: BOX, ...input }));
   const plan = buildOptionPlan(system, system.scenario.options[0]);
   const downProbability: LinkDownProbability = (link) => down[system.links[link].id] ?? 0;
-  const { visits, jobs } = walkOption(
+  const { visits, jobs, completed } = walkOption(
     system,
     plan,
     plan.steps.map(() => false),
@@ -25,6 +25,7 @@ function walkOf(input: Omit<ScenarioInput, 'placewise' | 'name' | 'hardware'>, d
   );
   const component = (index: number) => system.components[index].id;
   return {
+    completed: round(completed),
     visits: visits.map((visit) =>
       visit.kind === 'hop'
         ? ['hop', system.links[visit.link].id, visit.direction, round(visit.probability), visit.kb]
@@ -46,7 +47,7 @@ describe('the walk of a request', () => {
     // infer runs the small model on the phone; 40% escalate to the large one in the cloud over
     // LTE, which is down a quarter of the time: 30% run it there and come back, 10% keep the
     // first answer. Everyone then runs post (5 ms) on the phone.
-    const { visits, jobs } = walkOf(
+    const { visits, jobs, completed } = walkOf(
       {
         components: [
           { id: 'phone', kind: 'phone', hardware: 'box' },
@@ -92,6 +93,8 @@ describe('the walk of a request', () => {
       ['phone', 2, 0.1, 5, 0, false],
       ['phone', 0, 0.6, 15, 0, false],
     ]);
+    // Every request reaches the sink on the phone: 30% with the second answer, 70% with the first.
+    expect(completed).toBe(1);
   });
 
   it('falls back once, and finds a link it found down still down for a later step', () => {
@@ -100,7 +103,7 @@ describe('the walk of a request', () => {
     // over wifi; half of those get there and back to the phone, but post needs the cloud, and
     // LTE, down a moment ago, is still down: they fail. The other half find wifi down too and,
     // having fallen back once already, fail.
-    const { visits, jobs } = walkOf(
+    const { visits, jobs, completed } = walkOf(
       {
         components: [
           { id: 'phone', kind: 'phone', hardware: 'box' },
@@ -133,13 +136,15 @@ describe('the walk of a request', () => {
       ['cloud', 0, 0.75, 15, 25, false],
       ['edge', 0, 0.125, 10, 0, false],
     ]);
+    // Only the 75% who found LTE up get back to the phone with an answer.
+    expect(completed).toBe(0.75);
   });
 
   it('takes an answer from a cache that always hits on to a sink across a link that may be down', () => {
     // The request goes to the edge's cache (it answers everyone: nothing runs), then on to the
     // sink in the cloud over a WAN link that is down half the time: those requests fail there,
     // with no step waiting for the link to fall back.
-    const { visits, jobs } = walkOf(
+    const { visits, jobs, completed } = walkOf(
       {
         components: [
           { id: 'phone', kind: 'phone', hardware: 'box' },
@@ -161,5 +166,41 @@ describe('the walk of a request', () => {
       ['hop', 'wan', 0, 0.5, 3],
     ]);
     expect(jobs).toEqual([]);
+    expect(completed).toBe(0.5);
+  });
+
+  it('looks up the cache of the next step after a hit on this one', () => {
+    // Both steps are cached on the phone with half of the look-ups hitting: a hit on the first
+    // goes on to the second's cache, so b runs for a quarter of requests after a hit and a
+    // quarter after a miss (that one in the same job as a).
+    const { visits, jobs, completed } = walkOf(
+      {
+        components: [{ id: 'phone', kind: 'phone', hardware: 'box' }],
+        workload: { users: 1, per_user_rps: 1, source: 'phone', requests: 10 },
+        pipeline: [
+          { id: 'a', compute_ms: 10 },
+          { id: 'b', compute_ms: 5 },
+        ],
+        options: [
+          {
+            id: 'cached',
+            place: { a: 'phone', b: 'phone' },
+            cache: { a: { at: 'phone', hit_rate: 0.5 }, b: { at: 'phone', hit_rate: 0.5 } },
+          },
+        ],
+      },
+      {},
+    );
+    expect(visits).toEqual([
+      ['phone', 1, 0.25, false, false],
+      ['phone', 0, 0.5, false, false],
+      ['phone', 1, 0.25, false, false],
+    ]);
+    expect(jobs).toEqual([
+      ['phone', 1, 0.25, 5, 0, false],
+      ['phone', 0, 0.25, 10, 0, false],
+      ['phone', 0, 0.25, 15, 0, false],
+    ]);
+    expect(completed).toBe(1);
   });
 });

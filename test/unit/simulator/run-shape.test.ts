@@ -171,6 +171,27 @@ describe('a run of a number of requests', () => {
       expect(shape.backgroundBound).toEqual({ neededUsers: Math.ceil(1_000_000 / perUser) });
     });
 
+    it("and fewer where each user's own devices and links have many servers, shared ones not counted", () => {
+      // Per user: a 40-core phone, a 1-core watch and two links of their own (2 servers each, one
+      // a direction): 45 servers; 20 million servers in all hold 444,444 users. The backbone
+      // between two shared servers is not the user's.
+      const many: ScenarioInput = {
+        ...crowd,
+        components: [
+          { id: 'phone', kind: 'phone', hardware: 'handset', cores: 40 },
+          { id: 'watch', kind: 'wearable', hardware: 'handset' },
+          { id: 'cloud', kind: 'cloud', hardware: 'box' },
+          { id: 'store', kind: 'cloud', hardware: 'box' },
+        ],
+        links: [
+          { id: 'net', between: ['phone', 'cloud'], tech: 'ethernet', latency_ms: 0 },
+          { id: 'bt', between: ['phone', 'watch'], tech: 'bluetooth' },
+          { id: 'backbone', between: ['cloud', 'store'], tech: 'ethernet' },
+        ],
+      };
+      expect(shapeOf(many, 1_000_000).detailedUsers).toBe(Math.floor(20_000_000 / 45));
+    });
+
     // The phone sends its output to the user's own watch: only per-user components and links work.
     const local: ScenarioInput = {
       ...phones({ users: 100_000_000, per_user_rps: 2e-5, requests: 500 }, 25_000_000),

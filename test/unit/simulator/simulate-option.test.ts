@@ -52,6 +52,16 @@ describe('a cache on the component that runs the step', () => {
   });
 });
 
+describe("a user's own device", () => {
+  it('is busy for its own work only, apart from its own link', () => {
+    // Preparation (10 ms) runs on the user's phone, a request a second: busy 1% of the time, to
+    // within one request of the 440 at the run's edges. The link's 1 ms is not the phone's.
+    const option = evaluateScenario(scenarioFrom(cached({}, { prepareAt: 'phone' }))).options[0];
+    const phone = option.components.find((component) => component.id === 'phone')!;
+    expect(Math.abs(phone.utilization - 0.01)).toBeLessThanOrEqual(0.01 / 400);
+  });
+});
+
 describe('a cache on the way to the step', () => {
   it('answers a share of requests where they are, before they cross the link', () => {
     const option = evaluateScenario(scenarioFrom(cached({ prepare: { at: 'phone', hit_rate: 0.5 } }))).options[0];

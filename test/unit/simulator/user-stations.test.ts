@@ -28,6 +28,7 @@ describe('UserStations', () => {
       const number = numberOf.get(user)!;
       expect(own.admit(number, station, clock[user], service)).toBe(pools[number][station].admit(clock[user], service));
     }
+    expect(own.stations).toBe(servers.length);
     expect(own.users).toBe(pools.length);
     // Busy time per station, summed over users in the order given.
     servers.forEach((_, station) => {

@@ -71,6 +71,32 @@ describe('the M/M/c response time', () => {
     expect(response.quantile(0.95)).toBeCloseTo(Math.log(20) / 0.08, 6);
   });
 
+  // The tails below are worked by hand from the Erlang C probability, not by the product's erlangC.
+  it('has the tail of a mixed exponential on two servers', () => {
+    // c = 2, a = 1.5: C = (a^2/2 * 2/(2 - a)) / (1 + a + a^2/2 * 2/(2 - a)) = 4.5 / 7; theta = 0.2 - 0.15.
+    const response = mmcResponse(2, 0.15, 10)!;
+    expect(response.mean).toBeCloseTo(9 / 14 / 0.05 + 10, 9);
+    const tail = (t: number) =>
+      (5 / 14) * Math.exp(-0.1 * t) + (9 / 14) * (2 * Math.exp(-0.05 * t) - Math.exp(-0.1 * t));
+    expect(tail(response.quantile(0.95))).toBeCloseTo(0.05, 9);
+    expect(tail(response.quantile(0.5))).toBeCloseTo(0.5, 9);
+  });
+
+  it('has the Erlang-2 tail where the wait and the service have the same rate', () => {
+    // c = 2, a = 1: C = 1/3 and theta = 0.2 - 0.1 = mu, so P(R > t) = e^(-t/10) (1 + t/30).
+    const response = mmcResponse(2, 0.1, 10)!;
+    expect(response.mean).toBeCloseTo(1 / 3 / 0.1 + 10, 9);
+    const quantile = response.quantile(0.95);
+    expect(Math.exp(-0.1 * quantile) * (1 + quantile / 30)).toBeCloseTo(0.05, 9);
+  });
+
+  it('has no quantile below 0 or at 1, and no steady state at full load', () => {
+    const response = mmcResponse(1, 0.02, 10)!;
+    expect(response.quantile(0)).toBe(0);
+    expect(response.quantile(1)).toBe(Number.POSITIVE_INFINITY);
+    expect(mmcResponse(1, 0.1, 10)).toBeUndefined();
+  });
+
   it('agrees with the simulation of two servers within its 99% interval', () => {
     const scenario = station((text) =>
       text
