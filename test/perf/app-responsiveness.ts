@@ -3,10 +3,9 @@
 //   one edit re-simulated with the Compare view's table and charts redrawn, at preview fidelity (target < 300 ms),
 //   and an edit's first answer (the shown option at preview fidelity) back on the UI thread (target < 100 ms),
 //   both when the simulation was idle and when the edit interrupts a full-fidelity run (whose
-//   worker is then replaced, so the answer also pays for a fresh worker's start). A warm second
-//   worker kept for these answers was tried (2026-11-29): interrupting edits were answered in
-//   42 ms instead of 443 ms, but the charts' redraw after an idle edit went from 0.94 s to 2.4 s
-//   at the same load (cause not found), so it was taken out again.
+//   worker is then replaced by the spare that loaded after the last answer, see
+//   app/simulation/simulation-runner.ts). A second worker answering first answers beside the
+//   full run was tried (2026-11-29): 42 ms, but the charts' redraw went from 0.94 s to 2.4 s.
 // Run: npx tsx test/perf/app-responsiveness.ts   (after `npx vite build`)
 
 import { launchChromium, startApp } from '../e2e/support/app-fixture';
