@@ -40,17 +40,13 @@ function backgroundRouting(
   for (const visit of walkOption(system, plan, set.stepBatched, linkDown).visits) {
     const ratePerMs = requestsPerMs * visit.probability;
     if (visit.kind === 'hop') {
-      // Stryker disable next-line ConditionalExpression: a per-user link's part would land on user 0's station, which has no background stream to set (apply skips it).
       if (!links[visit.link].shared) continue;
       const serialisation = constantSampler((visit.kb * 8) / links[visit.link].mbps);
       parts[set.linkBase[visit.link * 2 + visit.direction]].push({ weight: ratePerMs, sampler: serialisation });
     } else if (!visit.fallback && !visit.escalated && set.batcherOfStep[visit.step] >= 0) {
       batchedRatePerMs[set.batcherOfStep[visit.step]] += ratePerMs;
-    } else {
-      // Stryker disable next-line ConditionalExpression: as for links, a per-user component's part would land on a station without a background stream.
-      if (components[visit.component].shared) {
-        parts[set.componentBase[visit.component]].push({ weight: ratePerMs, sampler: visit.service });
-      }
+    } else if (components[visit.component].shared) {
+      parts[set.componentBase[visit.component]].push({ weight: ratePerMs, sampler: visit.service });
     }
   }
   return {

@@ -18,7 +18,7 @@ import { settledReplicas } from '../engine/autoscaler';
 import type { AnalyticEstimate } from '../results';
 import type { SystemModel } from './system-model';
 
-export type Fidelity = 'full' | 'preview' | 'pilot';
+export type Fidelity = 'full' | 'preview';
 
 /** Relaxation times a full-fidelity run gives each queue. */
 export const FULL_RELAXATIONS = 20;
@@ -26,10 +26,6 @@ export const FULL_RELAXATIONS = 20;
 const DETAIL: Record<Fidelity, { relaxations: number }> = {
   full: { relaxations: FULL_RELAXATIONS },
   preview: { relaxations: 2 },
-  // A Monte Carlo sample's pilot run (uncertainty/adaptive-sample.ts): the preview's detail (with
-  // no minimum of requests per user, a user per request where its devices are idle enough, for
-  // the shortest span and so the least background load), at a fraction of its requests.
-  pilot: { relaxations: 2 },
 };
 const WARMUP_SHARE = 0.1;
 // In duration mode, at most about this many requests are simulated; the rest of the users' load is background.

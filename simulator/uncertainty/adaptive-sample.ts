@@ -1,12 +1,13 @@
 // One Monte Carlo sample, option by option, at the least cost that settles its verdicts: an
 // option that is exactly one M/M/c station takes the closed form (exact-outcome.ts); any other
-// is simulated with a short pilot first, kept when the pilot decides every budget verdict
+// is simulated with a short pilot first (a preview run of fewer requests: with idle devices a
+// user per request, so the shortest span and the least background load), kept when the pilot decides every budget verdict
 // (verdict-intervals.ts), and simulated again at the full request count otherwise. The full run
 // is the same run a sample made before this existed (same requests, fidelity and seed).
 import { estimateOption } from '../analytic/option-estimate';
 import { evaluateOption } from '../evaluate/evaluate-scenario';
 import { buildOptionPlan, type OptionPlan } from '../evaluate/option-plan';
-import { type Fidelity, planRun, type RunShape } from '../evaluate/run-shape';
+import { planRun, type RunShape } from '../evaluate/run-shape';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
 import type { Scenario } from '../scenario/schema';
 import { exactOutcome } from './exact-outcome';
@@ -33,18 +34,18 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const plan = buildOptionPlan(system, option);
       const exact = exactOutcome(system, plan);
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
-      const simulate = (requests: number, fidelity: Fidelity) =>
-        evaluateOption(system, plan, { requests, fidelity }, settings.seed);
+      const simulate = (requests: number) =>
+        evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed);
       const pilot = pilotRequests(system, plan, settings.requests);
       let requests = 0;
       if (pilot !== undefined) {
-        const result = simulate(pilot, 'pilot');
+        const result = simulate(pilot);
         requests += result.requests;
         if (verdictsDecided(system, optionVariability(system, plan), result)) {
           return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
         }
       }
-      const result = simulate(settings.requests, 'preview');
+      const result = simulate(settings.requests);
       return { ...optionOutcome(result), evaluation: { method: 'full', requests: requests + result.requests } };
     });
 }
@@ -61,6 +62,6 @@ export function pilotRequests(system: SystemModel, plan: OptionPlan, requests: n
   const shared = [...plan.usedComponents].some((index) => system.components[index].shared);
   // Arrivals simulated, detailed and background: each detailed user stands for users / detailed.
   const work = (shape: RunShape) => shape.arrivals! * (shared ? system.users / shape.detailedUsers : 1);
-  const pilotWork = work(planRun(system, estimate, pilot, 'pilot'));
+  const pilotWork = work(planRun(system, estimate, pilot, 'preview'));
   return 2 * pilotWork <= work(planRun(system, estimate, requests, 'preview')) ? pilot : undefined;
 }

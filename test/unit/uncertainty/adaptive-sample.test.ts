@@ -47,7 +47,7 @@ describe('the stopping rule', () => {
   });
 
   it('simulates a sample whose verdict is near its budget up to the full count, as before', () => {
-    const pilot = evaluateScenario(fixed(UNIFORM_STATION), { requests: 250, seed: 3, fidelity: 'pilot' });
+    const pilot = evaluateScenario(fixed(UNIFORM_STATION), { requests: 250, seed: 3, fidelity: 'preview' });
     // The budget at the pilot's own p95: its interval straddles the limit.
     const p95 = pilot.options[0].latency_ms.p95;
     const near = fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${p95} }`));
@@ -72,7 +72,7 @@ describe('the stopping rule', () => {
     const interval = (scenario: Scenario) => {
       const system = buildSystemModel(scenario);
       const plan = buildOptionPlan(system, scenario.options[0]);
-      const result = evaluateScenario(scenario, { requests: 300, seed: 3, fidelity: 'pilot' }).options[0];
+      const result = evaluateScenario(scenario, { requests: 300, seed: 3, fidelity: 'preview' }).options[0];
       const verdict = result.budgets.find((entry) => entry.name === 'success_rate')!;
       return verdictInterval(system, optionVariability(system, plan), result, verdict);
     };
