@@ -96,6 +96,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const set = buildStations(system, plan, shape, seed, {
     batchService: (step, size) =>
       steps[step].primary.service.sample(serviceRandom[step]) *
+      // Stryker disable next-line OptionalChaining: a batched step always runs a model (batchedSteps in option-estimate.ts).
       batchFactor(size, steps[step].primary.model?.batch_curve),
     dispatch: (step, batch) => {
       const stats = stepStats[step];
@@ -107,7 +108,9 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         computeMs[request] += batch.service;
         stats[0]++;
         stats[1] += batch.service;
+        // Stryker disable next-line OptionalChaining: as above, a batched step's model is always there.
         if (!escalates(request, step) && model?.accuracy !== undefined) accuracy[request] *= model.accuracy;
+        // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2, the other mutant here, fails the simulation tests).
         queue.push(end, request * 2 + KIND_COMPUTE_DONE);
       }
     },
@@ -142,11 +145,14 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         )
       : new Int32Array(0),
   );
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and === make measuredUsers in runs without tiers too, where nothing reads it (tier-results.ts).
   const hasTiers = components.some((component) => component.tiers !== undefined);
   // A detailed user's own stations are made at its first request: ownNumber[user] is its number
   // among `own`'s users, -1 before.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and >= size it without own stations too, where ownNumberOf returns before reading it and its -1s add no user below.
   const ownNumber = new Int32Array(own.stations > 0 ? users : 0).fill(-1);
   const ownNumberOf = (user: number): number => {
+    // Stryker disable next-line ConditionalExpression: false drops a shortcut: without own stations the number is never used (every station is shared).
     if (own.stations === 0) return 0;
     if (ownNumber[user] < 0) ownNumber[user] = own.addUser();
     return ownNumber[user];
@@ -234,6 +240,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     cascadePhase[slot] = 0;
     return slot;
   };
+  // Stryker disable next-line ArithmeticOperator: a longer array's end is never reached: at most capacity - warmup requests are measured, and the run returns only those.
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
   const measuredUsers = hasTiers ? new Int32Array(latencies.length) : undefined;
 
