@@ -167,6 +167,37 @@ describe("the users' own stations", () => {
   });
 });
 
+describe("a requests run's span", () => {
+  // 110 requests (100 measured after a warm-up of 10), 10 a second: the run spans 11 s. Its
+  // outages are counted over half as long again, 16.5 s, so that a link is always down only when
+  // it stays down well past the last request.
+  const scheduled = (untilS: number) =>
+    onlyOption(
+      phoneAndServer(
+        { per_user_rps: 10, requests: 100 },
+        {
+          links: [
+            {
+              id: 'net',
+              between: ['phone', 'server'],
+              tech: 'ethernet',
+              latency_ms: 0,
+              outages: { schedule: [[0, untilS]] },
+            },
+          ],
+        },
+      ),
+    ).warnings;
+
+  it('calls a link down until the requests end down for all of them, not always down', () => {
+    expect(scheduled(11)).toContain('every request failed, so there is no latency: link net was down for 100% of them');
+  });
+
+  it('calls a link down for twice the span always down', () => {
+    expect(scheduled(22)).toContain('every request failed, so there is no latency: link net is always down');
+  });
+});
+
 describe('personal data', () => {
   it("counts only personal steps' outputs leaving a user's own device", () => {
     // The phone prepares 2 kB that is not personal and sends it to the server.
