@@ -314,6 +314,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // placement); an escalated request's accuracy is then the second model's, counted when it runs.
   function escalates(request: number, stepIndex: number): boolean {
     const cascade = steps[stepIndex].cascade;
+    // Stryker disable next-line EqualityOperator: > for >= differs only when a draw equals the rate exactly, a chance of 2^-53 a draw (< instead fails the cascade tests).
     if (cascade === undefined || escalationRandom[stepIndex].next() >= cascade.escalateRate) return false;
     cascadePhase[request] = ESCALATING;
     cascadeStats[stepIndex][0]++;
@@ -367,6 +368,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         const cache = stepPlan.cache;
         if (cache !== undefined && cache.component === at && cacheChecked[request] !== stepIndex) {
           cacheChecked[request] = stepIndex;
+          // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
           if (cacheRandom[stepIndex].next() < cache.hitRate) {
             stepStats[stepIndex][4]++;
             if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;

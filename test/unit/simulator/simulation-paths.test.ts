@@ -136,6 +136,7 @@ describe('requests in flight', () => {
     );
     expect(option.success_rate).toBe(1);
     expect(option.latency_quantiles_ms[0]).toBeCloseTo(4000.5, 6);
+    expect(option.breakdown_ms.network).toBeCloseTo(4000, 6);
     expect(option.latency_ms.max).toBeCloseTo(4000.5, 6);
   });
 });
@@ -195,6 +196,115 @@ describe("a requests run's span", () => {
 
   it('calls a link down for twice the span always down', () => {
     expect(scheduled(22)).toContain('every request failed, so there is no latency: link net is always down');
+  });
+});
+
+describe('offline requests', () => {
+  it('are those that start while a link they need is down, and count whether they completed', () => {
+    // 110 requests, 10 a second from a phase under 0.1 s; the link is down for the first 5.5 s,
+    // so the first 55 fail offline and the other 55 complete.
+    const option = onlyOption(
+      phoneAndServer(
+        { per_user_rps: 10, requests: 100 },
+        {
+          links: [
+            {
+              id: 'net',
+              between: ['phone', 'server'],
+              tech: 'ethernet',
+              latency_ms: 0,
+              outages: { schedule: [[0, 5.5]] },
+            },
+          ],
+        },
+      ),
+    );
+    expect(option.offline).toEqual({ requests: 55, success_rate: 0, fallback_rate: 0 });
+    expect(option.success_rate).toBe(0.5);
+  });
+});
+
+describe('a cache on the component that runs the step', () => {
+  it('answers only once the request is there', () => {
+    // 5 ms each way: a cached answer still takes the way there and back.
+    const option = onlyOption(
+      phoneAndServer(
+        { per_user_rps: 1, requests: 200 },
+        {
+          links: [{ id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 5 }],
+          pipeline: [{ id: 'serve', at: 'server', compute_ms: 20 }],
+          options: [{ id: 'only', cache: { serve: { at: 'server', hit_rate: 0.5 } } }],
+        },
+      ),
+    );
+    expect(option.latency_quantiles_ms[0]).toBeCloseTo(10, 9);
+    expect(option.latency_ms.max).toBeCloseTo(30, 9);
+  });
+});
+
+describe("a cascade's second model on a busy server", () => {
+  it("splits each request's time into queueing, compute and network that add up to its latency", () => {
+    // Four requests a second, each escalating half the time to 100 ms and half to 200 ms on
+    // the server (60% busy): escalations queue there, behind each other.
+    const option = onlyOption(
+      phoneAndServer(
+        { per_user_rps: 4, requests: 400 },
+        {
+          models: [
+            { id: 'small', size_mb: 1, gflop: 0.01 },
+            { id: 'large', size_mb: 1, gflop: 1 },
+            { id: 'larger', size_mb: 1, gflop: 2 },
+          ],
+          pipeline: [
+            { id: 'first', at: 'phone', model: 'small' },
+            { id: 'second', at: 'phone', model: 'small' },
+          ],
+          options: [
+            {
+              id: 'only',
+              cascade: {
+                first: { model: 'large', at: 'server', escalate_rate: 0.5 },
+                second: { model: 'larger', at: 'server', escalate_rate: 0.5 },
+              },
+            },
+          ],
+        },
+      ),
+    );
+    const { queue, compute, network } = option.breakdown_ms;
+    expect(queue).toBeGreaterThan(0);
+    expect(network).toBe(0);
+    expect(queue + compute + network).toBeCloseTo(option.latency_ms.mean, 9);
+    // Two first models of 1 ms each, and the escalations' 150 ms a request on average, whose
+    // standard deviation (sqrt(100^2 / 4 + 200^2 / 4) = 112 ms) makes 4 standard errors over
+    // 400 requests 22 ms.
+    expect(Math.abs(compute - 152)).toBeLessThan(22);
+  });
+});
+
+describe("the run's counts", () => {
+  it('count each request that fell back once, and each answer a cache gave', () => {
+    const down = { id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 } as const;
+    const fellBack = runOf(
+      phoneAndServer(
+        { per_user_rps: 1, requests: 100 },
+        {
+          links: [{ ...down, outages: { schedule: [[0, 1e6]] } }],
+          options: [{ id: 'only', fallback: { serve: { at: 'phone' } } }],
+        },
+      ),
+    );
+    expect(fellBack.simulatedRequests).toBe(110);
+    expect(fellBack.fallbackRequests).toBe(110);
+    const cached = runOf(
+      phoneAndServer(
+        { per_user_rps: 1, requests: 100 },
+        { options: [{ id: 'only', cache: { serve: { at: 'server', hit_rate: 0.5 } } }] },
+      ),
+    );
+    const [runs, , , , hits] = cached.stepStats[0];
+    expect(hits).toBeGreaterThan(0);
+    expect(runs + hits).toBe(110);
   });
 });
 
