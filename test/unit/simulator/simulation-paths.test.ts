@@ -284,12 +284,19 @@ describe("a cascade's second model on a busy server", () => {
 
 describe("the run's counts", () => {
   it('count each request that fell back once, and each answer a cache gave', () => {
-    const down = { id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 } as const;
     const fellBack = runOf(
       phoneAndServer(
         { per_user_rps: 1, requests: 100 },
         {
-          links: [{ ...down, outages: { schedule: [[0, 1e6]] } }],
+          links: [
+            {
+              id: 'net',
+              between: ['phone', 'server'],
+              tech: 'ethernet',
+              latency_ms: 0,
+              outages: { schedule: [[0, 1e6]] },
+            },
+          ],
           options: [{ id: 'only', fallback: { serve: { at: 'phone' } } }],
         },
       ),
