@@ -13,6 +13,16 @@ import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { scenarioFrom } from './queue-scenarios';
 
 type Workload = Partial<ScenarioInput['workload']>;
+type Link = NonNullable<ScenarioInput['links']>[number];
+
+/** The phone's link to the server: no latency unless told, and whatever else is given. */
+const net = (settings: Partial<Link> = {}): Link => ({
+  id: 'net',
+  between: ['phone', 'server'],
+  tech: 'ethernet',
+  latency_ms: 0,
+  ...settings,
+});
 
 /** A phone that sends requests to a server over a link with no latency, one step on the server. */
 const phoneAndServer = (workload: Workload, rest: Partial<ScenarioInput>): ScenarioInput => ({
@@ -24,12 +34,46 @@ const phoneAndServer = (workload: Workload, rest: Partial<ScenarioInput>): Scena
     { id: 'phone', kind: 'phone', hardware: 'box' },
     { id: 'server', kind: 'cloud', hardware: 'box' },
   ],
-  links: [{ id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 }],
+  links: [net()],
   workload: { users: 1, per_user_rps: 100, arrivals: 'periodic', source: 'phone', requests: 4000, ...workload },
   pipeline: [{ id: 'serve', at: 'server', compute_ms: 1 }],
   options: [{ id: 'only' }],
   ...rest,
 });
+
+type Model = NonNullable<ScenarioInput['models']>[number];
+
+/**
+ * Two 1 ms steps on the phone (0.01 gflop), `first` and `second`, each escalating at `rate` to a
+ * second model on the server: `large` after the first, `larger` after the second (by default
+ * 1 and 2 gflop: 100 and 200 ms).
+ */
+const twoCascades = (
+  workload: Workload,
+  rate: number,
+  large: Partial<Model> = { gflop: 1 },
+  larger: Partial<Model> = { gflop: 2 },
+): ScenarioInput =>
+  phoneAndServer(workload, {
+    models: [
+      { id: 'small', size_mb: 1, gflop: 0.01 },
+      { id: 'large', size_mb: 1, gflop: 1, ...large },
+      { id: 'larger', size_mb: 1, gflop: 2, ...larger },
+    ],
+    pipeline: [
+      { id: 'first', at: 'phone', model: 'small' },
+      { id: 'second', at: 'phone', model: 'small' },
+    ],
+    options: [
+      {
+        id: 'only',
+        cascade: {
+          first: { model: 'large', at: 'server', escalate_rate: rate },
+          second: { model: 'larger', at: 'server', escalate_rate: rate },
+        },
+      },
+    ],
+  });
 
 const onlyOption = (input: ScenarioInput) => evaluateScenario(scenarioFrom(input)).options[0];
 
@@ -101,10 +145,7 @@ describe('a batched step', () => {
               replicas: { min: 1, max: 2, target_utilization: 0.5, scale_interval_s: 1 },
             },
           ],
-          links: [
-            { id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 },
-            { id: 'dc', between: ['server', 'store'], tech: 'ethernet', latency_ms: 0 },
-          ],
+          links: [net(), { id: 'dc', between: ['server', 'store'], tech: 'ethernet', latency_ms: 0 }],
           models: [{ id: 'm', size_mb: 1, gflop: 0.01 }],
           pipeline: [
             { id: 'serve', at: 'server', model: 'm' },
@@ -129,7 +170,7 @@ describe('requests in flight', () => {
       phoneAndServer(
         { per_user_rps: 1000, requests: 6000 },
         {
-          links: [{ id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 2000 }],
+          links: [net({ latency_ms: 2000 })],
           pipeline: [{ id: 'serve', at: 'server', compute_ms: 0.5 }],
         },
       ),
@@ -177,15 +218,7 @@ describe("a requests run's span", () => {
       phoneAndServer(
         { per_user_rps: 10, requests: 100 },
         {
-          links: [
-            {
-              id: 'net',
-              between: ['phone', 'server'],
-              tech: 'ethernet',
-              latency_ms: 0,
-              outages: { schedule: [[0, untilS]] },
-            },
-          ],
+          links: [net({ outages: { schedule: [[0, untilS]] } })],
         },
       ),
     ).warnings;
@@ -207,15 +240,7 @@ describe('offline requests', () => {
       phoneAndServer(
         { per_user_rps: 10, requests: 100 },
         {
-          links: [
-            {
-              id: 'net',
-              between: ['phone', 'server'],
-              tech: 'ethernet',
-              latency_ms: 0,
-              outages: { schedule: [[0, 5.5]] },
-            },
-          ],
+          links: [net({ outages: { schedule: [[0, 5.5]] } })],
         },
       ),
     );
@@ -231,7 +256,7 @@ describe('a cache on the component that runs the step', () => {
       phoneAndServer(
         { per_user_rps: 1, requests: 200 },
         {
-          links: [{ id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 5 }],
+          links: [net({ latency_ms: 5 })],
           pipeline: [{ id: 'serve', at: 'server', compute_ms: 20 }],
           options: [{ id: 'only', cache: { serve: { at: 'server', hit_rate: 0.5 } } }],
         },
@@ -246,31 +271,7 @@ describe("a cascade's second model on a busy server", () => {
   it("splits each request's time into queueing, compute and network that add up to its latency", () => {
     // Four requests a second, each escalating half the time to 100 ms and half to 200 ms on
     // the server (60% busy): escalations queue there, behind each other.
-    const option = onlyOption(
-      phoneAndServer(
-        { per_user_rps: 4, requests: 400 },
-        {
-          models: [
-            { id: 'small', size_mb: 1, gflop: 0.01 },
-            { id: 'large', size_mb: 1, gflop: 1 },
-            { id: 'larger', size_mb: 1, gflop: 2 },
-          ],
-          pipeline: [
-            { id: 'first', at: 'phone', model: 'small' },
-            { id: 'second', at: 'phone', model: 'small' },
-          ],
-          options: [
-            {
-              id: 'only',
-              cascade: {
-                first: { model: 'large', at: 'server', escalate_rate: 0.5 },
-                second: { model: 'larger', at: 'server', escalate_rate: 0.5 },
-              },
-            },
-          ],
-        },
-      ),
-    );
+    const option = onlyOption(twoCascades({ per_user_rps: 4, requests: 400 }, 0.5));
     const { queue, compute, network } = option.breakdown_ms;
     expect(queue).toBeGreaterThan(0);
     expect(network).toBe(0);
@@ -288,15 +289,7 @@ describe("the run's counts", () => {
       phoneAndServer(
         { per_user_rps: 1, requests: 100 },
         {
-          links: [
-            {
-              id: 'net',
-              between: ['phone', 'server'],
-              tech: 'ethernet',
-              latency_ms: 0,
-              outages: { schedule: [[0, 1e6]] },
-            },
-          ],
+          links: [net({ outages: { schedule: [[0, 1e6]] } })],
           options: [{ id: 'only', fallback: { serve: { at: 'phone' } } }],
         },
       ),
@@ -387,15 +380,7 @@ describe('streams of randomness', () => {
       phoneAndServer(
         { per_user_rps: 1, requests: 400 },
         {
-          links: [
-            {
-              id: 'net',
-              between: ['phone', 'server'],
-              tech: 'ethernet',
-              latency_ms: 0,
-              outages: { schedule: [[0, 1e6]] },
-            },
-          ],
+          links: [net({ outages: { schedule: [[0, 1e6]] } })],
           pipeline: [
             { id: 'parse', at: 'server', compute_ms: { exponential: 10 } },
             { id: 'serve', at: 'server', compute_ms: { exponential: 10 } },
@@ -414,31 +399,7 @@ describe('streams of randomness', () => {
     // Two 1 ms steps on the phone, each escalating half of its requests to a second model on
     // the server: 100 ms after the first, 200 ms after the second (links take no time).
     const requests = 400;
-    const option = onlyOption(
-      phoneAndServer(
-        { per_user_rps: 1, requests },
-        {
-          models: [
-            { id: 'small', size_mb: 1, gflop: 0.01 },
-            { id: 'large', size_mb: 1, gflop: 1 },
-            { id: 'larger', size_mb: 1, gflop: 2 },
-          ],
-          pipeline: [
-            { id: 'first', at: 'phone', model: 'small' },
-            { id: 'second', at: 'phone', model: 'small' },
-          ],
-          options: [
-            {
-              id: 'only',
-              cascade: {
-                first: { model: 'large', at: 'server', escalate_rate: 0.5 },
-                second: { model: 'larger', at: 'server', escalate_rate: 0.5 },
-              },
-            },
-          ],
-        },
-      ),
-    );
+    const option = onlyOption(twoCascades({ per_user_rps: 1, requests }, 0.5));
     const quantiles = option.latency_quantiles_ms;
     expect(quantiles.at(-1)).toBeCloseTo(302, 9);
     // With one stream the two would escalate the same requests: half of them twice.
@@ -472,10 +433,7 @@ describe('streams of randomness', () => {
             },
             { id: 'server', kind: 'cloud', hardware: 'box' },
           ],
-          links: [
-            { id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: 0 },
-            { id: 'ble', between: ['phone', 'watch'], tech: 'bluetooth', latency_ms: 0 },
-          ],
+          links: [net(), { id: 'ble', between: ['phone', 'watch'], tech: 'bluetooth', latency_ms: 0 }],
           pipeline: [
             { id: 'sense', at: 'watch', compute_ms: 1 },
             { id: 'serve', at: 'server', compute_ms: 1 },
@@ -492,32 +450,8 @@ describe('streams of randomness', () => {
 
   it("are apart for two cascades' second models with the same measured (random) time", () => {
     // Every request escalates at both steps to a model measured at a median of 100 ms.
-    const measured = { size_mb: 1, gflop: 1, latency_ms: { p50: 100, p95: 200, on: 'box' } };
-    const option = onlyOption(
-      phoneAndServer(
-        { per_user_rps: 0.1, requests: 200 },
-        {
-          models: [
-            { id: 'small', size_mb: 1, gflop: 0.01 },
-            { id: 'large', ...measured },
-            { id: 'larger', ...measured },
-          ],
-          pipeline: [
-            { id: 'first', at: 'phone', model: 'small' },
-            { id: 'second', at: 'phone', model: 'small' },
-          ],
-          options: [
-            {
-              id: 'only',
-              cascade: {
-                first: { model: 'large', at: 'server', escalate_rate: 1 },
-                second: { model: 'larger', at: 'server', escalate_rate: 1 },
-              },
-            },
-          ],
-        },
-      ),
-    );
+    const measured = { latency_ms: { p50: 100, p95: 200, on: 'box' } };
+    const option = onlyOption(twoCascades({ per_user_rps: 0.1, requests: 200 }, 1, measured, measured));
     const [first, second] = option.steps.filter((step) => step.at === 'server');
     expect([first.id, second.id]).toEqual(['first', 'second']);
     expect(first.mean_ms).toBeGreaterThan(0);
@@ -540,7 +474,7 @@ describe('streams of randomness', () => {
             { id: 'store', kind: 'cloud', hardware: 'box' },
           ],
           links: [
-            { id: 'net', between: ['phone', 'server'], tech: 'ethernet', latency_ms: { exponential: 5 } },
+            net({ latency_ms: { exponential: 5 } }),
             { id: 'dc', between: ['server', 'store'], tech: 'ethernet', latency_ms: { exponential: 5 } },
           ],
           pipeline: [
