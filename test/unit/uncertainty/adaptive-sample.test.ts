@@ -74,7 +74,7 @@ describe('the stopping rule', () => {
       const plan = buildOptionPlan(system, scenario.options[0]);
       const result = evaluateScenario(scenario, { requests: 300, seed: 3, fidelity: 'preview' }).options[0];
       const verdict = result.budgets.find((entry) => entry.name === 'success_rate')!;
-      return verdictInterval(system, optionVariability(system, plan), result, verdict);
+      return verdictInterval(system, optionVariability(system, plan), result, verdict, 0.01);
     };
     expect(interval(linked(''))).toBe('fixed');
     const outage = interval(linked(', outages: { every_s: { exponential: 60 }, lasting_s: { exponential: 20 } }'));
