@@ -67,7 +67,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
         const from = stage;
         stage = stages.findIndex(
           (count, later) =>
-            later > from && verdictsDecided(system, variability, scaledRun(system, result, count / stages[from]), STAGE_RISK),
+            later > from &&
+            verdictsDecided(system, variability, scaledRun(system, result, count / stages[from]), STAGE_RISK),
         );
         if (stage < 0) break;
       }
