@@ -29,23 +29,15 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   }
   // Little-endian: word 2i + 1 is the high half of value i.
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let lowest = words[1];
-  let highest = words[1];
-  for (let index = 3; index < 2 * n; index += 2) {
-    const word = words[index];
-    if (word < lowest) lowest = word;
-    if (word > highest) highest = word;
-  }
+  const lowest = lowestHighWord(words);
+  const highest = highestHighWord(words);
   const floor = Math.max(lowest, highest - WIDEST_RANGE);
   const bucketLimit = Math.min(MAX_BUCKETS, 2 ** Math.floor(Math.log2(n / VALUES_PER_BUCKET)));
   let shift = 0;
   while ((highest - floor) / 2 ** shift >= bucketLimit) shift++;
   const buckets = Math.floor((highest - floor) / 2 ** shift) + 1;
   const counts = new Int32Array(buckets);
-  for (let index = 1; index < 2 * n; index += 2) {
-    const word = words[index];
-    counts[word <= floor ? 0 : (word - floor) >>> shift]++;
-  }
+  countBuckets(words, floor, shift, counts);
   // The ranks in ascending order, and the bucket that holds each.
   const order = ranks.map((_, index) => index).sort((a, b) => ranks[a] - ranks[b]);
   const bucketOfRank = new Int32Array(ranks.length);
@@ -66,15 +58,7 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   }
   const starts = gatherAt.slice();
   const chosen = new Float64Array(gathered);
-  for (let index = 0; index < n; index++) {
-    const word = words[2 * index + 1];
-    const at = word <= floor ? 0 : (word - floor) >>> shift;
-    const next = gatherAt[at];
-    if (next >= 0) {
-      chosen[next] = values[index];
-      gatherAt[at] = next + 1;
-    }
-  }
+  gather(values, words, floor, shift, gatherAt, chosen);
   const sortedBuckets = new Set<number>();
   ranks.forEach((rank, index) => {
     const of = bucketOfRank[index];
@@ -86,4 +70,47 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
     result[index] = part[rank - firstRank[of]];
   });
   return result;
+}
+
+// The passes over all values, each a function of its own that ends with its loop: a loop runs
+// long enough to be compiled while it runs (on-stack replacement), and code after it in the same
+// function, not yet run then, would be compiled without type feedback and undone at every call.
+
+function lowestHighWord(words: Uint32Array): number {
+  let lowest = words[1];
+  for (let index = 3; index < words.length; index += 2) if (words[index] < lowest) lowest = words[index];
+  return lowest;
+}
+
+function highestHighWord(words: Uint32Array): number {
+  let highest = words[1];
+  for (let index = 3; index < words.length; index += 2) if (words[index] > highest) highest = words[index];
+  return highest;
+}
+
+function countBuckets(words: Uint32Array, floor: number, shift: number, counts: Int32Array): void {
+  for (let index = 1; index < words.length; index += 2) {
+    const word = words[index];
+    counts[word <= floor ? 0 : (word - floor) >>> shift]++;
+  }
+}
+
+/** Copies each value whose bucket has a place in `gatherAt` there, moving the place on. */
+function gather(
+  values: Float64Array,
+  words: Uint32Array,
+  floor: number,
+  shift: number,
+  gatherAt: Int32Array,
+  chosen: Float64Array,
+): void {
+  for (let index = 0; index < values.length; index++) {
+    const word = words[2 * index + 1];
+    const at = word <= floor ? 0 : (word - floor) >>> shift;
+    const next = gatherAt[at];
+    if (next >= 0) {
+      chosen[next] = values[index];
+      gatherAt[at] = next + 1;
+    }
+  }
 }

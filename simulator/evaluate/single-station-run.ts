@@ -103,12 +103,18 @@ export function runSingleStation(input: SingleStationInput): SingleStationRun {
     }
     const start = station.admit(time, service);
     accuracySum += accuracy;
+    // The warm-up's requests go through the same statements as the measured ones (statements
+    // for measured requests only would be compiled without type feedback during the warm-up,
+    // and undone when the first measured request came): their latencies go to the first slot,
+    // which the first measured request then takes, and their sums are dropped as it comes.
     const measured = arrived++ - warmup;
-    if (measured >= 0) {
-      latencies[measured] = start + service - time;
-      queueMs += start - time;
-      computeMs += service;
+    if (measured === 0) {
+      queueMs = 0;
+      computeMs = 0;
     }
+    latencies[measured < 0 ? 0 : measured] = start + service - time;
+    queueMs += start - time;
+    computeMs += service;
   }
   return { arrived, lastArrival, queueMs, computeMs, accuracySum };
 }
