@@ -49,7 +49,12 @@ describe('the direct run of requests that stay at one station', () => {
       'periodic arrivals': { ...input, workload: { ...input.workload, arrivals: 'periodic' } },
       'a load profile': {
         ...input,
-        workload: { ...input.workload, load_profile: [1, 2, ...Array(22).fill(1)], duration_s: 60, requests: undefined },
+        workload: {
+          ...input.workload,
+          load_profile: [1, 2, ...Array(22).fill(1)],
+          duration_s: 60,
+          requests: undefined,
+        },
       },
       'a cache': { ...input, options: [{ id: 'only', cache: { infer: { at: 'cloud', hit_rate: 0.5 } } }] },
       batching: { ...input, options: [{ id: 'only', batching: { cloud: { max_batch: 4, max_wait_ms: 5 } } }] },
@@ -65,7 +70,8 @@ describe('the direct run of requests that stay at one station', () => {
       },
       'a sink elsewhere': { ...withIdlePhone(input), workload: { ...input.workload, sink: 'phone' } },
     };
-    for (const [name, variant] of Object.entries(variants)) expect([name, takesDirectRun(variant)]).toEqual([name, false]);
+    for (const [name, variant] of Object.entries(variants))
+      expect([name, takesDirectRun(variant)]).toEqual([name, false]);
   });
 
   it('runs the same requests as the event loop: the same latencies, steps, utilisation and accuracy', () => {
