@@ -4,7 +4,7 @@
 const SORT_BELOW = 4096;
 // Buckets per value at most (a power of two at or below n / 4), and in all.
 const VALUES_PER_BUCKET = 4;
-const MAX_BUCKETS = 2 ** 18;
+const MAX_BUCKETS = 2 ** 16;
 // Values more than 2^64 times smaller than the largest share the first bucket: the range of
 // the buckets is then at most 64 binades, so a zero or a denormal among milliseconds does not
 // widen every bucket. (The high word of a double grows by 2^20 per binade.)
@@ -38,36 +38,39 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   const buckets = Math.floor((highest - floor) / 2 ** shift) + 1;
   const counts = new Int32Array(buckets);
   countBuckets(words, floor, shift, counts);
-  // The ranks in ascending order, and the bucket that holds each.
+  // Per rank, in ascending order of ranks: the bucket that holds it, the rank of that bucket's
+  // first value, and where and how many of the bucket's values are to be gathered.
   const order = ranks.map((_, index) => index).sort((a, b) => ranks[a] - ranks[b]);
-  const bucketOfRank = new Int32Array(ranks.length);
-  const firstRank = new Int32Array(buckets);
-  // Where each needed bucket's values go in the gathered array; -1 for the others.
-  const gatherAt = new Int32Array(buckets).fill(-1);
+  const bucketOf = new Int32Array(ranks.length);
+  const firstRankOf = new Int32Array(ranks.length);
+  const startOf = new Int32Array(ranks.length);
   let gathered = 0;
   let bucket = 0;
   let before = 0;
+  let previous = -1;
   for (const index of order) {
     while (before + counts[bucket] <= ranks[index]) before += counts[bucket++];
-    bucketOfRank[index] = bucket;
-    if (gatherAt[bucket] < 0) {
-      gatherAt[bucket] = gathered;
-      firstRank[bucket] = before;
-      gathered += counts[bucket];
-    }
+    if (bucket !== previous) gathered += counts[bucket];
+    previous = bucket;
+    bucketOf[index] = bucket;
+    firstRankOf[index] = before;
+    startOf[index] = gathered - counts[bucket];
   }
-  const starts = gatherAt.slice();
+  const sizeOf = Int32Array.from(bucketOf, (of) => counts[of]);
+  // The counts become where each needed bucket's next value goes, and -1 for the other buckets:
+  // one array as long as the buckets, whose pages cost more to touch first than to fill.
+  const gatherAt = counts.fill(-1);
+  order.forEach((index) => (gatherAt[bucketOf[index]] = startOf[index]));
   const chosen = new Float64Array(gathered);
   gather(values, words, floor, shift, gatherAt, chosen);
   const sortedBuckets = new Set<number>();
   ranks.forEach((rank, index) => {
-    const of = bucketOfRank[index];
-    const part = chosen.subarray(starts[of], starts[of] + counts[of]);
-    if (!sortedBuckets.has(of)) {
+    const part = chosen.subarray(startOf[index], startOf[index] + sizeOf[index]);
+    if (!sortedBuckets.has(bucketOf[index])) {
       part.sort();
-      sortedBuckets.add(of);
+      sortedBuckets.add(bucketOf[index]);
     }
-    result[index] = part[rank - firstRank[of]];
+    result[index] = part[rank - firstRankOf[index]];
   });
   return result;
 }
