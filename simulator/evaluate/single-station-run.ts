@@ -14,6 +14,7 @@
 // the same JSON byte for byte. single-station-run.test.ts checks both against each other.
 import { FifoServers } from '../engine/fifo-servers';
 import type { RandomStream } from '../random/random-stream';
+import type { Sampler } from '../random/sampler';
 import type { OptionPlan } from './option-plan';
 import type { StationSet } from './station-set';
 import type { SystemModel } from './system-model';
@@ -71,50 +72,86 @@ export interface SingleStationRun {
 }
 
 export function runSingleStation(input: SingleStationInput): SingleStationRun {
-  const { station, serviceRandom, arrivalRandom, gapMs, arrivals, durationMs, warmup, latencies, stepStats } = input;
-  const steps = input.plan.steps;
-  const services = steps.map((stepPlan) => stepPlan.primary.service);
-  const first = services[0];
-  const firstRandom = serviceRandom[0];
-  const firstStats = stepStats[0];
-  // Every request is served by every step's model: the product is the same for all.
-  let accuracy = 1;
-  for (const stepPlan of steps)
-    if (stepPlan.primary.model?.accuracy !== undefined) accuracy *= stepPlan.primary.model.accuracy;
-  let arrived = 0;
-  let time = 0;
-  let lastArrival = 0;
-  let queueMs = 0;
-  let computeMs = 0;
-  let accuracySum = 0;
-  while (arrived < arrivals) {
-    time += arrivalRandom.exponential(gapMs);
-    if (time >= durationMs) break;
-    lastArrival = time;
-    // The steps run one after another on the executor the request waits for once (run to completion).
-    let service = first.sample(firstRandom);
-    firstStats[0]++;
-    firstStats[1] += service;
-    for (let step = 1; step < steps.length; step++) {
-      const more = services[step].sample(serviceRandom[step]);
-      service += more;
-      stepStats[step][0]++;
-      stepStats[step][1] += more;
-    }
-    const start = station.admit(time, service);
-    accuracySum += accuracy;
-    // The warm-up's requests go through the same statements as the measured ones (statements
-    // for measured requests only would be compiled without type feedback during the warm-up,
-    // and undone when the first measured request came): their latencies go to the first slot,
-    // which the first measured request then takes, and their sums are dropped as it comes.
-    const measured = arrived++ - warmup;
-    if (measured === 0) {
-      queueMs = 0;
-      computeMs = 0;
-    }
-    latencies[measured < 0 ? 0 : measured] = start + service - time;
-    queueMs += start - time;
-    computeMs += service;
-  }
+  const run = new SingleStationQueue(input);
+  while (run.serve());
+  const { arrived, lastArrival, queueMs, computeMs, accuracySum } = run;
   return { arrived, lastArrival, queueMs, computeMs, accuracySum };
+}
+
+// Arrivals per call of `serve`. A loop that runs long in one call is compiled while it runs (on-
+// stack replacement), and V8 then keeps its running sums boxed, allocating for every request;
+// many short calls get the function compiled whole, with the sums unboxed.
+const ARRIVALS_PER_CALL = 256;
+
+class SingleStationQueue implements SingleStationRun {
+  arrived = 0;
+  lastArrival = 0;
+  queueMs = 0;
+  computeMs = 0;
+  accuracySum = 0;
+  private time = 0;
+  private open = true;
+  private readonly services: Sampler[];
+  /** Every request is served by every step's model: the product of their accuracies is the same for all. */
+  private readonly accuracy: number;
+
+  constructor(private readonly input: SingleStationInput) {
+    this.services = input.plan.steps.map((stepPlan) => stepPlan.primary.service);
+    let accuracy = 1;
+    for (const stepPlan of input.plan.steps)
+      if (stepPlan.primary.model?.accuracy !== undefined) accuracy *= stepPlan.primary.model.accuracy;
+    this.accuracy = accuracy;
+  }
+
+  /** Runs the next arrivals; false once no more come. */
+  serve(): boolean {
+    const { station, serviceRandom, arrivalRandom, gapMs, arrivals, durationMs, warmup, latencies, stepStats } =
+      this.input;
+    const services = this.services;
+    const first = services[0];
+    const firstRandom = serviceRandom[0];
+    const firstStats = stepStats[0];
+    const accuracy = this.accuracy;
+    const last = Math.min(arrivals, this.arrived + ARRIVALS_PER_CALL);
+    let { arrived, time, lastArrival, queueMs, computeMs, accuracySum } = this;
+    while (arrived < last) {
+      time += arrivalRandom.exponential(gapMs);
+      if (time >= durationMs) {
+        this.open = false;
+        break;
+      }
+      lastArrival = time;
+      // The steps run one after another on the executor the request waits for once (run to completion).
+      let service = first.sample(firstRandom);
+      firstStats[0]++;
+      firstStats[1] += service;
+      for (let step = 1; step < services.length; step++) {
+        const more = services[step].sample(serviceRandom[step]);
+        service += more;
+        stepStats[step][0]++;
+        stepStats[step][1] += more;
+      }
+      const start = station.admit(time, service);
+      accuracySum += accuracy;
+      // The warm-up's requests go through the same statements as the measured ones (statements
+      // for measured requests only would be compiled without type feedback during the warm-up,
+      // and undone when the first measured request came): their latencies go to the first slot,
+      // which the first measured request then takes, and their sums are dropped as it comes.
+      const measured = arrived++ - warmup;
+      if (measured === 0) {
+        queueMs = 0;
+        computeMs = 0;
+      }
+      latencies[measured < 0 ? 0 : measured] = start + service - time;
+      queueMs += start - time;
+      computeMs += service;
+    }
+    this.arrived = arrived;
+    this.time = time;
+    this.lastArrival = lastArrival;
+    this.queueMs = queueMs;
+    this.computeMs = computeMs;
+    this.accuracySum = accuracySum;
+    return this.open && arrived < arrivals;
+  }
 }
