@@ -305,6 +305,29 @@ describe("the run's counts", () => {
     const [runs, , , , hits] = cached.stepStats[0];
     expect(hits).toBeGreaterThan(0);
     expect(runs + hits).toBe(110);
+    expect(cached.fallbackRequests).toBe(0);
+  });
+
+  it('do not count a request caught on its way back by an outage as falling back', () => {
+    // The server is busy all the time (100 ms a request, 10 a second), so when the link goes
+    // down at 5 s one request is there: its way back fails, though its last step could fall
+    // back. The requests after it start offline and serve and reply on the phone instead.
+    const run = runOf(
+      phoneAndServer(
+        { per_user_rps: 10, requests: 100 },
+        {
+          links: [net({ outages: { schedule: [[5, 1e6]] } })],
+          pipeline: [
+            { id: 'serve', at: 'server', compute_ms: 100 },
+            { id: 'reply', at: 'server', compute_ms: 0 },
+          ],
+          options: [{ id: 'only', fallback: { serve: { at: 'phone' }, reply: { at: 'phone' } } }],
+        },
+      ),
+    );
+    expect(run.failed).toBe(1);
+    expect(run.offlineRequests).toBeGreaterThan(0);
+    expect(run.fallbackRequests).toBe(run.offlineRequests);
   });
 });
 
