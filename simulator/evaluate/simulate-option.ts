@@ -409,8 +409,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
             const next = steps[last + 1];
             if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
             last++;
+            // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
             if (next.cache !== undefined && next.cache.component === at) {
               cacheChecked[request] = last;
+              // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
               if (cacheRandom[last].next() < next.cache.hitRate) {
                 stepStats[last][4]++;
                 if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;

@@ -91,12 +91,16 @@ describe('a batched step', () => {
         {},
         {
           models: [{ id: 'm', size_mb: 1, gflop: 0.2, accuracy: 0.9, batch_curve: [[4, 1.5]] }],
+          links: [net({ latency_ms: 5 })],
           pipeline: [{ id: 'serve', at: 'server', model: 'm' }],
           options: [{ id: 'only', ...batchOfFour }],
         },
       ),
     );
-    // Waits of 30, 20, 10 and 0 ms for the batch to fill, then the batch's 30 ms.
+    // 5 ms to the server, waits of 30, 20, 10 and 0 ms for the batch to fill, the batch's 30 ms
+    // and 5 ms back.
+    expect(option.latency_ms.mean).toBeCloseTo(5 + 15 + 30 + 5, 6);
+    expect(option.breakdown_ms.network).toBeCloseTo(10, 6);
     expect(option.breakdown_ms.queue).toBeCloseTo(15, 6);
     expect(option.breakdown_ms.compute).toBeCloseTo(30, 6);
     expect(option.steps).toEqual([{ id: 'serve', at: 'server', mean_ms: expect.closeTo(30, 6), share: 1 }]);
@@ -124,6 +128,24 @@ describe('a batched step', () => {
     // The default factor of a batch of 4 is 1 + 0.3 x 3 = 1.9: 38 ms.
     expect(option.steps[1]).toEqual({ id: 'serve', at: 'server', mean_ms: expect.closeTo(38, 6), share: 1 });
     expect(option.accuracy).toBeCloseTo(0.8, 12);
+  });
+
+  it('after another step on its component waits for its batch: the run to completion stops before it', () => {
+    const option = onlyOption(
+      phoneAndServer(
+        {},
+        {
+          models: [{ id: 'm', size_mb: 1, gflop: 0.2, batch_curve: [[4, 1.5]] }],
+          pipeline: [
+            { id: 'parse', at: 'server', compute_ms: 1 },
+            { id: 'serve', at: 'server', model: 'm' },
+          ],
+          options: [{ id: 'only', ...batchOfFour }],
+        },
+      ),
+    );
+    expect(option.batching![0].mean_batch).toBe(4);
+    expect(option.breakdown_ms.compute).toBeCloseTo(1 + 30, 6);
   });
 
   it('on two components, one autoscaled: each batcher wakes for its own partial batch', () => {
@@ -280,6 +302,28 @@ describe("a cascade's second model on a busy server", () => {
     // standard deviation (sqrt(100^2 / 4 + 200^2 / 4) = 112 ms) makes 4 standard errors over
     // 400 requests 22 ms.
     expect(Math.abs(compute - 152)).toBeLessThan(22);
+  });
+});
+
+describe('a cache for a step that runs on after another on its component', () => {
+  // parse (10 ms) then serve (20 ms) on the server, one run; a request a second.
+  const parseThenServe = (cache: { at: string; hit_rate: number }) =>
+    phoneAndServer(
+      { per_user_rps: 1, requests: 400 },
+      {
+        pipeline: [
+          { id: 'parse', at: 'server', compute_ms: 10 },
+          { id: 'serve', at: 'server', compute_ms: 20 },
+        ],
+        options: [{ id: 'only', cache: { serve: cache } }],
+      },
+    );
+
+  it('answers its share of the requests there, each counted once', () => {
+    const run = runOf(parseThenServe({ at: 'server', hit_rate: 0.2 }));
+    const [runs, , , , hits] = run.stepStats[1];
+    expect(runs + hits).toBe(run.simulatedRequests);
+    expect(Math.abs(hits / run.simulatedRequests - 0.2)).toBeLessThan(binomialBound(0.2, run.simulatedRequests));
   });
 });
 
