@@ -6,7 +6,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateScenario, replicateScenario, requestsPastLimit, resultsDocument } from '../../simulator';
 import { resultsProvenance } from '../../electron/host/provenance';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
-import { runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { MONTE_CARLO_REQUESTS } from '../../simulator/uncertainty/index';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
@@ -76,6 +75,8 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         return;
       }
       const progress = !flags.json && process.stderr.isTTY === true;
+      // Loaded here, not at the top: the pool's worker_threads and os are no part of a plain run's start-up.
+      const { runMonteCarlo } = await import('../monte-carlo/run-monte-carlo');
       const { report } = await runMonteCarlo(
         file,
         uncertain ?? { input: scenario, parameters: [] },
