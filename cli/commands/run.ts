@@ -61,11 +61,55 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         flags.requests === undefined ? undefined : requestsPastLimit(scenario.workload.users, flags.requests);
       if (past) throw new UsageError(`--requests ${flags.requests}: ${past}`);
       const settings = { requests: flags.requests, seed: flags.seed, options: flags.option };
-      const results = simulateFile(file, () =>
-        flags.replications
-          ? replicateScenario(scenario, flags.replications, settings)
-          : evaluateScenario(scenario, settings),
-      );
+      const progress = !flags.json && process.stderr.isTTY === true;
+      // The study needs the run's seed and request count only. A run of a request count measures
+      // exactly that many, so its study starts first, on its worker threads, and runs while this
+      // thread simulates the scenario itself; a run of a duration measures its count as it goes.
+      const abort = new AbortController();
+      let started = () => {};
+      const workersStarted = new Promise<void>((resolve) => (started = resolve));
+      const startMonteCarlo = async (samples: number, requests: number) => {
+        // Loaded here, not at the top: the pool's worker_threads and os are no part of a plain run's start-up.
+        const { runMonteCarlo } = await import('../monte-carlo/run-monte-carlo');
+        return runMonteCarlo(
+          file,
+          uncertain ?? { input: scenario, parameters: [] },
+          {
+            samples,
+            seed: flags.seed ?? scenario.seed,
+            requests: flags.requests ?? Math.min(MONTE_CARLO_REQUESTS, requests),
+            options: flags.option,
+          },
+          {
+            workers: flags.workers,
+            onStarted: started,
+            signal: abort.signal,
+            onProgress: progress
+              ? (done, total) => process.stderr.write(`\rMonte Carlo: ${done}/${total} evaluations`)
+              : undefined,
+          },
+        );
+      };
+      const knownRequests =
+        flags.requests ?? (scenario.workload.duration_s === undefined ? scenario.workload.requests : undefined);
+      let study =
+        flags.monteCarlo !== undefined && knownRequests !== undefined
+          ? startMonteCarlo(flags.monteCarlo, knownRequests)
+          : undefined;
+      // Until its workers run, the study needs this thread, which the simulation below holds.
+      if (study) await Promise.race([workersStarted, study]);
+      let results: ReturnType<typeof evaluateScenario>;
+      try {
+        results = simulateFile(file, () =>
+          flags.replications
+            ? replicateScenario(scenario, flags.replications, settings)
+            : evaluateScenario(scenario, settings),
+        );
+      } catch (error) {
+        abort.abort(error);
+        await study?.catch(() => undefined);
+        throw error;
+      }
       const colour = process.stdout.isTTY === true;
       setExit(results.options.some((option) => option.pass) ? 0 : 1);
       if (flags.monteCarlo === undefined) {
@@ -74,25 +118,8 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         else process.stdout.write(`${renderResultsTable(results, { colour })}\n`);
         return;
       }
-      const progress = !flags.json && process.stderr.isTTY === true;
-      // Loaded here, not at the top: the pool's worker_threads and os are no part of a plain run's start-up.
-      const { runMonteCarlo } = await import('../monte-carlo/run-monte-carlo');
-      const { report } = await runMonteCarlo(
-        file,
-        uncertain ?? { input: scenario, parameters: [] },
-        {
-          samples: flags.monteCarlo,
-          seed: results.seed,
-          requests: flags.requests ?? Math.min(MONTE_CARLO_REQUESTS, results.requests),
-          options: flags.option,
-        },
-        {
-          workers: flags.workers,
-          onProgress: progress
-            ? (done, total) => process.stderr.write(`\rMonte Carlo: ${done}/${total} evaluations`)
-            : undefined,
-        },
-      );
+      study ??= startMonteCarlo(flags.monteCarlo, results.requests);
+      const { report } = await study;
       if (progress) process.stderr.write('\r\x1b[K');
       if (flags.json) {
         const document = resultsDocument(results, resultsProvenance(text), report);

@@ -1,26 +1,43 @@
 // One Monte Carlo sample, option by option, at the least cost that settles its verdicts: an
 // option that is exactly one M/M/c station takes the closed form (exact-outcome.ts); any other
-// is simulated with a short pilot first (a preview run of fewer requests: with idle devices a
-// user per request, so the shortest span and the least background load), kept when the pilot decides every budget verdict
-// (verdict-intervals.ts), and simulated again at the full request count otherwise. The full run
-// is the same run a sample made before this existed (same requests, fidelity and seed).
+// is simulated in stages, runs of an eighth and a quarter of the requests at preview fidelity
+// (with idle devices a user per request, so the shortest span and the least background load),
+// and kept after the first that decides every budget verdict
+// (verdict-intervals.ts). An option none decides is simulated at the full request count: the
+// same run a sample made before stages existed (same requests, fidelity and seed).
+//
+// Every stage is its own run with the sample's seed, so the outcome depends only on the sample,
+// never on the order or the worker that evaluates it. A stage is tried only where it costs at
+// most a third of the full run (run-work.ts), so that it pays once it decides a third of the
+// samples; and only while it could decide: after a stage that does not, the sample goes on to
+// the first later stage that would decide were its figures this one's, or else straight to the full
+// run. A half-size stage is not among them: it always costs more than a third of the full run.
 import { estimateOption } from '../analytic/option-estimate';
 import { evaluateOption } from '../evaluate/evaluate-scenario';
 import { buildOptionPlan, type OptionPlan } from '../evaluate/option-plan';
-import { planRun, type RunShape } from '../evaluate/run-shape';
+import { planRun } from '../evaluate/run-shape';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
+import type { OptionResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { exactOutcome } from './exact-outcome';
+import { requestVisits, runWork } from './run-work';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
 import { optionVariability, verdictsDecided } from './verdict-intervals';
 
-/** The pilot simulates this share of the full request count, and at least MIN_PILOT requests. */
-const PILOT_SHARE = 1 / 8;
-const MIN_PILOT = 200;
+/** The stages' shares of the full request count, each at least MIN_STAGE requests. */
+const STAGE_SHARES = [1 / 8, 1 / 4];
+const MIN_STAGE = 200;
+/**
+ * The chance that a sample stops with a verdict its figure does not have. Each stage's intervals
+ * miss with at most STOP_RISK / STAGE_SHARES.length; by the union bound (Bonferroni) the chance
+ * that any stage a sample looks at misses is at most STOP_RISK, whichever stages it runs or skips.
+ */
+export const STOP_RISK = 0.01;
+const STAGE_RISK = STOP_RISK / STAGE_SHARES.length;
 
 export interface SampleSettings {
   seed: number;
-  /** The full request count: what an undecided option is simulated with. */
+  /** The full request count: what an option no stage decides is simulated with. */
   requests: number;
   options?: string[];
 }
@@ -36,14 +53,24 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
       const simulate = (requests: number) =>
         evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed);
-      const pilot = pilotRequests(system, plan, settings.requests);
+      const variability = optionVariability(system, plan);
+      // What varies over time for all users at once leaves no stage able to decide.
+      const stages = variability.sharedOverTime ? [] : stageRequests(system, plan, settings.requests);
       let requests = 0;
-      if (pilot !== undefined) {
-        const result = simulate(pilot);
+      let stage = 0;
+      while (stage < stages.length) {
+        const result = simulate(stages[stage]);
         requests += result.requests;
-        if (verdictsDecided(system, optionVariability(system, plan), result)) {
+        if (verdictsDecided(system, variability, result, STAGE_RISK)) {
           return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
         }
+        const from = stage;
+        stage = stages.findIndex(
+          (count, later) =>
+            later > from &&
+            verdictsDecided(system, variability, scaledRun(system, result, count / stages[from]), STAGE_RISK),
+        );
+        if (stage < 0) break;
       }
       const result = simulate(settings.requests);
       return { ...optionOutcome(result), evaluation: { method: 'full', requests: requests + result.requests } };
@@ -51,17 +78,27 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
 }
 
 /**
- * The pilot's request count, or undefined where a pilot would not pay: too few requests to
- * shorten, or a run whose cost is the background users' load on shared components, which
- * spans the same simulated time (and so costs the same) however few requests are detailed.
+ * The request counts of the stages worth trying, shortest first: those under half the full
+ * count that cost at most a third of the full run. A run whose cost is the background users'
+ * load on shared components spans the same simulated time however few requests are detailed.
  */
-export function pilotRequests(system: SystemModel, plan: OptionPlan, requests: number): number | undefined {
-  const pilot = Math.max(MIN_PILOT, Math.ceil(requests * PILOT_SHARE));
-  if (2 * pilot > requests) return undefined;
+export function stageRequests(system: SystemModel, plan: OptionPlan, requests: number): number[] {
   const estimate = estimateOption(system, plan);
-  const shared = [...plan.usedComponents].some((index) => system.components[index].shared);
-  // Arrivals simulated, detailed and background: each detailed user stands for users / detailed.
-  const work = (shape: RunShape) => shape.arrivals! * (shared ? system.users / shape.detailedUsers : 1);
-  const pilotWork = work(planRun(system, estimate, pilot, 'preview'));
-  return 2 * pilotWork <= work(planRun(system, estimate, requests, 'preview')) ? pilot : undefined;
+  const visits = requestVisits(system, estimate);
+  const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview'));
+  const full = work(requests);
+  const counts = [...new Set(STAGE_SHARES.map((share) => Math.max(MIN_STAGE, Math.ceil(requests * share))))];
+  return counts.filter((count) => 2 * count <= requests && 3 * work(count) <= full);
+}
+
+// The run as if it had `factor` times the requests with the same figures: what a later stage's
+// intervals would be were its figures this run's. Only the counts the intervals use grow (the
+// detailed users with the requests, up to the population).
+function scaledRun(system: SystemModel, result: OptionResult, factor: number): OptionResult {
+  return {
+    ...result,
+    requests: result.requests * factor,
+    detailed_users: Math.min(system.users, result.detailed_users * factor),
+    offline: { ...result.offline, requests: result.offline.requests * factor },
+  };
 }

@@ -13,8 +13,9 @@ export interface MonteCarloOption {
   pass_all_probability: number;
   /**
    * Addition: how the samples evaluated the option: by the exact queueing estimate, stopped
-   * after a pilot run that decided every verdict, or simulated at the full request count; and
-   * the measured requests simulated per sample on average (pilots included).
+   * after a shorter run (a stage: an eighth or a quarter of the requests) that decided every
+   * verdict, or simulated at the full request count; and the measured requests simulated per
+   * sample on average (every stage's included).
    */
   evaluations?: { exact: number; pilot: number; full: number; mean_requests: number };
 }

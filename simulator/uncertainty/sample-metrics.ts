@@ -14,9 +14,10 @@ export interface OptionOutcome {
 }
 
 /**
- * `exact`: the closed form of the queueing estimate, no simulation; `pilot`: a short run that
- * decided every verdict; `full`: simulated at the full request count. `requests`: measured
- * requests simulated for the option in this sample, the pilot's included.
+ * `exact`: the closed form of the queueing estimate, no simulation; `pilot`: a shorter run (a
+ * stage, adaptive-sample.ts) that decided every verdict; `full`: simulated at the full request
+ * count. `requests`: measured requests simulated for the option in this sample, every stage's
+ * included.
  */
 export interface SampleEvaluation {
   method: 'exact' | 'pilot' | 'full';

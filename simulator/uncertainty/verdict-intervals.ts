@@ -1,8 +1,8 @@
-// The stopping rule of a Monte Carlo sample: after a short pilot run, is every budget verdict
-// of the option already decided? A verdict is decided when a 99% interval of its figure lies
-// wholly on one side of the limit (or the figure cannot vary at all); then more requests would
-// only sharpen a figure whose verdict they cannot change. Otherwise the sample is simulated again
-// at the full request count.
+// The stopping rule of a Monte Carlo sample: after a shorter run than the full one, is every
+// budget verdict of the option already decided? A verdict is decided when an interval of its
+// figure, missing the figure's value with at most the given risk, lies wholly on one side of the
+// limit (or the figure cannot vary at all); then more requests would only sharpen a figure whose
+// verdict they cannot change. Otherwise the sample goes on to a longer run (adaptive-sample.ts).
 //
 // Requests are not independent: those of one user share that user's outages, and successive
 // requests through a busy queue wait alike. Every interval counts the requests as fewer
@@ -18,11 +18,8 @@ import { relaxationArrivals } from '../evaluate/run-shape';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import type { BudgetVerdict, OptionResult } from '../results';
+import { normalQuantile } from './normal-quantile';
 
-/** Two-sided 99% normal quantile: the intervals' half-width in standard errors. */
-const Z99 = 2.5758293035489004;
-/** Hoeffding's factor for a two-sided 99% interval: sqrt(ln(2 / 0.01) / 2). */
-const HOEFFDING99 = Math.sqrt(Math.log(2 / 0.01) / 2);
 const KB_PER_GB = 1e6;
 
 /** What of the option the intervals need, worked out once per option from its plan. */
@@ -88,16 +85,21 @@ function accuracyRange(plan: OptionPlan): number {
 }
 
 /**
- * The 99% interval of a verdict's figure after a pilot run: 'fixed' where the figure cannot
- * change with more requests, undefined where no interval can be given.
+ * The interval of a verdict's figure after a run that misses the figure's value with at most
+ * `risk` (two-sided): 'fixed' where the figure cannot change with more requests, undefined where
+ * no interval can be given.
  */
 export function verdictInterval(
   system: SystemModel,
   variability: OptionVariability,
   result: OptionResult,
   verdict: BudgetVerdict,
+  risk: number,
 ): [number, number] | 'fixed' | undefined {
   const { name, value } = verdict;
+  // The normal quantile and Hoeffding's factor of a two-sided interval at that risk.
+  const z = normalQuantile(1 - risk / 2);
+  const hoeffding = Math.sqrt(Math.log(2 / risk) / 2);
   // Whether a model fits its device does not depend on the run; and where every request
   // completes (no down link without a fallback around it), success and offline success are 1
   // (offline success unknown where no request was offline, which passes too), however long the run.
@@ -119,21 +121,21 @@ export function verdictInterval(
   const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
   if (observations < 2) return undefined;
   if (name === 'latency_ms.mean') {
-    const half = (Z99 * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
+    const half = (z * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
     return [value - half, value + half];
   }
   const quantile = /^latency_ms\.p(\d+)$/.exec(name);
   if (quantile) {
-    // Distribution-free: the order statistics whose ranks bound the quantile's rank with 99%.
+    // Distribution-free: the order statistics whose ranks bound the quantile's rank at that risk.
     const p = Number(quantile[1]) / 100;
-    const half = Z99 * Math.sqrt((p * (1 - p)) / observations);
+    const half = z * Math.sqrt((p * (1 - p)) / observations);
     const at = (share: number) => quantileOfSorted(result.latency_quantiles_ms, Math.min(1, Math.max(0, share)));
     return [at(p - half), at(p + half)];
   }
-  if (name === 'success_rate') return wilson(value, observations);
-  if (name === 'offline_success') return wilson(value, Math.min(result.offline.requests, result.detailed_users));
+  if (name === 'success_rate') return wilson(value, observations, z);
+  if (name === 'offline_success') return wilson(value, Math.min(result.offline.requests, result.detailed_users), z);
   if (name === 'accuracy') {
-    const half = variability.accuracyRange * (HOEFFDING99 / Math.sqrt(draws));
+    const half = variability.accuracyRange * (hoeffding / Math.sqrt(draws));
     return [value - half, value + half];
   }
   if (name === 'monthly_usd') {
@@ -143,13 +145,13 @@ export function verdictInterval(
     system.links.forEach((link, index) => {
       half += (link.usdPerGb * system.requestsPerMonth * variability.kbMax[index]) / KB_PER_GB;
     });
-    half *= HOEFFDING99 / Math.sqrt(draws);
+    half *= hoeffding / Math.sqrt(draws);
     return [value - half, value + half];
   }
   if (name.startsWith('battery_hours.')) {
     // Power follows utilisation: busy time over the span, a ratio of two sums whose relative
     // error is about sqrt((1 + scv) / n) for the busy time and sqrt(1 / n) for the Poisson span.
-    const relative = Z99 * Math.sqrt((2 + variability.serviceScv) / draws);
+    const relative = z * Math.sqrt((2 + variability.serviceScv) / draws);
     if (relative >= 1) return undefined;
     return [value / (1 + relative), value / (1 - relative)];
   }
@@ -157,11 +159,16 @@ export function verdictInterval(
   return undefined;
 }
 
-/** Whether the pilot decided every verdict: each verdict is the same at both ends of its figure's interval. */
-export function verdictsDecided(system: SystemModel, variability: OptionVariability, result: OptionResult): boolean {
+/** Whether the run decided every verdict: each verdict is the same at both ends of its figure's interval at `risk`. */
+export function verdictsDecided(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  risk: number,
+): boolean {
   if (variability.sharedOverTime || result.nonstationary) return false;
   return result.budgets.every((verdict) => {
-    const interval = verdictInterval(system, variability, result, verdict);
+    const interval = verdictInterval(system, variability, result, verdict, risk);
     if (interval === 'fixed') return true;
     return interval !== undefined && passes(verdict, interval[0]) === passes(verdict, interval[1]);
   });
@@ -180,11 +187,11 @@ function spread(quantiles: readonly number[]): number {
   return Math.sqrt(variance);
 }
 
-/** Wilson's 99% score interval of a share observed in n trials. */
-function wilson(share: number, n: number): [number, number] | undefined {
+/** Wilson's score interval of a share observed in n trials, `z` standard errors wide each way. */
+function wilson(share: number, n: number, z: number): [number, number] | undefined {
   if (n < 1) return undefined;
-  const z2 = Z99 * Z99;
+  const z2 = z * z;
   const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (Z99 * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  const half = (z * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   return [centre - half, centre + half];
 }

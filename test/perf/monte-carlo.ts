@@ -1,6 +1,6 @@
 // 1,000 Monte Carlo samples of the AR scenario on 2 worker threads (issue 15 target: at most
 // 5 s on 2 cores), start to finish as a user runs it, with the uncertain values the scenario
-// itself gives; and how the samples were evaluated (closed form, pilot, full run). Prints,
+// itself gives; and how the samples were evaluated (closed form, a stage, full run). Prints,
 // never asserts. Run: npx tsx test/perf/monte-carlo.ts [samples]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ for (const option of study.options) {
   counts.requests += evaluations.mean_requests * study.samples;
 }
 console.log(
-  `  option-samples: ${counts.exact} by the closed form, ${counts.pilot} stopped after the pilot, ${counts.full} simulated in full; ${Math.round(counts.requests / study.samples)} requests per sample (was ${study.requests_per_sample * study.options.length})`,
+  `  option-samples: ${counts.exact} by the closed form, ${counts.pilot} stopped after a stage, ${counts.full} simulated in full; ${Math.round(counts.requests / study.samples)} requests per sample (was ${study.requests_per_sample * study.options.length})`,
 );
 const decision = study.options.find((option) => option.id === 'hybrid-cached');
 if (decision) {

@@ -15,8 +15,9 @@ import {
 } from '../../../simulator';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
-import { evaluateSample } from '../../../simulator/uncertainty/adaptive-sample';
+import { evaluateSample, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
 import { optionVariability, verdictInterval } from '../../../simulator/uncertainty/verdict-intervals';
+import { loadScenario } from '../export/ar-scenario';
 import { UNCERTAIN_STATION } from './uncertain-station';
 
 // The fixture's station with a service time that is not exponential, so that it is simulated.
@@ -74,7 +75,7 @@ describe('the stopping rule', () => {
       const plan = buildOptionPlan(system, scenario.options[0]);
       const result = evaluateScenario(scenario, { requests: 300, seed: 3, fidelity: 'preview' }).options[0];
       const verdict = result.budgets.find((entry) => entry.name === 'success_rate')!;
-      return verdictInterval(system, optionVariability(system, plan), result, verdict);
+      return verdictInterval(system, optionVariability(system, plan), result, verdict, 0.01);
     };
     expect(interval(linked(''))).toBe('fixed');
     const outage = interval(linked(', outages: { every_s: { exponential: 60 }, lasting_s: { exponential: 20 } }'));
@@ -85,7 +86,8 @@ describe('the stopping rule', () => {
 });
 
 function outcomesOf(uncertain: UncertainScenario, samples: number, adaptive: boolean): OptionOutcome[] {
-  const plan = planMonteCarlo(uncertain, { samples, seed: 11, requests: 400 });
+  // Enough requests that a stage (at least 200) costs at most a third of the full run.
+  const plan = planMonteCarlo(uncertain, { samples, seed: 11, requests: 1600 });
   return plan.tasks.slice(0, samples).map((task) => {
     const outcome = evaluateWithValues(uncertain, { ...task, adaptive });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -111,6 +113,66 @@ function expectAgreement(uncertain: UncertainScenario, method: 'exact' | 'pilot'
   expect(Math.abs(2 * gained - discordant.length)).toBeLessThanOrEqual(Z99 * Math.sqrt(discordant.length) + 1);
 }
 
+// The interval of a preview run's median latency, `requests` of the scenario at `risk`.
+function p50Interval(scenario: Scenario, requests: number, risk: number): [number, number] {
+  const system = buildSystemModel(scenario);
+  const plan = buildOptionPlan(system, scenario.options[0]);
+  const result = evaluateScenario(scenario, { requests, seed: 3, fidelity: 'preview' }).options[0];
+  const verdict = result.budgets.find((entry) => entry.name === 'latency_ms.p50')!;
+  return verdictInterval(system, optionVariability(system, plan), result, verdict, risk) as [number, number];
+}
+
+describe('the stages of a sample', () => {
+  // Two stages, an eighth and a quarter of 2,000 requests; each looks at half the risk.
+  const stageRisk = STOP_RISK / 2;
+  const withBudget = (p50: number) =>
+    fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p50: ${p50} }`));
+
+  it('are an eighth and a quarter of the requests where both cost at most a third of the full run', () => {
+    const scenario = withBudget(100);
+    const system = buildSystemModel(scenario);
+    expect(stageRequests(system, buildOptionPlan(system, scenario.options[0]), 2000)).toEqual([250, 500]);
+  });
+
+  it('go on to the second where the first does not decide, and stop there when it does', () => {
+    const [, firstHigh] = p50Interval(withBudget(100), 250, stageRisk);
+    const [, secondHigh] = p50Interval(withBudget(100), 500, stageRisk);
+    // A budget above the second stage's interval, inside the first's.
+    expect(secondHigh).toBeLessThan(firstHigh);
+    const budget = (secondHigh + firstHigh) / 2;
+    const [outcome] = evaluateSample(withBudget(budget), { seed: 3, requests: 2000 });
+    expect(outcome.evaluation).toEqual({ method: 'pilot', requests: 750 });
+    expect(outcome.budgets['latency_ms.p50']).toBe(true);
+  });
+
+  it('split the stopping risk between them: a verdict that only the whole risk at one look decides goes on', () => {
+    const [, wholeRiskHigh] = p50Interval(withBudget(100), 250, STOP_RISK);
+    const [, stageHigh] = p50Interval(withBudget(100), 250, stageRisk);
+    expect(wholeRiskHigh).toBeLessThan(stageHigh);
+    const [outcome] = evaluateSample(withBudget((wholeRiskHigh + stageHigh) / 2), { seed: 3, requests: 2000 });
+    expect(outcome.evaluation!.requests).toBeGreaterThan(250);
+  });
+
+  it('are skipped where the background users make a short run cost nearly as much as the full one', () => {
+    // The AR scenario's cloud option: a run of fewer requests details fewer users over the same
+    // span, and the other users' jobs on the shared GPUs fill it. The hybrid sends them only
+    // its translations, and an eighth of the requests costs less than a third of the full run.
+    const scenario = loadScenario('scenarios/ar-translation.yaml');
+    const system = buildSystemModel(scenario);
+    const stagesOf = (id: string) =>
+      stageRequests(
+        system,
+        buildOptionPlan(
+          system,
+          scenario.options.find((option) => option.id === id)!,
+        ),
+        2000,
+      );
+    expect(stagesOf('cloud')).toEqual([]);
+    expect(stagesOf('hybrid')).toEqual([250]);
+  });
+});
+
 describe('Monte Carlo against the previous full simulation of every sample', () => {
   it('agrees where the closed form replaces the simulation', () => {
     expectAgreement(parse(UNCERTAIN_STATION).uncertain!, 'exact');
@@ -122,7 +184,7 @@ describe('Monte Carlo against the previous full simulation of every sample', () 
 
   it('gives the same report for the same seed, evaluations included', () => {
     const uncertain = parse(UNIFORM_STATION).uncertain!;
-    const report = () => monteCarloInOrder(uncertain, { samples: 6, seed: 2, requests: 400 });
+    const report = () => monteCarloInOrder(uncertain, { samples: 6, seed: 2, requests: 1600 });
     const first = report();
     expect(first.monte_carlo.options[0].evaluations).toMatchObject({ exact: 0 });
     expect(JSON.stringify(report())).toBe(JSON.stringify(first));
