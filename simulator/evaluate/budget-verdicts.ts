@@ -16,38 +16,43 @@ export type Figures = Pick<
 > &
   Partial<Omit<OptionResult, 'budgets' | 'pass'>>;
 
+/**
+ * Whether a figure keeps within its budget. Budgets on success, offline success, accuracy and
+ * battery are floors (at least the limit); the others are ceilings (at most the limit).
+ */
+export function withinBudget(name: string, limit: number, value: number): boolean {
+  return /^(success_rate|offline_success|accuracy|battery_hours\.)/.test(name) ? value >= limit : value <= limit;
+}
+
 export function budgetVerdicts(budgets: Scenario['budgets'], figures: Figures, hasLatency: boolean): BudgetVerdict[] {
   const verdicts: BudgetVerdict[] = [];
-  const atMost = (name: string, limit: number, value: number | null) =>
-    verdicts.push({ name, limit, value, pass: value !== null && value <= limit });
-  // Stryker disable next-line BooleanLiteral: only offline success can be unknown (null), and it is passed explicitly; battery hours and the success rate are always numbers.
-  const atLeast = (name: string, limit: number, value: number | null, passWhenNull = false) =>
-    verdicts.push({ name, limit, value, pass: value === null ? passWhenNull : value >= limit });
+  // A figure that is unknown (null) fails its budget, except where the caller says it passes.
+  const check = (name: string, limit: number, value: number | null, passWhenNull = false) =>
+    verdicts.push({ name, limit, value, pass: value === null ? passWhenNull : withinBudget(name, limit, value) });
   for (const statistic of LATENCY_STATISTICS) {
     const limit = budgets.latency_ms?.[statistic];
-    if (limit !== undefined)
-      atMost(`latency_ms.${statistic}`, limit, hasLatency ? figures.latency_ms[statistic] : null);
+    if (limit !== undefined) check(`latency_ms.${statistic}`, limit, hasLatency ? figures.latency_ms[statistic] : null);
   }
-  if (budgets.monthly_usd !== undefined) atMost('monthly_usd', budgets.monthly_usd, figures.monthly_usd.total);
+  if (budgets.monthly_usd !== undefined) check('monthly_usd', budgets.monthly_usd, figures.monthly_usd.total);
   if (budgets.link_utilization !== undefined) {
     for (const link of figures.links) {
-      if (link.utilization > 0) atMost(`link_utilization.${link.id}`, budgets.link_utilization, link.utilization);
+      if (link.utilization > 0) check(`link_utilization.${link.id}`, budgets.link_utilization, link.utilization);
     }
   }
   if (budgets.battery_hours !== undefined) {
     for (const [component, hours] of Object.entries(figures.battery_hours)) {
-      atLeast(`battery_hours.${component}`, budgets.battery_hours, hours);
+      check(`battery_hours.${component}`, budgets.battery_hours, hours);
     }
   }
   // With no request that started during an outage, offline success is unknown and passes.
   if (budgets.offline_success !== undefined) {
-    atLeast('offline_success', budgets.offline_success, figures.offline.success_rate, true);
+    check('offline_success', budgets.offline_success, figures.offline.success_rate, true);
   }
-  if (budgets.success_rate !== undefined) atLeast('success_rate', budgets.success_rate, figures.success_rate);
+  if (budgets.success_rate !== undefined) check('success_rate', budgets.success_rate, figures.success_rate);
   // No model with an accuracy: there is no figure to hold up, and the budget fails (value null).
-  if (budgets.accuracy !== undefined) atLeast('accuracy', budgets.accuracy, figures.accuracy);
+  if (budgets.accuracy !== undefined) check('accuracy', budgets.accuracy, figures.accuracy);
   if (budgets.personal_gb_per_month !== undefined) {
-    atMost('personal_gb_per_month', budgets.personal_gb_per_month, figures.personal_gb_per_month ?? 0);
+    check('personal_gb_per_month', budgets.personal_gb_per_month, figures.personal_gb_per_month ?? 0);
   }
   return verdicts;
 }

@@ -1,7 +1,7 @@
 // Statistics of the latencies of completed requests: exact order statistics of the whole run
 // (no streaming estimate), and 95% confidence intervals by the method of batch means.
 import type { LatencySummary } from '../results';
-import { quantileBySelection, sortNonNegative } from './order-statistics';
+import { valuesAtRanks } from './order-statistics';
 import { studentQuantile } from './student-t';
 
 // Batch counts tried, most first.
@@ -51,37 +51,43 @@ export interface LatencyStatistics {
 }
 
 /**
+ * Type-7 quantiles at `shares` of unsorted non-negative values, left as they are: quantileOfSorted
+ * of the sorted values, bit for bit, from only the order statistics it reads.
+ */
+export function quantilesOfUnsorted(values: Float64Array, shares: readonly number[]): number[] {
+  const n = values.length;
+  const ranks = shares.flatMap((share) => {
+    const low = Math.floor((n - 1) * share);
+    return [low, Math.min(n - 1, low + 1)];
+  });
+  const atRanks = valuesAtRanks(values, ranks);
+  const sorted: { length: number; [rank: number]: number } = { length: n };
+  ranks.forEach((rank, index) => (sorted[rank] = atRanks[index]));
+  return shares.map((share) => quantileOfSorted(sorted, share));
+}
+
+/**
  * `intervals: false` leaves out the batch-means intervals: batches of a run that is not
  * stationary (a load step, a scheduled outage) differ by design, and their spread is no
  * measure of noise.
  */
 export function summarizeLatencies(latencies: Float64Array, intervals: boolean): LatencyStatistics | null {
-  let count = 0;
-  for (let index = 0; index < latencies.length; index++) if (!Number.isNaN(latencies[index])) count++;
+  const count = completedCount(latencies);
   if (count === 0) return null;
-  const completed = new Float64Array(count);
-  let write = 0;
-  let sum = 0;
-  for (let index = 0; index < latencies.length; index++) {
-    const value = latencies[index];
-    if (!Number.isNaN(value)) {
-      completed[write++] = value;
-      sum += value;
-    }
-  }
+  const completed = count < latencies.length ? withoutFailed(latencies, count) : latencies;
+  const sum = sumOf(completed, 0, count);
   const ci95 = intervals ? batchIntervals(completed) : undefined;
-  const sorted = sortNonNegative(completed);
+  const percents = Array.from({ length: 101 }, (_, percent) => percent / 100);
+  const quantiles = quantilesOfUnsorted(completed, percents);
   const summary: LatencySummary = {
     mean: sum / count,
-    p50: quantileOfSorted(sorted, 0.5),
-    p90: quantileOfSorted(sorted, 0.9),
-    p95: quantileOfSorted(sorted, 0.95),
-    p99: quantileOfSorted(sorted, 0.99),
-    max: sorted[count - 1],
+    p50: quantiles[50],
+    p90: quantiles[90],
+    p95: quantiles[95],
+    p99: quantiles[99],
+    max: quantiles[100],
   };
   if (ci95) summary.ci95 = ci95;
-  const quantiles: number[] = [];
-  for (let percent = 0; percent <= 100; percent++) quantiles.push(quantileOfSorted(sorted, percent / 100));
   return { summary, quantiles };
 }
 
@@ -93,15 +99,16 @@ export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] 
   for (const count of BATCH_COUNTS) {
     const size = Math.floor(completed.length / count);
     if (size < MIN_PER_BATCH) continue;
-    const means = Array.from({ length: count }, (_, batch) => {
-      let sum = 0;
-      for (let index = batch * size; index < (batch + 1) * size; index++) sum += completed[index];
-      return sum / size;
-    });
+    const means = Array.from(
+      { length: count },
+      (_, batch) => sumOf(completed, batch * size, (batch + 1) * size) / size,
+    );
     const fewest = count === BATCH_COUNTS[BATCH_COUNTS.length - 1];
     // Stryker disable next-line EqualityOperator: a lag-1 correlation of exactly 0.3 is a cut as good as any beside it; no test could aim at that one double.
     if (!fewest && lag1Correlation(means) > MAX_LAG1_CORRELATION) continue;
-    const p95s = means.map((_, batch) => quantileBySelection(completed.slice(batch * size, (batch + 1) * size), 0.95));
+    const p95s = means.map(
+      (_, batch) => quantilesOfUnsorted(completed.subarray(batch * size, (batch + 1) * size), [0.95])[0],
+    );
     const mean = studentInterval(means);
     const p95 = studentInterval(p95s);
     const clamped = (['mean', 'p95'] as const).filter((name) => (name === 'mean' ? mean : p95)[0] < 0);
@@ -110,6 +117,28 @@ export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] 
     return ci95;
   }
   return undefined;
+}
+
+// Loops of their own (see order-statistics.ts, on code after a long loop).
+
+function completedCount(latencies: Float64Array): number {
+  let count = 0;
+  for (let index = 0; index < latencies.length; index++) if (!Number.isNaN(latencies[index])) count++;
+  return count;
+}
+
+function withoutFailed(latencies: Float64Array, count: number): Float64Array {
+  const completed = new Float64Array(count);
+  let write = 0;
+  for (let index = 0; index < latencies.length; index++)
+    if (!Number.isNaN(latencies[index])) completed[write++] = latencies[index];
+  return completed;
+}
+
+function sumOf(values: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let index = from; index < to; index++) sum += values[index];
+  return sum;
 }
 
 /** The 95% interval of the mean of `values` by Student's t with n - 1 degrees of freedom. */

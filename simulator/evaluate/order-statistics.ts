@@ -1,87 +1,119 @@
 // Fast exact order statistics for the large latency arrays of a run.
 
+// Below this many values a plain sort is as fast as bucketing.
+const SORT_BELOW = 4096;
+// Buckets per value at most (a power of two at or below n / 4), and in all.
+const VALUES_PER_BUCKET = 4;
+const MAX_BUCKETS = 2 ** 16;
+// Values more than 2^64 times smaller than the largest share the first bucket: the range of
+// the buckets is then at most 64 binades, so a zero or a denormal among milliseconds does not
+// widen every bucket. (The high word of a double grows by 2^20 per binade.)
+const BINADE = 2 ** 20;
+const WIDEST_RANGE = 64 * BINADE;
+
 /**
- * Sorts non-negative finite doubles ascending by an LSD radix sort on their bit patterns (for
- * non-negative IEEE 754 doubles the bit pattern orders like the value): four passes of 16 bits,
- * several times faster than the comparison sort of Float64Array on a million values.
+ * The values that an ascending sort of `values` (non-negative, not NaN) would put at `ranks`,
+ * without sorting them all, and leaving `values` as they are. For non-negative doubles the high
+ * 32 bits of the bit pattern order like the values, so one pass counts the values per bucket of
+ * high words, which tells the bucket of each rank; a second pass gathers only those buckets'
+ * values, which are few (a few hundred of a million for the 101 percentiles) and sorted alone.
+ * Exact whatever the values: at worst every value falls in one bucket and is sorted.
  */
-export function sortNonNegative(values: Float64Array): Float64Array {
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
   const n = values.length;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: both sorts give the same order (the tests compare them); the threshold only picks the faster.
-  if (n < 4096) return values.sort();
-  let source: Float64Array = values;
-  let target: Float64Array = new Float64Array(n);
-  let sourceBits: Uint32Array = new Uint32Array(source.buffer, source.byteOffset, n * 2);
-  let targetBits: Uint32Array = new Uint32Array(target.buffer, target.byteOffset, n * 2);
-  const counts = new Uint32Array(65536);
-  // Little-endian: word 2i is the low half of value i, word 2i + 1 the high half.
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass >> 1;
-    const shift = (pass & 1) * 16;
-    counts.fill(0);
-    for (let index = 0; index < n; index++) counts[(sourceBits[2 * index + word] >>> shift) & 0xffff]++;
-    let total = 0;
-    for (let digit = 0; digit < 65536; digit++) {
-      const count = counts[digit];
-      counts[digit] = total;
-      total += count;
-    }
-    for (let index = 0; index < n; index++) {
-      const position = counts[(sourceBits[2 * index + word] >>> shift) & 0xffff]++;
-      targetBits[2 * position] = sourceBits[2 * index];
-      targetBits[2 * position + 1] = sourceBits[2 * index + 1];
-    }
-    [source, target] = [target, source];
-    [sourceBits, targetBits] = [targetBits, sourceBits];
+  const result = new Float64Array(ranks.length);
+  if (n < SORT_BELOW) {
+    const sorted = values.slice().sort();
+    ranks.forEach((rank, index) => (result[index] = sorted[rank]));
+    return result;
   }
-  return source;
+  // Little-endian: word 2i + 1 is the high half of value i.
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const lowest = lowestHighWord(words);
+  const highest = highestHighWord(words);
+  const floor = Math.max(lowest, highest - WIDEST_RANGE);
+  const bucketLimit = Math.min(MAX_BUCKETS, 2 ** Math.floor(Math.log2(n / VALUES_PER_BUCKET)));
+  let shift = 0;
+  while ((highest - floor) / 2 ** shift >= bucketLimit) shift++;
+  const buckets = Math.floor((highest - floor) / 2 ** shift) + 1;
+  const counts = new Int32Array(buckets);
+  countBuckets(words, floor, shift, counts);
+  // Per rank, in ascending order of ranks: the bucket that holds it, the rank of that bucket's
+  // first value, and where and how many of the bucket's values are to be gathered.
+  const order = ranks.map((_, index) => index).sort((a, b) => ranks[a] - ranks[b]);
+  const bucketOf = new Int32Array(ranks.length);
+  const firstRankOf = new Int32Array(ranks.length);
+  const startOf = new Int32Array(ranks.length);
+  let gathered = 0;
+  let bucket = 0;
+  let before = 0;
+  let previous = -1;
+  for (const index of order) {
+    while (before + counts[bucket] <= ranks[index]) before += counts[bucket++];
+    if (bucket !== previous) gathered += counts[bucket];
+    previous = bucket;
+    bucketOf[index] = bucket;
+    firstRankOf[index] = before;
+    startOf[index] = gathered - counts[bucket];
+  }
+  const sizeOf = Int32Array.from(bucketOf, (of) => counts[of]);
+  // The counts become where each needed bucket's next value goes, and -1 for the other buckets:
+  // one array as long as the buckets, whose pages cost more to touch first than to fill.
+  const gatherAt = counts.fill(-1);
+  order.forEach((index) => (gatherAt[bucketOf[index]] = startOf[index]));
+  const chosen = new Float64Array(gathered);
+  gather(values, words, floor, shift, gatherAt, chosen);
+  const sortedBuckets = new Set<number>();
+  ranks.forEach((rank, index) => {
+    const part = chosen.subarray(startOf[index], startOf[index] + sizeOf[index]);
+    if (!sortedBuckets.has(bucketOf[index])) {
+      part.sort();
+      sortedBuckets.add(bucketOf[index]);
+    }
+    result[index] = part[rank - firstRankOf[index]];
+  });
+  return result;
 }
 
-/**
- * Rearranges `values` so that values[k] is the k-th smallest (Hoare's quickselect with a
- * median-of-three pivot), and returns it. Expected linear time.
- */
-export function selectKth(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
-  // Stryker disable next-line EqualityOperator: a range of one element partitions to itself and leaves the loop by the `else break` below.
-  while (right > left) {
-    const middle = (left + right) >> 1;
-    const a = values[left];
-    const b = values[middle];
-    const c = values[right];
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: any of the three values is a pivot within the range, with which Hoare's partition is correct; the median only keeps it fast.
-    const pivot = a < b ? (b < c ? b : Math.max(a, c)) : a < c ? a : Math.max(b, c);
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i] = values[j];
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return values[k];
+// The passes over all values, each a function of its own that ends with its loop: a loop runs
+// long enough to be compiled while it runs (on-stack replacement), and code after it in the same
+// function, not yet run then, would be compiled without type feedback and undone at every call.
+
+function lowestHighWord(words: Uint32Array): number {
+  let lowest = words[1];
+  for (let index = 3; index < words.length; index += 2) if (words[index] < lowest) lowest = words[index];
+  return lowest;
 }
 
-/** The type-7 quantile of unsorted values, rearranging them (see quantileOfSorted). */
-export function quantileBySelection(values: Float64Array, p: number): number {
-  const position = (values.length - 1) * p;
-  const low = Math.floor(position);
-  const lowValue = selectKth(values, low);
-  // Stryker disable next-line LogicalOperator: low + 1 reaches the length only at p = 1, where position equals low; and at a whole position the interpolation below adds (next - lowValue) x 0.
-  if (low + 1 >= values.length || position === low) return lowValue;
-  // After selection every value right of `low` is at least lowValue; the next order statistic is their minimum.
-  let next = Number.POSITIVE_INFINITY;
-  // Stryker disable next-line EqualityOperator: a value equal to the minimum is the minimum; one index past the end reads undefined, which is not below anything.
-  for (let index = low + 1; index < values.length; index++) if (values[index] < next) next = values[index];
-  return lowValue + (next - lowValue) * (position - low);
+function highestHighWord(words: Uint32Array): number {
+  let highest = words[1];
+  for (let index = 3; index < words.length; index += 2) if (words[index] > highest) highest = words[index];
+  return highest;
+}
+
+function countBuckets(words: Uint32Array, floor: number, shift: number, counts: Int32Array): void {
+  for (let index = 1; index < words.length; index += 2) {
+    const word = words[index];
+    counts[word <= floor ? 0 : (word - floor) >>> shift]++;
+  }
+}
+
+/** Copies each value whose bucket has a place in `gatherAt` there, moving the place on. */
+function gather(
+  values: Float64Array,
+  words: Uint32Array,
+  floor: number,
+  shift: number,
+  gatherAt: Int32Array,
+  chosen: Float64Array,
+): void {
+  for (let index = 0; index < values.length; index++) {
+    const word = words[2 * index + 1];
+    const at = word <= floor ? 0 : (word - floor) >>> shift;
+    const next = gatherAt[at];
+    if (next >= 0) {
+      chosen[next] = values[index];
+      gatherAt[at] = next + 1;
+    }
+  }
 }

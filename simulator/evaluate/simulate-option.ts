@@ -10,6 +10,7 @@ import { RandomStream } from '../random/random-stream';
 import { backgroundRegimes } from './background-routing';
 import type { OptionPlan } from './option-plan';
 import type { RunShape } from './run-shape';
+import { runSingleStation, singleStation } from './single-station-run';
 import { buildStations } from './station-set';
 import type { SystemModel } from './system-model';
 import { assignTiers } from './tier-assignment';
@@ -489,7 +490,27 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     if (next < durationMs) queue.push(next, EVENT_REGIME);
   };
   if (regimes) applyRegime(0);
-  scheduleArrival();
+  // A run that stays at one station needs no event list; the loop below then finds none.
+  const station = singleStation(system, plan, set);
+  if (station) {
+    const run = runSingleStation({
+      station,
+      plan,
+      serviceRandom,
+      arrivalRandom,
+      gapMs: aggregateGapMs,
+      arrivals: total,
+      durationMs,
+      warmup,
+      latencies,
+      stepStats,
+    });
+    ({ arrived, lastArrival, accuracySum } = run);
+    completed = arrived;
+    measuredCompleted = Math.max(0, arrived - warmup);
+    sumQueue = run.queueMs;
+    sumCompute = run.computeMs;
+  } else scheduleArrival();
   // An autoscaler decides at most MAX_AUTOSCALER_DECISIONS times over the run's expected span.
   const decisionMs = autoscalers.map((entry) =>
     Math.max(entry.intervalMs, (horizonS * 1000) / MAX_AUTOSCALER_DECISIONS),

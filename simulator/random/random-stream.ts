@@ -35,9 +35,12 @@ export class RandomStream {
 
   constructor(seed: number, name: string, index = 0) {
     const nameHash = hashName(name);
-    this.a = mix32(seed ^ 0x9e3779b9);
-    this.b = mix32(nameHash ^ Math.imul(index + 1, 0x632be5ab));
-    this.c = mix32((seed * 31 + nameHash) ^ 0x7f4a7c15);
+    // The state is kept as signed 32-bit integers (`| 0`), which every step below treats as the
+    // same bits: fields that only ever hold small integers are stored unboxed, where a number
+    // beyond 2^31 would make every later write to them allocate (a third of a run's garbage).
+    this.a = mix32(seed ^ 0x9e3779b9) | 0;
+    this.b = mix32(nameHash ^ Math.imul(index + 1, 0x632be5ab)) | 0;
+    this.c = mix32((seed * 31 + nameHash) ^ 0x7f4a7c15) | 0;
     this.d = 1;
     // Discard the first outputs: sfc32 mixes its counter-seeded state in about a dozen steps.
     for (let step = 0; step < 15; step++) this.nextUint32();

@@ -17,6 +17,7 @@ import { quantileOfSorted } from '../evaluate/latency-statistics';
 import { relaxationArrivals } from '../evaluate/run-shape';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
+import { withinBudget } from '../evaluate/budget-verdicts';
 import type { BudgetVerdict, OptionResult } from '../results';
 import { normalQuantile } from './normal-quantile';
 
@@ -170,14 +171,11 @@ export function verdictsDecided(
   return result.budgets.every((verdict) => {
     const interval = verdictInterval(system, variability, result, verdict, risk);
     if (interval === 'fixed') return true;
-    return interval !== undefined && passes(verdict, interval[0]) === passes(verdict, interval[1]);
+    return (
+      interval !== undefined &&
+      withinBudget(verdict.name, verdict.limit, interval[0]) === withinBudget(verdict.name, verdict.limit, interval[1])
+    );
   });
-}
-
-// Budgets on success, offline success, accuracy and battery are floors; the others are ceilings.
-function passes(verdict: BudgetVerdict, value: number): boolean {
-  const floor = /^(success_rate|offline_success|accuracy|battery_hours\.)/.test(verdict.name);
-  return floor ? value >= verdict.limit : value <= verdict.limit;
 }
 
 // The standard deviation of a distribution given by its 101 percentiles.

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   batchIntervals,
   quantileOfSorted,
+  quantilesOfUnsorted,
   summarizeLatencies,
   t975,
 } from '../../../simulator/evaluate/latency-statistics';
-import { quantileBySelection, selectKth, sortNonNegative } from '../../../simulator/evaluate/order-statistics';
+import { valuesAtRanks } from '../../../simulator/evaluate/order-statistics';
 import { studentQuantile } from '../../../simulator/evaluate/student-t';
 import { RandomStream } from '../../../simulator/random/random-stream';
 
@@ -18,24 +19,59 @@ function randomValues(n: number, seed: number): Float64Array {
 }
 
 describe('order statistics', () => {
-  it('the radix sort agrees with the comparison sort', () => {
+  const sortedCopy = (values: Float64Array) => values.slice().sort();
+
+  it('gives the values a sort puts at the ranks asked for, in the order asked, leaving the values as they were', () => {
     for (const n of [10, 5000, 100_000]) {
       const values = randomValues(n, n);
-      expect(Array.from(sortNonNegative(values.slice()))).toEqual(Array.from(values.slice().sort()));
+      const before = values.slice();
+      const sorted = sortedCopy(values);
+      const random = new RandomStream(n, 'ranks');
+      // Unordered, repeated, and both ends.
+      const ranks = [n - 1, 0, ...Array.from({ length: 300 }, () => random.nextInt(n)), 0, n - 1, n >> 1, n >> 1];
+      expect(Array.from(valuesAtRanks(values, ranks))).toEqual(ranks.map((rank) => sorted[rank]));
+      expect(Buffer.from(values.buffer).equals(Buffer.from(before.buffer))).toBe(true);
     }
   });
 
-  it('selection finds the k-th smallest', () => {
-    const values = randomValues(20_001, 3);
-    const sorted = values.slice().sort();
-    for (const k of [0, 1, 10_000, 19_000, 20_000]) expect(selectKth(values.slice(), k)).toBe(sorted[k]);
+  it('gives every rank of a large array right, through its buckets', () => {
+    const values = randomValues(20_000, 7);
+    const ranks = Array.from({ length: values.length }, (_, rank) => rank);
+    const found = valuesAtRanks(values, ranks);
+    expect(Buffer.from(found.buffer).equals(Buffer.from(sortedCopy(values).buffer))).toBe(true);
   });
 
-  it('quantiles by selection equal type-7 quantiles of the sorted values', () => {
-    const values = randomValues(9_999, 4);
-    const sorted = values.slice().sort();
-    for (const p of [0, 0.5, 0.9, 0.95, 0.99, 1])
-      expect(quantileBySelection(values.slice(), p)).toBe(quantileOfSorted(sorted, p));
+  it('stays exact where one bucket holds most values, or the values span more than 64 binades', () => {
+    const random = new RandomStream(8, 'clustered');
+    // A million-fold spread at both ends around values that differ only in their last bits.
+    const clustered = Float64Array.from({ length: 50_000 }, (_, index) =>
+      index % 1000 === 0 ? 1e-300 * index : index % 999 === 0 ? 1e300 : 10 + random.next() * 1e-12,
+    );
+    const ranks = Array.from({ length: 101 }, (_, percent) => Math.round((percent / 100) * (clustered.length - 1)));
+    const sorted = sortedCopy(clustered);
+    expect(Array.from(valuesAtRanks(clustered, ranks))).toEqual(ranks.map((rank) => sorted[rank]));
+    const equal = new Float64Array(10_000).fill(3);
+    expect(Array.from(valuesAtRanks(equal, [0, 9_999]))).toEqual([3, 3]);
+  });
+
+  it('reads a view into a larger array from where the view starts', () => {
+    const values = randomValues(30_000, 9);
+    const view = values.subarray(10_001, 25_000);
+    const sorted = sortedCopy(view);
+    expect(Array.from(valuesAtRanks(view, [0, 7_000, view.length - 1]))).toEqual([
+      sorted[0],
+      sorted[7_000],
+      sorted[view.length - 1],
+    ]);
+  });
+
+  it('gives type-7 quantiles of unsorted values bit for bit as of the sorted values', () => {
+    for (const n of [1, 2, 9_999, 60_000]) {
+      const values = randomValues(n, n + 1);
+      const shares = [0, 0.01, 0.5, 0.9, 0.95, 0.99, 1];
+      const sorted = sortedCopy(values);
+      expect(quantilesOfUnsorted(values, shares)).toEqual(shares.map((share) => quantileOfSorted(sorted, share)));
+    }
   });
 
   it('type-7 quantiles match hand-computed values', () => {
