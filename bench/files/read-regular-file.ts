@@ -4,7 +4,6 @@
 // lives in bench/ because that is the lowest layer with Node's file API that the CLI, the host
 // and bench's own readers may all import.
 import fs, { constants, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import { FileProblemError } from '../errors';
 
 export type ReadableKind = 'scenario' | 'results' | 'model';
@@ -155,12 +154,16 @@ export function readRegularFileSync(file: string, kind: ReadableKind): Buffer {
   }
 }
 
-/** As readRegularFileSync, without blocking the event loop: for the host's main thread. */
+/**
+ * As readRegularFileSync, without blocking the event loop: for the host's main thread. Through
+ * fs.promises, which loads Node's promise API on first use, not with this module: the CLI's
+ * synchronous reads (a scenario for `placewise run`) do not pay for it at start-up.
+ */
 export async function readRegularFile(file: string, kind: ReadableKind): Promise<Buffer> {
   try {
-    const info = await stat(file);
+    const info = await fs.promises.stat(file);
     checkFile(file, kind, info);
-    const handle = await open(file, OPEN_FLAGS);
+    const handle = await fs.promises.open(file, OPEN_FLAGS);
     try {
       checkFile(file, kind, info, await handle.stat());
       const content = new BoundedBuffer(file, kind, info.size);

@@ -6,7 +6,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateScenario, replicateScenario, requestsPastLimit, resultsDocument } from '../../simulator';
 import { resultsProvenance } from '../../electron/host/provenance';
 import { renderMonteCarloTable } from '../monte-carlo/monte-carlo-table';
-import { runMonteCarlo } from '../monte-carlo/run-monte-carlo';
 import { MONTE_CARLO_REQUESTS } from '../../simulator/uncertainty/index';
 import { nonNegativeInteger, positiveInteger } from '../numeric-options';
 import { checkOptionIds } from '../option-ids';
@@ -69,8 +68,10 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const abort = new AbortController();
       let started = () => {};
       const workersStarted = new Promise<void>((resolve) => (started = resolve));
-      const startMonteCarlo = (samples: number, requests: number) =>
-        runMonteCarlo(
+      const startMonteCarlo = async (samples: number, requests: number) => {
+        // Loaded here, not at the top: the pool's worker_threads and os are no part of a plain run's start-up.
+        const { runMonteCarlo } = await import('../monte-carlo/run-monte-carlo');
+        return runMonteCarlo(
           file,
           uncertain ?? { input: scenario, parameters: [] },
           {
@@ -88,6 +89,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
               : undefined,
           },
         );
+      };
       const knownRequests =
         flags.requests ?? (scenario.workload.duration_s === undefined ? scenario.workload.requests : undefined);
       let study =

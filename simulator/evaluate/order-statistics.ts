@@ -22,6 +22,7 @@ const WIDEST_RANGE = 64 * BINADE;
 export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
   const n = values.length;
   const result = new Float64Array(ranks.length);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: both ways give the same exact values; the threshold only picks the faster.
   if (n < SORT_BELOW) {
     const sorted = values.slice().sort();
     ranks.forEach((rank, index) => (result[index] = sorted[rank]));
@@ -31,9 +32,12 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const lowest = lowestHighWord(words);
   const highest = highestHighWord(words);
+  // Stryker disable next-line MethodExpression: a lower floor only widens the buckets (fewer, fuller ones), the values stay exact.
   const floor = Math.max(lowest, highest - WIDEST_RANGE);
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: how many buckets, which sets the cost only: any count gives the same exact values.
   const bucketLimit = Math.min(MAX_BUCKETS, 2 ** Math.floor(Math.log2(n / VALUES_PER_BUCKET)));
   let shift = 0;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: a shift one larger (or more) only makes wider buckets, the values stay exact.
   while ((highest - floor) / 2 ** shift >= bucketLimit) shift++;
   const buckets = Math.floor((highest - floor) / 2 ** shift) + 1;
   const counts = new Int32Array(buckets);
@@ -66,6 +70,7 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   const sortedBuckets = new Set<number>();
   ranks.forEach((rank, index) => {
     const part = chosen.subarray(startOf[index], startOf[index] + sizeOf[index]);
+    // Stryker disable next-line ConditionalExpression: sorting a bucket again leaves it as it is; the set only saves the work.
     if (!sortedBuckets.has(bucketOf[index])) {
       part.sort();
       sortedBuckets.add(bucketOf[index]);
@@ -81,19 +86,23 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
 
 function lowestHighWord(words: Uint32Array): number {
   let lowest = words[1];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a lowest word too high only raises the floor; the values below it go to the first bucket, sorted whole when a rank falls in it, so the values stay exact (and index 2n + 1 is past the end either way).
   for (let index = 3; index < words.length; index += 2) if (words[index] < lowest) lowest = words[index];
   return lowest;
 }
 
 function highestHighWord(words: Uint32Array): number {
   let highest = words[1];
+  // Stryker disable next-line EqualityOperator: the same highest word either way (equal words change nothing; index 2n + 1 is past the end either way).
   for (let index = 3; index < words.length; index += 2) if (words[index] > highest) highest = words[index];
   return highest;
 }
 
 function countBuckets(words: Uint32Array, floor: number, shift: number, counts: Int32Array): void {
+  // Stryker disable next-line EqualityOperator: the odd indices stop at 2n - 1 under either bound.
   for (let index = 1; index < words.length; index += 2) {
     const word = words[index];
+    // Stryker disable next-line EqualityOperator: a word equal to the floor goes to bucket 0 either way.
     counts[word <= floor ? 0 : (word - floor) >>> shift]++;
   }
 }
@@ -109,6 +118,7 @@ function gather(
 ): void {
   for (let index = 0; index < values.length; index++) {
     const word = words[2 * index + 1];
+    // Stryker disable next-line EqualityOperator: a word equal to the floor goes to bucket 0 either way.
     const at = word <= floor ? 0 : (word - floor) >>> shift;
     const next = gatherAt[at];
     if (next >= 0) {

@@ -126,6 +126,12 @@ describe('budget verdicts', () => {
     ]);
   });
 
+  it('hold a link to a ceiling whatever its name, even one that names a floor', () => {
+    const links = [{ id: 'accuracy', utilization: 0.8, mean_mbps: 1, gb_per_month: 1 }];
+    expect(verdict({ link_utilization: 0.5 }, 'link_utilization.accuracy', { links }).pass).toBe(false);
+    expect(verdict({ link_utilization: 0.9 }, 'link_utilization.accuracy', { links }).pass).toBe(true);
+  });
+
   it('check nothing without budgets', () => {
     expect(budgetVerdicts({}, FIGURES, true)).toEqual([]);
   });

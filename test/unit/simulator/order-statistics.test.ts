@@ -54,6 +54,16 @@ describe('order statistics', () => {
     expect(Array.from(valuesAtRanks(equal, [0, 9_999]))).toEqual([3, 3]);
   });
 
+  it('gives a rank asked for alone right, whichever bucket holds it (the first included)', () => {
+    // Uniform in [1, 2): the high words spread over every bucket, so the lowest ranks fall in the
+    // first few buckets, each then the only one gathered.
+    const random = new RandomStream(10, 'alone');
+    const values = Float64Array.from({ length: 5_000 }, () => 1 + random.next());
+    const sorted = sortedCopy(values);
+    for (let rank = 0; rank < 100; rank++)
+      expect([rank, valuesAtRanks(values, [rank])[0]]).toEqual([rank, sorted[rank]]);
+  });
+
   it('reads a view into a larger array from where the view starts', () => {
     const values = randomValues(30_000, 9);
     const view = values.subarray(10_001, 25_000);

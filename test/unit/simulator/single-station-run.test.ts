@@ -33,6 +33,14 @@ const withIdlePhone = (input: ScenarioInput): ScenarioInput => ({
   links: [{ id: 'lte', between: ['phone', 'cloud'], tech: 'lte', mbps: 8, latency_ms: 5 }],
 });
 
+// A second shared component beside the cloud, which the variants below send a step or a request's
+// end to (shared, so no user has a station of their own and only that rule decides).
+const withEdge = (input: ScenarioInput): ScenarioInput => ({
+  ...input,
+  components: [...input.components, { id: 'edge', kind: 'edge', hardware: 'box' }],
+  links: [{ id: 'lan', between: ['cloud', 'edge'], tech: 'ethernet', mbps: 1000, latency_ms: 1 }],
+});
+
 function takesDirectRun(input: ScenarioInput): boolean {
   const system = buildSystemModel(scenarioFrom(input));
   const plan = buildOptionPlan(system, system.scenario.options[0]);
@@ -44,6 +52,8 @@ function takesDirectRun(input: ScenarioInput): boolean {
 describe('the direct run of requests that stay at one station', () => {
   it('is taken only where nothing but the station’s own queue decides a request’s time', () => {
     expect(takesDirectRun(base())).toBe(true);
+    // An unused shared component changes nothing: the variants beside it differ by one rule each.
+    expect(takesDirectRun(withEdge(base()))).toBe(true);
     const input = base();
     const variants: Record<string, ScenarioInput> = {
       'periodic arrivals': { ...input, workload: { ...input.workload, arrivals: 'periodic' } },
@@ -69,6 +79,17 @@ describe('the direct run of requests that stay at one station', () => {
         pipeline: [{ ...input.pipeline[0], at: 'phone' }, input.pipeline[1]],
       },
       'a sink elsewhere': { ...withIdlePhone(input), workload: { ...input.workload, sink: 'phone' } },
+      'a step on another shared component': {
+        ...withEdge(input),
+        pipeline: [input.pipeline[0], { ...input.pipeline[1], at: 'edge' }],
+      },
+      'a sink on another shared component': { ...withEdge(input), workload: { ...input.workload, sink: 'edge' } },
+      'a fallback': { ...withEdge(input), options: [{ id: 'only', fallback: { infer: { at: 'edge' } } }] },
+      'a cascade': {
+        ...input,
+        models: [...input.models!, { id: 'large', size_mb: 1, gflop: 0.008, accuracy: 0.95 }],
+        options: [{ id: 'only', cascade: { infer: { model: 'large', at: 'cloud', escalate_rate: 0.3 } } }],
+      },
     };
     for (const [name, variant] of Object.entries(variants))
       expect([name, takesDirectRun(variant)]).toEqual([name, false]);
