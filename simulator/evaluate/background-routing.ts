@@ -132,6 +132,7 @@ export class BackgroundRegimes {
     this.acceptance = acceptance;
     const { stations, background, batchers } = this.set;
     // Stryker disable next-line EqualityOperator: past the last station there is no background stream to catch up.
+    // Stryker disable next-line ConditionalExpression: regimes exist only with background users, and then every shared station has a stream (station-set.ts), so if (true) is the same (the loop's false never catches up, its true never ends).
     for (let index = 0; index < stations.length; index++) if (background[index]) stations[index].catchUp(time);
     let routing = this.routings.get(key);
     // Stryker disable next-line ConditionalExpression: a memo; working the routing out again gives the same routing.
@@ -143,6 +144,7 @@ export class BackgroundRegimes {
     }
     // Stryker disable next-line EqualityOperator: past the last station there is no background stream to set.
     for (let index = 0; index < stations.length; index++) {
+      // Stryker disable next-line OptionalChaining: as above, with regimes every shared station has a stream.
       background[index]?.setRate(routing.ratePerMs[index] * acceptance, routing.service[index]);
     }
     batchers.forEach((batcher, index) => {

@@ -97,6 +97,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const set = buildStations(system, plan, shape, seed, {
     batchService: (step, size) =>
       steps[step].primary.service.sample(serviceRandom[step]) *
+      // Stryker disable next-line OptionalChaining: a batched step always runs a model (batchedSteps in option-estimate.ts).
       batchFactor(size, steps[step].primary.model?.batch_curve),
     dispatch: (step, batch) => {
       const stats = stepStats[step];
@@ -108,7 +109,9 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         computeMs[request] += batch.service;
         stats[0]++;
         stats[1] += batch.service;
+        // Stryker disable next-line OptionalChaining: as above, a batched step's model is always there.
         if (!escalates(request, step) && model?.accuracy !== undefined) accuracy[request] *= model.accuracy;
+        // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2, the other mutant here, fails the simulation tests).
         queue.push(end, request * 2 + KIND_COMPUTE_DONE);
       }
     },
@@ -143,11 +146,14 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         )
       : new Int32Array(0),
   );
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and === make measuredUsers in runs without tiers too, where nothing reads it (tier-results.ts).
   const hasTiers = components.some((component) => component.tiers !== undefined);
   // A detailed user's own stations are made at its first request: ownNumber[user] is its number
   // among `own`'s users, -1 before.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and >= size it without own stations too, where ownNumberOf returns before reading it and its -1s add no user below.
   const ownNumber = new Int32Array(own.stations > 0 ? users : 0).fill(-1);
   const ownNumberOf = (user: number): number => {
+    // Stryker disable next-line ConditionalExpression: false drops a shortcut: without own stations the number is never used (every station is shared).
     if (own.stations === 0) return 0;
     if (ownNumber[user] < 0) ownNumber[user] = own.addUser();
     return ownNumber[user];
@@ -212,6 +218,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     offline = grown(offline, size);
     cascadePhase = grown(cascadePhase, size);
     freeSlots = grown(freeSlots, size);
+    // Stryker disable next-line EqualityOperator: > for >= leaves one slot out of the free list, never used: the slots only grow one request sooner (< instead never ends).
     for (let slot = size - 1; slot >= slots; slot--) freeSlots[freeCount++] = slot;
     slots = size;
   };
@@ -235,6 +242,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     cascadePhase[slot] = 0;
     return slot;
   };
+  // Stryker disable next-line ArithmeticOperator: a longer array's end is never reached: at most capacity - warmup requests are measured, and the run returns only those.
   const latencies = new Float64Array(Math.max(0, capacity - warmup)).fill(Number.NaN);
   const measuredUsers = hasTiers ? new Int32Array(latencies.length) : undefined;
 
@@ -255,6 +263,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const phaseOrder = new Int32Array(periodic ? users : 0);
   if (periodic) {
     const keys = new Float64Array(users);
+    // Stryker disable next-line EqualityOperator: <= for < draws one phase more at the end, which nothing reads: periodic arrivals draw nothing more from this stream (>= instead fails the tests).
     for (let user = 0; user < users; user++) {
       const draw = arrivalRandom.next();
       phases[user] = draw * perUserGapMs;
@@ -308,6 +317,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // placement); an escalated request's accuracy is then the second model's, counted when it runs.
   function escalates(request: number, stepIndex: number): boolean {
     const cascade = steps[stepIndex].cascade;
+    // Stryker disable next-line EqualityOperator: > for >= differs only when a draw equals the rate exactly, a chance of 2^-53 a draw (< instead fails the cascade tests).
     if (cascade === undefined || escalationRandom[stepIndex].next() >= cascade.escalateRate) return false;
     cascadePhase[request] = ESCALATING;
     cascadeStats[stepIndex][0]++;
@@ -353,6 +363,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           const start = admitAt(componentBase[at], components[at].shared, ownUser, time, service);
           queueMs[request] += start - time;
           computeMs[request] += service;
+          // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2 instead fails the cascade tests).
           queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
           return;
         }
@@ -361,6 +372,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         const cache = stepPlan.cache;
         if (cache !== undefined && cache.component === at && cacheChecked[request] !== stepIndex) {
           cacheChecked[request] = stepIndex;
+          // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
           if (cacheRandom[stepIndex].next() < cache.hitRate) {
             stepStats[stepIndex][4]++;
             if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;
@@ -397,8 +409,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
             const next = steps[last + 1];
             if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
             last++;
+            // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
             if (next.cache !== undefined && next.cache.component === at) {
               cacheChecked[request] = last;
+              // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
               if (cacheRandom[last].next() < next.cache.hitRate) {
                 stepStats[last][4]++;
                 if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
