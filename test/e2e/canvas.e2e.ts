@@ -148,7 +148,10 @@ test('Delete removes the selected component with its links, and undo brings them
   await ui.page.locator('body').press('Control+z');
   await ui.waitForCanvas('phone');
   await expect.poll(() => ui.canvasEdge('phone-cloud').count()).toBe(1);
+  await expect.poll(() => ui.canvasEdge('glasses-phone').count()).toBe(1);
   await ui.canvasEdge('glasses-phone').click();
+  // Delete acts on what the canvas has selected: wait until the click has selected the link.
+  await expect.poll(() => inspectorTitle(ui)).toBe('Links · glasses-phone');
   await ui.page.keyboard.press('Delete');
   await expect.poll(() => ui.canvasEdge('glasses-phone').count()).toBe(0);
   await expect.poll(() => ui.canvasNode('phone').count()).toBe(1);
