@@ -14,12 +14,6 @@ export interface SimulationRequest {
    * so the figures on the drawing follow an edit before the other options are done.
    */
   focus?: string;
-  /**
-   * Sent to a spare worker as soon as it is created: the shown option is simulated several
-   * times at preview fidelity, so that V8 has compiled and optimised the simulator's code before
-   * the spare takes an edit (app/simulation/simulation.worker.ts). Never answered.
-   */
-  warmUp?: true;
 }
 
 /** How far a run is: options simulated of the scenario's options, and the one now running. */

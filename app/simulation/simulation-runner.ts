@@ -8,10 +8,7 @@
 // fresh worker loads the whole simulator before it answers (about 0.4 s on a busy 2-core
 // machine), which an edit made during a full run would otherwise wait for. The spare is started
 // once a preview has been answered or the runner is idle, so that it never delays an answer, and
-// an idle spare costs memory only. A loaded spare is still cold: V8 interprets code that has not
-// run yet, and its first answer took four times a warm worker's (on the AR scenario in the
-// browser, 0.46 s against 0.06 s on a loaded machine). So the spare warms up on the open scenario
-// as soon as it is created (`warmUp` in protocol.ts), on the core the full run leaves free.
+// an idle spare costs memory only.
 import type { OptionResult } from '../../simulator/results';
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { SimulationUpdate } from '../store/simulation-slice';
@@ -47,7 +44,6 @@ export class SimulationRunner {
   private busy = false;
   private runId = 0;
   private scenario: Scenario | null = null;
-  private focus: string | null = null;
 
   constructor(
     private readonly createWorker: () => SimulationWorker,
@@ -58,7 +54,6 @@ export class SimulationRunner {
   run(scenario: Scenario, focus: string | null = null): void {
     this.runId += 1;
     this.scenario = scenario;
-    this.focus = focus;
     if (this.busy) this.replaceWorker();
     this.listener.started();
     const fullRequests = scenario.workload.requests;
@@ -116,15 +111,6 @@ export class SimulationRunner {
       if (this.spare === spare) this.spare = null;
     };
     this.spare = spare;
-    if (this.scenario) {
-      spare.postMessage({
-        runId: this.runId,
-        fidelity: 'preview',
-        scenario: this.scenario,
-        ...(this.focus === null ? {} : { focus: this.focus }),
-        warmUp: true,
-      });
-    }
   }
 
   private post(request: SimulationRequest): void {

@@ -165,31 +165,24 @@ describe('the simulation runner', () => {
     expect(workers).toHaveLength(2);
   });
 
-  test('an edit during a full run is taken by a spare worker that loaded, and warmed up, after the preview was answered', () => {
+  test('an edit during a full run is taken by a spare worker that loaded after the preview was answered', () => {
     const { runner, workers, updates } = harness();
-    const first = scenario(20_000);
-    runner.run(first, 'remote');
+    runner.run(scenario(20_000));
     // Nothing loads beside the worker until the edit has its first answer.
     expect(workers).toHaveLength(1);
     workers[0].reply(workers[0].received[0]);
     expect(workers).toHaveLength(2);
-    // The spare warms up on the open scenario and its shown option, which it never answers.
-    expect(workers[1].received).toEqual([
-      expect.objectContaining({ fidelity: 'preview', scenario: first, focus: 'remote', warmUp: true }),
-    ]);
-    const second = scenario(30_000);
-    runner.run(second);
+    expect(workers[1].received).toEqual([]);
+    runner.run(scenario(30_000));
     expect(workers[0].terminated).toBe(true);
     // The spare takes the edit; no worker is started for it.
     expect(workers).toHaveLength(2);
-    expect(workers[1].received[1]).toEqual(expect.objectContaining({ fidelity: 'preview', scenario: second }));
-    expect(workers[1].received[1]).not.toHaveProperty('warmUp');
-    workers[1].reply(workers[1].received[1]);
+    expect(workers[1].received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+    workers[1].reply(workers[1].received[0]);
     expect(updates.map(([update]) => update.fidelity)).toEqual(['preview', 'preview']);
-    // Its answer given, the next spare loads and warms up on the edit now open, without a focus.
+    // Its answer given, the next spare loads.
     expect(workers).toHaveLength(3);
-    expect(workers[2].received).toEqual([expect.objectContaining({ scenario: second, warmUp: true })]);
-    expect(workers[2].received[0]).not.toHaveProperty('focus');
+    expect(workers[2].received).toEqual([]);
     runner.dispose();
     expect(workers.map((worker) => worker.terminated)).toEqual([true, true, true]);
   });
@@ -204,8 +197,7 @@ describe('the simulation runner', () => {
     // A spare's failure is no run's: nothing is reported.
     expect(failures).toEqual([]);
     runner.run(scenario(30_000));
-    expect(spare.received).toEqual([expect.objectContaining({ warmUp: true })]);
-    expect(workers.at(-1)!.received.at(-1)).toEqual(expect.objectContaining({ fidelity: 'preview' }));
-    expect(workers.at(-1)!.received.at(-1)).not.toHaveProperty('warmUp');
+    expect(spare.received).toEqual([]);
+    expect(workers.at(-1)!.received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
   });
 });
