@@ -86,6 +86,17 @@ const KIND_HOP_DONE = 1;
 const ESCALATING = 1;
 const SECOND_MODEL = 2;
 
+// The run's sums over its requests and its last arrival. Fields of an object: a closure's own
+// variables holding fractions are boxed by V8, and every update of one would allocate.
+class RunSums {
+  accuracy = 0;
+  queueMs = 0;
+  computeMs = 0;
+  networkMs = 0;
+  personalKb = 0;
+  lastArrival = 0;
+}
+
 export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
   const { components, links, routes } = system;
   const users = shape.detailedUsers;
@@ -169,7 +180,6 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
   const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
-  let personalKb = 0;
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -282,12 +292,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let offlineCompleted = 0;
   let offlineFallback = 0;
   let fallbackRequests = 0;
-  let accuracySum = 0;
-  let sumQueue = 0;
-  let sumCompute = 0;
-  let sumNetwork = 0;
+  const sums = new RunSums();
   let arrived = 0;
-  let lastArrival = 0;
 
   // Records a request's end and frees its slot. Every request counts towards success, outages
   // and accuracy; the warm-up is left out of the latency statistics only (it starts from an
@@ -295,15 +301,15 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const finish = (request: number, time: number, success: boolean) => {
     if (success) {
       completed++;
-      accuracySum += accuracy[request];
+      sums.accuracy += accuracy[request];
       const index = requestOf[request] - warmup;
       if (index >= 0) {
         latencies[index] = time - startTime[request];
         if (measuredUsers) measuredUsers[index] = userOf[request];
         measuredCompleted++;
-        sumQueue += queueMs[request];
-        sumCompute += computeMs[request];
-        sumNetwork += networkMs[request];
+        sums.queueMs += queueMs[request];
+        sums.computeMs += computeMs[request];
+        sums.networkMs += networkMs[request];
       }
     } else failed++;
     if (fallbackMask[request] !== 0) fallbackRequests++;
@@ -434,7 +440,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     linkKb[hop.link] += kb;
     const produced = stepOf[request] - 1;
     if (produced >= 0 && personalOutput[produced] && !components[at].shared && components[hop.to].shared) {
-      personalKb += kb;
+      sums.personalKb += kb;
     }
     hopTarget[request] = hop.to;
     queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
@@ -508,7 +514,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       const round = Math.floor(arrived / users);
       time = phases[phaseOrder[arrived % users]] + round * perUserGapMs;
     } else {
-      time = lastArrival;
+      time = sums.lastArrival;
       for (;;) {
         time += arrivalRandom.exponential(aggregateGapMs);
         if (!hourlyAcceptance || time >= durationMs) break;
@@ -543,11 +549,13 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       latencies,
       stepStats,
     });
-    ({ arrived, lastArrival, accuracySum } = run);
+    arrived = run.arrived;
+    sums.lastArrival = run.lastArrival;
+    sums.accuracy = run.accuracySum;
     completed = arrived;
     measuredCompleted = Math.max(0, arrived - warmup);
-    sumQueue = run.queueMs;
-    sumCompute = run.computeMs;
+    sums.queueMs = run.queueMs;
+    sums.computeMs = run.computeMs;
   } else scheduleArrival();
   // An autoscaler decides at most MAX_AUTOSCALER_DECISIONS times over the run's expected span.
   const decisionMs = autoscalers.map((entry) =>
@@ -573,7 +581,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
   const arrive = (time: number) => {
     const index = arrived++;
-    lastArrival = time;
+    sums.lastArrival = time;
     const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
     const request = takeSlot(index, time, user);
     for (const linkIndex of nominalLinks) {
@@ -646,34 +654,34 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     measured,
     detailedUsers: users,
     usersWithStations: own.users,
-    personalKb,
+    personalKb: sums.personalKb,
     tiers: tierRuns,
     ...(measuredUsers ? { measuredUsers: measuredUsers.subarray(0, measured) } : {}),
     latencies: latencies.subarray(0, measured),
     completed,
     measuredCompleted,
     failed,
-    queueMs: sumQueue,
-    computeMs: sumCompute,
-    networkMs: sumNetwork,
+    queueMs: sums.queueMs,
+    computeMs: sums.computeMs,
+    networkMs: sums.networkMs,
     stepStats,
     cascadeStats,
     offlineRequests,
     offlineCompleted,
     offlineFallback,
     fallbackRequests,
-    accuracySum,
+    accuracySum: sums.accuracy,
     failedOn,
     downShare: Float64Array.from(outages, (process) => process.downShare),
     linkKb,
     linkBusyMs,
     componentBusyMs: Float64Array.from(componentBusyMs),
     simulatedRequests: arrived,
-    spanMs: lastArrival,
+    spanMs: sums.lastArrival,
     autoscaling: autoscalers.map(({ component, autoscaler }, index) => ({
       intervalMs: decisionMs[index],
       component,
-      meanReplicas: autoscaler.meanReplicas(lastArrival),
+      meanReplicas: autoscaler.meanReplicas(sums.lastArrival),
       timeline: autoscaler.timeline,
     })),
     serverless: set.serverless.map(({ component, instances }) => ({
