@@ -6,7 +6,7 @@ import type { ScenarioResults } from '../results';
 import type { MonteCarloReport } from '../uncertainty/monte-carlo-plan';
 import type { Spread } from '../uncertainty/percentiles';
 import { budgetTitle } from './budget-format';
-import { formatFigure, formatMs, formatShare, formatUsd } from './figures';
+import { formatFigure, formatMs, formatUsd } from './figures';
 import { optionTitle } from './option-title';
 import { formatPassShare, PASS_RANGE_NOTE, someShareHasRange } from './pass-share';
 import type { ReportTable } from './decision-report';
@@ -45,9 +45,10 @@ export function uncertaintySection(
       ? `${format(spread.p50)} (${format(spread.p5)} to ${format(spread.p95)})`
       : '—';
   const budgets = [...new Set(carlo.options.flatMap((option) => Object.keys(option.pass_probability)))];
-  // The reports write every share as the rest of the report does (9.5%, 42.3%), ranges included.
+  // Whole percents, as the terminal table and the app write a share of samples (50 samples are
+  // 2% steps: a decimal would claim more than they tell).
   const passShare = (share: number | undefined, range: readonly [number, number] | undefined) =>
-    share === undefined ? formatShare(null) : formatPassShare(share, range, formatShare);
+    share === undefined ? '—' : formatPassShare(share, range);
   const chosen = results.decision ?? results.recommendation ?? results.options[0]?.id;
   const bars = sensitivity.filter((bar) => bar.option === chosen && bar.rank <= TORNADO_RANKS);
   return {

@@ -1,6 +1,6 @@
 // The reports' uncertainty section: a chance of passing with its least and most where some
-// samples' full runs left the verdict undecided, written as the rest of the report writes shares,
-// and a note saying what the range means only where one is shown.
+// samples' full runs left the verdict undecided, in whole percents as the terminal table and the
+// app write them, and a note saying what the range means only where one is shown.
 import { describe, expect, it } from 'vitest';
 import { uncertaintySection } from '../../../simulator/export/uncertainty-section';
 import type { MonteCarloReport } from '../../../simulator';
@@ -32,16 +32,16 @@ describe("the reports' chance of passing", () => {
     const section = uncertaintySection(AR_RESULTS, study([0.02, 0.425]), 10);
     expect(section.passProbabilities?.header).toEqual(['Option', 'success rate', 'monthly cost', 'every budget']);
     const [cloud, hybrid] = section.passProbabilities!.rows;
-    expect(cloud.slice(1)).toEqual(['9.5% (2%-42.5%)', '100%', '9.5% (2%-42.5%)']);
-    expect(hybrid.slice(1)).toEqual(['9.5%', '100%', '9.5%']);
+    expect(cloud.slice(1)).toEqual(['10% (2%-43%)', '100%', '10% (2%-43%)']);
+    expect(hybrid.slice(1)).toEqual(['10%', '100%', '10%']);
     expect(section.note).toContain('In brackets after a chance of passing: the least and the most it could be');
   });
 
   it('gives the shares alone, and no note, where every verdict was decided', () => {
     const section = uncertaintySection(AR_RESULTS, study([0.095, 0.095]), 10);
     expect(section.passProbabilities!.rows.map((row) => row.slice(1))).toEqual([
-      ['9.5%', '100%', '9.5%'],
-      ['9.5%', '100%', '9.5%'],
+      ['10%', '100%', '10%'],
+      ['10%', '100%', '10%'],
     ]);
     expect(section.note).not.toContain('In brackets');
   });
