@@ -3,6 +3,7 @@
 import pc from 'picocolors';
 import type { MonteCarloReport, Spread, TornadoBar } from '../../simulator';
 import { trim } from '../../simulator/export/figures';
+import { formatPassShare, formatPercent } from '../../simulator/export/pass-share';
 import type { TableStyle } from '../results-table';
 
 const TOP_PARAMETERS = 3;
@@ -16,10 +17,6 @@ function formatNumber(value: number): string {
 
 const spreadText = (spread: Spread | undefined, format = formatNumber) =>
   spread ? `${format(spread.p50)} [${format(spread.p5)}-${format(spread.p95)}]` : '-';
-const percent = (share: number) => `${(share * 100).toFixed(share > 0.99 && share < 1 ? 1 : 0)}%`;
-// A pass share, with its least and most where some samples' verdicts were left undecided.
-const shareText = (share: number, range: [number, number] | undefined) =>
-  range && range[0] !== range[1] ? `${percent(share)} (${percent(range[0])}-${percent(range[1])})` : percent(share);
 
 function renderTable(headers: string[], rows: { text: string; paint?: (text: string) => string }[][]): string[] {
   const widths = headers.map((header, column) =>
@@ -57,14 +54,14 @@ export function renderMonteCarloTable(report: MonteCarloReport, style: TableStyl
     { text: option.id },
     { text: spreadText(option.metrics['latency_ms.p95']) },
     { text: spreadText(option.metrics['monthly_usd.total']) },
-    { text: spreadText(option.metrics.success_rate, percent) },
+    { text: spreadText(option.metrics.success_rate, formatPercent) },
     ...budgetNames.map((name) => {
       const share = option.pass_probability[name];
       if (share === undefined) return { text: '' };
-      return { text: shareText(share, option.pass_probability_range?.[name]), paint: paintShare(share) };
+      return { text: formatPassShare(share, option.pass_probability_range?.[name]), paint: paintShare(share) };
     }),
     {
-      text: shareText(option.pass_all_probability, option.pass_all_probability_range),
+      text: formatPassShare(option.pass_all_probability, option.pass_all_probability_range),
       paint: paintShare(option.pass_all_probability),
     },
   ]);
