@@ -53,7 +53,7 @@ export class LatestRequestLoop {
           if (this.latest !== null) return;
         }
         // Each option as it starts, so a long full-fidelity run shows how far it is.
-        this.post({ runId, fidelity, progress: { done, total: order.length, option } });
+        if (fidelity === 'full') this.post({ runId, fidelity, progress: { done, total: order.length, option } });
         known.push(...this.evaluate(scenario, { ...settings, options: [option] }).options);
         if (focusFirst && done === 0) this.post({ runId, fidelity, focusResult: known[0] });
       }
