@@ -4,13 +4,13 @@
 // be cancelled: its worker is ended, so its work stops, and the preview stays on screen.
 //
 // Two workers share the work. The preview worker answers every edit first (the option on the
-// canvas ahead of the others) and lives as long as the runner, so it stays warm: V8 has compiled
-// the simulator there, and a fresh worker's first preview takes several times as long. A newer
-// edit does not end it: the worker drops a superseded request at its next option (see
-// latest-request.ts), and a preview's option takes tens of milliseconds. The full-fidelity run
-// follows on the full worker, which an edit or Cancel ends when it is busy, since a full run can
-// last minutes; the next full run loads a fresh one after the edit's preview has been answered,
-// so that its loading never delays a first answer.
+// canvas ahead of the others) and is never ended by an edit, so it stays warm: V8 has compiled
+// the simulator there, and a fresh worker's first preview takes several times as long. The worker
+// drops a superseded request at its next option instead (see latest-request.ts), and a preview's
+// option takes tens of milliseconds. The full-fidelity run follows on the full worker, which an
+// edit or Cancel ends when it is busy, since a full run can last minutes; the next full run
+// loads a fresh one after the edit's preview has been answered, so that its loading never delays
+// a first answer. Once a full run is over, the two workers swap roles.
 import type { OptionResult } from '../../simulator/results';
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { SimulationUpdate } from '../store/simulation-slice';
@@ -62,6 +62,11 @@ export class SimulationRunner {
     this.listener.started();
     const fullRequests = scenario.workload.requests;
     const previewSuffices = fullRequests !== undefined && fullRequests <= PREVIEW_REQUESTS;
+    // A full run that ended since the last preview makes its worker the one that ran last: the
+    // two swap, since a worker idle for several seconds answered edits slower (up to twice the
+    // time on the loaded machine; V8 shrinks an idle worker's heap after some seconds).
+    if (!this.previewing && this.fullWorker)
+      [this.previewWorker, this.fullWorker] = [this.fullWorker, this.previewWorker];
     this.previewing = true;
     this.previewWorker ??= this.startWorker();
     this.previewWorker.postMessage(

@@ -111,11 +111,16 @@ describe('the simulation runner', () => {
       ['preview', true],
       ['full', false],
     ]);
-    // The next edit reuses both workers.
+    // The next edit reuses both workers, its preview going to the one that ran last.
     runner.run(scenario(30_000));
-    preview.reply(preview.received[1]);
-    expect(full.received[1]).toMatchObject({ fidelity: 'full' });
+    expect(full.received[1]).toMatchObject({ fidelity: 'preview' });
+    full.reply(full.received[1]);
+    expect(preview.received[1]).toMatchObject({ fidelity: 'full' });
     expect(workers).toHaveLength(2);
+    // An edit while that preview is still going goes to the same worker.
+    runner.run(scenario(40_000));
+    runner.run(scenario(50_000));
+    expect(full.received.slice(2).map((request) => request.fidelity)).toEqual(['preview', 'preview']);
   });
 
   test('a small scenario runs once, at full fidelity', () => {
