@@ -63,8 +63,8 @@ export class SimulationRunner {
     const fullRequests = scenario.workload.requests;
     const previewSuffices = fullRequests !== undefined && fullRequests <= PREVIEW_REQUESTS;
     // A full run that ended since the last preview makes its worker the one that ran last: the
-    // two swap, since a worker idle for several seconds answered edits slower (up to twice the
-    // time on the loaded machine; V8 shrinks an idle worker's heap after some seconds).
+    // two swap, since a worker idle for several seconds answered edits slower in the loaded
+    // bench (the cause not traced further; V8 reduces the memory of an isolate gone idle).
     if (!this.previewing && this.fullWorker)
       [this.previewWorker, this.fullWorker] = [this.fullWorker, this.previewWorker];
     this.previewing = true;
