@@ -8,7 +8,7 @@ import { EventQueue } from '../engine/event-queue';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
 import { backgroundRegimes } from './background-routing';
-import type { OptionPlan } from './option-plan';
+import type { OptionPlan, StepPlacement } from './option-plan';
 import type { RunShape } from './run-shape';
 import { runSingleStation, singleStation } from './single-station-run';
 import { buildStations } from './station-set';
@@ -79,10 +79,23 @@ const EVENT_ARRIVAL = -1;
 const EVENT_REGIME = -2;
 // Autoscaling decisions a run makes at most, per autoscaler (each costs a look at its station).
 const MAX_AUTOSCALER_DECISIONS = 1_000_000;
+// Events the event loop takes per call (see runEvents).
+const EVENTS_PER_CALL = 256;
 const KIND_COMPUTE_DONE = 0;
 const KIND_HOP_DONE = 1;
 const ESCALATING = 1;
 const SECOND_MODEL = 2;
+
+// The run's sums over its requests and its last arrival. Fields of an object: a closure's own
+// variables holding fractions are boxed by V8, and every update of one would allocate.
+class RunSums {
+  accuracy = 0;
+  queueMs = 0;
+  computeMs = 0;
+  networkMs = 0;
+  personalKb = 0;
+  lastArrival = 0;
+}
 
 export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
   const { components, links, routes } = system;
@@ -167,7 +180,6 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
   const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
-  let personalKb = 0;
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -280,12 +292,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let offlineCompleted = 0;
   let offlineFallback = 0;
   let fallbackRequests = 0;
-  let accuracySum = 0;
-  let sumQueue = 0;
-  let sumCompute = 0;
-  let sumNetwork = 0;
+  const sums = new RunSums();
   let arrived = 0;
-  let lastArrival = 0;
 
   // Records a request's end and frees its slot. Every request counts towards success, outages
   // and accuracy; the warm-up is left out of the latency statistics only (it starts from an
@@ -293,15 +301,15 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const finish = (request: number, time: number, success: boolean) => {
     if (success) {
       completed++;
-      accuracySum += accuracy[request];
+      sums.accuracy += accuracy[request];
       const index = requestOf[request] - warmup;
       if (index >= 0) {
         latencies[index] = time - startTime[request];
         if (measuredUsers) measuredUsers[index] = userOf[request];
         measuredCompleted++;
-        sumQueue += queueMs[request];
-        sumCompute += computeMs[request];
-        sumNetwork += networkMs[request];
+        sums.queueMs += queueMs[request];
+        sums.computeMs += computeMs[request];
+        sums.networkMs += networkMs[request];
       }
     } else failed++;
     if (fallbackMask[request] !== 0) fallbackRequests++;
@@ -336,10 +344,113 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     stepOf[request] = stepIndex + 1;
   };
 
-  // Moves a request on from where it is at `time` until it waits for an event.
-  const advance = (request: number, time: number) => {
+  // A second model's run, where the request has come to escalate.
+  const runSecondModel = (request: number, stepIndex: number, at: number, time: number) => {
+    const second = steps[stepIndex].cascade!.placement;
+    const service = second.service.sample(cascadeRandom[stepIndex]);
+    const stats = cascadeStats[stepIndex];
+    stats[1]++;
+    stats[2] += service;
+    if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
+    const start = admitAt(componentBase[at], components[at].shared, ownOf[request], time, service);
+    queueMs[request] += start - time;
+    computeMs[request] += service;
+    // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2 instead fails the cascade tests).
+    queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+  };
+
+  // A step's run at `placement`, where the request is, with the steps that follow on there.
+  const runSteps = (
+    request: number,
+    stepIndex: number,
+    placement: StepPlacement,
+    useFallback: boolean,
+    time: number,
+  ) => {
+    const at = placement.component;
+    const component = components[at];
+    const tiers = tierOfUser[at];
     const user = userOf[request];
-    const ownUser = ownOf[request];
+    const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
+    let service = sampler.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
+    const stats = stepStats[stepIndex];
+    stats[useFallback ? 2 : 0]++;
+    stats[useFallback ? 3 : 1] += service;
+    if (!(!useFallback && escalates(request, stepIndex)) && placement.model?.accuracy !== undefined)
+      accuracy[request] *= placement.model.accuracy;
+    // The steps that follow on this component run on at once, on the same executor: a
+    // request waits for a component once, not once per step (run to completion). An
+    // escalating step ends the run: its request moves on to the second model.
+    let last = stepIndex;
+    while (last + 1 < stepCount && cascadePhase[request] === 0) {
+      const next = steps[last + 1];
+      if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
+      last++;
+      // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
+      if (next.cache !== undefined && next.cache.component === at) {
+        cacheChecked[request] = last;
+        // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
+        if (cacheRandom[last].next() < next.cache.hitRate) {
+          stepStats[last][4]++;
+          if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
+          continue;
+        }
+      }
+      const nextSampler = next.primary.tierServices ? next.primary.tierServices[tiers[user]] : next.primary.service;
+      const more = nextSampler.sample(serviceRandom[last]);
+      service += more;
+      stepStats[last][0]++;
+      stepStats[last][1] += more;
+      if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
+        accuracy[request] *= next.primary.model.accuracy;
+    }
+    const start = admitAt(componentBase[at], component.shared, ownOf[request], time, service);
+    queueMs[request] += start - time;
+    computeMs[request] += service;
+    stepOf[request] = last;
+    queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+  };
+
+  // The request's next hop from `at` towards `target`, for `waitingStep` (-1 for the sink).
+  // False when a link on the way is down and the request goes on another way from where it is.
+  const crossLink = (request: number, at: number, target: number, waitingStep: number, time: number): boolean => {
+    const hop = routes[at][target]![0];
+    const link = links[hop.link];
+    if (outages[hop.link].isDown(link.shared ? 0 : userOf[request], time)) {
+      if (cascadePhase[request] === SECOND_MODEL) {
+        keepFirstAnswer(request);
+        return false;
+      }
+      const stepPlan = waitingStep >= 0 ? steps[waitingStep] : undefined;
+      const bit = 1 << waitingStep;
+      if (stepPlan?.fallback !== undefined && (fallbackMask[request] & bit) === 0) {
+        fallbackMask[request] |= bit;
+        return false;
+      }
+      failedOn[hop.link]++;
+      finish(request, time, false);
+      return true;
+    }
+    const kb = payloadKb[request];
+    const serialisation = (kb * 8) / link.mbps;
+    const start = admitAt(linkBase[hop.link * 2 + hop.direction], link.shared, ownOf[request], time, serialisation);
+    const latency = link.latency.sample(latencyRandom[hop.link]);
+    queueMs[request] += start - time;
+    networkMs[request] += serialisation + latency;
+    linkKb[hop.link] += kb;
+    const produced = stepOf[request] - 1;
+    if (produced >= 0 && personalOutput[produced] && !components[at].shared && components[hop.to].shared) {
+      sums.personalKb += kb;
+    }
+    hopTarget[request] = hop.to;
+    queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
+    return true;
+  };
+
+  // Moves a request on from where it is at `time` until it waits for an event. Each kind of
+  // move is a function of its own, so that V8 compiles each apart: a path that a later option
+  // takes for the first time then recompiles only its own function, not all of them.
+  const advance = (request: number, time: number) => {
     for (;;) {
       const at = location[request];
       const stepIndex = stepOf[request];
@@ -352,19 +463,9 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         }
         target = sink;
       } else if (cascadePhase[request] === SECOND_MODEL) {
-        const second = steps[stepIndex].cascade!.placement;
-        target = second.component;
+        target = steps[stepIndex].cascade!.placement.component;
         if (target === at) {
-          const service = second.service.sample(cascadeRandom[stepIndex]);
-          const stats = cascadeStats[stepIndex];
-          stats[1]++;
-          stats[2] += service;
-          if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
-          const start = admitAt(componentBase[at], components[at].shared, ownUser, time, service);
-          queueMs[request] += start - time;
-          computeMs[request] += service;
-          // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2 instead fails the cascade tests).
-          queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+          runSecondModel(request, stepIndex, at, time);
           return;
         }
       } else {
@@ -392,82 +493,11 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           return;
         }
         if (target === at) {
-          const component = components[at];
-          const tiers = tierOfUser[at];
-          const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
-          let service = sampler.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
-          const stats = stepStats[stepIndex];
-          stats[useFallback ? 2 : 0]++;
-          stats[useFallback ? 3 : 1] += service;
-          if (!(!useFallback && escalates(request, stepIndex)) && placement.model?.accuracy !== undefined)
-            accuracy[request] *= placement.model.accuracy;
-          // The steps that follow on this component run on at once, on the same executor: a
-          // request waits for a component once, not once per step (run to completion). An
-          // escalating step ends the run: its request moves on to the second model.
-          let last = stepIndex;
-          while (last + 1 < stepCount && cascadePhase[request] === 0) {
-            const next = steps[last + 1];
-            if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
-            last++;
-            // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
-            if (next.cache !== undefined && next.cache.component === at) {
-              cacheChecked[request] = last;
-              // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
-              if (cacheRandom[last].next() < next.cache.hitRate) {
-                stepStats[last][4]++;
-                if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
-                continue;
-              }
-            }
-            const nextSampler = next.primary.tierServices
-              ? next.primary.tierServices[tiers[user]]
-              : next.primary.service;
-            const more = nextSampler.sample(serviceRandom[last]);
-            service += more;
-            stepStats[last][0]++;
-            stepStats[last][1] += more;
-            if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
-              accuracy[request] *= next.primary.model.accuracy;
-          }
-          const start = admitAt(componentBase[at], component.shared, ownUser, time, service);
-          queueMs[request] += start - time;
-          computeMs[request] += service;
-          stepOf[request] = last;
-          queue.push(start + service, request * 2 + KIND_COMPUTE_DONE);
+          runSteps(request, stepIndex, placement, useFallback, time);
           return;
         }
       }
-      const hop = routes[at][target]![0];
-      const link = links[hop.link];
-      if (outages[hop.link].isDown(link.shared ? 0 : user, time)) {
-        if (cascadePhase[request] === SECOND_MODEL) {
-          keepFirstAnswer(request);
-          continue;
-        }
-        const stepPlan = waitingStep >= 0 ? steps[waitingStep] : undefined;
-        const bit = 1 << waitingStep;
-        if (stepPlan?.fallback !== undefined && (fallbackMask[request] & bit) === 0) {
-          fallbackMask[request] |= bit;
-          continue;
-        }
-        failedOn[hop.link]++;
-        finish(request, time, false);
-        return;
-      }
-      const kb = payloadKb[request];
-      const serialisation = (kb * 8) / link.mbps;
-      const start = admitAt(linkBase[hop.link * 2 + hop.direction], link.shared, ownUser, time, serialisation);
-      const latency = link.latency.sample(latencyRandom[hop.link]);
-      queueMs[request] += start - time;
-      networkMs[request] += serialisation + latency;
-      linkKb[hop.link] += kb;
-      const produced = stepOf[request] - 1;
-      if (produced >= 0 && personalOutput[produced] && !components[at].shared && components[hop.to].shared) {
-        personalKb += kb;
-      }
-      hopTarget[request] = hop.to;
-      queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
-      return;
+      if (crossLink(request, at, target, waitingStep, time)) return;
     }
   };
 
@@ -484,7 +514,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       const round = Math.floor(arrived / users);
       time = phases[phaseOrder[arrived % users]] + round * perUserGapMs;
     } else {
-      time = lastArrival;
+      time = sums.lastArrival;
       for (;;) {
         time += arrivalRandom.exponential(aggregateGapMs);
         if (!hourlyAcceptance || time >= durationMs) break;
@@ -519,11 +549,13 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       latencies,
       stepStats,
     });
-    ({ arrived, lastArrival, accuracySum } = run);
+    arrived = run.arrived;
+    sums.lastArrival = run.lastArrival;
+    sums.accuracy = run.accuracySum;
     completed = arrived;
     measuredCompleted = Math.max(0, arrived - warmup);
-    sumQueue = run.queueMs;
-    sumCompute = run.computeMs;
+    sums.queueMs = run.queueMs;
+    sums.computeMs = run.computeMs;
   } else scheduleArrival();
   // An autoscaler decides at most MAX_AUTOSCALER_DECISIONS times over the run's expected span.
   const decisionMs = autoscalers.map((entry) =>
@@ -531,41 +563,38 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   );
   autoscalers.forEach((_entry, index) => queue.push(decisionMs[index], -3 - index));
   const nominalLinks = plan.nominalLinks;
-  while (queue.size > 0) {
-    const time = queue.peekTime();
-    const payload = queue.peekPayload();
-    queue.pop();
+  // The background's regime changing, an autoscaler's tick or a batcher's wake-up.
+  const controlEvent = (time: number, payload: number) => {
     if (payload === EVENT_REGIME) {
       if (arrivalsOpen) applyRegime(time);
-      continue;
+      return;
     }
-    if (payload < EVENT_ARRIVAL) {
-      const index = -3 - payload;
-      if (index < autoscalerEvents) {
-        const entry = autoscalers[index];
-        // Background work admitted by now counts in the interval that ends now.
-        if (arrivalsOpen) entry.station.catchUp(time);
-        entry.autoscaler.tick(time);
-        // The autoscaler keeps watching while requests still arrive.
-        if (arrivalsOpen) queue.push(time + decisionMs[index], payload);
-      } else batchers[index - autoscalerEvents].wake(time);
-      continue;
-    }
-    if (payload === EVENT_ARRIVAL) {
-      const index = arrived++;
-      lastArrival = time;
-      const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
-      const request = takeSlot(index, time, user);
-      for (const linkIndex of nominalLinks) {
-        if (outages[linkIndex].isDown(links[linkIndex].shared ? 0 : user, time)) {
-          offline[request] = 1;
-          break;
-        }
+    const index = -3 - payload;
+    if (index < autoscalerEvents) {
+      const entry = autoscalers[index];
+      // Background work admitted by now counts in the interval that ends now.
+      if (arrivalsOpen) entry.station.catchUp(time);
+      entry.autoscaler.tick(time);
+      // The autoscaler keeps watching while requests still arrive.
+      if (arrivalsOpen) queue.push(time + decisionMs[index], payload);
+    } else batchers[index - autoscalerEvents].wake(time);
+  };
+  const arrive = (time: number) => {
+    const index = arrived++;
+    sums.lastArrival = time;
+    const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
+    const request = takeSlot(index, time, user);
+    for (const linkIndex of nominalLinks) {
+      if (outages[linkIndex].isDown(links[linkIndex].shared ? 0 : user, time)) {
+        offline[request] = 1;
+        break;
       }
-      scheduleArrival();
-      advance(request, time);
-      continue;
     }
+    scheduleArrival();
+    advance(request, time);
+  };
+  // A request's compute or hop done.
+  const requestEvent = (time: number, payload: number) => {
     const request = payload >> 1;
     if ((payload & 1) === KIND_COMPUTE_DONE) {
       const stepIndex = stepOf[request];
@@ -582,7 +611,24 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       location[request] = hopTarget[request];
     }
     advance(request, time);
-  }
+  };
+  // Takes up to EVENTS_PER_CALL events; false once none is left. A loop that runs a whole run in
+  // one call is compiled while it runs (on-stack replacement), again for every run after a
+  // deoptimisation; short calls get the loop compiled as a function, once for all runs.
+  const runEvents = (): boolean => {
+    // Stryker disable next-line EqualityOperator: <= takes one event more per call, which changes how the run is cut into calls, never which events it takes or their order.
+    for (let events = 0; events < EVENTS_PER_CALL; events++) {
+      if (queue.size === 0) return false;
+      const time = queue.peekTime();
+      const payload = queue.peekPayload();
+      queue.pop();
+      if (payload >= 0) requestEvent(time, payload);
+      else if (payload === EVENT_ARRIVAL) arrive(time);
+      else controlEvent(time, payload);
+    }
+    return true;
+  };
+  while (runEvents());
 
   const measured = Math.max(0, arrived - warmup);
   // Busy time of a shared station, or summed over the users' own in user order (the users who
@@ -609,34 +655,34 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     measured,
     detailedUsers: users,
     usersWithStations: own.users,
-    personalKb,
+    personalKb: sums.personalKb,
     tiers: tierRuns,
     ...(measuredUsers ? { measuredUsers: measuredUsers.subarray(0, measured) } : {}),
     latencies: latencies.subarray(0, measured),
     completed,
     measuredCompleted,
     failed,
-    queueMs: sumQueue,
-    computeMs: sumCompute,
-    networkMs: sumNetwork,
+    queueMs: sums.queueMs,
+    computeMs: sums.computeMs,
+    networkMs: sums.networkMs,
     stepStats,
     cascadeStats,
     offlineRequests,
     offlineCompleted,
     offlineFallback,
     fallbackRequests,
-    accuracySum,
+    accuracySum: sums.accuracy,
     failedOn,
     downShare: Float64Array.from(outages, (process) => process.downShare),
     linkKb,
     linkBusyMs,
     componentBusyMs: Float64Array.from(componentBusyMs),
     simulatedRequests: arrived,
-    spanMs: lastArrival,
+    spanMs: sums.lastArrival,
     autoscaling: autoscalers.map(({ component, autoscaler }, index) => ({
       intervalMs: decisionMs[index],
       component,
-      meanReplicas: autoscaler.meanReplicas(lastArrival),
+      meanReplicas: autoscaler.meanReplicas(sums.lastArrival),
       timeline: autoscaler.timeline,
     })),
     serverless: set.serverless.map(({ component, instances }) => ({
