@@ -1,14 +1,16 @@
-// Runs each scenario edit in the worker, first at preview fidelity (a few thousand requests,
-// back within a fraction of a second), then at full fidelity. A newer edit supersedes an older
-// run: a busy worker is replaced rather than waited for, so results always match the latest edit.
-// A long full run reports its progress per option and can be cancelled: the worker is ended, so
-// its work stops, and the preview stays on screen.
+// Runs each scenario edit in workers, first at preview fidelity (a few thousand requests, back
+// within a fraction of a second), then at full fidelity. A newer edit supersedes an older run, so
+// results always match the latest edit. A long full run reports its progress per option and can
+// be cancelled: its worker is ended, so its work stops, and the preview stays on screen.
 //
-// A replaced worker is taken over by a spare that loaded while nothing was waiting for it: a
-// fresh worker loads the whole simulator before it answers (about 0.4 s on a busy 2-core
-// machine), which an edit made during a full run would otherwise wait for. The spare is started
-// once a preview has been answered or the runner is idle, so that it never delays an answer, and
-// an idle spare costs memory only.
+// Two workers share the work. The preview worker answers every edit first (the option on the
+// canvas ahead of the others) and is never ended by an edit, so it stays warm: V8 has compiled
+// the simulator there, and a fresh worker's first preview takes several times as long. The worker
+// drops a superseded request at its next option instead (see latest-request.ts), and a preview's
+// option takes tens of milliseconds. The full-fidelity run follows on the full worker, which an
+// edit or Cancel ends when it is busy, since a full run can last minutes; the next full run
+// loads a fresh one after the edit's preview has been answered, so that its loading never delays
+// a first answer. Once a full run is over, the two workers swap roles.
 import type { OptionResult } from '../../simulator/results';
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { SimulationUpdate } from '../store/simulation-slice';
@@ -39,9 +41,11 @@ export interface SimulationListener {
 }
 
 export class SimulationRunner {
-  private worker: SimulationWorker | null = null;
-  private spare: SimulationWorker | null = null;
-  private busy = false;
+  private previewWorker: SimulationWorker | null = null;
+  /** The latest edit's first answer is still to come from the preview worker. */
+  private previewing = false;
+  private fullWorker: SimulationWorker | null = null;
+  private fullBusy = false;
   private runId = 0;
   private scenario: Scenario | null = null;
 
@@ -54,11 +58,18 @@ export class SimulationRunner {
   run(scenario: Scenario, focus: string | null = null): void {
     this.runId += 1;
     this.scenario = scenario;
-    if (this.busy) this.replaceWorker();
+    this.endFullRun();
     this.listener.started();
     const fullRequests = scenario.workload.requests;
     const previewSuffices = fullRequests !== undefined && fullRequests <= PREVIEW_REQUESTS;
-    this.post(
+    // A full run that ended since the last preview makes its worker the one that ran last: the
+    // two swap, since a worker idle for several seconds answered edits slower in the loaded
+    // bench (the cause not traced further; V8 reduces the memory of an isolate gone idle).
+    if (!this.previewing && this.fullWorker)
+      [this.previewWorker, this.fullWorker] = [this.fullWorker, this.previewWorker];
+    this.previewing = true;
+    this.previewWorker ??= this.startWorker();
+    this.previewWorker.postMessage(
       previewSuffices
         ? { runId: this.runId, fidelity: 'full', scenario }
         : {
@@ -75,80 +86,85 @@ export class SimulationRunner {
   stop(): void {
     this.runId += 1;
     this.scenario = null;
-    if (this.busy) this.replaceWorker();
+    this.previewing = false;
+    this.endFullRun();
   }
 
-  /** Stops the running simulation (its worker is ended, so its work stops). */
+  /** Stops the running simulation (a full run's worker is ended, so its work stops). */
   cancel(): void {
-    if (!this.busy) return;
+    if (!this.previewing && !this.fullBusy) return;
     this.runId += 1;
-    this.replaceWorker();
+    this.previewing = false;
+    this.endFullRun();
     this.listener.cancelled?.();
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.spare?.terminate();
-    this.spare = null;
+    this.previewWorker?.terminate();
+    this.previewWorker = null;
+    this.fullWorker?.terminate();
+    this.fullWorker = null;
   }
 
-  private replaceWorker(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.busy = false;
-    this.prepareSpare();
+  private endFullRun(): void {
+    if (!this.fullBusy) return;
+    this.fullWorker?.terminate();
+    this.fullWorker = null;
+    this.fullBusy = false;
   }
 
-  /** Starts loading the worker that replaces the next one ended, unless one is loading or loaded. */
-  private prepareSpare(): void {
-    if (this.spare) return;
-    const spare = this.createWorker();
-    // A spare that fails to load is dropped: the next replacement loads one of its own.
-    spare.onerror = (event) => {
+  private startWorker(): SimulationWorker {
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
       event.preventDefault?.();
-      spare.terminate();
-      if (this.spare === spare) this.spare = null;
+      worker.terminate();
+      this.failedWorker(worker, event.message);
     };
-    this.spare = spare;
+    return worker;
   }
 
-  private post(request: SimulationRequest): void {
-    if (!this.worker) {
-      const worker = this.spare ?? this.createWorker();
-      this.spare = null;
-      worker.onmessage = (event) => this.receive(event.data);
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        // The next run starts a fresh worker.
-        this.replaceWorker();
-        this.listener.failed(`the simulation worker failed: ${event.message || 'unknown error'}`);
-      };
-      this.worker = worker;
+  /** Forgets a worker that failed (the next run starts a fresh one); reported if the latest edit waited for it. */
+  private failedWorker(worker: SimulationWorker, message: string): void {
+    let waited = false;
+    if (worker === this.previewWorker) {
+      this.previewWorker = null;
+      waited = this.previewing;
+      this.previewing = false;
     }
-    this.busy = true;
-    this.worker.postMessage(request);
+    if (worker === this.fullWorker) {
+      this.fullWorker = null;
+      waited = this.fullBusy;
+      this.fullBusy = false;
+    }
+    if (waited) this.listener.failed(`the simulation worker failed: ${message || 'unknown error'}`);
+  }
+
+  private postFull(request: SimulationRequest): void {
+    this.fullWorker ??= this.startWorker();
+    this.fullBusy = true;
+    this.fullWorker.postMessage(request);
   }
 
   private receive(reply: SimulationReply): void {
+    // Replies to a superseded edit, from the preview worker that went on to the newer one.
+    if (reply.runId !== this.runId || !this.scenario) return;
     if ('progress' in reply) {
-      if (reply.runId === this.runId && reply.fidelity === 'full') this.listener.progress?.(reply.progress);
+      if (reply.fidelity === 'full') this.listener.progress?.(reply.progress);
       return;
     }
     if ('focusResult' in reply) {
-      if (reply.runId === this.runId && this.scenario) this.listener.focusPreviewed?.(reply.focusResult);
+      this.listener.focusPreviewed?.(reply.focusResult);
       return;
     }
-    this.busy = false;
-    if (reply.runId !== this.runId || !this.scenario) return;
+    this.previewing = false;
+    this.fullBusy = false;
     if (!reply.ok) {
       this.listener.failed(reply.message);
       return;
     }
     const more = reply.fidelity === 'preview';
     this.listener.finished({ fidelity: reply.fidelity, results: reply.results, elapsedMs: reply.elapsedMs }, more);
-    if (more) this.post({ runId: this.runId, fidelity: 'full', scenario: this.scenario });
-    // The edit has its answer on screen: a spare loading now delays none.
-    this.prepareSpare();
+    if (more) this.postFull({ runId: this.runId, fidelity: 'full', scenario: this.scenario });
   }
 }

@@ -80,51 +80,95 @@ describe('the simulation runner', () => {
     expect(focused).toEqual([remote]);
     // The focused result is not the run's end: the whole preview and the full run follow.
     expect(updates).toEqual([]);
-    expect(worker.received).toHaveLength(1);
     worker.reply(worker.received[0]);
-    expect(worker.received[1]).toMatchObject({ fidelity: 'full' });
-    expect(worker.received[1].focus).toBeUndefined();
+    const full = workers[1].received[0];
+    expect(full).toMatchObject({ fidelity: 'full' });
+    expect(full.focus).toBeUndefined();
 
     runner.run(scenario(20_000), 'remote');
-    const stale = workers.at(-1)!.received.at(-1)!;
+    const stale = worker.received.at(-1)!;
     runner.run(scenario(30_000));
-    expect(workers.at(-1)!.received.at(-1)!.focus).toBeUndefined();
-    workers.at(-1)!.focusReply({ ...stale, runId: stale.runId }, { id: 'remote' } as OptionResult);
+    expect(worker.received.at(-1)!.focus).toBeUndefined();
+    worker.focusReply(stale, { id: 'remote' } as OptionResult);
     expect(focused).toHaveLength(1);
   });
 
-  test('runs a preview first, then the full run', () => {
+  test('runs a preview first, then the full run in a worker of its own', () => {
     const { runner, workers, updates } = harness();
     runner.run(scenario(20_000));
-    const [worker] = workers;
-    expect(worker.received[0]).toMatchObject({ fidelity: 'preview', requests: PREVIEW_REQUESTS });
-    worker.reply(worker.received[0]);
+    const [preview] = workers;
+    expect(preview.received[0]).toMatchObject({ fidelity: 'preview', requests: PREVIEW_REQUESTS });
+    // The full run's worker loads only once the preview has been answered.
+    expect(workers).toHaveLength(1);
+    preview.reply(preview.received[0]);
     expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([['preview', true]]);
-    expect(worker.received[1]).toMatchObject({ fidelity: 'full' });
-    expect(worker.received[1].requests).toBeUndefined();
-    worker.reply(worker.received[1]);
+    expect(preview.received).toHaveLength(1);
+    const full = workers[1];
+    expect(full.received[0]).toMatchObject({ fidelity: 'full' });
+    expect(full.received[0].requests).toBeUndefined();
+    full.reply(full.received[0]);
     expect(updates.map(([update, more]) => [update.fidelity, more])).toEqual([
       ['preview', true],
       ['full', false],
     ]);
+    // The next edit reuses both workers, its preview going to the one that ran last.
+    runner.run(scenario(30_000));
+    expect(full.received[1]).toMatchObject({ fidelity: 'preview' });
+    full.reply(full.received[1]);
+    expect(preview.received[1]).toMatchObject({ fidelity: 'full' });
+    expect(workers).toHaveLength(2);
+    // An edit while that preview is still going goes to the same worker.
+    runner.run(scenario(40_000));
+    runner.run(scenario(50_000));
+    expect(full.received.slice(2).map((request) => request.fidelity)).toEqual(['preview', 'preview']);
   });
 
   test('a small scenario runs once, at full fidelity', () => {
     const { runner, workers } = harness();
     runner.run(scenario(500));
     expect(workers[0].received).toEqual([expect.objectContaining({ fidelity: 'full' })]);
+    workers[0].reply(workers[0].received[0]);
+    expect(workers).toHaveLength(1);
   });
 
-  test('a newer edit replaces a busy worker and the stale reply is ignored', () => {
+  test('a newer edit during a preview goes to the same warm worker, and the stale reply is ignored', () => {
     const { runner, workers, updates } = harness();
     runner.run(scenario(20_000));
     runner.run(scenario(30_000));
-    expect(workers[0].terminated).toBe(true);
-    expect(workers).toHaveLength(2);
-    workers[0].reply(workers[0].received[0]);
+    const [preview] = workers;
+    expect(preview.terminated).toBe(false);
+    expect(workers).toHaveLength(1);
+    preview.reply(preview.received[0]);
     expect(updates).toEqual([]);
-    workers[1].reply(workers[1].received[0]);
+    // No full run of the superseded edit either.
+    expect(workers).toHaveLength(1);
+    preview.reply(preview.received[1]);
     expect(updates).toHaveLength(1);
+    expect(workers[1].received).toEqual([
+      expect.objectContaining({ runId: preview.received[1].runId, fidelity: 'full' }),
+    ]);
+  });
+
+  test('a newer edit during a full run ends its worker; the preview worker answers, then a fresh worker runs in full', () => {
+    const { runner, workers, updates } = harness();
+    runner.run(scenario(20_000));
+    const [preview] = workers;
+    preview.reply(preview.received[0]);
+    const [, full] = workers;
+    runner.run(scenario(30_000));
+    expect(full.terminated).toBe(true);
+    expect(preview.terminated).toBe(false);
+    expect(preview.received[1]).toMatchObject({ fidelity: 'preview' });
+    // Nothing loads beside the preview worker until the edit has its first answer.
+    expect(workers).toHaveLength(2);
+    full.reply(full.received[0]);
+    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview']);
+    preview.reply(preview.received[1]);
+    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview', 'preview']);
+    expect(workers).toHaveLength(3);
+    expect(workers[2].received).toEqual([expect.objectContaining({ fidelity: 'full' })]);
+    runner.dispose();
+    expect(workers.map((worker) => worker.terminated)).toEqual([true, true, true]);
   });
 
   test('a worker that dies reports the failure, and the next edit gets a fresh worker', () => {
@@ -135,69 +179,68 @@ describe('the simulation runner', () => {
     expect(workers[0].terminated).toBe(true);
     runner.run(scenario(20_000));
     expect(workers).toHaveLength(2);
+    expect(workers[1].received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+  });
+
+  test("a full run's worker that dies reports the failure; one that dies after its run was superseded does not", () => {
+    const { runner, workers, failures } = harness();
+    runner.run(scenario(20_000));
+    workers[0].reply(workers[0].received[0]);
+    workers[1].onerror?.({ message: 'out of memory' } as ErrorEvent);
+    expect(failures).toEqual(['the simulation worker failed: out of memory']);
+    runner.run(scenario(30_000));
+    workers[0].reply(workers[0].received[1]);
+    runner.run(scenario(40_000));
+    workers[0].reply(workers[0].received[2]);
+    // Ended by the edit: whatever it says now is about a run no one waits for, and its successor stays.
+    workers[2].onerror?.({ message: 'terminated' } as ErrorEvent);
+    expect(failures).toHaveLength(1);
+    runner.cancel();
+    expect(workers[3].terminated).toBe(true);
   });
 
   test("the full run reports its progress per option; the preview's does not", () => {
     const { runner, workers, progress } = harness();
     runner.run(scenario(20_000));
-    const [worker] = workers;
-    worker.progress(worker.received[0], 1);
+    const [preview] = workers;
+    preview.progress(preview.received[0], 1);
     expect(progress).toEqual([]);
-    worker.reply(worker.received[0]);
-    worker.progress(worker.received[1], 1);
+    preview.reply(preview.received[0]);
+    const full = workers[1];
+    full.progress(full.received[0], 1);
     expect(progress).toEqual([{ done: 1, total: 2, option: 'remote' }]);
   });
 
   test('cancelling the full run ends its worker and keeps the preview; its late reply is ignored', () => {
     const { runner, workers, updates, cancelled } = harness();
     runner.run(scenario(20_000));
-    const [worker] = workers;
-    worker.reply(worker.received[0]);
+    workers[0].reply(workers[0].received[0]);
+    const full = workers[1];
     runner.cancel();
-    expect(worker.terminated).toBe(true);
+    expect(full.terminated).toBe(true);
+    expect(workers[0].terminated).toBe(false);
     expect(cancelled()).toBe(1);
-    worker.reply(worker.received[1]);
+    full.reply(full.received[0]);
     expect(updates.map(([update]) => update.fidelity)).toEqual(['preview']);
-    // Nothing runs: a second cancel does nothing; the next edit starts a fresh worker.
+    // Nothing runs: a second cancel does nothing; the next edit's full run starts a fresh worker.
     runner.cancel();
     expect(cancelled()).toBe(1);
     runner.run(scenario(20_000));
-    expect(workers).toHaveLength(2);
+    workers[0].reply(workers[0].received[1]);
+    expect(workers).toHaveLength(3);
   });
 
-  test('an edit during a full run is taken by a spare worker that loaded after the preview was answered', () => {
+  test('a stopped run passes nothing on, and its full run is ended', () => {
     const { runner, workers, updates } = harness();
     runner.run(scenario(20_000));
-    // Nothing loads beside the worker until the edit has its first answer.
-    expect(workers).toHaveLength(1);
     workers[0].reply(workers[0].received[0]);
-    expect(workers).toHaveLength(2);
-    expect(workers[1].received).toEqual([]);
-    runner.run(scenario(30_000));
-    expect(workers[0].terminated).toBe(true);
-    // The spare takes the edit; no worker is started for it.
-    expect(workers).toHaveLength(2);
-    expect(workers[1].received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+    runner.stop();
+    expect(workers[1].terminated).toBe(true);
     workers[1].reply(workers[1].received[0]);
-    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview', 'preview']);
-    // Its answer given, the next spare loads.
-    expect(workers).toHaveLength(3);
-    expect(workers[2].received).toEqual([]);
-    runner.dispose();
-    expect(workers.map((worker) => worker.terminated)).toEqual([true, true, true]);
-  });
-
-  test('a spare that fails to load is dropped, and the next replacement loads a fresh worker', () => {
-    const { runner, workers, failures } = harness();
     runner.run(scenario(20_000));
-    workers[0].reply(workers[0].received[0]);
-    const spare = workers[1];
-    spare.onerror?.({ message: 'syntax error' } as ErrorEvent);
-    expect(spare.terminated).toBe(true);
-    // A spare's failure is no run's: nothing is reported.
-    expect(failures).toEqual([]);
-    runner.run(scenario(30_000));
-    expect(spare.received).toEqual([]);
-    expect(workers.at(-1)!.received).toEqual([expect.objectContaining({ fidelity: 'preview' })]);
+    runner.stop();
+    workers[0].reply(workers[0].received[1]);
+    expect(updates.map(([update]) => update.fidelity)).toEqual(['preview']);
+    expect(workers).toHaveLength(2);
   });
 });
