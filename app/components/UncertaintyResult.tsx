@@ -1,6 +1,7 @@
 // A finished Monte Carlo study: the spread table, median bars with p5–p95 error bars for p95
 // latency and monthly cost, and the tornado of one option.
 import { type ReactNode, useRef, useState } from 'react';
+import { PASS_RANGE_NOTE, someShareHasRange } from '../../simulator/export/pass-share';
 import type { Scenario } from '../../simulator/scenario/schema';
 import type { MonteCarloReport } from '../../simulator/uncertainty/index';
 import { SpreadBarsChart } from '../charts/spread-bars-chart';
@@ -48,6 +49,11 @@ export function UncertaintyResult({ report, scenario }: { report: MonteCarloRepo
       <div className="table-scroll">
         <UncertaintyTable report={report} />
       </div>
+      {someShareHasRange(report.monte_carlo.options) && (
+        <p className="uncertainty-note" data-testid="uncertainty-range-note">
+          {PASS_RANGE_NOTE}
+        </p>
+      )}
       <div className="chart-grid">
         <Cell>
           {(width) => (

@@ -20,7 +20,6 @@ function SpreadCells({ spread, unit }: { spread: Spread | undefined; unit: (text
 
 // Met in at least 95% of samples reads as a pass, in under half as a fail, as on the command line.
 const shareClass = (share: number) => (share >= 0.95 ? 'pass' : share < 0.5 ? 'fail' : '');
-const percent = (share: number) => `${(share * 100).toFixed(share > 0.99 && share < 1 ? 1 : 0)}%`;
 
 export function UncertaintyTable({ report }: { report: MonteCarloReport }) {
   const budgets = budgetNames(report);
@@ -62,11 +61,11 @@ export function UncertaintyTable({ report }: { report: MonteCarloReport }) {
                 <td key={name}>—</td>
               ) : (
                 <td key={name} className={shareClass(share)}>
-                  {percent(share)}
+                  {row.passText[name]}
                 </td>
               );
             })}
-            <td className={shareClass(row.passAll)}>{percent(row.passAll)}</td>
+            <td className={shareClass(row.passAll)}>{row.passAllText}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 // What the uncertainty panel draws, read from a Monte Carlo report: per option the spread of
 // p95 latency and monthly cost and the chance of passing each budget, bars with p5–p95 error
 // bars, and one option's tornado. Pure, so it is tested without a browser.
+import { formatPassShare } from '../../simulator/export/pass-share';
 import type { MonteCarloReport, Spread } from '../../simulator/uncertainty/index';
 
 export const LATENCY_METRIC = 'latency_ms.p95';
@@ -13,6 +14,9 @@ export interface SpreadRow {
   /** Budget name to the share of samples that pass it, in the order of `budgetNames`. */
   pass: Record<string, number>;
   passAll: number;
+  /** As `pass` and `passAll` read: `9% (0%-42%)` where samples left the verdict undecided. */
+  passText: Record<string, string>;
+  passAllText: string;
 }
 
 export function spreadRows(report: MonteCarloReport): SpreadRow[] {
@@ -22,6 +26,13 @@ export function spreadRows(report: MonteCarloReport): SpreadRow[] {
     cost: option.metrics[COST_METRIC],
     pass: option.pass_probability,
     passAll: option.pass_all_probability,
+    passText: Object.fromEntries(
+      Object.entries(option.pass_probability).map(([name, share]) => [
+        name,
+        formatPassShare(share, option.pass_probability_range?.[name]),
+      ]),
+    ),
+    passAllText: formatPassShare(option.pass_all_probability, option.pass_all_probability_range),
   }));
 }
 

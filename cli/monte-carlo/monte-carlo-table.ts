@@ -3,6 +3,7 @@
 import pc from 'picocolors';
 import type { MonteCarloReport, Spread, TornadoBar } from '../../simulator';
 import { trim } from '../../simulator/export/figures';
+import { formatPassShare, formatPercent } from '../../simulator/export/pass-share';
 import type { TableStyle } from '../results-table';
 
 const TOP_PARAMETERS = 3;
@@ -16,7 +17,6 @@ function formatNumber(value: number): string {
 
 const spreadText = (spread: Spread | undefined, format = formatNumber) =>
   spread ? `${format(spread.p50)} [${format(spread.p5)}-${format(spread.p95)}]` : '-';
-const percent = (share: number) => `${(share * 100).toFixed(share > 0.99 && share < 1 ? 1 : 0)}%`;
 
 function renderTable(headers: string[], rows: { text: string; paint?: (text: string) => string }[][]): string[] {
   const widths = headers.map((header, column) =>
@@ -54,15 +54,19 @@ export function renderMonteCarloTable(report: MonteCarloReport, style: TableStyl
     { text: option.id },
     { text: spreadText(option.metrics['latency_ms.p95']) },
     { text: spreadText(option.metrics['monthly_usd.total']) },
-    { text: spreadText(option.metrics.success_rate, percent) },
+    { text: spreadText(option.metrics.success_rate, formatPercent) },
     ...budgetNames.map((name) => {
       const share = option.pass_probability[name];
-      return share === undefined ? { text: '' } : { text: percent(share), paint: paintShare(share) };
+      if (share === undefined) return { text: '' };
+      return { text: formatPassShare(share, option.pass_probability_range?.[name]), paint: paintShare(share) };
     }),
-    { text: percent(option.pass_all_probability), paint: paintShare(option.pass_all_probability) },
+    {
+      text: formatPassShare(option.pass_all_probability, option.pass_all_probability_range),
+      paint: paintShare(option.pass_all_probability),
+    },
   ]);
   const lines = [
-    `Monte Carlo: ${study.samples.toLocaleString('en-US')} samples, seed ${study.seed}, ${study.requests_per_sample.toLocaleString('en-US')} requests each; median [5th-95th percentile] over the samples, P = share of samples meeting the budget.`,
+    `Monte Carlo: ${study.samples.toLocaleString('en-US')} samples, seed ${study.seed}, ${study.requests_per_sample.toLocaleString('en-US')} requests each; median [5th-95th percentile] over the samples, P = share of samples meeting the budget (least-most: were the verdicts that even a sample's full run left undecided all failing, all passing).`,
     study.parameters.length === 0
       ? 'No uncertain values in the scenario: the samples differ only in their random streams.'
       : `Uncertain: ${study.parameters.map((parameter) => `${parameter.parameter} ${formatNumber(parameter.low)}..${formatNumber(parameter.high)}`).join(', ')} (5th..95th percentile).`,

@@ -6,8 +6,9 @@ import type { ScenarioResults } from '../results';
 import type { MonteCarloReport } from '../uncertainty/monte-carlo-plan';
 import type { Spread } from '../uncertainty/percentiles';
 import { budgetTitle } from './budget-format';
-import { formatFigure, formatMs, formatShare, formatUsd } from './figures';
+import { formatFigure, formatMs, formatUsd } from './figures';
 import { optionTitle } from './option-title';
+import { formatPassShare, PASS_RANGE_NOTE, someShareHasRange } from './pass-share';
 import type { ReportTable } from './decision-report';
 
 export interface UncertaintySection {
@@ -44,10 +45,14 @@ export function uncertaintySection(
       ? `${format(spread.p50)} (${format(spread.p5)} to ${format(spread.p95)})`
       : '—';
   const budgets = [...new Set(carlo.options.flatMap((option) => Object.keys(option.pass_probability)))];
+  // Whole percents, as the terminal table and the app write a share of samples (50 samples are
+  // 2% steps: a decimal would claim more than they tell).
+  const passShare = (share: number | undefined, range: readonly [number, number] | undefined) =>
+    share === undefined ? '—' : formatPassShare(share, range);
   const chosen = results.decision ?? results.recommendation ?? results.options[0]?.id;
   const bars = sensitivity.filter((bar) => bar.option === chosen && bar.rank <= TORNADO_RANKS);
   return {
-    note: `${formatFigure(carlo.samples)} Monte Carlo samples of the ${carlo.parameters.length} uncertain values (${formatFigure(carlo.requests_per_sample)} requests per sample, seed ${carlo.seed}); bands are the median with the 5th and 95th percentiles.`,
+    note: `${formatFigure(carlo.samples)} Monte Carlo samples of the ${carlo.parameters.length} uncertain values (${formatFigure(carlo.requests_per_sample)} requests per sample, seed ${carlo.seed}); bands are the median with the 5th and 95th percentiles.${someShareHasRange(carlo.options) ? ` ${PASS_RANGE_NOTE}` : ''}`,
     bands: {
       header: ['Option', 'p95 latency', 'Monthly cost'],
       rows: carlo.options.map((option) => [
@@ -60,8 +65,8 @@ export function uncertaintySection(
       header: ['Option', ...budgets.map(budgetTitle), 'every budget'],
       rows: carlo.options.map((option) => [
         title(option.id),
-        ...budgets.map((name) => formatShare(option.pass_probability[name] ?? null)),
-        formatShare(option.pass_all_probability),
+        ...budgets.map((name) => passShare(option.pass_probability[name], option.pass_probability_range?.[name])),
+        passShare(option.pass_all_probability, option.pass_all_probability_range),
       ]),
     },
     tornado:

@@ -4,7 +4,8 @@
 // (with idle devices a user per request, so the shortest span and the least background load),
 // and kept after the first that decides every budget verdict
 // (verdict-intervals.ts). An option none decides is simulated at the full request count: the
-// same run a sample made before stages existed (same requests, fidelity and seed).
+// same run a sample made before stages existed (same requests, fidelity and seed). The verdicts
+// that even the full run leaves undecided are reported as such (the study's pass share ranges).
 //
 // Every stage is its own run with the sample's seed, so the outcome depends only on the sample,
 // never on the order or the worker that evaluates it. A stage is tried only where it costs at
@@ -22,18 +23,19 @@ import type { Scenario } from '../scenario/schema';
 import { exactOutcome } from './exact-outcome';
 import { requestVisits, runWork } from './run-work';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
-import { optionVariability, verdictsDecided } from './verdict-intervals';
+import { optionVariability, verdictStates } from './verdict-intervals';
 
 /** The stages' shares of the full request count, each at least MIN_STAGE requests. */
 const STAGE_SHARES = [1 / 8, 1 / 4];
 const MIN_STAGE = 200;
 /**
- * The chance that a sample stops with a verdict its figure does not have. Each stage's intervals
- * miss with at most STOP_RISK / STAGE_SHARES.length; by the union bound (Bonferroni) the chance
- * that any stage a sample looks at misses is at most STOP_RISK, whichever stages it runs or skips.
+ * The chance that a sample reports a verdict as decided that its figure does not have. A sample
+ * looks at its verdicts after each stage and after the full run; each look's intervals miss with
+ * at most LOOK_RISK, and by the union bound (Bonferroni) the chance that any look a sample makes
+ * misses is at most STOP_RISK, whichever stages it runs or skips.
  */
 export const STOP_RISK = 0.01;
-const STAGE_RISK = STOP_RISK / STAGE_SHARES.length;
+export const LOOK_RISK = STOP_RISK / (STAGE_SHARES.length + 1);
 
 export interface SampleSettings {
   seed: number;
@@ -54,6 +56,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const simulate = (requests: number) =>
         evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed);
       const variability = optionVariability(system, plan);
+      const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
+      const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
       // What varies over time for all users at once leaves no stage able to decide.
       const stages = variability.sharedOverTime ? [] : stageRequests(system, plan, settings.requests);
       let requests = 0;
@@ -61,19 +65,22 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       while (stage < stages.length) {
         const result = simulate(stages[stage]);
         requests += result.requests;
-        if (verdictsDecided(system, variability, result, STAGE_RISK)) {
-          return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
-        }
+        if (decided(result)) return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
         const from = stage;
         stage = stages.findIndex(
-          (count, later) =>
-            later > from &&
-            verdictsDecided(system, variability, scaledRun(system, result, count / stages[from]), STAGE_RISK),
+          (count, later) => later > from && decided(scaledRun(system, result, count / stages[from])),
         );
         if (stage < 0) break;
       }
+      // The full run is reported whatever it decides; the verdicts whose intervals straddle
+      // their limits even so are reported as undecided, so that the study can say how far
+      // they could move its pass shares.
       const result = simulate(settings.requests);
-      return { ...optionOutcome(result), evaluation: { method: 'full', requests: requests + result.requests } };
+      const undecided = [...states(result)].flatMap(([name, state]) => (state === 'undecided' ? [name] : []));
+      return {
+        ...optionOutcome(result),
+        evaluation: { method: 'full', requests: requests + result.requests, undecided },
+      };
     });
 }
 

@@ -18,6 +18,14 @@ export interface MonteCarloOption {
    * sample on average (every stage's included).
    */
   evaluations?: { exact: number; pilot: number; full: number; mean_requests: number };
+  /**
+   * Addition: per budget, the least and the most share of samples that pass it whatever the
+   * verdicts the samples' runs left undecided turn out to be: undecided ones counted failing,
+   * then passing. The pass share lies between; the width is the share of undecided samples.
+   */
+  pass_probability_range?: Record<string, [number, number]>;
+  /** Addition: the same for passing every budget. */
+  pass_all_probability_range?: [number, number];
 }
 
 /** `samples[i]` holds the outcomes of sample i, one per option in scenario order. */
@@ -51,6 +59,20 @@ export function summarizeSamples(samples: readonly (readonly OptionOutcome[])[])
         full: count('full'),
         mean_requests: requests / evaluations.length,
       };
+      const undecided = (outcome: OptionOutcome, budget: string) =>
+        outcome.evaluation?.undecided?.includes(budget) === true;
+      const range = (budget: string): [number, number] => [
+        share((outcome) => outcome.budgets[budget] && !undecided(outcome, budget)),
+        share((outcome) => outcome.budgets[budget] || undecided(outcome, budget)),
+      ];
+      summary.pass_probability_range = Object.fromEntries(
+        Object.keys(option.budgets).map((name) => [name, range(name)]),
+      );
+      const budgets = Object.keys(option.budgets);
+      summary.pass_all_probability_range = [
+        share((outcome) => outcome.pass && !budgets.some((name) => undecided(outcome, name))),
+        share((outcome) => budgets.every((name) => outcome.budgets[name] || undecided(outcome, name))),
+      ];
     }
     return summary;
   });

@@ -15,13 +15,15 @@ export interface OptionOutcome {
 
 /**
  * `exact`: the closed form of the queueing estimate, no simulation; `pilot`: a shorter run (a
- * stage, adaptive-sample.ts) that decided every verdict; `full`: simulated at the full request
- * count. `requests`: measured requests simulated for the option in this sample, every stage's
- * included.
+ * stage, adaptive-sample.ts) that decided every verdict, or left undecided only verdicts that
+ * the full run could not decide either; `full`: simulated at the full request count.
+ * `requests`: measured requests simulated for the option in this sample, every stage's included.
  */
 export interface SampleEvaluation {
   method: 'exact' | 'pilot' | 'full';
   requests: number;
+  /** Addition: the budgets whose verdict the reported run left undecided (its figure's interval straddles the limit). */
+  undecided?: string[];
 }
 
 export function optionOutcome(

@@ -160,22 +160,29 @@ export function verdictInterval(
   return undefined;
 }
 
-/** Whether the run decided every verdict: each verdict is the same at both ends of its figure's interval at `risk`. */
-export function verdictsDecided(
+/**
+ * Per verdict, what the run says of it at `risk`: 'decided' when its figure's interval lies wholly
+ * on one side of the limit (or the figure cannot vary), 'undecided' when the interval straddles
+ * the limit (more requests might turn it), 'unknown' where no interval can be given: for that
+ * figure, or for any where what varies is shared by all users over time or the run is not
+ * stationary (then not even a fixed figure's verdict counts as decided, so that no stage stops).
+ */
+export function verdictStates(
   system: SystemModel,
   variability: OptionVariability,
   result: OptionResult,
   risk: number,
-): boolean {
-  if (variability.sharedOverTime || result.nonstationary) return false;
-  return result.budgets.every((verdict) => {
-    const interval = verdictInterval(system, variability, result, verdict, risk);
-    if (interval === 'fixed') return true;
-    return (
-      interval !== undefined &&
-      withinBudget(verdict.name, verdict.limit, interval[0]) === withinBudget(verdict.name, verdict.limit, interval[1])
-    );
-  });
+): Map<string, 'decided' | 'undecided' | 'unknown'> {
+  const noInterval = variability.sharedOverTime || result.nonstationary;
+  return new Map(
+    result.budgets.map((verdict) => {
+      const interval = noInterval ? undefined : verdictInterval(system, variability, result, verdict, risk);
+      if (interval === undefined) return [verdict.name, 'unknown'];
+      if (interval === 'fixed') return [verdict.name, 'decided'];
+      const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
+      return [verdict.name, low === high ? 'decided' : 'undecided'];
+    }),
+  );
 }
 
 // The standard deviation of a distribution given by its 101 percentiles.

@@ -1,6 +1,7 @@
 // 1,000 Monte Carlo samples of the AR scenario on 2 worker threads (issue 15 target: at most
 // 5 s on 2 cores), start to finish as a user runs it, with the uncertain values the scenario
-// itself gives; and how the samples were evaluated (closed form, a stage, full run). Prints,
+// itself gives; how the samples were evaluated (closed form, a stage, full run), and how far the
+// verdicts that even full runs leave undecided could move the pass shares. Prints,
 // never asserts. Run: npx tsx test/perf/monte-carlo.ts [samples]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -45,4 +46,14 @@ if (decision) {
   console.log(
     `  hybrid-cached: p95 ${Math.round(decision.metrics['latency_ms.p95'].p50)} ms [${Math.round(decision.metrics['latency_ms.p95'].p5)}-${Math.round(decision.metrics['latency_ms.p95'].p95)}], passes every budget in ${(decision.pass_all_probability * 100).toFixed(0)}% of samples`,
   );
+}
+// The pass shares that undecided verdicts leave open: their least and most.
+for (const option of study.options) {
+  const open = Object.entries(option.pass_probability_range ?? {}).filter(([, [least, most]]) => least !== most);
+  for (const [budget, [least, most]] of open) {
+    const share = (value: number) => `${(value * 100).toFixed(1)}%`;
+    console.log(
+      `  ${option.id} ${budget}: passes in ${share(option.pass_probability[budget])} of samples, ${share(least)}-${share(most)} whatever the ${share(most - least)} undecided turn out`,
+    );
+  }
 }

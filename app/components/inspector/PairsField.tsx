@@ -3,11 +3,10 @@
 // next one continuing the list) and removed.
 import type { FieldPath } from '../../editing/edits';
 import type { FieldEditor, FieldSpec } from '../../editing/field-specs';
-import { type Pair, withoutItem } from '../../editing/value-forms';
-import { useInspectorFrame } from './field-context';
+import type { Pair } from '../../editing/value-forms';
 import { AddOptional } from './GroupField';
 import { NumberField } from './NumberField';
-import { AddButton, RemoveButton } from './ValueEditor';
+import { RowsTable } from './RowsTable';
 
 export interface PairsFieldProps {
   spec: FieldSpec;
@@ -19,59 +18,32 @@ export interface PairsFieldProps {
 }
 
 export function PairsField({ spec, editor, at, value, label, testId }: PairsFieldProps) {
-  const frame = useInspectorFrame();
   if (!Array.isArray(value)) {
     return <AddOptional spec={spec} at={at} testId={testId} label={`add ${spec.label.toLowerCase()}`} />;
   }
   const rows = value as Pair[];
-  const removable = rows.length > editor.minRows || spec.optional;
   return (
-    <table className="pairs-field" data-testid={testId}>
-      <thead>
-        <tr>
-          {editor.columns.map((column) => (
-            <th key={column.label} scope="col">
-              {column.label}
-              {column.unit ? ` (${column.unit})` : ''}
-            </th>
-          ))}
-          <td />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index}>
-            {editor.columns.map((column, position) => (
-              <td key={column.label}>
-                <NumberField
-                  at={[...at, index, position]}
-                  value={Array.isArray(row) ? row[position] : undefined}
-                  label={`${label} row ${index + 1}: ${column.label}`}
-                  integer={column.integer}
-                />
-              </td>
-            ))}
-            <td>
-              {removable ? (
-                <RemoveButton
-                  name={`row ${index + 1} of ${label.toLowerCase()}`}
-                  text="×"
-                  onRemove={() => frame.commit([{ at, value: rows.length > 1 ? withoutItem(rows, index) : undefined }])}
-                />
-              ) : null}
-            </td>
-          </tr>
-        ))}
-        <tr>
-          <td colSpan={3}>
-            <AddButton
-              at={at}
-              label="add a row"
-              onAdd={() => frame.commit([{ at, value: [...rows, editor.next(rows)] }])}
-            />
-          </td>
-        </tr>
-      </tbody>
-    </table>
+    <RowsTable
+      className="pairs-field"
+      testId={testId}
+      at={at}
+      headers={editor.columns.map((column) => `${column.label}${column.unit ? ` (${column.unit})` : ''}`)}
+      rows={rows}
+      cells={(row, index) =>
+        editor.columns.map((column, position) => (
+          <NumberField
+            key={column.label}
+            at={[...at, index, position]}
+            value={Array.isArray(row) ? row[position] : undefined}
+            label={`${label} row ${index + 1}: ${column.label}`}
+            integer={column.integer}
+          />
+        ))
+      }
+      rowName={(index) => `row ${index + 1} of ${label.toLowerCase()}`}
+      removable={rows.length > editor.minRows || spec.optional === true}
+      addLabel="add a row"
+      next={() => editor.next(rows)}
+    />
   );
 }

@@ -12,6 +12,7 @@ import {
   tornadoDomain,
   tornadoOf,
 } from '../../../app/uncertainty/uncertainty-rows';
+import { formatPercent, someShareHasRange } from '../../../simulator/export/pass-share';
 import { monteCarloReport, type OptionOutcome, planMonteCarlo } from '../../../simulator/uncertainty/index';
 import { twoTierDraft } from './scenario-draft';
 
@@ -36,13 +37,29 @@ function outcomes([usdPerHour, mbps]: number[]): OptionOutcome[] {
   return [option('local', 50, 0), option('remote', 1000 / mbps, usdPerHour * 730)];
 }
 
-function report(samples = 200) {
+// As a Monte Carlo sample's full run reports them: the remote option's latency verdict is left
+// undecided where its p95 is within `noise` of the 150 ms budget; the local one's always decided.
+function evaluatedOutcomes(values: number[], noise: number): OptionOutcome[] {
+  const [local, remote] = outcomes(values);
+  const near = Math.abs(remote.metrics[LATENCY_METRIC]! - 150) < noise;
+  const evaluation = (undecided: string[]) => ({ method: 'full' as const, requests: 100, undecided });
+  return [
+    { ...local, evaluation: evaluation([]) },
+    { ...remote, evaluation: evaluation(near ? ['latency_ms.p95'] : []) },
+  ];
+}
+
+function plan(samples: number) {
   const uncertain = uncertainDraft(uncertainTwoTier());
   if (!uncertain) throw new Error('expected uncertain values');
-  const plan = planMonteCarlo(uncertain, { samples, seed: 7, requests: 100 });
+  return planMonteCarlo(uncertain, { samples, seed: 7, requests: 100 });
+}
+
+function report(samples = 200, sample: (values: number[]) => OptionOutcome[] = outcomes) {
+  const planned = plan(samples);
   return monteCarloReport(
-    plan,
-    plan.tasks.map((task) => outcomes(task.values)),
+    planned,
+    planned.tasks.map((task) => sample(task.values)),
   );
 }
 
@@ -71,6 +88,35 @@ describe('the uncertainty panel figures', () => {
     expect(remote.pass['latency_ms.p95']).toBeGreaterThan(0.7);
     expect(remote.pass['latency_ms.p95']).toBeLessThan(0.95);
     expect(budgetNames(report())).toEqual(['latency_ms.p95']);
+  });
+
+  test("a chance of passing reads with its least and most where samples' runs left the verdict undecided", () => {
+    const noise = 10;
+    const studied = report(200, (values) => evaluatedOutcomes(values, noise));
+    const p95s = plan(200).tasks.map((task) => outcomes(task.values)[1].metrics[LATENCY_METRIC]!);
+    const share = (count: (p95: number) => boolean) => p95s.filter(count).length / p95s.length;
+    const undecided = (p95: number) => Math.abs(p95 - 150) < noise;
+    const passing = share((p95) => p95 <= 150);
+    const least = share((p95) => p95 <= 150 && !undecided(p95));
+    const most = share((p95) => p95 <= 150 || undecided(p95));
+    expect(least).toBeLessThan(most);
+    const [local, remote] = spreadRows(studied);
+    const expected = `${formatPercent(passing)} (${formatPercent(least)}-${formatPercent(most)})`;
+    expect(remote.passText['latency_ms.p95']).toBe(expected);
+    // One budget: passing them all is passing it.
+    expect(remote.passAllText).toBe(expected);
+    expect(local.passText['latency_ms.p95']).toBe('100%');
+    expect(local.passAllText).toBe('100%');
+    expect(someShareHasRange(studied.monte_carlo.options)).toBe(true);
+  });
+
+  test('a chance of passing reads alone where every verdict was decided', () => {
+    const decided = report(200, (values) => evaluatedOutcomes(values, 0));
+    const remote = spreadRows(decided)[1];
+    expect(remote.passText['latency_ms.p95']).toBe(formatPercent(remote.pass['latency_ms.p95']));
+    expect(remote.passText['latency_ms.p95']).toMatch(/^\d+%$/);
+    expect(someShareHasRange(decided.monte_carlo.options)).toBe(false);
+    expect(someShareHasRange(report().monte_carlo.options)).toBe(false);
   });
 
   test('error bars reach from the median down to p5 and up to p95', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownReport } from '../../../simulator/export/markdown-report';
+import { formatPercent } from '../../../simulator/export/pass-share';
 import { decisionRecordFile } from '../../../simulator/export/decision-record-file';
 import {
   evaluateWithValues,
@@ -209,7 +210,7 @@ describe('the uncertainty section', () => {
     expect(section).toContain('12 Monte Carlo samples of the 2 uncertain values (200 requests per sample, seed 2)');
     const passAll = study.monte_carlo.options[0].pass_all_probability;
     expect(section).toContain('| Option | latency p95 | monthly cost | every budget |');
-    expect(section).toMatch(new RegExp(`\\| only \\| [\\d.]+% \\| [\\d.]+% \\| ${Math.round(passAll * 1000) / 10}`));
+    expect(section).toMatch(new RegExp(`\\| only \\| \\d+%[^|]* \\| \\d+%[^|]* \\| ${formatPercent(passAll)}`));
     expect(section).toMatch(
       /\| only \| [\d.]+ ms \([\d.]+ ms to [\d.]+ ms\) \| \$[\d,.]+ \(\$[\d,.]+ to \$[\d,.]+\) \|/,
     );

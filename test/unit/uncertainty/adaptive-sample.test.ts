@@ -15,8 +15,8 @@ import {
 } from '../../../simulator';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
-import { evaluateSample, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
-import { optionVariability, verdictInterval } from '../../../simulator/uncertainty/verdict-intervals';
+import { evaluateSample, LOOK_RISK, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
+import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
 import { loadScenario } from '../export/ar-scenario';
 import { UNCERTAIN_STATION } from './uncertain-station';
 
@@ -53,23 +53,42 @@ describe('the stopping rule', () => {
     const p95 = pilot.options[0].latency_ms.p95;
     const near = fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${p95} }`));
     const [outcome] = evaluateSample(near, { seed: 3, requests: 2000 });
-    expect(outcome.evaluation).toEqual({ method: 'full', requests: 2250 });
+    expect(outcome.evaluation).toMatchObject({ method: 'full', requests: 2250 });
     const full = evaluateScenario(near, { requests: 2000, seed: 3, fidelity: 'preview' });
     expect({ ...outcome, evaluation: undefined }).toEqual({ ...optionOutcome(full.options[0]), evaluation: undefined });
   });
 
+  it('reports the verdicts that even the full run leaves undecided, and only those', () => {
+    const fullRun = (scenario: Scenario) =>
+      evaluateScenario(scenario, { requests: 2000, seed: 3, fidelity: 'preview' }).options[0];
+    // The budget at the full run's own p95: its interval straddles the limit, whatever the risk.
+    const p95 = fullRun(fixed(UNIFORM_STATION)).latency_ms.p95;
+    const near = fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${p95} }`));
+    const [outcome] = evaluateSample(near, { seed: 3, requests: 2000 });
+    expect(outcome.evaluation).toEqual({ method: 'full', requests: 2250, undecided: ['latency_ms.p95'] });
+    // The cost does not vary: decided, and not among them.
+    expect(outcome.budgets.monthly_usd).toBe(true);
+    // A budget far from the full run's p95 is decided there, as a stage would have.
+    const system = buildSystemModel(near);
+    const variability = optionVariability(system, buildOptionPlan(system, near.options[0]));
+    const states = verdictStates(system, variability, fullRun(near), LOOK_RISK);
+    expect(Object.fromEntries(states)).toEqual({ 'latency_ms.p95': 'undecided', monthly_usd: 'decided' });
+  });
+
+  // The station behind a wide-area link from the users' phones, with a success budget.
+  const linked = (outages: string) =>
+    fixed(
+      UNIFORM_STATION.replace(
+        'options:',
+        `links:\n  - { id: wan, between: [client, server], tech: wan${outages} }\noptions:`,
+      )
+        .replace('components:\n', 'components:\n  - { id: client, kind: phone, hardware: phone-midrange }\n')
+        .replace('source: server', 'source: client')
+        .replace('users: 1\n  per_user_rps: 20', 'users: 20\n  per_user_rps: 1')
+        .replace('budgets:', 'budgets:\n  success_rate: 0.5'),
+    );
+
   it('takes success as settled where no request can fail, and gives it an interval where one can', () => {
-    const linked = (outages: string) =>
-      fixed(
-        UNIFORM_STATION.replace(
-          'options:',
-          `links:\n  - { id: wan, between: [client, server], tech: wan${outages} }\noptions:`,
-        )
-          .replace('components:\n', 'components:\n  - { id: client, kind: phone, hardware: phone-midrange }\n')
-          .replace('source: server', 'source: client')
-          .replace('users: 1\n  per_user_rps: 20', 'users: 20\n  per_user_rps: 1')
-          .replace('budgets:', 'budgets:\n  success_rate: 0.5'),
-      );
     const interval = (scenario: Scenario) => {
       const system = buildSystemModel(scenario);
       const plan = buildOptionPlan(system, scenario.options[0]);
@@ -82,6 +101,24 @@ describe('the stopping rule', () => {
     expect(Array.isArray(outage)).toBe(true);
     const [low, high] = outage as [number, number];
     expect(low).toBeLessThan(high);
+  });
+
+  it('runs in full a verdict without an interval, and does not count it as undecided', () => {
+    // A photo crosses the link, so that its utilisation has a budget; that figure has no interval.
+    const scenario = linked('');
+    const withLink: Scenario = {
+      ...scenario,
+      pipeline: [{ ...scenario.pipeline[0], output_kb: 50 }, ...scenario.pipeline.slice(1)],
+      budgets: { ...scenario.budgets, link_utilization: 0.9 },
+    };
+    const system = buildSystemModel(withLink);
+    const plan = buildOptionPlan(system, withLink.options[0]);
+    const result = evaluateScenario(withLink, { requests: 250, seed: 3, fidelity: 'preview' }).options[0];
+    const states = verdictStates(system, optionVariability(system, plan), result, LOOK_RISK);
+    expect(states.get('link_utilization.wan')).toBe('unknown');
+    const [outcome] = evaluateSample(withLink, { seed: 3, requests: 2000 });
+    expect(outcome.evaluation?.method).toBe('full');
+    expect(outcome.evaluation?.undecided).not.toContain('link_utilization.wan');
   });
 });
 
@@ -123,8 +160,8 @@ function p50Interval(scenario: Scenario, requests: number, risk: number): [numbe
 }
 
 describe('the stages of a sample', () => {
-  // Two stages, an eighth and a quarter of 2,000 requests; each looks at half the risk.
-  const stageRisk = STOP_RISK / 2;
+  // Two stages, an eighth and a quarter of 2,000 requests, and the full run: each looks at a third of the risk.
+  const stageRisk = LOOK_RISK;
   const withBudget = (p50: number) =>
     fixed(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p50: ${p50} }`));
 
@@ -145,7 +182,8 @@ describe('the stages of a sample', () => {
     expect(outcome.budgets['latency_ms.p50']).toBe(true);
   });
 
-  it('split the stopping risk between them: a verdict that only the whole risk at one look decides goes on', () => {
+  it('split the stopping risk between the looks: a verdict that only the whole risk at one look decides goes on', () => {
+    expect(LOOK_RISK).toBeCloseTo(STOP_RISK / 3, 15);
     const [, wholeRiskHigh] = p50Interval(withBudget(100), 250, STOP_RISK);
     const [, stageHigh] = p50Interval(withBudget(100), 250, stageRisk);
     expect(wholeRiskHigh).toBeLessThan(stageHigh);

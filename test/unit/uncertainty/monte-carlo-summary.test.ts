@@ -30,3 +30,35 @@ describe('a Monte Carlo summary', () => {
     expect(option.pass_all_probability).toBe(15 / 21);
   });
 });
+
+describe('the pass share ranges of a Monte Carlo summary', () => {
+  const sample = (pass: boolean, undecided: string[]): OptionOutcome[] => [
+    {
+      id: 'a',
+      metrics: {},
+      budgets: { 'latency_ms.p95': pass, monthly_usd: true },
+      pass,
+      evaluation: { method: 'full', requests: 2000, undecided },
+    },
+  ];
+
+  it('count the undecided samples failing for the least share and passing for the most', () => {
+    // 10 samples: 4 decided passing, 2 undecided passing, 1 undecided failing, 3 decided failing.
+    const samples = [
+      ...Array.from({ length: 4 }, () => sample(true, [])),
+      ...Array.from({ length: 2 }, () => sample(true, ['latency_ms.p95'])),
+      sample(false, ['latency_ms.p95']),
+      ...Array.from({ length: 3 }, () => sample(false, [])),
+    ];
+    const [option] = summarizeSamples(samples);
+    expect(option.pass_probability['latency_ms.p95']).toBe(0.6);
+    expect(option.pass_probability_range).toEqual({ 'latency_ms.p95': [0.4, 0.7], monthly_usd: [1, 1] });
+    expect(option.pass_all_probability_range).toEqual([0.4, 0.7]);
+  });
+
+  it('are absent where no sample was evaluated adaptively (a tornado run, a summary of old outcomes)', () => {
+    const [option] = summarizeSamples([[{ id: 'a', metrics: {}, budgets: { monthly_usd: true }, pass: true }]]);
+    expect(option.pass_probability_range).toBeUndefined();
+    expect(option.pass_all_probability_range).toBeUndefined();
+  });
+});
