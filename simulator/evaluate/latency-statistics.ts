@@ -1,7 +1,7 @@
 // Statistics of the latencies of completed requests: exact order statistics of the whole run
 // (no streaming estimate), and 95% confidence intervals by the method of batch means.
 import type { LatencySummary } from '../results';
-import { valuesAtRanks } from './order-statistics';
+import { type HighWords, highWords, valuesAtRanks } from './order-statistics';
 import { studentQuantile } from './student-t';
 
 // Batch counts tried, most first.
@@ -52,15 +52,16 @@ export interface LatencyStatistics {
 
 /**
  * Type-7 quantiles at `shares` of unsorted non-negative values, left as they are: quantileOfSorted
- * of the sorted values, bit for bit, from only the order statistics it reads.
+ * of the sorted values, bit for bit, from only the order statistics it reads. `range`, when known,
+ * holds the values' high words (see valuesAtRanks).
  */
-export function quantilesOfUnsorted(values: Float64Array, shares: readonly number[]): number[] {
+export function quantilesOfUnsorted(values: Float64Array, shares: readonly number[], range?: HighWords): number[] {
   const n = values.length;
   const ranks = shares.flatMap((share) => {
     const low = Math.floor((n - 1) * share);
     return [low, Math.min(n - 1, low + 1)];
   });
-  const atRanks = valuesAtRanks(values, ranks);
+  const atRanks = valuesAtRanks(values, ranks, range);
   const sorted: { length: number; [rank: number]: number } = { length: n };
   ranks.forEach((rank, index) => (sorted[rank] = atRanks[index]));
   return shares.map((share) => quantileOfSorted(sorted, share));
@@ -76,9 +77,12 @@ export function summarizeLatencies(latencies: Float64Array, intervals: boolean):
   if (count === 0) return null;
   const completed = count < latencies.length ? withoutFailed(latencies, count) : latencies;
   const sum = sumOf(completed, 0, count);
-  const ci95 = intervals ? batchIntervals(completed) : undefined;
+  // Found once, the range of the high words serves every order statistic below, those of each
+  // batch too (see valuesAtRanks).
+  const range = highWords(completed);
+  const ci95 = intervals ? batchIntervals(completed, range) : undefined;
   const percents = Array.from({ length: 101 }, (_, percent) => percent / 100);
-  const quantiles = quantilesOfUnsorted(completed, percents);
+  const quantiles = quantilesOfUnsorted(completed, percents, range);
   const summary: LatencySummary = {
     mean: sum / count,
     p50: quantiles[50],
@@ -95,7 +99,10 @@ export function summarizeLatencies(latencies: Float64Array, intervals: boolean):
 // system's memory, so the spread of their means (and of their p95s) gives the intervals. Where
 // the system remembers longer (a user's long outage, a slow queue draining), neighbouring batch
 // means move together and their spread understates the uncertainty: then fewer, longer batches.
-export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] | undefined {
+export function batchIntervals(
+  completed: Float64Array,
+  range: HighWords = highWords(completed),
+): LatencySummary['ci95'] | undefined {
   for (const count of BATCH_COUNTS) {
     const size = Math.floor(completed.length / count);
     if (size < MIN_PER_BATCH) continue;
@@ -107,7 +114,7 @@ export function batchIntervals(completed: Float64Array): LatencySummary['ci95'] 
     // Stryker disable next-line EqualityOperator: a lag-1 correlation of exactly 0.3 is a cut as good as any beside it; no test could aim at that one double.
     if (!fewest && lag1Correlation(means) > MAX_LAG1_CORRELATION) continue;
     const p95s = means.map(
-      (_, batch) => quantilesOfUnsorted(completed.subarray(batch * size, (batch + 1) * size), [0.95])[0],
+      (_, batch) => quantilesOfUnsorted(completed.subarray(batch * size, (batch + 1) * size), [0.95], range)[0],
     );
     const mean = studentInterval(means);
     const p95 = studentInterval(p95s);

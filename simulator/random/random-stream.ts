@@ -28,10 +28,14 @@ function mix32(value: number): number {
 }
 
 export class RandomStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Initialised here, not only in the constructor: a field declared without a value starts as
+  // undefined, and V8 then keeps it in a representation that may hold anything, so that every
+  // step below checks its type and does its integer arithmetic in doubles. Starting from 0, a
+  // small integer, the fields stay plain int32 (a run draws twice per request).
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   constructor(seed: number, name: string, index = 0) {
     const nameHash = hashName(name);

@@ -10,12 +10,11 @@ import type { ScenarioResults } from '../../simulator';
 import { erlangC } from '../../simulator/analytic/erlang';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const reportRss = fileURLToPath(new URL('./report-peak-memory.mjs', import.meta.url));
+const reportRss = fileURLToPath(new URL('./report-peak-memory.cjs', import.meta.url));
 
 function runCli(args: string[]): { seconds: number; stdout: string; peakMb: number } {
-  // One warm call first so that the launcher's bundle is fresh and the file cache is warm.
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', reportRss, 'bin/placewise.cjs', ...args], {
+  const result = spawnSync(process.execPath, ['--require', reportRss, 'bin/placewise.cjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -26,7 +25,10 @@ function runCli(args: string[]): { seconds: number; stdout: string; peakMb: numb
   return { seconds, stdout: result.stdout, peakMb: peak ? Number(peak[1]) : Number.NaN };
 }
 
-runCli(['--version']);
+// A short run of the same command first: it rebuilds a stale bundle and leaves the run command's
+// V8 code cache, which every later run uses (without it a run compiles the whole bundle, some
+// 0.1 s of CPU here), so that the figures below are of placewise as it runs from then on.
+runCli(['run', 'test/perf/fixtures/mm10.yaml', '--json', '--requests', '1000']);
 const mm10 = runCli(['run', 'test/perf/fixtures/mm10.yaml', '--json']);
 const results = JSON.parse(mm10.stdout) as ScenarioResults;
 const option = results.options[0];

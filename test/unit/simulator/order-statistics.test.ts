@@ -6,7 +6,7 @@ import {
   summarizeLatencies,
   t975,
 } from '../../../simulator/evaluate/latency-statistics';
-import { valuesAtRanks } from '../../../simulator/evaluate/order-statistics';
+import { highWords, valuesAtRanks } from '../../../simulator/evaluate/order-statistics';
 import { studentQuantile } from '../../../simulator/evaluate/student-t';
 import { RandomStream } from '../../../simulator/random/random-stream';
 
@@ -75,6 +75,32 @@ describe('order statistics', () => {
     ]);
   });
 
+  it('finds the lowest and highest high words of the values, wherever they stand', () => {
+    const highWord = (value: number) => new DataView(Float64Array.of(value).buffer).getUint32(4, true);
+    const values = Float64Array.from([3, 1e-9, 250, 0.5, 1e6, 7]);
+    expect(highWords(values)).toEqual({ lowest: highWord(1e-9), highest: highWord(1e6) });
+    expect(highWords(Float64Array.of(42))).toEqual({ lowest: highWord(42), highest: highWord(42) });
+  });
+
+  it('gives each part of an array its own values from the whole array’s range of high words', () => {
+    // The batches of a run share the run's range: wider than each batch's own, with values of
+    // other batches beyond both of its ends, it must still give each batch its exact values.
+    const values = randomValues(60_000, 11);
+    values[100] = 1e-300;
+    values[59_000] = 1e300;
+    const range = highWords(values);
+    for (const [from, to] of [
+      [0, 20_000],
+      [20_000, 40_000],
+      [40_000, 60_000],
+    ]) {
+      const part = values.subarray(from, to);
+      const sorted = sortedCopy(part);
+      const ranks = [0, 1, 9_000, 18_999, 19_000, 19_999];
+      expect(Array.from(valuesAtRanks(part, ranks, range))).toEqual(ranks.map((rank) => sorted[rank]));
+    }
+  });
+
   it('gives type-7 quantiles of unsorted values bit for bit as of the sorted values', () => {
     for (const n of [1, 2, 9_999, 60_000]) {
       const values = randomValues(n, n + 1);
@@ -97,6 +123,19 @@ describe('the latency summary', () => {
     expect(summary).toStrictEqual({ mean: 20, p50: 20, p90: 28, p95: 29, p99: 29.8, max: 30 }); // no ci95 key
     expect(quantiles).toHaveLength(101);
     expect([quantiles[0], quantiles[25], quantiles[100]]).toEqual([10, 15, 30]);
+  });
+
+  it('of a long run, with failures among its requests, is what each statistic gives of the completed ones alone', () => {
+    // One range of high words, found once, serves the run's quantiles and each batch's p95: the
+    // summary must equal the figures computed one by one, each from its own values.
+    const latencies = randomValues(100_000, 12);
+    for (let index = 3; index < latencies.length; index += 1_000) latencies[index] = Number.NaN;
+    const completed = latencies.filter((latency) => !Number.isNaN(latency));
+    const { summary, quantiles } = summarizeLatencies(latencies, true)!;
+    const percents = Array.from({ length: 101 }, (_, percent) => percent / 100);
+    expect(quantiles).toEqual(quantilesOfUnsorted(completed.slice(), percents));
+    expect(summary.ci95).toEqual(batchIntervals(completed.slice()));
+    expect(summary.mean).toBe(completed.reduce((sum, latency) => sum + latency, 0) / completed.length);
   });
 
   it('has nothing to summarise when no request completed', () => {
