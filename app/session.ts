@@ -6,7 +6,7 @@ import { BenchmarkSession } from './benchmark-session';
 import { CapacitySession, type CapacityWorker } from './capacity-session';
 import { diagramOptionOf } from './components/use-diagram-option';
 import type { ScenarioDraft } from './editing/draft';
-import { SimulationRunner, type SimulationWorker } from './simulation/simulation-runner';
+import { SimulationRunner, startAfterNextFrame, type SimulationWorker } from './simulation/simulation-runner';
 import { documentText, isDirty, matchesSaved, opensAsDocument } from './store/document-slice';
 import type { PlacewiseStore } from './store/store';
 import type { PendingDocument } from './store/ui-slice';
@@ -33,21 +33,25 @@ export class PlacewiseSession {
     this.benchmarks = new BenchmarkSession(api, store);
     this.capacity = new CapacitySession(store, createCapacityWorker);
     this.uncertainty = new UncertaintySession(store, createUncertaintyWorker);
-    this.runner = new SimulationRunner(createWorker, {
-      started: () => state().simulationStarted(),
-      finished: (update, more) => {
-        // Marks when results reach the UI thread, so test/perf/app-responsiveness.ts can split simulation from drawing.
-        performance.mark('placewise:results', { detail: update.fidelity });
-        state().simulationFinished(update, more);
+    this.runner = new SimulationRunner(
+      createWorker,
+      {
+        started: () => state().simulationStarted(),
+        finished: (update, more) => {
+          // Marks when results reach the UI thread, so test/perf/app-responsiveness.ts can split simulation from drawing.
+          performance.mark('placewise:results', { detail: update.fidelity });
+          state().simulationFinished(update, more);
+        },
+        focusPreviewed: (result) => {
+          performance.mark('placewise:results', { detail: 'preview of the shown option' });
+          state().focusPreviewed(result);
+        },
+        failed: (message) => state().simulationFailed(message),
+        progress: (progress) => state().simulationProgressed(progress),
+        cancelled: () => state().simulationCancelled(),
       },
-      focusPreviewed: (result) => {
-        performance.mark('placewise:results', { detail: 'preview of the shown option' });
-        state().focusPreviewed(result);
-      },
-      failed: (message) => state().simulationFailed(message),
-      progress: (progress) => state().simulationProgressed(progress),
-      cancelled: () => state().simulationCancelled(),
-    });
+      startAfterNextFrame,
+    );
   }
 
   /** Opens the start scenario, offers any recovered work, and keeps simulation and autosave in step with edits. */

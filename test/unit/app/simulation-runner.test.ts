@@ -1,6 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { SimulationProgress, SimulationReply, SimulationRequest } from '../../../app/simulation/protocol';
-import { PREVIEW_REQUESTS, SimulationRunner, type SimulationWorker } from '../../../app/simulation/simulation-runner';
+import {
+  PREVIEW_REQUESTS,
+  SimulationRunner,
+  startAfterNextFrame,
+  type SimulationWorker,
+} from '../../../app/simulation/simulation-runner';
 import type { SimulationUpdate } from '../../../app/store/simulation-slice';
 import type { OptionResult, ScenarioResults } from '../../../simulator/results';
 import { validateScenario } from '../../../simulator/scenario/load';
@@ -44,7 +49,7 @@ function scenario(requests: number): Scenario {
   return parsed.scenario;
 }
 
-function harness() {
+function harness(afterDrawn?: (start: () => void) => void) {
   const workers: FakeWorker[] = [];
   const updates: [SimulationUpdate, boolean][] = [];
   const failures: string[] = [];
@@ -65,6 +70,7 @@ function harness() {
       focusPreviewed: (result) => focused.push(result),
       cancelled: () => cancelled++,
     },
+    afterDrawn,
   );
   return { runner, workers, updates, failures, progress, focused, cancelled: () => cancelled };
 }
@@ -121,6 +127,48 @@ describe('the simulation runner', () => {
     runner.run(scenario(40_000));
     runner.run(scenario(50_000));
     expect(full.received.slice(2).map((request) => request.fidelity)).toEqual(['preview', 'preview']);
+  });
+
+  test('waits for the preview to be drawn before the full run, which a newer edit or Cancel in between drops', () => {
+    const drawn: (() => void)[] = [];
+    const { runner, workers, cancelled } = harness((start) => drawn.push(start));
+    runner.run(scenario(20_000));
+    workers[0].reply(workers[0].received[0]);
+    // Answered but not yet drawn: no full run, not even its worker.
+    expect(workers).toHaveLength(1);
+    drawn.shift()!();
+    expect(workers[1].received).toEqual([expect.objectContaining({ fidelity: 'full' })]);
+    workers[1].reply(workers[1].received[0]);
+
+    // A newer edit before the frame: the older full run never starts; the newer one does.
+    runner.run(scenario(30_000));
+    // The worker that was sent the latest request previews it.
+    const previewing = () => workers.find((worker) => worker.received.at(-1)?.runId === lastRunId())!;
+    const lastRunId = () => Math.max(...workers.flatMap((worker) => worker.received.map((request) => request.runId)));
+    let preview = previewing();
+    expect(preview.received.at(-1)).toMatchObject({ fidelity: 'preview' });
+    preview.reply(preview.received.at(-1)!);
+    runner.run(scenario(40_000));
+    const posted = () => workers.flatMap((worker) => worker.received).filter((request) => request.fidelity === 'full');
+    const before = posted().length;
+    // The newer edit's preview is answered before the older edit's frame comes.
+    preview = previewing();
+    preview.reply(preview.received.at(-1)!);
+    drawn.shift()!();
+    expect(posted()).toHaveLength(before);
+    drawn.shift()!();
+    expect(posted()).toHaveLength(before + 1);
+    expect(posted().at(-1)!.scenario.workload.requests).toBe(40_000);
+
+    // Cancel before the frame: the preview stays, no full run starts, and Cancel is reported.
+    runner.run(scenario(50_000));
+    preview = previewing();
+    preview.reply(preview.received.at(-1)!);
+    runner.cancel();
+    expect(cancelled()).toBe(1);
+    const afterCancel = posted().length;
+    drawn.shift()!();
+    expect(posted()).toHaveLength(afterCancel);
   });
 
   test('a small scenario runs once, at full fidelity', () => {
@@ -242,5 +290,42 @@ describe('the simulation runner', () => {
     workers[0].reply(workers[0].received[1]);
     expect(updates.map(([update]) => update.fidelity)).toEqual(['preview']);
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('starting after the next frame', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  test('starts once, in a task after the frame, and not again when the fallback time passes', () => {
+    vi.useFakeTimers();
+    let frame: (() => void) | undefined;
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => (frame = callback));
+    let starts = 0;
+    startAfterNextFrame(() => starts++);
+    expect(starts).toBe(0);
+    frame!();
+    expect(starts).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(starts).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(starts).toBe(1);
+  });
+
+  test('starts after 100 ms where no frame comes (a hidden window), and not again at a late frame', () => {
+    vi.useFakeTimers();
+    let frame: (() => void) | undefined;
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => (frame = callback));
+    let starts = 0;
+    startAfterNextFrame(() => starts++);
+    vi.advanceTimersByTime(99);
+    expect(starts).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(starts).toBe(1);
+    frame!();
+    vi.advanceTimersByTime(10);
+    expect(starts).toBe(1);
   });
 });
