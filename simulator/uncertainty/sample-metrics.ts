@@ -15,8 +15,8 @@ export interface OptionOutcome {
 
 /**
  * `exact`: the closed form of the queueing estimate, no simulation; `pilot`: a shorter run (a
- * stage, adaptive-sample.ts) that decided every verdict, or left undecided only verdicts that
- * the full run could not decide either; `full`: simulated at the full request count.
+ * stage, adaptive-sample.ts) that decided every verdict; `full`: simulated at the full request
+ * count, with the verdicts even that run left undecided in `undecided`.
  * `requests`: measured requests simulated for the option in this sample, every stage's included.
  */
 export interface SampleEvaluation {
