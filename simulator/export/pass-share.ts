@@ -8,12 +8,10 @@ import type { MonteCarloOption } from '../uncertainty/monte-carlo-summary';
 export const formatPercent = (share: number) => `${(share * 100).toFixed(share > 0.99 && share < 1 ? 1 : 0)}%`;
 
 /** The share, followed by its least and most where they differ. */
-export function formatPassShare(
-  share: number,
-  range: readonly [number, number] | undefined,
-  format: (share: number) => string = formatPercent,
-): string {
-  return range && range[0] !== range[1] ? `${format(share)} (${format(range[0])}-${format(range[1])})` : format(share);
+export function formatPassShare(share: number, range: readonly [number, number] | undefined): string {
+  return range && range[0] !== range[1]
+    ? `${formatPercent(share)} (${formatPercent(range[0])}-${formatPercent(range[1])})`
+    : formatPercent(share);
 }
 
 /** Whether any option's pass share (per budget or for every budget) is shown with a range. */
