@@ -50,10 +50,11 @@ export class BackgroundLoad {
       let total = 0;
       // Stryker disable next-line UnaryOperator: the spacings are divided by their total, so their sign cancels.
       for (let index = 0; index <= count; index++) total += spacings[index] = -Math.log(random.nextOpen());
+      const service = this.service;
       let arrival = this.last;
       for (let index = 0; index < count; index++) {
         arrival += (spacings[index] / total) * span;
-        station.admit(arrival, this.service.sample(random));
+        station.admit(arrival, service.sample(random));
       }
     }
     this.last = time;

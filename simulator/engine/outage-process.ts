@@ -68,9 +68,10 @@ export function alternatingOutages(
   const nextToggleMs = new Float64Array(instances);
   const down = new Uint8Array(instances);
   const started = new Uint8Array(instances);
-  const randoms = new Map<number, RandomStream>();
+  // Each started instance's stream, by instance (an array: looked up at every toggle).
+  const randoms: RandomStream[] = [];
   const startInLongRunState = (instance: number, timeMs: number) => {
-    const random = randoms.get(instance)!;
+    const random = randoms[instance];
     // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
     down[instance] = random.next() < downShare ? 1 : 0;
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
@@ -78,7 +79,7 @@ export function alternatingOutages(
   const isDown = (instance: number, timeMs: number) => {
     if (started[instance] === 0) {
       started[instance] = 1;
-      randoms.set(instance, new RandomStream(seed, `outages:${linkId}`, instance));
+      randoms[instance] = new RandomStream(seed, `outages:${linkId}`, instance);
       startInLongRunState(instance, 0);
     }
     const behind = timeMs - nextToggleMs[instance];
@@ -102,7 +103,7 @@ export function alternatingOutages(
           break;
         }
         down[instance] ^= 1;
-        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms.get(instance)!);
+        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[instance]);
       }
     }
     return down[instance] === 1;

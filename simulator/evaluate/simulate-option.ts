@@ -138,6 +138,25 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
     return alternatingOutages(link.outages.every_s, link.outages.lasting_s, link.shared ? 1 : users, seed, link.id);
   });
+  // Per link and component, what the event loop asks at every hop and run, in typed arrays: a
+  // link without outages is never asked whether it is down (NEVER_DOWN draws nothing).
+  const linkShared = Uint8Array.from(links, (link) => (link.shared ? 1 : 0));
+  const linkMbps = Float64Array.from(links, (link) => link.mbps);
+  const linkMayGoDown = Uint8Array.from(outages, (process) => (process === NEVER_DOWN ? 0 : 1));
+  const componentShared = Uint8Array.from(components, (component) => (component.shared ? 1 : 0));
+  // The first hop from one component towards another (routes[from][to][0]), by from * count + to.
+  const componentCount = components.length;
+  const firstHopLink = new Int32Array(componentCount * componentCount).fill(-1);
+  const firstHopDirection = new Int32Array(componentCount * componentCount);
+  const firstHopTo = new Int32Array(componentCount * componentCount);
+  routes.forEach((row, from) =>
+    row.forEach((route, to) => {
+      if (route === undefined || route.length === 0) return;
+      firstHopLink[from * componentCount + to] = route[0].link;
+      firstHopDirection[from * componentCount + to] = route[0].direction;
+      firstHopTo[from * componentCount + to] = route[0].to;
+    }),
+  );
   // The background's routing changes at most about once per detailed arrival (see backgroundRegimes).
   const regimes = backgroundRegimes(system, plan, set, outages, horizonS * 1000, total);
 
@@ -352,7 +371,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     stats[1]++;
     stats[2] += service;
     if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
-    const start = admitAt(componentBase[at], components[at].shared, ownOf[request], time, service);
+    const start = admitAt(componentBase[at], componentShared[at] === 1, ownOf[request], time, service);
     queueMs[request] += start - time;
     computeMs[request] += service;
     // Stryker disable next-line ArithmeticOperator: KIND_COMPUTE_DONE is 0, so - gives the same payload (request / 2 instead fails the cascade tests).
@@ -368,7 +387,6 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     time: number,
   ) => {
     const at = placement.component;
-    const component = components[at];
     const tiers = tierOfUser[at];
     const user = userOf[request];
     const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
@@ -404,7 +422,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
         accuracy[request] *= next.primary.model.accuracy;
     }
-    const start = admitAt(componentBase[at], component.shared, ownOf[request], time, service);
+    const start = admitAt(componentBase[at], componentShared[at] === 1, ownOf[request], time, service);
     queueMs[request] += start - time;
     computeMs[request] += service;
     stepOf[request] = last;
@@ -414,9 +432,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // The request's next hop from `at` towards `target`, for `waitingStep` (-1 for the sink).
   // False when a link on the way is down and the request goes on another way from where it is.
   const crossLink = (request: number, at: number, target: number, waitingStep: number, time: number): boolean => {
-    const hop = routes[at][target]![0];
-    const link = links[hop.link];
-    if (outages[hop.link].isDown(link.shared ? 0 : userOf[request], time)) {
+    const way = at * componentCount + target;
+    const hopLink = firstHopLink[way];
+    const shared = linkShared[hopLink] === 1;
+    if (linkMayGoDown[hopLink] === 1 && outages[hopLink].isDown(shared ? 0 : userOf[request], time)) {
       if (cascadePhase[request] === SECOND_MODEL) {
         keepFirstAnswer(request);
         return false;
@@ -427,22 +446,23 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         fallbackMask[request] |= bit;
         return false;
       }
-      failedOn[hop.link]++;
+      failedOn[hopLink]++;
       finish(request, time, false);
       return true;
     }
+    const to = firstHopTo[way];
     const kb = payloadKb[request];
-    const serialisation = (kb * 8) / link.mbps;
-    const start = admitAt(linkBase[hop.link * 2 + hop.direction], link.shared, ownOf[request], time, serialisation);
-    const latency = link.latency.sample(latencyRandom[hop.link]);
+    const serialisation = (kb * 8) / linkMbps[hopLink];
+    const start = admitAt(linkBase[hopLink * 2 + firstHopDirection[way]], shared, ownOf[request], time, serialisation);
+    const latency = links[hopLink].latency.sample(latencyRandom[hopLink]);
     queueMs[request] += start - time;
     networkMs[request] += serialisation + latency;
-    linkKb[hop.link] += kb;
+    linkKb[hopLink] += kb;
     const produced = stepOf[request] - 1;
-    if (produced >= 0 && personalOutput[produced] && !components[at].shared && components[hop.to].shared) {
+    if (produced >= 0 && personalOutput[produced] && componentShared[at] === 0 && componentShared[to] === 1) {
       sums.personalKb += kb;
     }
-    hopTarget[request] = hop.to;
+    hopTarget[request] = to;
     queue.push(start + serialisation + latency, request * 2 + KIND_HOP_DONE);
     return true;
   };
@@ -585,7 +605,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
     const request = takeSlot(index, time, user);
     for (const linkIndex of nominalLinks) {
-      if (outages[linkIndex].isDown(links[linkIndex].shared ? 0 : user, time)) {
+      if (linkMayGoDown[linkIndex] === 1 && outages[linkIndex].isDown(linkShared[linkIndex] === 1 ? 0 : user, time)) {
         offline[request] = 1;
         break;
       }

@@ -16,8 +16,14 @@ export interface Sampler {
 
 const Z95 = 1.6448536269514722;
 
+// The samplers that draw nothing from their stream (constantSampler's): a mixture of only those
+// picks its value from an array, with the same single draw, rather than calling a part per job.
+const drawless = new WeakSet<Sampler>();
+
 export function constantSampler(value: number): Sampler {
-  return { sample: () => value, mean: value, scv: 0, constant: true, quantile: () => value };
+  const sampler = { sample: () => value, mean: value, scv: 0, constant: true, quantile: () => value };
+  drawless.add(sampler);
+  return sampler;
 }
 
 export function compileDistribution(spec: DistributionSpec): Sampler {
@@ -77,13 +83,21 @@ export function mixtureSampler(parts: readonly { weight: number; sampler: Sample
     (sum, part) => sum + (part.weight / total) * part.sampler.mean ** 2 * (1 + part.sampler.scv),
     0,
   );
+  // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
+  const lastPart = parts.length - 1;
+  const bounds = Float64Array.from(cumulative);
+  const samplers = parts.map((part) => part.sampler);
+  const partOf = (u: number) => {
+    let index = 0;
+    while (index < lastPart && u >= bounds[index]) index++;
+    return index;
+  };
+  const values = Float64Array.from(parts, (part) => part.sampler.mean);
+  const sample: Sampler['sample'] = samplers.every((sampler) => drawless.has(sampler))
+    ? (random) => values[partOf(random.next())]
+    : (random) => samplers[partOf(random.next())].sample(random);
   return {
-    sample: (random) => {
-      const u = random.next();
-      let index = 0;
-      while (index < parts.length - 1 && u >= cumulative[index]) index++;
-      return parts[index].sampler.sample(random);
-    },
+    sample,
     mean,
     scv: mean === 0 ? 0 : secondMoment / mean ** 2 - 1,
     constant: parts.every((part) => part.sampler.constant && part.sampler.mean === mean),
