@@ -7,6 +7,7 @@ import { batchFactor } from '../engine/batcher';
 import { EventQueue } from '../engine/event-queue';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
+import { keepSpareSlots, RequestSlots, takeSpareSlots } from './request-slots';
 import { backgroundRegimes } from './background-routing';
 import type { OptionPlan, StepPlacement } from './option-plan';
 import type { RunShape } from './run-shape';
@@ -204,54 +205,56 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
   // sized to the whole run cost more in first-touch page faults than the simulation itself).
   // Below, `request` names a slot; requestOf[slot] is the request's index in arrival order.
+  // The arrays are a RequestSlots' (see request-slots.ts), held here in variables of their own.
+  let arrays = takeSpareSlots() ?? new RequestSlots(0);
   let slots = 0;
-  let requestOf = new Int32Array(0);
-  let startTime = new Float64Array(0);
-  let userOf = new Int32Array(0);
+  let requestOf = arrays.requestOf;
+  let startTime = arrays.startTime;
+  let userOf = arrays.userOf;
   // The request's user's number among the users with their own stations (see ownNumber).
-  let ownOf = new Int32Array(0);
-  let stepOf = new Int32Array(0);
-  let location = new Int32Array(0);
-  let hopTarget = new Int32Array(0);
-  let fallbackMask = new Int32Array(0);
-  let cacheChecked = new Int32Array(0);
-  let payloadKb = new Float64Array(0);
-  let queueMs = new Float64Array(0);
-  let computeMs = new Float64Array(0);
-  let networkMs = new Float64Array(0);
-  let accuracy = new Float64Array(0);
-  let offline = new Uint8Array(0);
+  let ownOf = arrays.ownOf;
+  let stepOf = arrays.stepOf;
+  let location = arrays.location;
+  let hopTarget = arrays.hopTarget;
+  let fallbackMask = arrays.fallbackMask;
+  let cacheChecked = arrays.cacheChecked;
+  let payloadKb = arrays.payloadKb;
+  let queueMs = arrays.queueMs;
+  let computeMs = arrays.computeMs;
+  let networkMs = arrays.networkMs;
+  let accuracy = arrays.accuracy;
+  let offline = arrays.offline;
   // A cascaded step's request: 0 none, ESCALATING once its first model runs, SECOND_MODEL on its way to or at the second.
-  let cascadePhase = new Uint8Array(0);
-  let freeSlots = new Int32Array(0);
+  let cascadePhase = arrays.cascadePhase;
+  let freeSlots = arrays.freeSlots;
   let freeCount = 0;
-  const grown = <T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T => {
-    const larger = new (array.constructor as new (length: number) => T)(size);
-    larger.set(array);
-    return larger;
-  };
-  const growSlots = () => {
-    const size = Math.max(1024, slots * 2);
-    requestOf = grown(requestOf, size);
-    startTime = grown(startTime, size);
-    userOf = grown(userOf, size);
-    ownOf = grown(ownOf, size);
-    stepOf = grown(stepOf, size);
-    location = grown(location, size);
-    hopTarget = grown(hopTarget, size);
-    fallbackMask = grown(fallbackMask, size);
-    cacheChecked = grown(cacheChecked, size);
-    payloadKb = grown(payloadKb, size);
-    queueMs = grown(queueMs, size);
-    computeMs = grown(computeMs, size);
-    networkMs = grown(networkMs, size);
-    accuracy = grown(accuracy, size);
-    offline = grown(offline, size);
-    cascadePhase = grown(cascadePhase, size);
-    freeSlots = grown(freeSlots, size);
+  // Frees the slots from `slots` up to the arrays' size (every one of them, at the start).
+  const freeNewSlots = () => {
     // Stryker disable next-line EqualityOperator: > for >= leaves one slot out of the free list, never used: the slots only grow one request sooner (< instead never ends).
-    for (let slot = size - 1; slot >= slots; slot--) freeSlots[freeCount++] = slot;
-    slots = size;
+    for (let slot = arrays.size - 1; slot >= slots; slot--) freeSlots[freeCount++] = slot;
+    slots = arrays.size;
+  };
+  freeNewSlots();
+  const growSlots = () => {
+    arrays = new RequestSlots(Math.max(1024, slots * 2), arrays);
+    requestOf = arrays.requestOf;
+    startTime = arrays.startTime;
+    userOf = arrays.userOf;
+    ownOf = arrays.ownOf;
+    stepOf = arrays.stepOf;
+    location = arrays.location;
+    hopTarget = arrays.hopTarget;
+    fallbackMask = arrays.fallbackMask;
+    cacheChecked = arrays.cacheChecked;
+    payloadKb = arrays.payloadKb;
+    queueMs = arrays.queueMs;
+    computeMs = arrays.computeMs;
+    networkMs = arrays.networkMs;
+    accuracy = arrays.accuracy;
+    offline = arrays.offline;
+    cascadePhase = arrays.cascadePhase;
+    freeSlots = arrays.freeSlots;
+    freeNewSlots();
   };
   const takeSlot = (index: number, time: number, user: number): number => {
     if (freeCount === 0) growSlots();
@@ -649,6 +652,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     return true;
   };
   while (runEvents());
+  // The next run takes the arrays and frees every slot as it starts.
+  keepSpareSlots(arrays);
 
   const measured = Math.max(0, arrived - warmup);
   // Busy time of a shared station, or summed over the users' own in user order (the users who
