@@ -16,6 +16,11 @@ export class EventQueue {
     return this.count;
   }
 
+  /** Events it holds before its arrays grow. */
+  get capacity(): number {
+    return this.times.length;
+  }
+
   /** Time of the earliest event; only valid when size > 0. */
   peekTime(): number {
     return this.times[0];

@@ -98,6 +98,12 @@ class RunSums {
   lastArrival = 0;
 }
 
+// The event list a finished run leaves, empty, for the next run on this thread (see
+// request-slots.ts): its arrays have grown to the run's most events at once. A larger one than
+// this is not kept, so that a long run's arrays do not stay in memory for nothing.
+let spareQueue: EventQueue | undefined;
+const MAX_KEPT_EVENTS = 1 << 16;
+
 export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
   const { components, links, routes } = system;
   const users = shape.detailedUsers;
@@ -283,7 +289,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const linkKb = new Float64Array(links.length);
   const failedOn = new Float64Array(links.length);
   const sink = system.sink;
-  const queue = new EventQueue();
+  const queue = spareQueue ?? new EventQueue();
+  spareQueue = undefined;
   const wakeBatcher = (batcher: number, at: number) => queue.push(at, -3 - autoscalerEvents - batcher);
   const hourlyAcceptance = system.hourlyAcceptance;
   const perUserGapMs = 1000 / system.perUserRps;
@@ -652,16 +659,17 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     return true;
   };
   while (runEvents());
-  // The next run takes the arrays and frees every slot as it starts.
+  // The next run takes the arrays and frees every slot as it starts; the event list is empty.
   keepSpareSlots(arrays);
+  if (queue.capacity <= MAX_KEPT_EVENTS) spareQueue = queue;
 
   const measured = Math.max(0, arrived - warmup);
   // Busy time of a shared station, or summed over the users' own in user order (the users who
   // never sent a request have none, and adding their zeros would change no bit of the sum).
-  const inUserOrder: number[] = [];
-  ownNumber.forEach((number) => {
-    if (number >= 0) inUserOrder.push(number);
-  });
+  const inUserOrder = new Int32Array(own.users);
+  for (let user = 0, next = 0; user < ownNumber.length; user++) {
+    if (ownNumber[user] >= 0) inUserOrder[next++] = ownNumber[user];
+  }
   const busyTime = (base: number, shared: boolean) =>
     shared ? stations[base].busyTime : own.busyTime(base, inUserOrder);
   const linkBusyMs = Float64Array.from(linkBase, (base, index) => busyTime(base, links[index >> 1].shared));
@@ -675,6 +683,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     });
     return [{ component: index, tierOfUser: tierOfUser[index], busyMs }];
   });
+  own.release();
 
   return {
     measured,
