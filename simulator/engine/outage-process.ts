@@ -67,19 +67,21 @@ export function alternatingOutages(
   const periodic = every.constant && lasting.constant;
   const nextToggleMs = new Float64Array(instances);
   const down = new Uint8Array(instances);
-  const started = new Uint8Array(instances);
-  // Each started instance's stream, by instance (an array: looked up at every toggle).
+  // The started instances' streams, in the order they started (a dense array: an instance's
+  // stream is looked up at every toggle), all of one name; streamOf[instance] is its place there
+  // plus one, 0 before it starts.
   const randoms: RandomStream[] = [];
+  const streamOf = new Int32Array(instances);
+  const streamName = `outages:${linkId}`;
   const startInLongRunState = (instance: number, timeMs: number) => {
-    const random = randoms[instance];
+    const random = randoms[streamOf[instance] - 1];
     // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
     down[instance] = random.next() < downShare ? 1 : 0;
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
   };
   const isDown = (instance: number, timeMs: number) => {
-    if (started[instance] === 0) {
-      started[instance] = 1;
-      randoms[instance] = new RandomStream(seed, `outages:${linkId}`, instance);
+    if (streamOf[instance] === 0) {
+      streamOf[instance] = randoms.push(new RandomStream(seed, streamName, instance));
       startInLongRunState(instance, 0);
     }
     const behind = timeMs - nextToggleMs[instance];
@@ -103,7 +105,7 @@ export function alternatingOutages(
           break;
         }
         down[instance] ^= 1;
-        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[instance]);
+        nextToggleMs[instance] += 1000 * (down[instance] ? lasting : every).sample(randoms[streamOf[instance] - 1]);
       }
     }
     return down[instance] === 1;

@@ -300,7 +300,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // order of phase, ties by user: a phase is a 32-bit draw times the period, so the draw times
   // 2^20 plus the user (at most a million, see run-shape.ts) is an exact key below 2^52, and a
   // numeric sort of those keys orders a million users in a fraction of a comparator sort's time.
-  const phases = new Float64Array(users);
+  const phases = new Float64Array(periodic ? users : 0);
   const phaseOrder = new Int32Array(periodic ? users : 0);
   if (periodic) {
     const keys = new Float64Array(users);
