@@ -97,9 +97,21 @@ export class FifoServers {
     }
     // Replace the root (the server this job takes) and sift down, its ready time with it.
     const readyAt = this.readyAt;
-    const rootReady = readyAt ? readyAt[0] : 0;
     const count = this.servers;
     let index = 0;
+    if (readyAt === undefined) {
+      // Never resized (most stations): no ready times to move, and a loop without them.
+      for (let child = 1; child < count; child = 2 * index + 1) {
+        if (child + 1 < count && freeAt[child + 1] < freeAt[child]) child++;
+        // Stryker disable next-line EqualityOperator: sifting past a server free at the same time only swaps two free times, the same servers.
+        if (freeAt[child] >= end) break;
+        freeAt[index] = freeAt[child];
+        index = child;
+      }
+      freeAt[index] = end;
+      return start;
+    }
+    const rootReady = readyAt[0];
     for (;;) {
       let child = 2 * index + 1;
       if (child >= count) break;
@@ -107,11 +119,11 @@ export class FifoServers {
       // Stryker disable next-line EqualityOperator: sifting past a server free at the same time only swaps two [ready, free] pairs, which move together: the same servers.
       if (freeAt[child] >= end) break;
       freeAt[index] = freeAt[child];
-      if (readyAt) readyAt[index] = readyAt[child];
+      readyAt[index] = readyAt[child];
       index = child;
     }
     freeAt[index] = end;
-    if (readyAt) readyAt[index] = rootReady;
+    readyAt[index] = rootReady;
     return start;
   }
 }

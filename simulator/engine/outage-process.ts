@@ -65,14 +65,23 @@ export function alternatingOutages(
   const downShare = lasting.mean / (every.mean + lasting.mean);
   const cycleMs = 1000 * (every.mean + lasting.mean);
   const periodic = every.constant && lasting.constant;
-  const nextToggleMs = new Float64Array(instances);
-  const down = new Uint8Array(instances);
+  // Per instance, made at the first query: a run builds every link's process, and most options'
+  // routes leave some links out, whose arrays (one entry per detailed user) would go unused.
+  let made = false;
+  let nextToggleMs = new Float64Array(0);
+  let down = new Uint8Array(0);
   // The started instances' streams, in the order they started (a dense array: an instance's
   // stream is looked up at every toggle), all of one name; streamOf[instance] is its place there
   // plus one, 0 before it starts.
   const randoms: RandomStream[] = [];
-  const streamOf = new Int32Array(instances);
+  let streamOf = new Int32Array(0);
   const streamName = `outages:${linkId}`;
+  const makeInstances = () => {
+    made = true;
+    nextToggleMs = new Float64Array(instances);
+    down = new Uint8Array(instances);
+    streamOf = new Int32Array(instances);
+  };
   const startInLongRunState = (instance: number, timeMs: number) => {
     const random = randoms[streamOf[instance] - 1];
     // Stryker disable next-line EqualityOperator: a uniform draw equals the down share with probability 0.
@@ -80,6 +89,7 @@ export function alternatingOutages(
     nextToggleMs[instance] = timeMs + 1000 * (down[instance] ? downResidual : upResidual)(random);
   };
   const isDown = (instance: number, timeMs: number) => {
+    if (!made) makeInstances();
     if (streamOf[instance] === 0) {
       streamOf[instance] = randoms.push(new RandomStream(seed, streamName, instance));
       startInLongRunState(instance, 0);

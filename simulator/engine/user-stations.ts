@@ -22,6 +22,9 @@ export class UserStations {
   /** Where each station's heap starts within a user's entries. */
   private readonly firstServer: Int32Array;
   private readonly serversPerUser: number;
+  /** Each station's servers and the stations of a user, as admit reads them at every job. */
+  private readonly serverCount: Int32Array;
+  private readonly stationsPerUser: number;
 
   /** `servers`: the servers of each of a user's stations. */
   constructor(private readonly servers: readonly number[]) {
@@ -32,6 +35,8 @@ export class UserStations {
       offset += count;
     });
     this.serversPerUser = offset;
+    this.serverCount = Int32Array.from(servers);
+    this.stationsPerUser = servers.length;
   }
 
   get stations(): number {
@@ -60,13 +65,13 @@ export class UserStations {
 
   /** Admits a job arriving at `arrival` at `user`'s station `station`; returns when its service starts. */
   admit(user: number, station: number, arrival: number, service: number): number {
-    this.busy[user * this.servers.length + station] += service;
+    this.busy[user * this.stationsPerUser + station] += service;
     const freeAt = this.freeAt;
     const root = user * this.serversPerUser + this.firstServer[station];
     const start = Math.max(freeAt[root], arrival);
     const end = start + service;
     // Replace the root (the server this job takes) and sift down.
-    const count = this.servers[station];
+    const count = this.serverCount[station];
     let index = 0;
     for (;;) {
       let child = 2 * index + 1;
@@ -92,6 +97,17 @@ export class UserStations {
     spare = { freeAt: this.freeAt, busy: this.busy };
     this.freeAt = new Float64Array(0);
     this.busy = new Float64Array(0);
+  }
+
+  /** Busy time of every station, each summed over the given users in their order (as busyTime), in one pass. */
+  busyTimesOf(users: ArrayLike<number>): Float64Array {
+    const stations = this.stationsPerUser;
+    const totals = new Float64Array(stations);
+    for (let index = 0; index < users.length; index++) {
+      const first = users[index] * stations;
+      for (let station = 0; station < stations; station++) totals[station] += this.busy[first + station];
+    }
+    return totals;
   }
 
   /** Busy time of station `station` summed over the given users, in their order. */

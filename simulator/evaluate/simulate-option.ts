@@ -670,8 +670,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   for (let user = 0, next = 0; user < ownNumber.length; user++) {
     if (ownNumber[user] >= 0) inUserOrder[next++] = ownNumber[user];
   }
-  const busyTime = (base: number, shared: boolean) =>
-    shared ? stations[base].busyTime : own.busyTime(base, inUserOrder);
+  const ownBusyMs = own.busyTimesOf(inUserOrder);
+  const busyTime = (base: number, shared: boolean) => (shared ? stations[base].busyTime : ownBusyMs[base]);
   const linkBusyMs = Float64Array.from(linkBase, (base, index) => busyTime(base, links[index >> 1].shared));
   const componentBusyMs = components.map((component, index) => busyTime(componentBase[index], component.shared));
 
