@@ -98,6 +98,13 @@ class RunSums {
   lastArrival = 0;
 }
 
+// The time of the event being handled, which every handler below reads. A field rather than an
+// argument: the handlers are compiled apart (see advance), and a fraction passed to a function
+// compiled apart is boxed, an allocation per call that made a third of a run's garbage.
+class EventClock {
+  now = 0;
+}
+
 // The event list a finished run leaves, empty, for the next run on this thread (see
 // request-slots.ts): its arrays have grown to the run's most events at once. A larger one than
 // this is not kept, so that a long run's arrays do not stay in memory for nothing.
@@ -322,12 +329,14 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   let offlineFallback = 0;
   let fallbackRequests = 0;
   const sums = new RunSums();
+  const clock = new EventClock();
   let arrived = 0;
 
   // Records a request's end and frees its slot. Every request counts towards success, outages
   // and accuracy; the warm-up is left out of the latency statistics only (it starts from an
   // empty system, which biases waiting times, not whether a request completes).
-  const finish = (request: number, time: number, success: boolean) => {
+  const finish = (request: number, success: boolean) => {
+    const time = clock.now;
     if (success) {
       completed++;
       sums.accuracy += accuracy[request];
@@ -374,7 +383,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
 
   // A second model's run, where the request has come to escalate.
-  const runSecondModel = (request: number, stepIndex: number, at: number, time: number) => {
+  const runSecondModel = (request: number, stepIndex: number, at: number) => {
+    const time = clock.now;
     const second = steps[stepIndex].cascade!.placement;
     const service = second.service.sample(cascadeRandom[stepIndex]);
     const stats = cascadeStats[stepIndex];
@@ -389,13 +399,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
 
   // A step's run at `placement`, where the request is, with the steps that follow on there.
-  const runSteps = (
-    request: number,
-    stepIndex: number,
-    placement: StepPlacement,
-    useFallback: boolean,
-    time: number,
-  ) => {
+  const runSteps = (request: number, stepIndex: number, placement: StepPlacement, useFallback: boolean) => {
+    const time = clock.now;
     const at = placement.component;
     const tiers = tierOfUser[at];
     const user = userOf[request];
@@ -441,7 +446,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
 
   // The request's next hop from `at` towards `target`, for `waitingStep` (-1 for the sink).
   // False when a link on the way is down and the request goes on another way from where it is.
-  const crossLink = (request: number, at: number, target: number, waitingStep: number, time: number): boolean => {
+  const crossLink = (request: number, at: number, target: number, waitingStep: number): boolean => {
+    const time = clock.now;
     const way = at * componentCount + target;
     const hopLink = firstHopLink[way];
     const shared = linkShared[hopLink] === 1;
@@ -457,7 +463,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         return false;
       }
       failedOn[hopLink]++;
-      finish(request, time, false);
+      finish(request, false);
       return true;
     }
     const to = firstHopTo[way];
@@ -480,7 +486,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // Moves a request on from where it is at `time` until it waits for an event. Each kind of
   // move is a function of its own, so that V8 compiles each apart: a path that a later option
   // takes for the first time then recompiles only its own function, not all of them.
-  const advance = (request: number, time: number) => {
+  const advance = (request: number) => {
     for (;;) {
       const at = location[request];
       const stepIndex = stepOf[request];
@@ -488,14 +494,14 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       let waitingStep = -1;
       if (stepIndex === stepCount) {
         if (at === sink) {
-          finish(request, time, true);
+          finish(request, true);
           return;
         }
         target = sink;
       } else if (cascadePhase[request] === SECOND_MODEL) {
         target = steps[stepIndex].cascade!.placement.component;
         if (target === at) {
-          runSecondModel(request, stepIndex, at, time);
+          runSecondModel(request, stepIndex, at);
           return;
         }
       } else {
@@ -518,16 +524,16 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
         waitingStep = stepIndex;
         if (target === at && !useFallback && batcherOfStep[stepIndex] >= 0) {
           const batcher = batcherOfStep[stepIndex];
-          const wakeAt = batchers[batcher].join(request, time);
+          const wakeAt = batchers[batcher].join(request, clock.now);
           if (!Number.isNaN(wakeAt)) wakeBatcher(batcher, wakeAt);
           return;
         }
         if (target === at) {
-          runSteps(request, stepIndex, placement, useFallback, time);
+          runSteps(request, stepIndex, placement, useFallback);
           return;
         }
       }
-      if (crossLink(request, at, target, waitingStep, time)) return;
+      if (crossLink(request, at, target, waitingStep)) return;
     }
   };
 
@@ -594,7 +600,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   autoscalers.forEach((_entry, index) => queue.push(decisionMs[index], -3 - index));
   const nominalLinks = plan.nominalLinks;
   // The background's regime changing, an autoscaler's tick or a batcher's wake-up.
-  const controlEvent = (time: number, payload: number) => {
+  const controlEvent = (payload: number) => {
+    const time = clock.now;
     if (payload === EVENT_REGIME) {
       if (arrivalsOpen) applyRegime(time);
       return;
@@ -609,7 +616,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       if (arrivalsOpen) queue.push(time + decisionMs[index], payload);
     } else batchers[index - autoscalerEvents].wake(time);
   };
-  const arrive = (time: number) => {
+  const arrive = () => {
+    const time = clock.now;
     const index = arrived++;
     sums.lastArrival = time;
     const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
@@ -621,10 +629,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       }
     }
     scheduleArrival();
-    advance(request, time);
+    advance(request);
   };
   // A request's compute or hop done.
-  const requestEvent = (time: number, payload: number) => {
+  const requestEvent = (payload: number) => {
     const request = payload >> 1;
     if ((payload & 1) === KIND_COMPUTE_DONE) {
       const stepIndex = stepOf[request];
@@ -640,7 +648,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     } else {
       location[request] = hopTarget[request];
     }
-    advance(request, time);
+    advance(request);
   };
   // Takes up to EVENTS_PER_CALL events; false once none is left. A loop that runs a whole run in
   // one call is compiled while it runs (on-stack replacement), again for every run after a
@@ -649,12 +657,12 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     // Stryker disable next-line EqualityOperator: <= takes one event more per call, which changes how the run is cut into calls, never which events it takes or their order.
     for (let events = 0; events < EVENTS_PER_CALL; events++) {
       if (queue.size === 0) return false;
-      const time = queue.peekTime();
+      clock.now = queue.peekTime();
       const payload = queue.peekPayload();
       queue.pop();
-      if (payload >= 0) requestEvent(time, payload);
-      else if (payload === EVENT_ARRIVAL) arrive(time);
-      else controlEvent(time, payload);
+      if (payload >= 0) requestEvent(payload);
+      else if (payload === EVENT_ARRIVAL) arrive();
+      else controlEvent(payload);
     }
     return true;
   };
