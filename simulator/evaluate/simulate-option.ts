@@ -622,7 +622,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     sums.lastArrival = time;
     const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
     const request = takeSlot(index, time, user);
-    for (const linkIndex of nominalLinks) {
+    for (let index = 0; index < nominalLinks.length; index++) {
+      const linkIndex = nominalLinks[index];
       if (linkMayGoDown[linkIndex] === 1 && outages[linkIndex].isDown(linkShared[linkIndex] === 1 ? 0 : user, time)) {
         offline[request] = 1;
         break;

@@ -16,56 +16,113 @@ export interface Sampler {
 
 const Z95 = 1.6448536269514722;
 
-// The samplers that draw nothing from their stream (constantSampler's): a mixture of only those
-// picks its value from an array, with the same single draw, rather than calling a part per job.
-const drawless = new WeakSet<Sampler>();
+// How a sampler draws. The common kinds draw in DistributionSampler.sample itself, so that a
+// call site sees one class and one method whatever the distribution, which V8 compiles into the
+// caller; the rarer kinds call a function of their own.
+const CONSTANT = 0;
+const UNIFORM = 1;
+const EXPONENTIAL = 2;
+const LOGNORMAL = 3;
+/** A mixture whose parts are all constant: one uniform draw picks the part's value. */
+const CONSTANT_MIXTURE = 4;
+const OTHER = 5;
+
+const NO_VALUES = new Float64Array(0);
+
+class DistributionSampler implements Sampler {
+  constructor(
+    readonly kind: number,
+    /** The constant, the uniform's low end, the exponential's mean or the lognormal's mu. */
+    private readonly first: number,
+    /** The uniform's width or the lognormal's sigma. */
+    private readonly second: number,
+    readonly mean: number,
+    readonly scv: number,
+    readonly constant: boolean,
+    readonly quantile: (p: number) => number,
+    /** OTHER: the draw. */
+    private readonly draw: ((random: RandomStream) => number) | undefined = undefined,
+    /** CONSTANT_MIXTURE: the parts' cumulative shares and values. */
+    private readonly bounds: Float64Array = NO_VALUES,
+    private readonly values: Float64Array = NO_VALUES,
+  ) {}
+
+  sample(random: RandomStream): number {
+    const kind = this.kind;
+    if (kind === CONSTANT) return this.first;
+    if (kind === UNIFORM) return this.first + this.second * random.next();
+    if (kind === LOGNORMAL) return Math.exp(this.first + this.second * random.standardNormal());
+    if (kind === EXPONENTIAL) return random.exponential(this.first);
+    if (kind === CONSTANT_MIXTURE) {
+      // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
+      const u = random.next();
+      const lastPart = this.values.length - 1;
+      let index = 0;
+      while (index < lastPart && u >= this.bounds[index]) index++;
+      return this.values[index];
+    }
+    return this.draw!(random);
+  }
+}
+
+function otherSampler(
+  draw: (random: RandomStream) => number,
+  mean: number,
+  scv: number,
+  constant: boolean,
+  quantile: (p: number) => number,
+): Sampler {
+  return new DistributionSampler(OTHER, 0, 0, mean, scv, constant, quantile, draw);
+}
 
 export function constantSampler(value: number): Sampler {
-  const sampler = { sample: () => value, mean: value, scv: 0, constant: true, quantile: () => value };
-  drawless.add(sampler);
-  return sampler;
+  return new DistributionSampler(CONSTANT, value, 0, value, 0, true, () => value);
 }
 
 export function compileDistribution(spec: DistributionSpec): Sampler {
   if (typeof spec === 'number') return constantSampler(spec);
   if ('constant' in spec) return constantSampler(spec.constant);
   if ('uniform' in spec) {
-    const [low, high] = spec.uniform;
+    const low = spec.uniform[0];
+    const high = spec.uniform[1];
     const mean = (low + high) / 2;
     const width = high - low;
-    return {
-      sample: (random) => low + width * random.next(),
+    return new DistributionSampler(
+      UNIFORM,
+      low,
+      width,
       mean,
-      scv: mean === 0 ? 0 : (width * width) / 12 / (mean * mean),
-      constant: width === 0,
-      quantile: (p) => low + width * p,
-    };
+      mean === 0 ? 0 : (width * width) / 12 / (mean * mean),
+      width === 0,
+      (p) => low + width * p,
+    );
   }
   if ('exponential' in spec) {
     const mean = spec.exponential;
-    return {
-      sample: (random) => random.exponential(mean),
-      mean,
-      scv: 1,
-      constant: false,
-      quantile: (p) => -mean * Math.log(1 - p),
-    };
+    return new DistributionSampler(EXPONENTIAL, mean, 0, mean, 1, false, (p) => -mean * Math.log(1 - p));
   }
   if ('normal' in spec) return truncatedNormal(spec.normal.mean, spec.normal.sd);
   if ('lognormal' in spec) {
     const mu = Math.log(spec.lognormal.median);
     const sigma = (Math.log(spec.lognormal.p95) - mu) / Z95;
     const mean = Math.exp(mu + (sigma * sigma) / 2);
-    return {
-      sample: (random) => Math.exp(mu + sigma * random.standardNormal()),
+    return new DistributionSampler(
+      LOGNORMAL,
+      mu,
+      sigma,
       mean,
-      scv: Math.exp(sigma * sigma) - 1,
-      constant: sigma === 0,
-      quantile: (p) => Math.exp(mu + sigma * inverseStandardNormal(p)),
-    };
+      Math.exp(sigma * sigma) - 1,
+      sigma === 0,
+      (p) => Math.exp(mu + sigma * inverseStandardNormal(p)),
+    );
   }
-  if ('triangular' in spec) return triangular(...spec.triangular);
+  if ('triangular' in spec) return triangular(spec.triangular[0], spec.triangular[1], spec.triangular[2]);
   return empirical(spec.empirical);
+}
+
+/** Whether the sampler's draws take nothing from the stream (constantSampler's). */
+function drawsNothing(sampler: Sampler): boolean {
+  return sampler instanceof DistributionSampler && sampler.kind === CONSTANT;
 }
 
 /**
@@ -83,27 +140,27 @@ export function mixtureSampler(parts: readonly { weight: number; sampler: Sample
     (sum, part) => sum + (part.weight / total) * part.sampler.mean ** 2 * (1 + part.sampler.scv),
     0,
   );
-  // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
-  const lastPart = parts.length - 1;
+  const scv = mean === 0 ? 0 : secondMoment / mean ** 2 - 1;
+  const constant = parts.every((part) => part.sampler.constant && part.sampler.mean === mean);
+  // Quantiles of a mixture have no closed form; the mean-weighted quantile is a summary only.
+  const quantile = (p: number) =>
+    parts.reduce((sum, part) => sum + (part.weight / total) * part.sampler.quantile(p), 0);
   const bounds = Float64Array.from(cumulative);
+  // Parts that draw nothing are picked by their value, with the same single draw.
+  if (parts.every((part) => drawsNothing(part.sampler))) {
+    const values = Float64Array.from(parts, (part) => part.sampler.mean);
+    return new DistributionSampler(CONSTANT_MIXTURE, 0, 0, mean, scv, constant, quantile, undefined, bounds, values);
+  }
   const samplers = parts.map((part) => part.sampler);
-  const partOf = (u: number) => {
+  const lastPart = parts.length - 1;
+  const draw = (random: RandomStream) => {
+    // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
+    const u = random.next();
     let index = 0;
     while (index < lastPart && u >= bounds[index]) index++;
-    return index;
+    return samplers[index].sample(random);
   };
-  const values = Float64Array.from(parts, (part) => part.sampler.mean);
-  const sample: Sampler['sample'] = samplers.every((sampler) => drawless.has(sampler))
-    ? (random) => values[partOf(random.next())]
-    : (random) => samplers[partOf(random.next())].sample(random);
-  return {
-    sample,
-    mean,
-    scv: mean === 0 ? 0 : secondMoment / mean ** 2 - 1,
-    constant: parts.every((part) => part.sampler.constant && part.sampler.mean === mean),
-    // Quantiles of a mixture have no closed form; the mean-weighted quantile is a summary only.
-    quantile: (p) => parts.reduce((sum, part) => sum + (part.weight / total) * part.sampler.quantile(p), 0),
-  };
+  return otherSampler(draw, mean, scv, constant, quantile);
 }
 
 function truncatedNormal(mu: number, sd: number): Sampler {
@@ -114,18 +171,18 @@ function truncatedNormal(mu: number, sd: number): Sampler {
   const lambda = standardNormalPdf(alpha) / tail;
   const mean = mu + sd * lambda;
   const variance = sd * sd * (1 + alpha * lambda - lambda * lambda);
-  return {
-    sample: (random) => {
+  return otherSampler(
+    (random) => {
       for (;;) {
         const value = mu + sd * random.standardNormal();
         if (value >= 0) return value;
       }
     },
     mean,
-    scv: variance / (mean * mean),
-    constant: false,
-    quantile: (p) => mu + sd * inverseStandardNormal(1 - tail + p * tail),
-  };
+    variance / (mean * mean),
+    false,
+    (p) => mu + sd * inverseStandardNormal(1 - tail + p * tail),
+  );
 }
 
 function triangular(min: number, mode: number, max: number): Sampler {
@@ -135,26 +192,26 @@ function triangular(min: number, mode: number, max: number): Sampler {
   const split = width === 0 ? 0 : (mode - min) / width;
   const quantile = (p: number) =>
     p < split ? min + Math.sqrt(p * width * (mode - min)) : max - Math.sqrt((1 - p) * width * (max - mode));
-  return {
-    sample: (random) => quantile(random.next()),
+  return otherSampler(
+    (random) => quantile(random.next()),
     mean,
-    scv: mean === 0 ? 0 : variance / (mean * mean),
-    constant: width === 0,
+    mean === 0 ? 0 : variance / (mean * mean),
+    width === 0,
     quantile,
-  };
+  );
 }
 
 function empirical(values: readonly number[]): Sampler {
   const sorted = Float64Array.from(values).sort();
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length;
-  return {
-    sample: (random) => sorted[random.nextInt(sorted.length)],
+  return otherSampler(
+    (random) => sorted[random.nextInt(sorted.length)],
     mean,
-    scv: mean === 0 ? 0 : variance / (mean * mean),
-    constant: variance === 0,
-    quantile: (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))],
-  };
+    mean === 0 ? 0 : variance / (mean * mean),
+    variance === 0,
+    (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))],
+  );
 }
 
 export function standardNormalPdf(x: number): number {
