@@ -119,6 +119,8 @@ export class UserStations {
 }
 
 function grownTo(array: Float64Array, length: number): Float64Array {
+  // The other array may be the one too short (arrays kept from a run of another layout).
+  if (array.length >= length) return array;
   const larger = new Float64Array(length);
   larger.set(array);
   return larger;

@@ -3,7 +3,7 @@
 // within a few per cent of the exact one, and the quantile function against the samples.
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../../simulator/random/random-stream';
-import { compileDistribution } from '../../../simulator/random/sampler';
+import { compileDistribution, constantSampler, mixtureSampler } from '../../../simulator/random/sampler';
 import type { DistributionSpec } from '../../../simulator/scenario/distribution-spec';
 
 const cases: [string, DistributionSpec, number, number][] = [
@@ -78,6 +78,27 @@ describe('distributions', () => {
     const first = Array.from({ length: 5 }, () => a.nextUint32());
     expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(first);
     expect(Array.from({ length: 5 }, () => c.nextUint32())).not.toEqual(first);
+  });
+
+  it('a mixture draws one uniform to pick its part, then the part draws on: of constants, their values', () => {
+    // Parts that draw nothing are picked by value; a part that draws takes its draws after the pick.
+    const weights = [1, 3, 6];
+    const constants = mixtureSampler(weights.map((weight, part) => ({ weight, sampler: constantSampler(part + 1) })));
+    const mixed = mixtureSampler([
+      { weight: 1, sampler: constantSampler(1) },
+      { weight: 3, sampler: compileDistribution({ uniform: [10, 20] }) },
+      { weight: 6, sampler: constantSampler(3) },
+    ]);
+    const drawn = new RandomStream(3, 'mixture');
+    const expected = new RandomStream(3, 'mixture');
+    const bounds = [0.1, 0.4];
+    const partOf = (u: number) => bounds.filter((bound) => u >= bound).length;
+    for (let draw = 0; draw < 2000; draw++) {
+      expect(constants.sample(drawn)).toBe(partOf(expected.next()) + 1);
+      const part = partOf(expected.next());
+      expect(mixed.sample(drawn)).toBe(part === 1 ? 10 + 10 * expected.next() : part === 0 ? 1 : 3);
+    }
+    expect(constants.mean).toBeCloseTo(0.1 * 1 + 0.3 * 2 + 0.6 * 3, 12);
   });
 
   it('Poisson counts have the right mean for small and large means', () => {

@@ -5,17 +5,16 @@ import { FifoServers } from '../../../simulator/engine/fifo-servers';
 import { UserStations } from '../../../simulator/engine/user-stations';
 import { RandomStream } from '../../../simulator/random/random-stream';
 
-describe('UserStations', () => {
-  it('give every job the start a FifoServers of the same servers gives it', () => {
-    const servers = [1, 3, 8];
-    const users = 2000;
-    const own = new UserStations(servers);
+// Admits random jobs at `own` and at FifoServers of the same servers, expecting the same starts,
+// and the same busy times per station (each summed over the users in their order).
+function matchFifoServers(own: UserStations, servers: number[], users: number, jobs: number, seed: number) {
+  {
     // Per user who has sent a job: its number among `own`'s users, and its FifoServers.
     const numberOf = new Map<number, number>();
     const pools: FifoServers[][] = [];
-    const random = new RandomStream(4, 'user-stations');
+    const random = new RandomStream(seed, 'user-stations');
     const clock = new Float64Array(users);
-    for (let job = 0; job < 50_000; job++) {
+    for (let job = 0; job < jobs; job++) {
       // Each user's jobs come in time order (as the engine admits them); users interleave at random.
       const user = random.nextInt(users);
       const station = random.nextInt(servers.length);
@@ -35,6 +34,26 @@ describe('UserStations', () => {
       let busy = 0;
       for (const pool of pools) busy += pool[station].busyTime;
       expect(own.busyTime(station, pools.keys())).toBe(busy);
+      expect(own.busyTimesOf(Int32Array.from(pools.keys()))[station]).toBe(busy);
     });
+  }
+}
+
+describe('UserStations', () => {
+  it('give every job the start a FifoServers of the same servers gives it', () => {
+    matchFifoServers(new UserStations([1, 3, 8]), [1, 3, 8], 2000, 50_000, 4);
+  });
+
+  it('start from free servers and no busy time after another run released its arrays to them', () => {
+    // The next stations take the released arrays when they are large enough for their own
+    // layout: here the second has more servers per user and fewer stations, then the same.
+    const first = new UserStations([1, 1, 1, 1]);
+    matchFifoServers(first, [1, 1, 1, 1], 3000, 20_000, 5);
+    first.release();
+    matchFifoServers(new UserStations([8]), [8], 3000, 20_000, 6);
+    const third = new UserStations([2, 1]);
+    matchFifoServers(third, [2, 1], 500, 5000, 7);
+    third.release();
+    matchFifoServers(new UserStations([2, 1]), [2, 1], 500, 5000, 8);
   });
 });
