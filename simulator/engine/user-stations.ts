@@ -51,7 +51,11 @@ export class UserStations {
       const capacity = Math.max(1024, 2 * this.users);
       const kept = user === 0 ? spare : undefined;
       // Stryker disable next-line ConditionalExpression: a fresh array instead of the kept one holds the same zeros.
-      if (kept && kept.freeAt.length >= capacity * this.serversPerUser && kept.busy.length >= capacity * this.servers.length) {
+      if (
+        kept &&
+        kept.freeAt.length >= capacity * this.serversPerUser &&
+        kept.busy.length >= capacity * this.servers.length
+      ) {
         spare = undefined;
         this.freeAt = kept.freeAt;
         this.busy = kept.busy;

@@ -106,14 +106,8 @@ export function compileDistribution(spec: DistributionSpec): Sampler {
     const mu = Math.log(spec.lognormal.median);
     const sigma = (Math.log(spec.lognormal.p95) - mu) / Z95;
     const mean = Math.exp(mu + (sigma * sigma) / 2);
-    return new DistributionSampler(
-      LOGNORMAL,
-      mu,
-      sigma,
-      mean,
-      Math.exp(sigma * sigma) - 1,
-      sigma === 0,
-      (p) => Math.exp(mu + sigma * inverseStandardNormal(p)),
+    return new DistributionSampler(LOGNORMAL, mu, sigma, mean, Math.exp(sigma * sigma) - 1, sigma === 0, (p) =>
+      Math.exp(mu + sigma * inverseStandardNormal(p)),
     );
   }
   if ('triangular' in spec) return triangular(spec.triangular[0], spec.triangular[1], spec.triangular[2]);

@@ -14,7 +14,9 @@ describe('runs in turn on one thread', () => {
   it('give each option the results it gets run first', () => {
     if (!parsed.ok) throw new Error('scenarios/ar-translation.yaml does not validate');
     const run = (option: string) =>
-      JSON.stringify(evaluateScenario(parsed.scenario, { options: [option], requests: 2000, fidelity: 'preview' }).options);
+      JSON.stringify(
+        evaluateScenario(parsed.scenario, { options: [option], requests: 2000, fidelity: 'preview' }).options,
+      );
     const cloud = run('cloud');
     const cascade = run('glasses-cascade');
     const onGlasses = run('on-glasses');
