@@ -156,6 +156,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // link without outages is never asked whether it is down (NEVER_DOWN draws nothing).
   const linkShared = Uint8Array.from(links, (link) => (link.shared ? 1 : 0));
   const linkMbps = Float64Array.from(links, (link) => link.mbps);
+  const linkLatency = links.map((link) => link.latency);
   const linkMayGoDown = Uint8Array.from(outages, (process) => (process === NEVER_DOWN ? 0 : 1));
   const componentShared = Uint8Array.from(components, (component) => (component.shared ? 1 : 0));
   // The first hop from one component towards another (routes[from][to][0]), by from * count + to.
@@ -213,6 +214,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   };
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
   const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
+  // Per step, what the event loop reads of its plan at every request, in typed arrays: the loop
+  // then reads no plan object whose shape a later option or sample changes (each change
+  // recompiled the loop's functions). A model's accuracy is 1 where it has none: multiplying a
+  // request's accuracy by 1 changes no bit of it.
+  const accuracyOf = (placement: StepPlacement | undefined) => placement?.model?.accuracy ?? 1;
+  const primaryAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.primary));
+  const fallbackAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.fallback));
+  const secondAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.cascade?.placement));
+  const primaryComponent = Int32Array.from(steps, (stepPlan) => stepPlan.primary.component);
+  const hasCascade = Uint8Array.from(steps, (stepPlan) => (stepPlan.cascade ? 1 : 0));
+  const escalateRate = Float64Array.from(steps, (stepPlan) => stepPlan.cascade?.escalateRate ?? 0);
+  const cacheComponent = Int32Array.from(steps, (stepPlan) => stepPlan.cache?.component ?? -1);
+  const cacheHitRate = Float64Array.from(steps, (stepPlan) => stepPlan.cache?.hitRate ?? 0);
+  const inputKb = Float64Array.from(steps, (stepPlan) => stepPlan.inputKb);
+  const outputKb = Float64Array.from(steps, (stepPlan) => stepPlan.outputKb);
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -362,9 +378,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // Whether the request escalates is drawn as the step's first model starts (at its primary
   // placement); an escalated request's accuracy is then the second model's, counted when it runs.
   function escalates(request: number, stepIndex: number): boolean {
-    const cascade = steps[stepIndex].cascade;
     // Stryker disable next-line EqualityOperator: > for >= differs only when a draw equals the rate exactly, a chance of 2^-53 a draw (< instead fails the cascade tests).
-    if (cascade === undefined || escalationRandom[stepIndex].next() >= cascade.escalateRate) return false;
+    if (hasCascade[stepIndex] === 0 || escalationRandom[stepIndex].next() >= escalateRate[stepIndex]) return false;
     cascadePhase[request] = ESCALATING;
     cascadeStats[stepIndex][0]++;
     return true;
@@ -374,11 +389,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // on to the next step from where it stands.
   const keepFirstAnswer = (request: number) => {
     const stepIndex = stepOf[request];
-    const stepPlan = steps[stepIndex];
     cascadePhase[request] = 0;
     cascadeStats[stepIndex][3]++;
-    if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;
-    payloadKb[request] = stepPlan.outputKb;
+    accuracy[request] *= primaryAccuracy[stepIndex];
+    payloadKb[request] = outputKb[stepIndex];
     stepOf[request] = stepIndex + 1;
   };
 
@@ -390,7 +404,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     const stats = cascadeStats[stepIndex];
     stats[1]++;
     stats[2] += service;
-    if (second.model?.accuracy !== undefined) accuracy[request] *= second.model.accuracy;
+    accuracy[request] *= secondAccuracy[stepIndex];
     const start = admitAt(componentBase[at], componentShared[at] === 1, ownOf[request], time, service);
     queueMs[request] += start - time;
     computeMs[request] += service;
@@ -402,40 +416,38 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const runSteps = (request: number, stepIndex: number, placement: StepPlacement, useFallback: boolean) => {
     const time = clock.now;
     const at = placement.component;
-    const tiers = tierOfUser[at];
     const user = userOf[request];
-    const sampler = placement.tierServices ? placement.tierServices[tiers[user]] : placement.service;
+    const sampler = placement.tierServices ? placement.tierServices[tierOfUser[at][user]] : placement.service;
     let service = sampler.sample(useFallback ? fallbackRandom[stepIndex] : serviceRandom[stepIndex]);
     const stats = stepStats[stepIndex];
     stats[useFallback ? 2 : 0]++;
     stats[useFallback ? 3 : 1] += service;
-    if (!(!useFallback && escalates(request, stepIndex)) && placement.model?.accuracy !== undefined)
-      accuracy[request] *= placement.model.accuracy;
+    if (!(!useFallback && escalates(request, stepIndex)))
+      accuracy[request] *= useFallback ? fallbackAccuracy[stepIndex] : primaryAccuracy[stepIndex];
     // The steps that follow on this component run on at once, on the same executor: a
     // request waits for a component once, not once per step (run to completion). An
     // escalating step ends the run: its request moves on to the second model.
     let last = stepIndex;
     while (last + 1 < stepCount && cascadePhase[request] === 0) {
-      const next = steps[last + 1];
-      if (next.primary.component !== at || batcherOfStep[last + 1] >= 0) break;
+      if (primaryComponent[last + 1] !== at || batcherOfStep[last + 1] >= 0) break;
       last++;
       // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
-      if (next.cache !== undefined && next.cache.component === at) {
+      if (cacheComponent[last] === at) {
         cacheChecked[request] = last;
         // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
-        if (cacheRandom[last].next() < next.cache.hitRate) {
+        if (cacheRandom[last].next() < cacheHitRate[last]) {
           stepStats[last][4]++;
-          if (next.primary.model?.accuracy !== undefined) accuracy[request] *= next.primary.model.accuracy;
+          accuracy[request] *= primaryAccuracy[last];
           continue;
         }
       }
-      const nextSampler = next.primary.tierServices ? next.primary.tierServices[tiers[user]] : next.primary.service;
+      const next = steps[last].primary;
+      const nextSampler = next.tierServices ? next.tierServices[tierOfUser[at][user]] : next.service;
       const more = nextSampler.sample(serviceRandom[last]);
       service += more;
       stepStats[last][0]++;
       stepStats[last][1] += more;
-      if (!escalates(request, last) && next.primary.model?.accuracy !== undefined)
-        accuracy[request] *= next.primary.model.accuracy;
+      if (!escalates(request, last)) accuracy[request] *= primaryAccuracy[last];
     }
     const start = admitAt(componentBase[at], componentShared[at] === 1, ownOf[request], time, service);
     queueMs[request] += start - time;
@@ -470,7 +482,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     const kb = payloadKb[request];
     const serialisation = (kb * 8) / linkMbps[hopLink];
     const start = admitAt(linkBase[hopLink * 2 + firstHopDirection[way]], shared, ownOf[request], time, serialisation);
-    const latency = links[hopLink].latency.sample(latencyRandom[hopLink]);
+    const latency = linkLatency[hopLink].sample(latencyRandom[hopLink]);
     queueMs[request] += start - time;
     networkMs[request] += serialisation + latency;
     linkKb[hopLink] += kb;
@@ -505,19 +517,18 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
           return;
         }
       } else {
-        const stepPlan = steps[stepIndex];
-        const cache = stepPlan.cache;
-        if (cache !== undefined && cache.component === at && cacheChecked[request] !== stepIndex) {
+        if (cacheComponent[stepIndex] === at && cacheChecked[request] !== stepIndex) {
           cacheChecked[request] = stepIndex;
           // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
-          if (cacheRandom[stepIndex].next() < cache.hitRate) {
+          if (cacheRandom[stepIndex].next() < cacheHitRate[stepIndex]) {
             stepStats[stepIndex][4]++;
-            if (stepPlan.primary.model?.accuracy !== undefined) accuracy[request] *= stepPlan.primary.model.accuracy;
-            payloadKb[request] = stepPlan.outputKb;
+            accuracy[request] *= primaryAccuracy[stepIndex];
+            payloadKb[request] = outputKb[stepIndex];
             stepOf[request] = stepIndex + 1;
             continue;
           }
         }
+        const stepPlan = steps[stepIndex];
         const useFallback = (fallbackMask[request] & (1 << stepIndex)) !== 0;
         const placement = useFallback ? stepPlan.fallback! : stepPlan.primary;
         target = placement.component;
@@ -640,10 +651,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       if (cascadePhase[request] === ESCALATING) {
         // The first answer is in: the step's input now goes on to the second model.
         cascadePhase[request] = SECOND_MODEL;
-        payloadKb[request] = steps[stepIndex].inputKb;
+        payloadKb[request] = inputKb[stepIndex];
       } else {
         cascadePhase[request] = 0;
-        payloadKb[request] = steps[stepIndex].outputKb;
+        payloadKb[request] = outputKb[stepIndex];
         stepOf[request] = stepIndex + 1;
       }
     } else {
