@@ -22,6 +22,7 @@ import type { OptionResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { exactOutcome } from './exact-outcome';
 import { requestVisits, runWork } from './run-work';
+import { withPostStratifiedSuccess } from './post-stratified-success';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
 import { optionVariability, verdictStates } from './verdict-intervals';
 
@@ -53,9 +54,12 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const plan = buildOptionPlan(system, option);
       const exact = exactOutcome(system, plan);
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
-      const simulate = (requests: number) =>
-        evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed);
       const variability = optionVariability(system, plan);
+      const simulate = (requests: number) =>
+        withPostStratifiedSuccess(
+          evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed),
+          variability.offlineShare,
+        );
       const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
       const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
       // What varies over time for all users at once leaves no stage able to decide.
@@ -100,11 +104,14 @@ export function stageRequests(system: SystemModel, plan: OptionPlan, requests: n
 
 // The run as if it had `factor` times the requests with the same figures: what a later stage's
 // intervals would be were its figures this run's. Only the counts the intervals use grow (the
-// detailed users with the requests, up to the population).
+// requests, completed, failed and offline ones, and the detailed users with the requests, up
+// to the population).
 function scaledRun(system: SystemModel, result: OptionResult, factor: number): OptionResult {
   return {
     ...result,
     requests: result.requests * factor,
+    completed: result.completed * factor,
+    failed: result.failed * factor,
     detailed_users: Math.min(system.users, result.detailed_users * factor),
     offline: { ...result.offline, requests: result.offline.requests * factor },
   };
