@@ -245,7 +245,7 @@ describe('the post-stratified success', () => {
     // The reported run: the full one, or the stage of 200 or 400 requests the sample stopped at.
     const { method, requests } = outcome.evaluation!;
     const last = method === 'full' ? 1600 : requests === 200 ? 200 : 400;
-    const run = evaluateOption(system, plan, { requests: last, fidelity: 'preview' }, 3);
+    const run = evaluateOption(system, plan, { requests: last, fidelity: 'preview', usersFor: 1600 }, 3);
     expect(outcome.metrics.success_rate).toBe(postStratifiedSuccess(run, DOWN_SHARE));
   });
 });
