@@ -24,6 +24,8 @@ import { knownOfflineShare, postStratifiedInterval } from './post-stratified-suc
 import { wilson } from './wilson-interval';
 
 const KB_PER_GB = 1e6;
+/** The most of the requests that start offline that may complete for a sample to post-stratify success. */
+const MOSTLY_FAIL = 0.5;
 
 /** What of the option the intervals need, worked out once per option from its plan. */
 export interface OptionVariability {
@@ -40,18 +42,17 @@ export interface OptionVariability {
   /** Largest squared coefficient of variation of a step's time, primary, fallback or cascade. */
   serviceScv: number;
   /**
-   * Where some request can fail and the expected share of requests that start offline is known
-   * exactly (per-user links' outages): that share. A sample's success figure is then the
-   * post-stratified one (post-stratified-success.ts), and so is its interval.
+   * Where some request can fail, most that start offline do, and the expected share of requests
+   * that start offline is known exactly (per-user links' outages): that share. A sample's
+   * success figure is then the post-stratified one (post-stratified-success.ts), and so is its interval.
    */
   offlineShare?: number;
 }
 
 export function optionVariability(system: SystemModel, plan: OptionPlan): OptionVariability {
   // Every link with outages taken as down half of the time makes the walk visit every branch.
-  const { visits, completed } = walkOption(system, plan, batchedSteps(system, plan), (link) =>
-    system.links[link].outages ? 0.5 : 0,
-  );
+  const batched = batchedSteps(system, plan);
+  const { visits, completed } = walkOption(system, plan, batched, (link) => (system.links[link].outages ? 0.5 : 0));
   const kbMax = new Float64Array(system.links.length);
   let outageExposed = false;
   let sharedOutage = false;
@@ -69,7 +70,14 @@ export function optionVariability(system: SystemModel, plan: OptionPlan): Option
   const placements = plan.steps.flatMap((step) => [step.primary, step.fallback, step.cascade?.placement]);
   const serviceScv = Math.max(0, ...placements.map((placement) => placement?.service.scv ?? 0));
   const canFail = completed < 1 - 1e-12;
-  const offlineShare = canFail ? knownOfflineShare(system, plan) : undefined;
+  // Post-stratifying pays where the strata differ: where most requests that start offline fail
+  // (no fallback or cache gets them through). Where most complete anyway (a cache on the device),
+  // the strata differ little, and the two Wilson intervals at half the risk that the figure's
+  // interval adds up are wider than the plain share's one: it keeps the plain share.
+  const offlineCompleted = canFail
+    ? walkOption(system, plan, batched, (link) => (system.links[link].outages ? 1 : 0)).completed
+    : 1;
+  const offlineShare = offlineCompleted <= MOSTLY_FAIL ? knownOfflineShare(system, plan) : undefined;
   return {
     outageExposed,
     canFail,

@@ -250,6 +250,29 @@ describe('the post-stratified success', () => {
   });
 });
 
+describe('where it applies', () => {
+  it('where most requests that start offline fail, not where a cache gets most of them through', () => {
+    // The smart keyboard's server options: offline, a request to the server fails, unless (in
+    // server-cached) the phone's cache, hit 80% of the time, answers it. There the strata differ
+    // little, and two half-risk intervals would be wider than the plain share's one.
+    const keyboard = loadScenario('scenarios/smart-keyboard.yaml');
+    const system = buildSystemModel(keyboard);
+    const variabilityOf = (id: string) =>
+      optionVariability(
+        system,
+        buildOptionPlan(
+          system,
+          keyboard.options.find((option) => option.id === id)!,
+        ),
+      );
+    const share = knownOfflineShare(system, buildOptionPlan(system, keyboard.options[0]));
+    expect(share).toBeGreaterThan(0);
+    expect(variabilityOf('server').offlineShare).toBe(share);
+    expect(variabilityOf('server-cached').canFail).toBe(true);
+    expect(variabilityOf('server-cached').offlineShare).toBeUndefined();
+  });
+});
+
 describe('an option with a fallback', () => {
   it('keeps success at 1 where offline requests succeed on the phone', () => {
     // The AR hybrid: translation falls back to the phone's small model when the cellular link is down.
