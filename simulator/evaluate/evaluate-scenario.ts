@@ -31,6 +31,11 @@ export interface EvaluateSettings {
    * depend only on the scenario, the settings and the seed, never on the other options.
    */
   known?: readonly OptionResult[];
+  /**
+   * false leaves out the latency's batch-means intervals (`latency_ms.ci95`, and the warnings
+   * drawn from them): a Monte Carlo evaluation keeps a few figures of each run, none of them those.
+   */
+  latencyIntervals?: boolean;
 }
 
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
@@ -66,7 +71,10 @@ export function evaluateOption(
   const shape = planRun(system, analytic, settings.requests, settings.fidelity);
   const run = simulateOption(system, plan, shape, seed);
   const nonstationary = nonstationaryReasons(system, plan, run);
-  const statistics = summarizeLatencies(run.latencies, nonstationary.length === 0);
+  const statistics = summarizeLatencies(
+    run.latencies,
+    settings.latencyIntervals !== false && nonstationary.length === 0,
+  );
   const nan = Number.NaN;
   const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };
   // Latency figures are of the requests after the warm-up; the others of every request.

@@ -7,6 +7,30 @@
 // The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand):
 // 128 bits of state, passes PractRand and BigCrush, and is fast in 32-bit JavaScript arithmetic.
 
+// A run builds its streams anew, a few per step and link and one per user and link with
+// outages, and a Monte Carlo study runs thousands of times with the same few names: each
+// name's hash is remembered (the hash is a pure function of the name), the last one apart
+// because indexed streams come one after another with the same name. The memory is bounded,
+// since names come from scenarios, which a long-lived app may load many of.
+const MAX_REMEMBERED_NAMES = 4096;
+const nameHashes = new Map<string, number>();
+let lastName = '';
+let lastNameHash = hashName(lastName);
+
+function rememberedHash(name: string): number {
+  if (name === lastName) return lastNameHash;
+  let hash = nameHashes.get(name);
+  if (hash === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: forgetting every name sooner or later only costs hashing them again.
+    if (nameHashes.size >= MAX_REMEMBERED_NAMES) nameHashes.clear();
+    hash = hashName(name);
+    nameHashes.set(name, hash);
+  }
+  lastName = name;
+  lastNameHash = hash;
+  return hash;
+}
+
 function hashName(name: string): number {
   // FNV-1a, then a murmur3 finaliser so that similar names give unrelated seeds.
   let hash = 0x811c9dc5;
@@ -38,7 +62,7 @@ export class RandomStream {
   private d = 0;
 
   constructor(seed: number, name: string, index = 0) {
-    const nameHash = hashName(name);
+    const nameHash = rememberedHash(name);
     // The state is kept as signed 32-bit integers (`| 0`), which every step below treats as the
     // same bits: fields that only ever hold small integers are stored unboxed, where a number
     // beyond 2^31 would make every later write to them allocate (a third of a run's garbage).

@@ -54,7 +54,7 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const exact = exactOutcome(system, plan);
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
       const simulate = (requests: number) =>
-        evaluateOption(system, plan, { requests, fidelity: 'preview' }, settings.seed);
+        evaluateOption(system, plan, { requests, fidelity: 'preview', latencyIntervals: false }, settings.seed);
       const variability = optionVariability(system, plan);
       const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
       const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');

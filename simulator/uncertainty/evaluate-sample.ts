@@ -33,6 +33,7 @@ export function evaluateWithValues(uncertain: UncertainScenario, task: Evaluatio
     options: task.options,
     // A sample needs its figures' spread across the parameters, not full per-user detail.
     fidelity: 'preview',
+    latencyIntervals: false,
   });
   return { ok: true, options: results.options.map(optionOutcome) };
 }
