@@ -7,28 +7,18 @@
 // The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand):
 // 128 bits of state, passes PractRand and BigCrush, and is fast in 32-bit JavaScript arithmetic.
 
-// A run builds its streams anew, a few per step and link and one per user and link with
-// outages, and a Monte Carlo study runs thousands of times with the same few names: each
-// name's hash is remembered (the hash is a pure function of the name), the last one apart
-// because indexed streams come one after another with the same name. The memory is bounded,
-// since names come from scenarios, which a long-lived app may load many of.
-const MAX_REMEMBERED_NAMES = 4096;
-const nameHashes = new Map<string, number>();
+// A run builds a stream per user for each link with outages, one after another under the same
+// name (instance by instance): the last name's hash is remembered (a pure function of the name).
 let lastName = '';
 let lastNameHash = hashName(lastName);
 
 function rememberedHash(name: string): number {
-  if (name === lastName) return lastNameHash;
-  let hash = nameHashes.get(name);
-  if (hash === undefined) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: forgetting every name sooner or later only costs hashing them again.
-    if (nameHashes.size >= MAX_REMEMBERED_NAMES) nameHashes.clear();
-    hash = hashName(name);
-    nameHashes.set(name, hash);
+  // Stryker disable next-line ConditionalExpression: hashing the name again gives the same hash; remembering only saves the work.
+  if (name !== lastName) {
+    lastName = name;
+    lastNameHash = hashName(name);
   }
-  lastName = name;
-  lastNameHash = hash;
-  return hash;
+  return lastNameHash;
 }
 
 function hashName(name: string): number {

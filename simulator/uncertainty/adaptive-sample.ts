@@ -13,9 +13,9 @@
 // samples; and only while it could decide: after a stage that does not, the sample goes on to
 // the first later stage that would decide were its figures this one's, or else straight to the full
 // run. A half-size stage is not among them: it always costs more than a third of the full run.
-import { estimateOption } from '../analytic/option-estimate';
 import { evaluateOption } from '../evaluate/evaluate-scenario';
 import { buildOptionPlan, type OptionPlan } from '../evaluate/option-plan';
+import { planEstimate } from '../evaluate/plan-figures';
 import { planRun } from '../evaluate/run-shape';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
 import type { OptionResult } from '../results';
@@ -90,7 +90,7 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
  * load on shared components spans the same simulated time however few requests are detailed.
  */
 export function stageRequests(system: SystemModel, plan: OptionPlan, requests: number): number[] {
-  const estimate = estimateOption(system, plan);
+  const estimate = planEstimate(system, plan);
   const visits = requestVisits(system, estimate);
   const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview'));
   const full = work(requests);

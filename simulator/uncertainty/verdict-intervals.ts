@@ -85,6 +85,18 @@ function accuracyRange(plan: OptionPlan): number {
   return highest - lowest;
 }
 
+// The normal quantile and Hoeffding's factor of a two-sided interval at a risk: every verdict
+// of every look of a sample asks them at the same risk, so the last risk's are remembered.
+let factors = { risk: Number.NaN, z: Number.NaN, hoeffding: Number.NaN };
+
+function riskFactors(risk: number): { z: number; hoeffding: number } {
+  // Stryker disable next-line ConditionalExpression: working the factors out again gives them bit for bit; remembering only saves the work.
+  if (risk !== factors.risk) {
+    factors = { risk, z: normalQuantile(1 - risk / 2), hoeffding: Math.sqrt(Math.log(2 / risk) / 2) };
+  }
+  return factors;
+}
+
 /**
  * The interval of a verdict's figure after a run that misses the figure's value with at most
  * `risk` (two-sided): 'fixed' where the figure cannot change with more requests, undefined where
@@ -98,9 +110,7 @@ export function verdictInterval(
   risk: number,
 ): [number, number] | 'fixed' | undefined {
   const { name, value } = verdict;
-  // The normal quantile and Hoeffding's factor of a two-sided interval at that risk.
-  const z = normalQuantile(1 - risk / 2);
-  const hoeffding = Math.sqrt(Math.log(2 / risk) / 2);
+  const { z, hoeffding } = riskFactors(risk);
   // Whether a model fits its device does not depend on the run; and where every request
   // completes (no down link without a fallback around it), success and offline success are 1
   // (offline success unknown where no request was offline, which passes too), however long the run.
