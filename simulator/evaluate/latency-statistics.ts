@@ -2,6 +2,7 @@
 // (no streaming estimate), and 95% confidence intervals by the method of batch means.
 import type { LatencySummary } from '../results';
 import { type HighWords, highWords, sortsWhole, valuesAtRanks } from './order-statistics';
+import { sortedCopy } from './sorted-copy';
 import { studentQuantile } from './student-t';
 
 // Batch counts tried, most first.
@@ -57,11 +58,11 @@ export interface LatencyStatistics {
  */
 export function quantilesOfUnsorted(values: Float64Array, shares: readonly number[], range?: HighWords): number[] {
   const n = values.length;
-  // Few values (a Monte Carlo sample's runs): one sort of a copy, read directly, costs less
+  // Few values (a Monte Carlo sample's runs): one sorted copy, read directly, costs less
   // than gathering the ranks' values into a sparse stand-in for the sorted array.
   // Stryker disable next-line ConditionalExpression,BlockStatement: both ways read the same order statistics; the shortcut only saves the work.
   if (sortsWhole(n)) {
-    const sorted = values.slice().sort();
+    const sorted = sortedCopy(values);
     return shares.map((share) => quantileOfSorted(sorted, share));
   }
   const ranks = shares.flatMap((share) => {

@@ -1,4 +1,5 @@
 // Fast exact order statistics for the large latency arrays of a run.
+import { sortedCopy } from './sorted-copy';
 
 // Below this many values a plain sort is as fast as bucketing.
 const SORT_BELOW = 4096;
@@ -53,7 +54,7 @@ export function valuesAtRanks(
   const result = new Float64Array(ranks.length);
   // Stryker disable next-line ConditionalExpression,BlockStatement: both ways give the same exact values; the threshold only picks the faster.
   if (sortsWhole(n)) {
-    const sorted = values.slice().sort();
+    const sorted = sortedCopy(values);
     ranks.forEach((rank, index) => (result[index] = sorted[rank]));
     return result;
   }
