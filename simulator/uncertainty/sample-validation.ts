@@ -4,8 +4,10 @@
 // length): the parts that hold no uncertain value validate as the nominal scenario's do, to the
 // same output. So the nominal scenario is validated once, and a sample re-validates only the
 // top-level fields and list entries that hold its uncertain values, then checks references and
-// run limits of the whole as ever. Where a part fails, the whole scenario is validated as
-// before, so that a draw that breaks the scenario reports exactly the errors it always did.
+// run limits of the whole as ever. The other parts are the nominal scenario's own objects,
+// shared by every sample (nothing downstream writes to a scenario). Where a part fails, the
+// whole scenario is validated as before, so that a draw that breaks the scenario reports
+// exactly the errors it always did.
 import { checkSchemaValid, type ScenarioParse, validatePlainScenario } from '../scenario/load';
 import { type Scenario, scenarioSchema } from '../scenario/schema';
 import { substituteNominalValues, substituteOnPaths } from './substitute-values';
