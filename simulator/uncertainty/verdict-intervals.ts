@@ -18,7 +18,7 @@ import { relaxationArrivals } from '../evaluate/run-shape';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import { withinBudget } from '../evaluate/budget-verdicts';
-import type { BudgetVerdict, OptionResult } from '../results';
+import type { AnalyticEstimate, BudgetVerdict, OptionResult } from '../results';
 import { normalQuantile } from './normal-quantile';
 
 const KB_PER_GB = 1e6;
@@ -97,6 +97,24 @@ function riskFactors(risk: number): { z: number; hoeffding: number } {
   return factors;
 }
 
+// The chance of waiting at the station where a request most likely waits, of an estimate: the
+// same for every verdict of every look at an option's runs, which share their plan's estimate
+// (evaluate/plan-figures.ts), so it is worked out once per estimate.
+const busiestOf = new WeakMap<AnalyticEstimate, number>();
+
+function busiestStation(analytic: AnalyticEstimate): number {
+  let busiest = busiestOf.get(analytic);
+  if (busiest === undefined) {
+    busiest = Math.max(
+      0,
+      ...analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
+      ...analytic.links.map((station) => station.utilization),
+    );
+    busiestOf.set(analytic, busiest);
+  }
+  return busiest;
+}
+
 /**
  * The interval of a verdict's figure after a run that misses the figure's value with at most
  * `risk` (two-sided): 'fixed' where the figure cannot change with more requests, undefined where
@@ -120,11 +138,7 @@ export function verdictInterval(
   // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
   // counted at the station where a request most likely waits (Erlang C: utilisation itself on
   // one server); service times and cache hits are drawn afresh every time.
-  const busiest = Math.max(
-    0,
-    ...result.analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
-    ...result.analytic.links.map((station) => station.utilization),
-  );
+  const busiest = busiestStation(result.analytic);
   if (busiest >= 1) return undefined;
   const independent = result.requests / (1 + 2 * relaxationArrivals(busiest));
   // Outages last for many of a user's requests: then a user's requests count once.
