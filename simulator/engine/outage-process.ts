@@ -51,6 +51,16 @@ function justAfter(time: number): number {
   return time + Math.max(Math.abs(time) * Number.EPSILON, Number.MIN_VALUE);
 }
 
+/**
+ * The long-run share of time an alternating process is down, E[lasting] / (E[every] + E[lasting]):
+ * also the chance that it is down at any time fixed in advance, since it starts in that state.
+ */
+export function longRunDownShare(everySpec: DistributionSpec, lastingSpec: DistributionSpec): number {
+  const every = compileDistribution(everySpec).mean;
+  const lasting = compileDistribution(lastingSpec).mean;
+  return lasting / (every + lasting);
+}
+
 export function alternatingOutages(
   everySpec: DistributionSpec,
   lastingSpec: DistributionSpec,
@@ -62,7 +72,7 @@ export function alternatingOutages(
   const lasting = compileDistribution(lastingSpec);
   const upResidual = residualLifeSampler(everySpec);
   const downResidual = residualLifeSampler(lastingSpec);
-  const downShare = lasting.mean / (every.mean + lasting.mean);
+  const downShare = longRunDownShare(everySpec, lastingSpec);
   const cycleMs = 1000 * (every.mean + lasting.mean);
   const periodic = every.constant && lasting.constant;
   const nextToggleMs = new Float64Array(instances);

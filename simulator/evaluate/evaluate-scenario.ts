@@ -24,6 +24,11 @@ export interface EvaluateSettings {
   options?: string[];
   /** 'preview' simulates shorter spans per user: much faster with many users, a little less exact. */
   fidelity?: Fidelity;
+  /**
+   * A larger request count whose users to detail where devices are idle, so that a shorter run
+   * spans less time (run-shape.ts): a Monte Carlo sample's stage names its full run's count.
+   */
+  usersFor?: number;
   /** Called as each option starts, for progress on long runs. */
   onOption?: (index: number, count: number, optionId: string) => void;
   /**
@@ -68,7 +73,7 @@ export function evaluateOption(
   seed: number,
 ): OptionResult {
   const analytic = planEstimate(system, plan);
-  const shape = planRun(system, analytic, settings.requests, settings.fidelity);
+  const shape = planRun(system, analytic, settings.requests, settings.fidelity, settings.usersFor);
   const run = simulateOption(system, plan, shape, seed);
   const nonstationary = nonstationaryReasons(system, plan, run);
   const statistics = summarizeLatencies(

@@ -1,11 +1,19 @@
 // One Monte Carlo sample, option by option, at the least cost that settles its verdicts: an
 // option that is exactly one M/M/c station takes the closed form (exact-outcome.ts); any other
-// is simulated in stages, runs of an eighth and a quarter of the requests at preview fidelity
-// (with idle devices a user per request, so the shortest span and the least background load),
-// and kept after the first that decides every budget verdict
-// (verdict-intervals.ts). An option none decides is simulated at the full request count: the
-// same run a sample made before stages existed (same requests, fidelity and seed). The verdicts
-// that even the full run leaves undecided are reported as such (the study's pass share ranges).
+// is simulated in stages, runs of an eighth and a quarter of the requests at preview fidelity,
+// and kept after the first that decides every budget verdict (verdict-intervals.ts). Where
+// devices are idle (a user sends at most about one request) and shared components are busy with
+// the other users' jobs, a stage details the full run's users, so that it spans an eighth or a
+// quarter of the time and those jobs shrink with it (run-shape.ts, `usersFor`; its waits at the
+// users' own devices are then a little shorter than the full run's). An option none decides is
+// simulated at the full request count: the same run a sample made before stages existed (same
+// requests, fidelity and seed). The verdicts that even the full run leaves undecided are
+// reported as such (the study's pass share ranges).
+//
+// A sample's success rate is post-stratified on the share of requests that start offline where
+// that share is known exactly (post-stratified-success.ts): a stage's figure, its verdict and its
+// interval are all of that estimate, which leaves far fewer success verdicts undecided than the
+// run's plain share (whose spread is mostly the run's chance share of offline requests).
 //
 // Every stage is its own run with the sample's seed, so the outcome depends only on the sample,
 // never on the order or the worker that evaluates it. A stage is tried only where it costs at
@@ -18,10 +26,11 @@ import { buildOptionPlan, type OptionPlan } from '../evaluate/option-plan';
 import { planEstimate } from '../evaluate/plan-figures';
 import { planRun } from '../evaluate/run-shape';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
-import type { OptionResult } from '../results';
+import type { AnalyticEstimate, OptionResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { exactOutcome } from './exact-outcome';
 import { requestVisits, runWork } from './run-work';
+import { withPostStratifiedSuccess } from './post-stratified-success';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
 import { optionVariability, verdictStates } from './verdict-intervals';
 
@@ -53,22 +62,31 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const plan = buildOptionPlan(system, option);
       const exact = exactOutcome(system, plan);
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
-      const simulate = (requests: number) =>
-        evaluateOption(system, plan, { requests, fidelity: 'preview', latencyIntervals: false }, settings.seed);
       const variability = optionVariability(system, plan);
+      // Every run, stage or full, details the users the full run needs where that makes it shorter.
+      // A sample keeps no batch-means intervals of its runs' latencies (sample-metrics.ts).
+      const run = { fidelity: 'preview' as const, usersFor: settings.requests, latencyIntervals: false };
+      const simulate = (requests: number) =>
+        withPostStratifiedSuccess(
+          evaluateOption(system, plan, { ...run, requests }, settings.seed),
+          variability.offlineShare,
+        );
       const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
       const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
       // What varies over time for all users at once leaves no stage able to decide.
-      const stages = variability.sharedOverTime ? [] : stageRequests(system, plan, settings.requests);
+      const estimate = variability.sharedOverTime ? undefined : planEstimate(system, plan);
+      const stages = estimate ? stagesOf(system, plan, estimate, settings.requests) : [];
       let requests = 0;
       let stage = 0;
-      while (stage < stages.length) {
+      while (estimate && stage < stages.length) {
         const result = simulate(stages[stage]);
         requests += result.requests;
         if (decided(result)) return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
         const from = stage;
+        // The later stage's detailed users, as its own run would have them.
+        const usersOf = (count: number) => planRun(system, estimate, count, run.fidelity, run.usersFor).detailedUsers;
         stage = stages.findIndex(
-          (count, later) => later > from && decided(scaledRun(system, result, count / stages[from])),
+          (count, later) => later > from && decided(scaledRun(result, count / stages[from], usersOf(count))),
         );
         if (stage < 0) break;
       }
@@ -87,12 +105,16 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
 /**
  * The request counts of the stages worth trying, shortest first: those under half the full
  * count that cost at most a third of the full run. A run whose cost is the background users'
- * load on shared components spans the same simulated time however few requests are detailed.
+ * load on shared components spans the same simulated time however few requests are detailed,
+ * unless its devices are idle: then a stage details the full run's users, and spans less.
  */
 export function stageRequests(system: SystemModel, plan: OptionPlan, requests: number): number[] {
-  const estimate = planEstimate(system, plan);
+  return stagesOf(system, plan, planEstimate(system, plan), requests);
+}
+
+function stagesOf(system: SystemModel, plan: OptionPlan, estimate: AnalyticEstimate, requests: number): number[] {
   const visits = requestVisits(system, estimate);
-  const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview'));
+  const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview', requests));
   const full = work(requests);
   const counts = [...new Set(STAGE_SHARES.map((share) => Math.max(MIN_STAGE, Math.ceil(requests * share))))];
   return counts.filter((count) => 2 * count <= requests && 3 * work(count) <= full);
@@ -100,12 +122,14 @@ export function stageRequests(system: SystemModel, plan: OptionPlan, requests: n
 
 // The run as if it had `factor` times the requests with the same figures: what a later stage's
 // intervals would be were its figures this run's. Only the counts the intervals use grow (the
-// detailed users with the requests, up to the population).
-function scaledRun(system: SystemModel, result: OptionResult, factor: number): OptionResult {
+// requests, completed, failed and offline ones), and the detailed users become the later stage's.
+function scaledRun(result: OptionResult, factor: number, detailedUsers: number): OptionResult {
   return {
     ...result,
     requests: result.requests * factor,
-    detailed_users: Math.min(system.users, result.detailed_users * factor),
+    completed: result.completed * factor,
+    failed: result.failed * factor,
+    detailed_users: detailedUsers,
     offline: { ...result.offline, requests: result.offline.requests * factor },
   };
 }

@@ -4,7 +4,9 @@
 // admission at each shared station it reaches, a fraction of an event (no event of its own,
 // see engine/background-load.ts). The background users' jobs span the detailed users' run,
 // which a run of fewer requests, with fewer detailed users, does not shorten: there a short
-// run costs nearly as much as a long one.
+// run costs nearly as much as a long one. Where devices are idle a stage details the full run's
+// users instead (run-shape.ts, `usersFor`): its span, and its background, shrink with its
+// requests. The shape passed in is the one the run will have, so the cost follows it either way.
 import type { RunShape } from '../evaluate/run-shape';
 import type { SystemModel } from '../evaluate/system-model';
 import type { AnalyticEstimate } from '../results';

@@ -20,8 +20,12 @@ import type { SystemModel } from '../evaluate/system-model';
 import { withinBudget } from '../evaluate/budget-verdicts';
 import type { AnalyticEstimate, BudgetVerdict, OptionResult } from '../results';
 import { normalQuantile } from './normal-quantile';
+import { knownOfflineShare, postStratifiedInterval } from './post-stratified-success';
+import { wilson } from './wilson-interval';
 
 const KB_PER_GB = 1e6;
+/** The most of the requests that start offline that may complete for a sample to post-stratify success. */
+const MOSTLY_FAIL = 0.5;
 
 /** What of the option the intervals need, worked out once per option from its plan. */
 export interface OptionVariability {
@@ -37,13 +41,18 @@ export interface OptionVariability {
   kbMax: Float64Array;
   /** Largest squared coefficient of variation of a step's time, primary, fallback or cascade. */
   serviceScv: number;
+  /**
+   * Where some request can fail, most that start offline do, and the expected share of requests
+   * that start offline is known exactly (per-user links' outages): that share. A sample's
+   * success figure is then the post-stratified one (post-stratified-success.ts), and so is its interval.
+   */
+  offlineShare?: number;
 }
 
 export function optionVariability(system: SystemModel, plan: OptionPlan): OptionVariability {
   // Every link with outages taken as down half of the time makes the walk visit every branch.
-  const { visits, completed } = walkOption(system, plan, batchedSteps(system, plan), (link) =>
-    system.links[link].outages ? 0.5 : 0,
-  );
+  const batched = batchedSteps(system, plan);
+  const { visits, completed } = walkOption(system, plan, batched, (link) => (system.links[link].outages ? 0.5 : 0));
   const kbMax = new Float64Array(system.links.length);
   let outageExposed = false;
   let sharedOutage = false;
@@ -60,13 +69,23 @@ export function optionVariability(system: SystemModel, plan: OptionPlan): Option
   );
   const placements = plan.steps.flatMap((step) => [step.primary, step.fallback, step.cascade?.placement]);
   const serviceScv = Math.max(0, ...placements.map((placement) => placement?.service.scv ?? 0));
+  const canFail = completed < 1 - 1e-12;
+  // Post-stratifying pays where the strata differ: where most requests that start offline fail
+  // (no fallback or cache gets them through). Where most complete anyway (a cache on the device),
+  // the strata differ little, and the two Wilson intervals at half the risk that the figure's
+  // interval adds up are wider than the plain share's one: it keeps the plain share.
+  const offlineCompleted = canFail
+    ? walkOption(system, plan, batched, (link) => (system.links[link].outages ? 1 : 0)).completed
+    : 1;
+  const offlineShare = offlineCompleted <= MOSTLY_FAIL ? knownOfflineShare(system, plan) : undefined;
   return {
     outageExposed,
-    canFail: completed < 1 - 1e-12,
+    canFail,
     sharedOverTime: sharedOutage || elastic || system.hourlyAcceptance !== undefined,
     accuracyRange: accuracyRange(plan),
     kbMax,
     serviceScv,
+    ...(offlineShare !== undefined ? { offlineShare } : {}),
   };
 }
 
@@ -140,9 +159,11 @@ export function verdictInterval(
   // one server); service times and cache hits are drawn afresh every time.
   const busiest = busiestStation(result.analytic);
   if (busiest >= 1) return undefined;
-  const independent = result.requests / (1 + 2 * relaxationArrivals(busiest));
+  const alike = 1 + 2 * relaxationArrivals(busiest);
   // Outages last for many of a user's requests: then a user's requests count once.
-  const observations = variability.outageExposed ? Math.min(independent, result.detailed_users) : independent;
+  const observationsOf = (requests: number) =>
+    variability.outageExposed ? Math.min(requests / alike, result.detailed_users) : requests / alike;
+  const observations = observationsOf(result.requests);
   const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
   if (observations < 2) return undefined;
   if (name === 'latency_ms.mean') {
@@ -157,7 +178,21 @@ export function verdictInterval(
     const at = (share: number) => quantileOfSorted(result.latency_quantiles_ms, Math.min(1, Math.max(0, share)));
     return [at(p - half), at(p + half)];
   }
-  if (name === 'success_rate') return wilson(value, observations, z);
+  if (name === 'success_rate') {
+    // A sample's post-stratified figure. Whether a request completes turns on its own user's
+    // outages, which no other user shares: requests that wait alike at a busy queue do not
+    // succeed or fail alike (their users' links are down independently), so a stratum's
+    // requests count as draws do, once per user, and not as the queue's alike waits.
+    if (variability.offlineShare !== undefined) {
+      return postStratifiedInterval(
+        result,
+        variability.offlineShare,
+        (requests) => Math.min(requests, result.detailed_users),
+        risk,
+      );
+    }
+    return wilson(value, observations, z);
+  }
   if (name === 'offline_success') return wilson(value, Math.min(result.offline.requests, result.detailed_users), z);
   if (name === 'accuracy') {
     const half = variability.accuracyRange * (hoeffding / Math.sqrt(draws));
@@ -214,13 +249,4 @@ function spread(quantiles: readonly number[]): number {
   const mean = quantiles.reduce((sum, value) => sum + value, 0) / quantiles.length;
   const variance = quantiles.reduce((sum, value) => sum + (value - mean) ** 2, 0) / quantiles.length;
   return Math.sqrt(variance);
-}
-
-/** Wilson's score interval of a share observed in n trials, `z` standard errors wide each way. */
-function wilson(share: number, n: number, z: number): [number, number] | undefined {
-  if (n < 1) return undefined;
-  const z2 = z * z;
-  const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return [centre - half, centre + half];
 }

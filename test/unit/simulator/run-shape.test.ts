@@ -8,13 +8,14 @@ import { type Fidelity, planRun, relaxationArrivals } from '../../../simulator/e
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { scenarioFrom } from './queue-scenarios';
 
-function shapeOf(input: ScenarioInput, requests?: number, fidelity?: Fidelity) {
+function shapeOf(input: ScenarioInput, requests?: number, fidelity?: Fidelity, usersFor?: number) {
   const system = buildSystemModel(scenarioFrom(input));
   return planRun(
     system,
     estimateOption(system, buildOptionPlan(system, system.scenario.options[0])),
     requests,
     fidelity,
+    usersFor,
   );
 }
 
@@ -227,6 +228,44 @@ describe('a run of a number of requests', () => {
         pipeline: [{ id: 'infer', at: 'phone', compute_ms: 25_000_000, output_kb: 1 }],
       };
       expect(shapeOf(viaBackbone).detailedUsers).toBe(bounded);
+    });
+  });
+
+  describe("sized for a longer run's users (a Monte Carlo stage)", () => {
+    // 10,000 users whose phones (100 ms a request) send to a shared cloud server (1 ms).
+    const users = (perUserRps: number) => phones({ users: 10_000, per_user_rps: perUserRps, requests: 2000 }, 100, 1);
+
+    it("details the longer run's users where a user needs at most one request: a shorter span", () => {
+      // Phones at utilisation 0.1: a user needs 2 x 0.214 = 0.43 requests in a preview, so 2,000
+      // requests go to 4,670 users, and 250 on their own to 584.
+      const idle = users(1);
+      const perUser = 2 * relaxationArrivals(0.1);
+      expect(perUser).toBeLessThanOrEqual(1);
+      const full = shapeOf(idle, 2000, 'preview');
+      expect(full.detailedUsers).toBe(Math.ceil(2000 / perUser));
+      expect(shapeOf(idle, 250, 'preview').detailedUsers).toBe(Math.ceil(250 / perUser));
+      const stage = shapeOf(idle, 250, 'preview', 2000);
+      expect(stage.detailedUsers).toBe(full.detailedUsers);
+      // The same users at the same rate: the span (arrivals per user) is the requests' share of the full run's.
+      expect(stage.arrivals! / stage.detailedUsers / (full.arrivals! / full.detailedUsers)).toBeCloseTo(275 / 2200, 15);
+      // The warm-up and the background bound are the stage's own.
+      expect(stage).toMatchObject({ warmup: 25, arrivals: 275, capacity: 275 });
+      // A count under the run's own is no larger run: the run keeps its own users.
+      expect(shapeOf(idle, 250, 'preview', 100)).toEqual(shapeOf(idle, 250, 'preview'));
+    });
+
+    it('keeps its own users where nothing is shared: there is no background work to save', () => {
+      // The same idle phones with no cloud step: more users would only wait less at their phones.
+      const alone = phones({ users: 10_000, per_user_rps: 1, requests: 2000 }, 100);
+      expect(shapeOf(alone, 250, 'preview', 2000)).toEqual(shapeOf(alone, 250, 'preview'));
+      expect(shapeOf(alone, 250, 'preview').detailedUsers).toBeLessThan(shapeOf(alone, 2000, 'preview').detailedUsers);
+    });
+
+    it('keeps its own users where a user needs more, so that each loads its devices', () => {
+      // Phones at utilisation 0.5: 2 x 5.83 = 11.7 requests a user in a preview.
+      const busy = users(5);
+      expect(2 * relaxationArrivals(0.5)).toBeGreaterThan(1);
+      expect(shapeOf(busy, 250, 'preview', 2000)).toEqual(shapeOf(busy, 250, 'preview'));
     });
   });
 

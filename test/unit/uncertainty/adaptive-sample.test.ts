@@ -1,6 +1,7 @@
 // A Monte Carlo sample stops at its pilot run when the pilot decides every verdict, goes on to
 // the full run when a verdict is near its budget, and summarises as the previous method did
 // (every sample simulated in full) within the intervals of their paired differences.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateScenario,
@@ -13,11 +14,15 @@ import {
   type Scenario,
   type UncertainScenario,
 } from '../../../simulator';
+import { evaluateOption } from '../../../simulator/evaluate/evaluate-scenario';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
+import { validatePlainScenario } from '../../../simulator/scenario/load';
 import { evaluateSample, LOOK_RISK, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
+import { withPostStratifiedSuccess } from '../../../simulator/uncertainty/post-stratified-success';
+import { substituteValues } from '../../../simulator/uncertainty/substitute-values';
 import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
-import { loadScenario } from '../export/ar-scenario';
+import { AR_SCENARIO_FILE, loadScenario } from '../export/ar-scenario';
 import { UNCERTAIN_STATION } from './uncertain-station';
 
 // The fixture's station with a service time that is not exponential, so that it is simulated.
@@ -191,23 +196,47 @@ describe('the stages of a sample', () => {
     expect(outcome.evaluation!.requests).toBeGreaterThan(250);
   });
 
-  it('are skipped where the background users make a short run cost nearly as much as the full one', () => {
-    // The AR scenario's cloud option: a run of fewer requests details fewer users over the same
-    // span, and the other users' jobs on the shared GPUs fill it. The hybrid sends them only
-    // its translations, and an eighth of the requests costs less than a third of the full run.
+  it("are tried where idle devices let a stage detail the full run's users over a shorter span", () => {
+    // The AR scenario's cloud option: a detailed user sends less than one request, so a stage
+    // details the full run's users, over an eighth or a quarter of its span, and the other
+    // users' jobs on the shared GPUs shrink with it (fewer users over the full span: an eighth
+    // of the requests cost over a third of the full run, and no stage was tried).
     const scenario = loadScenario('scenarios/ar-translation.yaml');
     const system = buildSystemModel(scenario);
-    const stagesOf = (id: string) =>
-      stageRequests(
-        system,
-        buildOptionPlan(
-          system,
-          scenario.options.find((option) => option.id === id)!,
-        ),
-        2000,
+    const cloud = buildOptionPlan(
+      system,
+      scenario.options.find((option) => option.id === 'cloud')!,
+    );
+    expect(stageRequests(system, cloud, 2000)).toEqual([250, 500]);
+  });
+
+  it("that decide agree with the full run's verdicts", () => {
+    // The AR scenario's cloud option over samples of its uncertain numbers: each sample that a
+    // stage settles gets the verdicts its full run would have. A stage's interval misses with at
+    // most LOOK_RISK, so among these samples a disagreement would be a 1-in-10 event at worst.
+    const parsed = parse(readFileSync(AR_SCENARIO_FILE, 'utf8'));
+    const plan = planMonteCarlo(parsed.uncertain!, { samples: 30, seed: 7, requests: 2000 });
+    let settled = 0;
+    for (const task of plan.tasks.slice(0, 30)) {
+      const scenario = validatePlainScenario(
+        substituteValues(parsed.uncertain!.input, parsed.uncertain!.parameters, task.values),
       );
-    expect(stagesOf('cloud')).toEqual([]);
-    expect(stagesOf('hybrid')).toEqual([250]);
+      if (!scenario.ok) throw new Error(JSON.stringify(scenario.errors));
+      const [outcome] = evaluateSample(scenario.scenario, { seed: task.seed, requests: 2000, options: ['cloud'] });
+      if (outcome.evaluation?.method !== 'pilot') continue;
+      settled++;
+      const system = buildSystemModel(scenario.scenario);
+      const cloud = buildOptionPlan(
+        system,
+        scenario.scenario.options.find((option) => option.id === 'cloud')!,
+      );
+      const full = withPostStratifiedSuccess(
+        evaluateOption(system, cloud, { requests: 2000, fidelity: 'preview' }, task.seed),
+        optionVariability(system, cloud).offlineShare,
+      );
+      expect(outcome.budgets).toEqual(optionOutcome(full).budgets);
+    }
+    expect(settled).toBeGreaterThan(15);
   });
 });
 

@@ -1,5 +1,6 @@
 // A run's work in events: a detailed request's computes and hops, and the background users'
-// jobs at the shared stations, which a run of fewer detailed users spreads over the same span.
+// jobs at the shared stations, which a run of fewer detailed users spreads over the same span,
+// and a run of the same users over a shorter one.
 import { describe, expect, it } from 'vitest';
 import { estimateOption } from '../../../simulator/analytic/option-estimate';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
@@ -45,5 +46,17 @@ describe('runWork', () => {
     const shape = (requests: number) => planRun(system, estimate, requests, 'preview');
     // An eighth of the requests, over a third of the work (without the background, an eighth).
     expect(runWork(system, visits, shape(250)) / runWork(system, visits, shape(2000))).toBeGreaterThan(1 / 3);
+  });
+
+  it("shrinks with the span where a short run details the full run's users (idle devices)", () => {
+    // The same cloud option, its stage sized for the full run's 2,000 requests: the same users
+    // over an eighth of the span, so the background users' jobs are an eighth of the full run's
+    // too, and so is all the work.
+    const estimate = optionEstimate('cloud');
+    const visits = requestVisits(system, estimate);
+    const stage = planRun(system, estimate, 250, 'preview', 2000);
+    const full = planRun(system, estimate, 2000, 'preview');
+    expect(stage.detailedUsers).toBe(full.detailedUsers);
+    expect(runWork(system, visits, stage) / runWork(system, visits, full)).toBeCloseTo(275 / 2200, 12);
   });
 });
