@@ -1,13 +1,13 @@
 // Evaluates every option of a scenario: simulate, summarise, cost, battery, budgets, and the
 // recommendation. The only place that computes results; the CLI, the app and the exports call it.
-import { estimateOption } from '../analytic/option-estimate';
 import type { CascadeResult, LinkResult, OptionResult, ScenarioResults, StepResult } from '../results';
 import type { Scenario } from '../scenario/schema';
 import { budgetVerdicts, recommend } from './budget-verdicts';
 import { summarizeLatencies } from './latency-statistics';
-import { fitVerdicts, modelFit } from './model-fit';
+import { fitVerdicts } from './model-fit';
 import { linkTraffic, monthlyCost } from './monthly-cost';
 import { buildOptionPlan, type OptionPlan } from './option-plan';
+import { planEstimate, planFit } from './plan-figures';
 import { nonstationaryReasons, optionWarnings } from './run-caveats';
 import { type Fidelity, planRun } from './run-shape';
 import { type OptionRun, simulateOption } from './simulate-option';
@@ -36,6 +36,11 @@ export interface EvaluateSettings {
    * depend only on the scenario, the settings and the seed, never on the other options.
    */
   known?: readonly OptionResult[];
+  /**
+   * false leaves out the latency's batch-means intervals (`latency_ms.ci95`, and the warnings
+   * drawn from them): a Monte Carlo evaluation keeps a few figures of each run, none of them those.
+   */
+  latencyIntervals?: boolean;
 }
 
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
@@ -67,11 +72,14 @@ export function evaluateOption(
   settings: EvaluateSettings,
   seed: number,
 ): OptionResult {
-  const analytic = estimateOption(system, plan);
+  const analytic = planEstimate(system, plan);
   const shape = planRun(system, analytic, settings.requests, settings.fidelity, settings.usersFor);
   const run = simulateOption(system, plan, shape, seed);
   const nonstationary = nonstationaryReasons(system, plan, run);
-  const statistics = summarizeLatencies(run.latencies, nonstationary.length === 0);
+  const statistics = summarizeLatencies(
+    run.latencies,
+    settings.latencyIntervals !== false && nonstationary.length === 0,
+  );
   const nan = Number.NaN;
   const latency = statistics?.summary ?? { mean: nan, p50: nan, p90: nan, p95: nan, p99: nan, max: nan };
   // Latency figures are of the requests after the warm-up; the others of every request.
@@ -87,7 +95,7 @@ export function evaluateOption(
     }))
     .filter((component) => component.utilization > 0);
   const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
-  const fit = modelFit(system, plan);
+  const fit = planFit(system, plan);
   const battery = batteryHours(system, run, components, kbPerRequest, traffic.telemetryGb, warnings);
   const figures = {
     id: plan.option.id,

@@ -1,7 +1,14 @@
 // Fast exact order statistics for the large latency arrays of a run.
+import { sortedCopy } from './sorted-copy';
 
 // Below this many values a plain sort is as fast as bucketing.
 const SORT_BELOW = 4096;
+
+/** Whether order statistics of `count` values are read from a plain sort of them all (see valuesAtRanks). */
+export function sortsWhole(count: number): boolean {
+  // Stryker disable next-line EqualityOperator: both ways give the same exact values; the threshold only picks the faster.
+  return count < SORT_BELOW;
+}
 // Buckets per value at most (a power of two at or below n / 4), and in all.
 const VALUES_PER_BUCKET = 4;
 const MAX_BUCKETS = 2 ** 16;
@@ -45,9 +52,9 @@ export function valuesAtRanks(
 ): Float64Array {
   const n = values.length;
   const result = new Float64Array(ranks.length);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: both ways give the same exact values; the threshold only picks the faster.
-  if (n < SORT_BELOW) {
-    const sorted = values.slice().sort();
+  // Stryker disable next-line ConditionalExpression,BlockStatement: both ways give the same exact values; the threshold only picks the faster.
+  if (sortsWhole(n)) {
+    const sorted = sortedCopy(values);
     ranks.forEach((rank, index) => (result[index] = sorted[rank]));
     return result;
   }

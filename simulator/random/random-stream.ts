@@ -7,6 +7,20 @@
 // The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand):
 // 128 bits of state, passes PractRand and BigCrush, and is fast in 32-bit JavaScript arithmetic.
 
+// A run builds a stream per user for each link with outages, one after another under the same
+// name (instance by instance): the last name's hash is remembered (a pure function of the name).
+let lastName = '';
+let lastNameHash = hashName(lastName);
+
+function rememberedHash(name: string): number {
+  // Stryker disable next-line ConditionalExpression: hashing the name again gives the same hash; remembering only saves the work.
+  if (name !== lastName) {
+    lastName = name;
+    lastNameHash = hashName(name);
+  }
+  return lastNameHash;
+}
+
 function hashName(name: string): number {
   // FNV-1a, then a murmur3 finaliser so that similar names give unrelated seeds.
   let hash = 0x811c9dc5;
@@ -38,7 +52,7 @@ export class RandomStream {
   private d = 0;
 
   constructor(seed: number, name: string, index = 0) {
-    const nameHash = hashName(name);
+    const nameHash = rememberedHash(name);
     // The state is kept as signed 32-bit integers (`| 0`), which every step below treats as the
     // same bits: fields that only ever hold small integers are stored unboxed, where a number
     // beyond 2^31 would make every later write to them allocate (a third of a run's garbage).

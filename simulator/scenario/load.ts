@@ -86,10 +86,15 @@ export function validatePlainScenario(raw: unknown): ScenarioParse {
     const { issues } = parsed.error;
     return { ok: false, errors: [...issuesToErrors(issues), ...referenceErrorsDespiteSchema(raw, issues)] };
   }
-  const references = checkReferences(parsed.data);
+  return checkSchemaValid(parsed.data);
+}
+
+/** The checks after the schema's: of a scenario that the schema accepts (`scenario`, its output). */
+export function checkSchemaValid(scenario: Scenario): ScenarioParse {
+  const references = checkReferences(scenario);
   // Limits are about figures that are otherwise right: checked once the references hold.
-  const errors = references.length > 0 ? references : runLimitErrors(parsed.data);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+  const errors = references.length > 0 ? references : runLimitErrors(scenario);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario };
 }
 
 function pathSegments(path: string): (string | number)[] {

@@ -21,9 +21,9 @@
 // samples; and only while it could decide: after a stage that does not, the sample goes on to
 // the first later stage that would decide were its figures this one's, or else straight to the full
 // run. A half-size stage is not among them: it always costs more than a third of the full run.
-import { estimateOption } from '../analytic/option-estimate';
 import { evaluateOption } from '../evaluate/evaluate-scenario';
 import { buildOptionPlan, type OptionPlan } from '../evaluate/option-plan';
+import { planEstimate } from '../evaluate/plan-figures';
 import { planRun } from '../evaluate/run-shape';
 import { buildSystemModel, type SystemModel } from '../evaluate/system-model';
 import type { AnalyticEstimate, OptionResult } from '../results';
@@ -64,7 +64,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
       const variability = optionVariability(system, plan);
       // Every run, stage or full, details the users the full run needs where that makes it shorter.
-      const run = { fidelity: 'preview' as const, usersFor: settings.requests };
+      // A sample keeps no batch-means intervals of its runs' latencies (sample-metrics.ts).
+      const run = { fidelity: 'preview' as const, usersFor: settings.requests, latencyIntervals: false };
       const simulate = (requests: number) =>
         withPostStratifiedSuccess(
           evaluateOption(system, plan, { ...run, requests }, settings.seed),
@@ -73,7 +74,7 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
       const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
       // What varies over time for all users at once leaves no stage able to decide.
-      const estimate = variability.sharedOverTime ? undefined : estimateOption(system, plan);
+      const estimate = variability.sharedOverTime ? undefined : planEstimate(system, plan);
       const stages = estimate ? stagesOf(system, plan, estimate, settings.requests) : [];
       let requests = 0;
       let stage = 0;
@@ -108,7 +109,7 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
  * unless its devices are idle: then a stage details the full run's users, and spans less.
  */
 export function stageRequests(system: SystemModel, plan: OptionPlan, requests: number): number[] {
-  return stagesOf(system, plan, estimateOption(system, plan), requests);
+  return stagesOf(system, plan, planEstimate(system, plan), requests);
 }
 
 function stagesOf(system: SystemModel, plan: OptionPlan, estimate: AnalyticEstimate, requests: number): number[] {

@@ -3,11 +3,10 @@
 // A sample is evaluated adaptively (adaptive-sample.ts); a tornado evaluation always in full,
 // so that its bars compare runs of the same length and seed.
 import { evaluateScenario } from '../evaluate/evaluate-scenario';
-import { validatePlainScenario } from '../scenario/load';
 import type { ScenarioError } from '../scenario/scenario-error';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
 import { evaluateSample } from './adaptive-sample';
-import { substituteValues } from './substitute-values';
+import { type SampleValidation, sampleValidation } from './sample-validation';
 import type { UncertainScenario } from './uncertain-value';
 
 export interface EvaluationTask {
@@ -23,8 +22,17 @@ export interface EvaluationTask {
 
 export type EvaluationOutcome = { ok: true; options: OptionOutcome[] } | { ok: false; errors: ScenarioError[] };
 
+// A study's tasks all substitute into the same scenario (a worker's copy of it): what of its
+// validation holds for every sample is worked out once per scenario object.
+const validations = new WeakMap<UncertainScenario, SampleValidation>();
+
 export function evaluateWithValues(uncertain: UncertainScenario, task: EvaluationTask): EvaluationOutcome {
-  const parsed = validatePlainScenario(substituteValues(uncertain.input, uncertain.parameters, task.values));
+  let validate = validations.get(uncertain);
+  if (validate === undefined) {
+    validate = sampleValidation(uncertain);
+    validations.set(uncertain, validate);
+  }
+  const parsed = validate(task.values);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   if (task.adaptive) return { ok: true, options: evaluateSample(parsed.scenario, task) };
   const results = evaluateScenario(parsed.scenario, {
@@ -33,6 +41,7 @@ export function evaluateWithValues(uncertain: UncertainScenario, task: Evaluatio
     options: task.options,
     // A sample needs its figures' spread across the parameters, not full per-user detail.
     fidelity: 'preview',
+    latencyIntervals: false,
   });
   return { ok: true, options: results.options.map(optionOutcome) };
 }

@@ -18,7 +18,7 @@ import { relaxationArrivals } from '../evaluate/run-shape';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import { withinBudget } from '../evaluate/budget-verdicts';
-import type { BudgetVerdict, OptionResult } from '../results';
+import type { AnalyticEstimate, BudgetVerdict, OptionResult } from '../results';
 import { normalQuantile } from './normal-quantile';
 import { knownOfflineShare, postStratifiedInterval } from './post-stratified-success';
 import { wilson } from './wilson-interval';
@@ -104,6 +104,36 @@ function accuracyRange(plan: OptionPlan): number {
   return highest - lowest;
 }
 
+// The normal quantile and Hoeffding's factor of a two-sided interval at a risk: every verdict
+// of every look of a sample asks them at the same risk, so the last risk's are remembered.
+let factors = { risk: Number.NaN, z: Number.NaN, hoeffding: Number.NaN };
+
+function riskFactors(risk: number): { z: number; hoeffding: number } {
+  // Stryker disable next-line ConditionalExpression: working the factors out again gives them bit for bit; remembering only saves the work.
+  if (risk !== factors.risk) {
+    factors = { risk, z: normalQuantile(1 - risk / 2), hoeffding: Math.sqrt(Math.log(2 / risk) / 2) };
+  }
+  return factors;
+}
+
+// The chance of waiting at the station where a request most likely waits, of an estimate: the
+// same for every verdict of every look at an option's runs, which share their plan's estimate
+// (evaluate/plan-figures.ts), so it is worked out once per estimate.
+const busiestOf = new WeakMap<AnalyticEstimate, number>();
+
+function busiestStation(analytic: AnalyticEstimate): number {
+  let busiest = busiestOf.get(analytic);
+  if (busiest === undefined) {
+    busiest = Math.max(
+      0,
+      ...analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
+      ...analytic.links.map((station) => station.utilization),
+    );
+    busiestOf.set(analytic, busiest);
+  }
+  return busiest;
+}
+
 /**
  * The interval of a verdict's figure after a run that misses the figure's value with at most
  * `risk` (two-sided): 'fixed' where the figure cannot change with more requests, undefined where
@@ -117,9 +147,7 @@ export function verdictInterval(
   risk: number,
 ): [number, number] | 'fixed' | undefined {
   const { name, value } = verdict;
-  // The normal quantile and Hoeffding's factor of a two-sided interval at that risk.
-  const z = normalQuantile(1 - risk / 2);
-  const hoeffding = Math.sqrt(Math.log(2 / risk) / 2);
+  const { z, hoeffding } = riskFactors(risk);
   // Whether a model fits its device does not depend on the run; and where every request
   // completes (no down link without a fallback around it), success and offline success are 1
   // (offline success unknown where no request was offline, which passes too), however long the run.
@@ -129,11 +157,7 @@ export function verdictInterval(
   // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
   // counted at the station where a request most likely waits (Erlang C: utilisation itself on
   // one server); service times and cache hits are drawn afresh every time.
-  const busiest = Math.max(
-    0,
-    ...result.analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
-    ...result.analytic.links.map((station) => station.utilization),
-  );
+  const busiest = busiestStation(result.analytic);
   if (busiest >= 1) return undefined;
   const alike = 1 + 2 * relaxationArrivals(busiest);
   // Outages last for many of a user's requests: then a user's requests count once.

@@ -66,6 +66,28 @@ describe('evaluating a scenario', () => {
     expect(evaluateScenario(scenarioFrom(threeOptions())).decision).toBeNull();
   });
 
+  it('without latency intervals leaves out only the batch-means intervals and what is said of them', () => {
+    // Exponential arrivals and enough requests for batches: intervals, and a warning about them, to leave out.
+    const scenario = scenarioFrom(
+      threeOptions({
+        workload: { users: 1, per_user_rps: 50, source: 'phone', requests: 2000 },
+        pipeline: [{ id: 'infer', compute_ms: { exponential: 15 } }],
+      }),
+    );
+    const full = evaluateScenario(scenario);
+    const lean = evaluateScenario(scenario, { latencyIntervals: false });
+    expect(full.options.every((option) => option.latency_ms.ci95 !== undefined)).toBe(true);
+    const withoutIntervals = full.options.map(({ latency_ms: { ci95: _, ...latency }, warnings: __, ...option }) => ({
+      ...option,
+      latency_ms: latency,
+    }));
+    expect(lean.options.map(({ warnings: _, ...option }) => option)).toEqual(withoutIntervals);
+    // The warnings of a run, less those about its intervals.
+    lean.options.forEach((option, index) =>
+      expect(full.options[index].warnings).toEqual(expect.arrayContaining(option.warnings)),
+    );
+  });
+
   it('with no option to evaluate, reports none and no requests', () => {
     const results = evaluateScenario(scenarioFrom(threeOptions()), { options: [] });
     expect(results.options).toEqual([]);
