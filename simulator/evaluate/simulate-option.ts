@@ -431,7 +431,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     while (last + 1 < stepCount && cascadePhase[request] === 0) {
       if (primaryComponent[last + 1] !== at || batcherOfStep[last + 1] >= 0) break;
       last++;
-      // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so the component test is always true.
+      // Stryker disable next-line ConditionalExpression: validation holds a step's cache on the way from the step before, here this same component, so for a step with a cache the test is always true; as true for a step without one (component -1), the branch only draws from that step's cache stream, which nothing else reads, against a hit rate of 0.
       if (cacheComponent[last] === at) {
         cacheChecked[request] = last;
         // Stryker disable next-line EqualityOperator: <= for < differs only when a draw equals the hit rate exactly, a chance of 2^-53 a draw (>= instead fails the cache tests).
