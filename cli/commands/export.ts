@@ -64,7 +64,11 @@ export function registerExport(program: Command, setExit: (code: number) => void
       nonNegativeInteger,
     )
     .option('--samples <n>', 'for csv: add a row per option for each of n Monte Carlo samples', positiveInteger)
-    .option('--workers <n>', 'worker threads for Monte Carlo (default: the available cores)', positiveInteger)
+    .option(
+      '--workers <n>',
+      'threads that evaluate Monte Carlo samples: n - 1 worker threads and this one (default: the available cores)',
+      positiveInteger,
+    )
     .option('--deciders <names>', "for md, html and adr: the decision record's deciders, comma-separated")
     .action(async (file: string, flags: ExportFlags) => {
       const { format } = flags;

@@ -1,7 +1,7 @@
 // `placewise run <scenario>`: simulate every option and print the comparison (or its JSON).
-// With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads;
-// with --replications N, run N seeds and add intervals across them. Exits 1 when no option
-// simulated passes every budget (as `check` does for a scenario without a decision).
+// With --monte-carlo N, also sample the scenario's uncertain values N times on worker threads and
+// this one; with --replications N, run N seeds and add intervals across them. Exits 1 when no
+// option simulated passes every budget (as `check` does for a scenario without a decision).
 import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateScenario, replicateScenario, requestsPastLimit, resultsDocument } from '../../simulator';
 import { resultsProvenance } from '../../electron/host/provenance';
@@ -48,7 +48,11 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       'sample the uncertain values n times; report spreads, budget odds and a tornado',
       positiveInteger,
     )
-    .option('--workers <n>', 'worker threads for --monte-carlo (default: the available cores)', positiveInteger)
+    .option(
+      '--workers <n>',
+      'threads that evaluate --monte-carlo: n - 1 worker threads and this one, once its own run is done (default: the available cores)',
+      positiveInteger,
+    )
     .option(
       '--replications <n>',
       'run n times with seeds seed, seed + 1, ...; add 95% intervals across the runs',
@@ -64,10 +68,13 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const progress = !flags.json && process.stderr.isTTY === true;
       // The study needs the run's seed and request count only. A run of a request count measures
       // exactly that many, so its study starts first, on its worker threads, and runs while this
-      // thread simulates the scenario itself; a run of a duration measures its count as it goes.
+      // thread simulates the scenario itself, then takes samples too; a run of a duration measures
+      // its count as it goes.
       const abort = new AbortController();
       let started = () => {};
       const workersStarted = new Promise<void>((resolve) => (started = resolve));
+      let simulated = () => {};
+      const runDone = new Promise<void>((resolve) => (simulated = resolve));
       const startMonteCarlo = async (samples: number, requests: number) => {
         // Loaded here, not at the top: the pool's worker_threads and os are no part of a plain run's start-up.
         const { runMonteCarlo } = await import('../monte-carlo/run-monte-carlo');
@@ -83,6 +90,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
           {
             workers: flags.workers,
             onStarted: started,
+            hostJoins: runDone,
             signal: abort.signal,
             onProgress: progress
               ? (done, total) => process.stderr.write(`\rMonte Carlo: ${done}/${total} evaluations`)
@@ -105,6 +113,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             ? replicateScenario(scenario, flags.replications, settings)
             : evaluateScenario(scenario, settings),
         );
+        simulated();
       } catch (error) {
         abort.abort(error);
         await study?.catch(() => undefined);

@@ -1,5 +1,5 @@
 // `placewise run --monte-carlo N`: plans the samples and the tornado, runs them on worker
-// threads, and turns a sample whose drawn values break the scenario into bad input.
+// threads and the host's own, and turns a sample whose drawn values break the scenario into bad input.
 import {
   type CsvSample,
   csvSamples,
@@ -11,7 +11,7 @@ import {
   type UncertainScenario,
 } from '../../simulator';
 import { UsageError } from '../usage-error';
-import { evaluateOnWorkers, type PoolSettings } from './worker-pool';
+import { evaluateOnThreads, type PoolSettings } from './worker-pool';
 
 export interface MonteCarloRun {
   report: MonteCarloReport;
@@ -26,7 +26,7 @@ export async function runMonteCarlo(
   pool: PoolSettings,
 ): Promise<MonteCarloRun> {
   const plan = planMonteCarlo(uncertain, settings);
-  const evaluated = await evaluateOnWorkers(uncertain, plan.tasks, pool);
+  const evaluated = await evaluateOnThreads(uncertain, plan.tasks, pool);
   const outcomes = evaluated.map((outcome, index) => {
     if (outcome.ok) return outcome.options;
     const what =
