@@ -1,5 +1,5 @@
-// `placewise run --monte-carlo` as a user runs it: worker threads, JSON shape, reproducibility
-// whatever the number of workers, and a draw that breaks the scenario as bad input.
+// `placewise run --monte-carlo` as a user runs it: worker threads and the host's own, JSON shape,
+// reproducibility whatever the number of threads, and a draw that breaks the scenario as bad input.
 import { describe, expect, it } from 'vitest';
 import { buildCliFirst, placewise, placewiseWith, scratchFile } from '../support/placewise-cli';
 import type { MonteCarloReport, ScenarioResults } from '../../../simulator';
@@ -10,14 +10,16 @@ buildCliFirst();
 describe('placewise run --monte-carlo', () => {
   const station = scratchFile('station.yaml', UNCERTAIN_STATION);
 
-  it('prints the results with the Monte Carlo study and the tornado, the same on one worker or two', () => {
+  it('prints the results with the Monte Carlo study and the tornado, the same on one, two or three threads', () => {
     const args = ['run', station, '--json', '--monte-carlo', '8', '--seed', '4', '--requests', '200'];
     // A fixed time (SOURCE_DATE_EPOCH) makes the whole output comparable byte for byte.
     const epoch = { SOURCE_DATE_EPOCH: '1764374400' };
     const two = placewiseWith(epoch, ...args, '--workers', '2');
     const one = placewiseWith(epoch, ...args, '--workers', '1');
+    const three = placewiseWith(epoch, ...args, '--workers', '3');
     expect(two.code).toBe(0);
     expect(one.stdout).toBe(two.stdout);
+    expect(three.stdout).toBe(two.stdout);
     const report = JSON.parse(two.stdout) as ScenarioResults & MonteCarloReport;
     expect(report.options.map((option) => option.id)).toEqual(['only']);
     expect(report.monte_carlo).toMatchObject({ samples: 8, seed: 4, requests_per_sample: 200 });
