@@ -33,12 +33,12 @@ interface StepBatching {
 
 /** Per step, whether the option batches its primary placement. */
 export function batchedSteps(system: SystemModel, plan: OptionPlan): boolean[] {
-  return stepBatching(system, plan).map((batching) => batching !== undefined);
+  return Array.from(stepBatching(system, plan), (batching) => batching !== undefined);
 }
 
 /** Per step, its batching where the option batches it (undefined otherwise). */
 function stepBatching(system: SystemModel, plan: OptionPlan): (StepBatching | undefined)[] {
-  return plan.steps.map((stepPlan) => {
+  return Array.from(plan.steps, (stepPlan) => {
     const component = system.components[stepPlan.primary.component];
     const batching = ownEntry(plan.option.batching, component.id);
     if (!batching || !component.shared || !stepPlan.primary.model) return undefined;
@@ -72,12 +72,18 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   const { visits, jobs } = walkOption(
     system,
     plan,
-    batchings.map((batching) => batching !== undefined),
+    Array.from(batchings, (batching) => batching !== undefined),
   );
   const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;
   // Requests per second reaching one instance of a station: one user's for per-user stations.
   const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
-  const componentLoad = system.components.map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 }));
+  // Array.from, not map, here and below: see buildSystemModel (map's arrays change hidden class
+  // once this function is optimised, which deoptimised it and the estimate's readers).
+  const componentLoad = Array.from(system.components, (): StationLoad => ({
+    rate: 0,
+    serviceSum: 0,
+    serviceSquareSum: 0,
+  }));
   const linkLoad = system.links.flatMap(() =>
     [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })),
   );
@@ -114,13 +120,13 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
       utilization: (ratePerMs * mean) / servers,
     };
   };
-  const componentServers = system.components.map((component) =>
+  const componentServers = Array.from(system.components, (component) =>
     steadyServers(component, componentLoad[component.index]),
   );
-  const componentWaits = system.components.map((component) =>
+  const componentWaits = Array.from(system.components, (component) =>
     stationWait(componentLoad[component.index], componentServers[component.index]),
   );
-  const linkWaits = linkLoad.map((load) => stationWait(load, 1));
+  const linkWaits = Array.from(linkLoad, (load) => stationWait(load, 1));
   let meanLatency = 0;
   for (const job of jobs) {
     const batching = job.escalated ? undefined : batchings[job.step];
@@ -139,9 +145,9 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     }
   }
   return {
-    components: system.components
-      .filter((component) => componentLoad[component.index].rate > 0)
-      .map((component) => {
+    components: Array.from(
+      system.components.filter((component) => componentLoad[component.index].rate > 0),
+      (component) => {
         const station = componentWaits[component.index];
         return {
           id: component.id,
@@ -151,7 +157,8 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
           utilization: station.utilization,
           mean_response_ms: Number.isFinite(station.wait) ? station.wait + station.mean : null,
         };
-      }),
+      },
+    ),
     links: system.links.flatMap((link) =>
       [0, 1]
         .filter((direction) => linkLoad[link.index * 2 + direction].rate > 0)
