@@ -7,7 +7,7 @@ import { settledReplicas } from '../engine/autoscaler';
 import { batchFactor } from '../engine/batcher';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
-import type { AnalyticEstimate } from '../results';
+import type { AnalyticEstimate, AnalyticLinkEstimate } from '../results';
 import { meanWait } from './erlang';
 import { type Visit, walkOption } from './request-walk';
 import { ownEntry } from '../scenario/own-entry';
@@ -59,6 +59,30 @@ interface StationLoad {
   rate: number;
   serviceSum: number;
   serviceSquareSum: number;
+}
+
+// The loaded link directions, link by link. Pushed into an array rather than flatMap's, whose
+// holey elements made the readers' filter calls return arrays of one kind when interpreted and
+// of another once optimised (see buildSystemModel).
+function linkEstimates(
+  system: SystemModel,
+  linkLoad: readonly StationLoad[],
+  linkWaits: readonly { utilization: number }[],
+): AnalyticLinkEstimate[] {
+  const estimates: AnalyticLinkEstimate[] = [];
+  for (const link of system.links) {
+    for (const direction of [0, 1]) {
+      const station = link.index * 2 + direction;
+      if (!(linkLoad[station].rate > 0)) continue;
+      estimates.push({
+        id: link.id,
+        direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
+        utilization: linkWaits[station].utilization,
+        arrival_rps: linkLoad[station].rate,
+      });
+    }
+  }
+  return estimates;
 }
 
 /** Executors' worth of work arriving at a component in the estimate (0 when it gets none). */
@@ -159,16 +183,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
         };
       },
     ),
-    links: system.links.flatMap((link) =>
-      [0, 1]
-        .filter((direction) => linkLoad[link.index * 2 + direction].rate > 0)
-        .map((direction) => ({
-          id: link.id,
-          direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
-          utilization: linkWaits[link.index * 2 + direction].utilization,
-          arrival_rps: linkLoad[link.index * 2 + direction].rate,
-        })),
-    ),
+    links: linkEstimates(system, linkLoad, linkWaits),
     mean_latency_ms: Number.isFinite(meanLatency) ? meanLatency : null,
   };
 }

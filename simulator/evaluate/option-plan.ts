@@ -123,7 +123,7 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
   });
   const nominal = new Set<number>();
   let at = system.source;
-  for (const stepPlan of [...steps.map((plan) => plan.primary.component), system.sink]) {
+  for (const stepPlan of [...Array.from(steps, (plan) => plan.primary.component), system.sink]) {
     // Stryker disable next-line ArrayDeclaration: a scenario is checked to have a route between every two steps, the source and the sink before it runs (references.ts), so the fallback never applies.
     for (const hop of system.routes[at][stepPlan] ?? []) nominal.add(hop.link);
     at = stepPlan;

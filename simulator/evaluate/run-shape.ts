@@ -201,8 +201,15 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
   const perUser = new Set(system.components.filter((component) => !component.shared).map((component) => component.id));
   const perUserLinks = new Set(system.links.filter((link) => !link.shared).map((link) => link.id));
   const utilisations = [
-    ...estimate.components.filter((component) => perUser.has(component.id)).map((component) => component.utilization),
-    ...estimate.links.filter((link) => perUserLinks.has(link.id)).map((link) => link.utilization),
+    // Array.from, not map: map's arrays change hidden class once this is optimised (system-model.ts).
+    ...Array.from(
+      estimate.components.filter((component) => perUser.has(component.id)),
+      (component) => component.utilization,
+    ),
+    ...Array.from(
+      estimate.links.filter((link) => perUserLinks.has(link.id)),
+      (link) => link.utilization,
+    ),
   ];
   let needed = 0;
   for (const rho of utilisations) {
