@@ -165,6 +165,9 @@ test('the palette adds a component where it is dropped, or beside the others on 
   await ui.waitForCanvas('edge-1');
   await expect.poll(() => inspectorTitle(ui)).toBe('Components · edge-1');
   await expect.poll(() => ui.byTestId('field-hardware').inputValue()).toBe('jetson-orin-nano');
+  // The results of the edit above change the header's height as they arrive, moving the canvas:
+  // let them all arrive before measuring where to drop.
+  await ui.waitForFullFidelity();
 
   const pane = (await ui.page.locator('.react-flow').boundingBox())!;
   await ui.drag(ui.byTestId('palette-serverless'), { x: pane.x + pane.width - 150, y: pane.y + pane.height - 80 });
