@@ -7,7 +7,7 @@ import { settledReplicas } from '../engine/autoscaler';
 import { batchFactor } from '../engine/batcher';
 import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
-import type { AnalyticEstimate } from '../results';
+import type { AnalyticEstimate, AnalyticLinkEstimate } from '../results';
 import { meanWait } from './erlang';
 import { type Visit, walkOption } from './request-walk';
 import { ownEntry } from '../scenario/own-entry';
@@ -33,12 +33,12 @@ interface StepBatching {
 
 /** Per step, whether the option batches its primary placement. */
 export function batchedSteps(system: SystemModel, plan: OptionPlan): boolean[] {
-  return stepBatching(system, plan).map((batching) => batching !== undefined);
+  return Array.from(stepBatching(system, plan), (batching) => batching !== undefined);
 }
 
 /** Per step, its batching where the option batches it (undefined otherwise). */
 function stepBatching(system: SystemModel, plan: OptionPlan): (StepBatching | undefined)[] {
-  return plan.steps.map((stepPlan) => {
+  return Array.from(plan.steps, (stepPlan) => {
     const component = system.components[stepPlan.primary.component];
     const batching = ownEntry(plan.option.batching, component.id);
     if (!batching || !component.shared || !stepPlan.primary.model) return undefined;
@@ -61,6 +61,30 @@ interface StationLoad {
   serviceSquareSum: number;
 }
 
+// The loaded link directions, link by link. Pushed into an array rather than flatMap's, whose
+// holey elements made the readers' filter calls return arrays of one kind when interpreted and
+// of another once optimised (see buildSystemModel).
+function linkEstimates(
+  system: SystemModel,
+  linkLoad: readonly StationLoad[],
+  linkWaits: readonly { utilization: number }[],
+): AnalyticLinkEstimate[] {
+  const estimates: AnalyticLinkEstimate[] = [];
+  for (const link of system.links) {
+    for (const direction of [0, 1]) {
+      const station = link.index * 2 + direction;
+      if (!(linkLoad[station].rate > 0)) continue;
+      estimates.push({
+        id: link.id,
+        direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
+        utilization: linkWaits[station].utilization,
+        arrival_rps: linkLoad[station].rate,
+      });
+    }
+  }
+  return estimates;
+}
+
 /** Executors' worth of work arriving at a component in the estimate (0 when it gets none). */
 export function busyExecutors(estimate: AnalyticEstimate, componentId: string): number {
   const load = estimate.components.find((entry) => entry.id === componentId);
@@ -72,12 +96,18 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
   const { visits, jobs } = walkOption(
     system,
     plan,
-    batchings.map((batching) => batching !== undefined),
+    Array.from(batchings, (batching) => batching !== undefined),
   );
   const arrivalScv = system.scenario.workload.arrivals === 'periodic' ? 0 : 1;
   // Requests per second reaching one instance of a station: one user's for per-user stations.
   const rateFor = (shared: boolean) => (shared ? system.users : 1) * system.perUserRps;
-  const componentLoad = system.components.map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 }));
+  // Array.from, not map, here and below: see buildSystemModel (map's arrays change hidden class
+  // once this function is optimised, which deoptimised it and the estimate's readers).
+  const componentLoad = Array.from(system.components, (): StationLoad => ({
+    rate: 0,
+    serviceSum: 0,
+    serviceSquareSum: 0,
+  }));
   const linkLoad = system.links.flatMap(() =>
     [0, 1].map((): StationLoad => ({ rate: 0, serviceSum: 0, serviceSquareSum: 0 })),
   );
@@ -114,13 +144,13 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
       utilization: (ratePerMs * mean) / servers,
     };
   };
-  const componentServers = system.components.map((component) =>
+  const componentServers = Array.from(system.components, (component) =>
     steadyServers(component, componentLoad[component.index]),
   );
-  const componentWaits = system.components.map((component) =>
+  const componentWaits = Array.from(system.components, (component) =>
     stationWait(componentLoad[component.index], componentServers[component.index]),
   );
-  const linkWaits = linkLoad.map((load) => stationWait(load, 1));
+  const linkWaits = Array.from(linkLoad, (load) => stationWait(load, 1));
   let meanLatency = 0;
   for (const job of jobs) {
     const batching = job.escalated ? undefined : batchings[job.step];
@@ -139,9 +169,9 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
     }
   }
   return {
-    components: system.components
-      .filter((component) => componentLoad[component.index].rate > 0)
-      .map((component) => {
+    components: Array.from(
+      system.components.filter((component) => componentLoad[component.index].rate > 0),
+      (component) => {
         const station = componentWaits[component.index];
         return {
           id: component.id,
@@ -151,17 +181,9 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
           utilization: station.utilization,
           mean_response_ms: Number.isFinite(station.wait) ? station.wait + station.mean : null,
         };
-      }),
-    links: system.links.flatMap((link) =>
-      [0, 1]
-        .filter((direction) => linkLoad[link.index * 2 + direction].rate > 0)
-        .map((direction) => ({
-          id: link.id,
-          direction: `${system.components[link.ends[direction]].id}->${system.components[link.ends[1 - direction]].id}`,
-          utilization: linkWaits[link.index * 2 + direction].utilization,
-          arrival_rps: linkLoad[link.index * 2 + direction].rate,
-        })),
+      },
     ),
+    links: linkEstimates(system, linkLoad, linkWaits),
     mean_latency_ms: Number.isFinite(meanLatency) ? meanLatency : null,
   };
 }

@@ -35,7 +35,7 @@ function backgroundRouting(
   linkDown: LinkDownProbability,
 ): BackgroundRouting {
   const { components, links } = system;
-  const parts: { weight: number; sampler: Sampler }[][] = set.stations.map(() => []);
+  const parts: { weight: number; sampler: Sampler }[][] = Array.from(set.stations, () => []);
   const batchedRatePerMs = new Float64Array(set.batchers.length);
   for (const visit of walkOption(system, plan, set.stepBatched, linkDown).visits) {
     const ratePerMs = requestsPerMs * visit.probability;
@@ -51,7 +51,7 @@ function backgroundRouting(
   }
   return {
     ratePerMs: Float64Array.from(parts, (mix) => mix.reduce((sum, part) => sum + part.weight, 0)),
-    service: parts.map((mix) => (mix.length > 0 ? mixtureSampler(mix) : undefined)),
+    service: Array.from(parts, (mix) => (mix.length > 0 ? mixtureSampler(mix) : undefined)),
     batchedRatePerMs,
   };
 }

@@ -88,12 +88,10 @@ export function evaluateOption(
   const kbPerRequest = run.linkKb.map((kb) => kb / run.simulatedRequests);
   const traffic = linkTraffic(system, plan, kbPerRequest);
   const links = linkResults(system, run, kbPerRequest, traffic);
-  const components = system.components
-    .map((component) => ({
-      id: component.id,
-      utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
-    }))
-    .filter((component) => component.utilization > 0);
+  const components = Array.from(system.components, (component) => ({
+    id: component.id,
+    utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
+  })).filter((component) => component.utilization > 0);
   const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
   const fit = planFit(system, plan);
   const battery = batteryHours(system, run, components, kbPerRequest, traffic.telemetryGb, warnings);
@@ -237,21 +235,19 @@ function linkResults(
   kbPerRequest: Float64Array,
   traffic: ReturnType<typeof linkTraffic>,
 ): LinkResult[] {
-  return system.links
-    .map((link) => {
-      const instances = link.shared ? 1 : run.detailedUsers;
-      const busiest = Math.max(run.linkBusyMs[link.index * 2], run.linkBusyMs[link.index * 2 + 1]);
-      // Mean throughput of one instance of the link (one user's, or the shared one) while in use.
-      const instanceRps = (link.shared ? system.users : 1) * system.perUserRps;
-      return {
-        id: link.id,
-        tech: link.tech,
-        utilization: run.spanMs > 0 ? busiest / (instances * run.spanMs) : 0,
-        mean_mbps: (kbPerRequest[link.index] * 8 * instanceRps) / 1000,
-        gb_per_month: traffic.requestGb[link.index] + traffic.telemetryGb[link.index] + traffic.updateGb[link.index],
-      };
-    })
-    .filter((link) => link.gb_per_month > 0 || link.utilization > 0);
+  return Array.from(system.links, (link) => {
+    const instances = link.shared ? 1 : run.detailedUsers;
+    const busiest = Math.max(run.linkBusyMs[link.index * 2], run.linkBusyMs[link.index * 2 + 1]);
+    // Mean throughput of one instance of the link (one user's, or the shared one) while in use.
+    const instanceRps = (link.shared ? system.users : 1) * system.perUserRps;
+    return {
+      id: link.id,
+      tech: link.tech,
+      utilization: run.spanMs > 0 ? busiest / (instances * run.spanMs) : 0,
+      mean_mbps: (kbPerRequest[link.index] * 8 * instanceRps) / 1000,
+      gb_per_month: traffic.requestGb[link.index] + traffic.telemetryGb[link.index] + traffic.updateGb[link.index],
+    };
+  }).filter((link) => link.gb_per_month > 0 || link.utilization > 0);
 }
 
 // Battery hours (DESIGN.md section 2): idle + (active - idle) x utilisation + radio energy. A

@@ -63,7 +63,7 @@ export function quantilesOfUnsorted(values: Float64Array, shares: readonly numbe
   // Stryker disable next-line ConditionalExpression,BlockStatement: both ways read the same order statistics; the shortcut only saves the work.
   if (sortsWhole(n)) {
     const sorted = sortedCopy(values);
-    return shares.map((share) => quantileOfSorted(sorted, share));
+    return Array.from(shares, (share) => quantileOfSorted(sorted, share));
   }
   const ranks = shares.flatMap((share) => {
     const low = Math.floor((n - 1) * share);
@@ -72,7 +72,7 @@ export function quantilesOfUnsorted(values: Float64Array, shares: readonly numbe
   const atRanks = valuesAtRanks(values, ranks, range);
   const sorted: { length: number; [rank: number]: number } = { length: n };
   ranks.forEach((rank, index) => (sorted[rank] = atRanks[index]));
-  return shares.map((share) => quantileOfSorted(sorted, share));
+  return Array.from(shares, (share) => quantileOfSorted(sorted, share));
 }
 
 /**

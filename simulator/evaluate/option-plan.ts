@@ -59,7 +59,7 @@ export function tierServices(
   model: Model | undefined,
   component: ComponentModel,
 ): Sampler[] | undefined {
-  return component.tiers?.map((tier) => serviceOn(system, step, model, tier.executor));
+  return component.tiers && Array.from(component.tiers, (tier) => serviceOn(system, step, model, tier.executor));
 }
 
 /** Megabytes one inference of the model reads from memory: mb_per_inference, by default its size. */
@@ -96,11 +96,14 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
     usedComponents.add(component.index);
     const tiers = tierServices(system, step, model, component);
     const service = tiers
-      ? mixtureSampler(tiers.map((sampler, tier) => ({ weight: component.tiers![tier].share, sampler })))
+      ? mixtureSampler(Array.from(tiers, (sampler, tier) => ({ weight: component.tiers![tier].share, sampler })))
       : stepService(system, step, model, component);
-    return { component: component.index, service, ...(tiers ? { tierServices: tiers } : {}), model };
+    // One shape for every placement, tierServices present or not: the event loop reads
+    // placements of every option, and a second shape would deoptimise it.
+    return { component: component.index, service, tierServices: tiers, model };
   };
-  const steps = scenario.pipeline.map((step, index): StepPlan => {
+  // Array.from, not map: see buildSystemModel (every reader of a plan's steps would deoptimise).
+  const steps = Array.from(scenario.pipeline, (step, index): StepPlan => {
     const fallback = ownEntry(option.fallback, step.id);
     const cache = ownEntry(option.cache, step.id);
     const cascade = ownEntry(option.cascade, step.id);
@@ -120,7 +123,7 @@ export function buildOptionPlan(system: SystemModel, option: DeploymentOption): 
   });
   const nominal = new Set<number>();
   let at = system.source;
-  for (const stepPlan of [...steps.map((plan) => plan.primary.component), system.sink]) {
+  for (const stepPlan of [...Array.from(steps, (plan) => plan.primary.component), system.sink]) {
     // Stryker disable next-line ArrayDeclaration: a scenario is checked to have a route between every two steps, the source and the sink before it runs (references.ts), so the fallback never applies.
     for (const hop of system.routes[at][stepPlan] ?? []) nominal.add(hop.link);
     at = stepPlan;

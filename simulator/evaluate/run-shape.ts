@@ -45,6 +45,8 @@ const MIX_DETAILED_USERS = 100;
 const MAX_DETAILED_USERS = 1_000_000;
 const MAX_OWN_SERVERS = 20_000_000;
 
+// Both modes' shapes have every field, in one order (the other mode's undefined), so that the
+// functions reading a shape see one hidden class whichever mode and sample made it.
 export interface RunShape {
   detailedUsers: number;
   /** Requests at the start that load the system but are left out of the statistics. */
@@ -118,10 +120,11 @@ export function planRun(
       detailedUsers,
       warmup,
       arrivals,
+      durationMs: undefined,
       capacity: arrivals,
       backgroundLimit: BACKGROUND_LIMIT_FACTOR * backgroundBound(arrivals),
       initialReplicas,
-      ...(detailedUsers > neededUsers ? { backgroundBound: { neededUsers } } : {}),
+      backgroundBound: detailedUsers > neededUsers ? { neededUsers } : undefined,
     };
   }
   const durationMs = workload.duration_s * 1000;
@@ -140,10 +143,12 @@ export function planRun(
   return {
     detailedUsers,
     warmup: warmupRequests(expected),
+    arrivals: undefined,
     durationMs,
     capacity,
     backgroundLimit: BACKGROUND_LIMIT_FACTOR * Math.max(BACKGROUND_ARRIVALS, background),
     initialReplicas,
+    backgroundBound: undefined,
   };
 }
 
@@ -186,7 +191,7 @@ function maxDetailedUsers(system: SystemModel): number {
 
 /** `loadShare`: the starting load as a share of the load the estimate is for (the busiest hour's). */
 function startingReplicas(system: SystemModel, estimate: AnalyticEstimate, loadShare: number): number[] {
-  return system.components.map((component) => {
+  return Array.from(system.components, (component) => {
     if (!component.autoscaling) return component.replicas;
     return settledReplicas(component.autoscaling, component.cores, busyExecutors(estimate, component.id) * loadShare);
   });
@@ -196,8 +201,15 @@ function requestsPerUser(system: SystemModel, estimate: AnalyticEstimate, detail
   const perUser = new Set(system.components.filter((component) => !component.shared).map((component) => component.id));
   const perUserLinks = new Set(system.links.filter((link) => !link.shared).map((link) => link.id));
   const utilisations = [
-    ...estimate.components.filter((component) => perUser.has(component.id)).map((component) => component.utilization),
-    ...estimate.links.filter((link) => perUserLinks.has(link.id)).map((link) => link.utilization),
+    // Array.from, not map: map's arrays change hidden class once this is optimised (system-model.ts).
+    ...Array.from(
+      estimate.components.filter((component) => perUser.has(component.id)),
+      (component) => component.utilization,
+    ),
+    ...Array.from(
+      estimate.links.filter((link) => perUserLinks.has(link.id)),
+      (link) => link.utilization,
+    ),
   ];
   let needed = 0;
   for (const rho of utilisations) {

@@ -119,8 +119,12 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const { warmup, capacity } = shape;
   const total = shape.arrivals ?? capacity;
   const durationMs = shape.durationMs ?? Number.POSITIVE_INFINITY;
-  const serviceRandom = steps.map((stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
-  const stepStats = steps.map(() => new Float64Array(5));
+  // Arrays made with Array.from, not map: map's array has packed elements in the interpreter
+  // but holey ones once V8 optimises the caller, a change of hidden class that deoptimises
+  // every function reading the array: the event loop's, as soon as this function is
+  // optimised.
+  const serviceRandom = Array.from(steps, (stepPlan) => new RandomStream(seed, `service:${stepPlan.step.id}`));
+  const stepStats = Array.from(steps, () => new Float64Array(5));
   const set = buildStations(system, plan, shape, seed, {
     batchService: (step, size) =>
       steps[step].primary.service.sample(serviceRandom[step]) *
@@ -147,7 +151,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const stationHasBackground = set.hasBackground;
   const autoscalerEvents = autoscalers.length;
   const horizonS = Number.isFinite(durationMs) ? durationMs / 1000 : (total / (users * system.perUserRps)) * 1.5;
-  const outages: OutageProcess[] = links.map((link) => {
+  const outages: OutageProcess[] = Array.from(links, (link) => {
     if (!link.outages) return NEVER_DOWN;
     if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
     return alternatingOutages(link.outages.every_s, link.outages.lasting_s, link.shared ? 1 : users, seed, link.id);
@@ -156,7 +160,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // link without outages is never asked whether it is down (NEVER_DOWN draws nothing).
   const linkShared = Uint8Array.from(links, (link) => (link.shared ? 1 : 0));
   const linkMbps = Float64Array.from(links, (link) => link.mbps);
-  const linkLatency = links.map((link) => link.latency);
+  const linkLatency = Array.from(links, (link) => link.latency);
   const linkMayGoDown = Uint8Array.from(outages, (process) => (process === NEVER_DOWN ? 0 : 1));
   const componentShared = Uint8Array.from(components, (component) => (component.shared ? 1 : 0));
   // The first hop from one component towards another (routes[from][to][0]), by from * count + to.
@@ -177,14 +181,17 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
 
   const arrivalRandom = new RandomStream(seed, 'arrivals');
   const userRandom = new RandomStream(seed, 'users');
-  const fallbackRandom = steps.map((stepPlan) => new RandomStream(seed, `service-fallback:${stepPlan.step.id}`));
-  const cacheRandom = steps.map((stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
-  const latencyRandom = links.map((link) => new RandomStream(seed, `latency:${link.id}`));
-  const escalationRandom = steps.map((stepPlan) => new RandomStream(seed, `cascade:${stepPlan.step.id}`));
-  const cascadeRandom = steps.map((stepPlan) => new RandomStream(seed, `service-cascade:${stepPlan.step.id}`));
-  const cascadeStats = steps.map(() => new Float64Array(4));
+  const fallbackRandom = Array.from(
+    steps,
+    (stepPlan) => new RandomStream(seed, `service-fallback:${stepPlan.step.id}`),
+  );
+  const cacheRandom = Array.from(steps, (stepPlan) => new RandomStream(seed, `cache:${stepPlan.step.id}`));
+  const latencyRandom = Array.from(links, (link) => new RandomStream(seed, `latency:${link.id}`));
+  const escalationRandom = Array.from(steps, (stepPlan) => new RandomStream(seed, `cascade:${stepPlan.step.id}`));
+  const cascadeRandom = Array.from(steps, (stepPlan) => new RandomStream(seed, `service-cascade:${stepPlan.step.id}`));
+  const cascadeStats = Array.from(steps, () => new Float64Array(4));
   // Each detailed user owns one tier of every device population (hardware_mix) among its devices.
-  const tierOfUser = components.map((component) =>
+  const tierOfUser = Array.from(components, (component) =>
     component.tiers
       ? assignTiers(
           component.tiers.map((tier) => tier.share),
@@ -213,7 +220,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       : stations[base].admit(time, service);
   };
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
-  const personalOutput = steps.map((stepPlan) => stepPlan.step.personal === true);
+  const personalOutput = Array.from(steps, (stepPlan) => stepPlan.step.personal === true);
   // Per step, what the event loop reads of its plan at every request, in typed arrays: the loop
   // then reads no plan object whose shape a later option or sample changes (each change
   // recompiled the loop's functions). A model's accuracy is 1 where it has none: multiplying a
@@ -605,7 +612,7 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     sums.computeMs = run.computeMs;
   } else scheduleArrival();
   // An autoscaler decides at most MAX_AUTOSCALER_DECISIONS times over the run's expected span.
-  const decisionMs = autoscalers.map((entry) =>
+  const decisionMs = Array.from(autoscalers, (entry) =>
     Math.max(entry.intervalMs, (horizonS * 1000) / MAX_AUTOSCALER_DECISIONS),
   );
   autoscalers.forEach((_entry, index) => queue.push(decisionMs[index], -3 - index));
@@ -733,19 +740,19 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     componentBusyMs: Float64Array.from(componentBusyMs),
     simulatedRequests: arrived,
     spanMs: sums.lastArrival,
-    autoscaling: autoscalers.map(({ component, autoscaler }, index) => ({
+    autoscaling: Array.from(autoscalers, ({ component, autoscaler }, index) => ({
       intervalMs: decisionMs[index],
       component,
       meanReplicas: autoscaler.meanReplicas(sums.lastArrival),
       timeline: autoscaler.timeline,
     })),
-    serverless: set.serverless.map(({ component, instances }) => ({
+    serverless: Array.from(set.serverless, ({ component, instances }) => ({
       component,
       invocations: instances.jobs,
       coldStarts: instances.coldStarts,
       billedMs: instances.billedMs,
     })),
-    batching: batchers.map((batcher, index) => ({
+    batching: Array.from(batchers, (batcher, index) => ({
       step: batcherOfStep.indexOf(index),
       batches: batcher.batches,
       meanSize: batcher.batches > 0 ? batcher.batchedRequests / batcher.batches : 0,

@@ -129,8 +129,11 @@ export function executorOf(hardware: HardwareProfile, cores: number): Executor {
 }
 
 export function buildSystemModel(scenario: Scenario): SystemModel {
-  const components = scenario.components.map((component, index): ComponentModel => {
-    const tiers = hardwareTiers(component).map((tier) => {
+  // Arrays made with Array.from, not map: map's array has packed elements in the interpreter
+  // but holey ones once V8 optimises the caller, a change of hidden class that deoptimises
+  // every function reading the array (the event loop's and the estimate's among them).
+  const components = Array.from(scenario.components, (component, index): ComponentModel => {
+    const tiers = Array.from(hardwareTiers(component), (tier) => {
       const profile = resolveHardware(scenario, tier.hardware);
       return { hardwareId: tier.hardware, hardware: profile, share: tier.share };
     });
@@ -172,14 +175,14 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
       serverless,
       executor: executorOf(hardware, cores),
       tiers: component.hardware_mix
-        ? tiers.map((tier) => ({ ...tier, executor: executorOf(tier.hardware, cores) }))
+        ? Array.from(tiers, (tier) => ({ ...tier, executor: executorOf(tier.hardware, cores) }))
         : undefined,
       batteryWh: component.battery_wh,
       usdPerHour: component.usd_per_hour ?? 0,
     };
   });
   const componentIndex = new Map(components.map((component) => [component.id, component.index]));
-  const links = scenario.links.map((link, index): LinkModel => {
+  const links = Array.from(scenario.links, (link, index): LinkModel => {
     const defaults = LINK_DEFAULTS[link.tech];
     const ends: [number, number] = [componentIndex.get(link.between[0])!, componentIndex.get(link.between[1])!];
     return {
@@ -196,14 +199,16 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
     };
   });
   const linkIndex = new Map(links.map((link) => [link.id, link.index]));
-  const routes = components.map((from) =>
-    components.map((to) =>
-      findRoute(scenario.links, from.id, to.id)?.map((hop): HopModel => {
-        const link = links[linkIndex.get(hop.link)!];
-        const target = componentIndex.get(hop.to)!;
-        return { link: link.index, direction: link.ends[1] === target ? 0 : 1, to: target };
-      }),
-    ),
+  const hopOf = (hop: { link: string; to: string }): HopModel => {
+    const link = links[linkIndex.get(hop.link)!];
+    const target = componentIndex.get(hop.to)!;
+    return { link: link.index, direction: link.ends[1] === target ? 0 : 1, to: target };
+  };
+  const routes = Array.from(components, (from) =>
+    Array.from(components, (to) => {
+      const route = findRoute(scenario.links, from.id, to.id);
+      return route && Array.from(route, hopOf);
+    }),
   );
   const { workload } = scenario;
   const users = workload.users;
@@ -227,7 +232,7 @@ export function buildSystemModel(scenario: Scenario): SystemModel {
     // Periodic arrivals keep their period whatever the hour (the background users' too).
     hourlyAcceptance:
       profile && workload.duration_s !== undefined && workload.arrivals !== 'periodic'
-        ? profile.map((multiplier) => multiplier / peak)
+        ? Array.from(profile, (multiplier) => multiplier / peak)
         : undefined,
     requestsPerMonth: (users * workload.per_user_rps * 3600 * activeHours * 730) / 24,
   };

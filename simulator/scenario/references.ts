@@ -162,7 +162,9 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
   });
 
   scenario.models.forEach((item, index) => {
-    const sizes = (item.batch_curve ?? []).map(([size]) => size);
+    // Array.from, not map, here and in checkRoutes: map's arrays change hidden class once V8 optimises the
+    // caller (see buildSystemModel), which deoptimised this check, run for every Monte Carlo sample.
+    const sizes = Array.from(item.batch_curve ?? [], ([size]) => size);
     if (sizes.some((size, position) => position > 0 && size <= sizes[position - 1])) {
       errors.push({ path: `models[${index}].batch_curve`, message: 'batch sizes must increase' });
     }
@@ -301,7 +303,7 @@ function checkRoutes(scenario: Scenario): ScenarioError[] {
         );
       const cache = ownEntry(option.cache, step.id);
       // A cache answers only where the request passes on its way to the step.
-      const onTheWay = [from, ...(findRoute(scenario.links, from, to) ?? []).map((hop) => hop.to)];
+      const onTheWay = [from, ...Array.from(findRoute(scenario.links, from, to) ?? [], (hop) => hop.to)];
       if (cache && !onTheWay.includes(cache.at)) {
         errors.push({
           path: `options[${index}].cache.${step.id}.at`,

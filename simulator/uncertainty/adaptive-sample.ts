@@ -116,7 +116,11 @@ function stagesOf(system: SystemModel, plan: OptionPlan, estimate: AnalyticEstim
   const visits = requestVisits(system, estimate);
   const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview', requests));
   const full = work(requests);
-  const counts = [...new Set(STAGE_SHARES.map((share) => Math.max(MIN_STAGE, Math.ceil(requests * share))))];
+  // `| 0` keeps the counts small integers (the same whole numbers): mapped from the shares'
+  // array of doubles, V8 may hold them as doubles, and as boxed numbers they then turn every
+  // run shape and result whose fields they fill from integer to double fields, a change that
+  // deoptimises every function reading those objects, the event loop's among them.
+  const counts = [...new Set(STAGE_SHARES.map((share) => Math.max(MIN_STAGE, Math.ceil(requests * share)) | 0))];
   return counts.filter((count) => 2 * count <= requests && 3 * work(count) <= full);
 }
 

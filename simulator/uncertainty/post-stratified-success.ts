@@ -110,7 +110,7 @@ export function postStratifiedInterval(
 export function withPostStratifiedSuccess(result: OptionResult, offlineShare: number | undefined): OptionResult {
   if (offlineShare === undefined) return result;
   const success = postStratifiedSuccess(result, offlineShare);
-  const budgets = result.budgets.map((verdict) =>
+  const budgets = Array.from(result.budgets, (verdict) =>
     verdict.name === 'success_rate'
       ? { ...verdict, value: success, pass: withinBudget(verdict.name, verdict.limit, success) }
       : verdict,

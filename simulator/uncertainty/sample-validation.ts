@@ -36,9 +36,14 @@ export function sampleValidation(uncertain: UncertainScenario): SampleValidation
   if (!nominal.ok || parts === undefined) return whole;
   const shape = scenarioSchema.shape as unknown as Shape;
   const base = nominal.scenario as unknown as Fields;
+  const baseKeys = Object.keys(base);
   return (values) => {
     const raw = substituteOnPaths(input, parameters, values) as Fields;
-    const fields: Fields = { ...base };
+    // Copied key by key rather than spread: a spread copy takes another hidden class once V8's
+    // cache for its site warms up (after a few samples), and a scenario of a second shape
+    // deoptimised every function reading it, the simulation's own among them.
+    const fields: Fields = {};
+    for (const key of baseKeys) fields[key] = base[key];
     for (const { key, entries } of parts) {
       if (!entries) {
         const parsed = shape[key].safeParse(raw[key]);

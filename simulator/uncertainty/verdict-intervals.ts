@@ -126,8 +126,9 @@ function busiestStation(analytic: AnalyticEstimate): number {
   if (busiest === undefined) {
     busiest = Math.max(
       0,
-      ...analytic.components.map((station) => erlangC(station.servers, station.utilization * station.servers)),
-      ...analytic.links.map((station) => station.utilization),
+      // Array.from, not map: map's arrays change hidden class once this is optimised (system-model.ts).
+      ...Array.from(analytic.components, (station) => erlangC(station.servers, station.utilization * station.servers)),
+      ...Array.from(analytic.links, (station) => station.utilization),
     );
     busiestOf.set(analytic, busiest);
   }

@@ -172,6 +172,21 @@ describe('a run of a number of requests', () => {
       expect(shape.backgroundBound).toEqual({ neededUsers: Math.ceil(1_000_000 / perUser) });
     });
 
+    it('in a shape of the same fields, in the same order, as every other run shape', () => {
+      // One hidden class for every shape (V8): the readers of shapes in both modes, with a
+      // background bound or without, then stay monomorphic.
+      const bounded = shapeOf(crowd);
+      const unbounded = shapeOf(phones({ users: 10, requests: 100 }, 1));
+      const timed = shapeOf(phones({ users: 1, duration_s: 100 }, 1));
+      expect([bounded.backgroundBound, unbounded.backgroundBound]).toEqual([
+        { neededUsers: Math.ceil(500 / perUser) },
+        undefined,
+      ]);
+      expect([unbounded.durationMs, timed.arrivals]).toEqual([undefined, undefined]);
+      expect(Object.keys(unbounded)).toEqual(Object.keys(bounded));
+      expect(Object.keys(timed)).toEqual(Object.keys(bounded));
+    });
+
     it("and fewer where each user's own devices and links have many servers, shared ones not counted", () => {
       // Per user: a 40-core phone, a 1-core watch and two links of their own (2 servers each, one
       // a direction): 45 servers; 20 million servers in all hold 444,444 users. The backbone
