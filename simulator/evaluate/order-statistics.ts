@@ -1,5 +1,6 @@
 // Fast exact order statistics for the large latency arrays of a run.
 import { sortedCopy } from './sorted-copy';
+import { countBuckets, highestHighWord, lowestHighWord } from './high-word-passes';
 
 // Below this many values a plain sort is as fast as bucketing.
 const SORT_BELOW = 4096;
@@ -110,32 +111,8 @@ export function valuesAtRanks(
   return result;
 }
 
-// The passes over all values, each a function of its own that ends with its loop: a loop runs
-// long enough to be compiled while it runs (on-stack replacement), and code after it in the same
-// function, not yet run then, would be compiled without type feedback and undone at every call.
-
-function lowestHighWord(words: Uint32Array): number {
-  let lowest = words[1];
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a lowest word too high only raises the floor; the values below it go to the first bucket, sorted whole when a rank falls in it, so the values stay exact (and index 2n + 1 is past the end either way).
-  for (let index = 3; index < words.length; index += 2) if (words[index] < lowest) lowest = words[index];
-  return lowest;
-}
-
-function highestHighWord(words: Uint32Array): number {
-  let highest = words[1];
-  // Stryker disable next-line EqualityOperator: the same highest word either way (equal words change nothing; index 2n + 1 is past the end either way).
-  for (let index = 3; index < words.length; index += 2) if (words[index] > highest) highest = words[index];
-  return highest;
-}
-
-function countBuckets(words: Uint32Array, floor: number, shift: number, counts: Int32Array): void {
-  // Stryker disable next-line EqualityOperator: the odd indices stop at 2n - 1 under either bound.
-  for (let index = 1; index < words.length; index += 2) {
-    const word = words[index];
-    // Stryker disable next-line EqualityOperator: a word equal to the floor goes to bucket 0 either way.
-    counts[word <= floor ? 0 : (word - floor) >>> shift]++;
-  }
-}
+// The remaining passes over all values, each a function of its own that ends with its loop (see
+// high-word-passes.ts).
 
 /** Makes each count the sum of the counts up to it, in place; returns the same array. */
 function runningTotals(counts: Int32Array): Int32Array {

@@ -7,6 +7,8 @@
 // same array: values with the sign bit (negative, or -0, which the built-in sort puts before 0)
 // and values that are not finite are left to the built-in sort.
 
+import { countBuckets, highestHighWord, lowestHighWord } from './high-word-passes';
+
 // Fewer values than this are sorted by the built-in sort, as fast as bucketing them.
 const BUCKETS_FROM = 64;
 // Buckets per value at most, rounded down to a power of two.
@@ -48,26 +50,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
   return sorted;
 }
 
-// Each pass over all values is a function of its own that ends with its loop (see order-statistics.ts).
-
-function lowestHighWord(words: Uint32Array): number {
-  let lowest = words[1];
-  for (let index = 3; index < words.length; index += 2) if (words[index] < lowest) lowest = words[index];
-  return lowest;
-}
-
-function highestHighWord(words: Uint32Array): number {
-  let highest = words[1];
-  for (let index = 3; index < words.length; index += 2) if (words[index] > highest) highest = words[index];
-  return highest;
-}
-
-function countBuckets(words: Uint32Array, floor: number, shift: number, counts: Int32Array): void {
-  for (let index = 1; index < words.length; index += 2) {
-    const word = words[index];
-    counts[word <= floor ? 0 : (word - floor) >>> shift]++;
-  }
-}
+// Each pass over all values is a function of its own that ends with its loop (see high-word-passes.ts).
 
 function scatter(
   values: Float64Array,
