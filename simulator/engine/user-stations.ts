@@ -46,14 +46,17 @@ export class UserStations {
   /** Makes the next user's stations, all servers free from time 0; returns the user's number. */
   addUser(): number {
     const user = this.users++;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: growing sooner (or at every user) copies the same entries into a larger array; only the memory and time differ.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: growing sooner (or at every user) copies the same entries into a larger array; only the memory and time differ; and since a station has at least one server, the free times run out no later than the busy times, and both grow together.
     if (this.users * this.servers.length > this.busy.length || this.users * this.serversPerUser > this.freeAt.length) {
       const capacity = Math.max(1024, 2 * this.users);
+      // Stryker disable next-line ConditionalExpression: arrays too short for this layout at the first user are too short at any later one, and a fresh array holds the same zeros as a kept one.
       const kept = user === 0 ? spare : undefined;
-      // Stryker disable next-line ConditionalExpression: as false, a fresh array instead of the kept one holds the same zeros (as true, kept arrays too short for this layout fail the user-stations tests).
       if (
+        // Stryker disable next-line ConditionalExpression: as false, a fresh array instead of a kept one holds the same zeros (the whole condition as true fails without a kept array).
         kept &&
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a kept array too short for this layout only makes the growth above come sooner (it compares the lengths the arrays have); a fresh one holds the same zeros.
         kept.freeAt.length >= capacity * this.serversPerUser &&
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: as on the line above, for the busy times.
         kept.busy.length >= capacity * this.servers.length
       ) {
         spare = undefined;
@@ -92,9 +95,10 @@ export class UserStations {
   }
 
   /** Ends the run: its arrays, zeroed, go to the next run's stations. Nothing may be asked of these afterwards. */
+  // Stryker disable next-line BlockStatement: keeping nothing leaves the next run fresh arrays of the same zeros.
   release(): void {
     // A run without users of its own leaves the arrays kept before; larger arrays are not kept.
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: either way only changes which arrays are kept, all zeros.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: either way only changes which arrays are kept, all zeros.
     if (this.users === 0 || this.freeAt.length > MAX_KEPT_ENTRIES || this.busy.length > MAX_KEPT_ENTRIES) return;
     this.freeAt.fill(0, 0, this.users * this.serversPerUser);
     this.busy.fill(0, 0, this.users * this.servers.length);
@@ -109,6 +113,7 @@ export class UserStations {
     const totals = new Float64Array(stations);
     for (let index = 0; index < users.length; index++) {
       const first = users[index] * stations;
+      // Stryker disable next-line EqualityOperator: one station past the end adds to no total a typed array keeps.
       for (let station = 0; station < stations; station++) totals[station] += this.busy[first + station];
     }
     return totals;
@@ -124,6 +129,7 @@ export class UserStations {
 
 function grownTo(array: Float64Array, length: number): Float64Array {
   // The other array may be the one too short (arrays kept from a run of another layout).
+  // Stryker disable next-line EqualityOperator: a copy of the same length holds the same entries.
   if (array.length >= length) return array;
   const larger = new Float64Array(length);
   larger.set(array);

@@ -56,4 +56,18 @@ describe('UserStations', () => {
     third.release();
     matchFifoServers(new UserStations([2, 1]), [2, 1], 500, 5000, 8);
   });
+
+  it('admit every job as FifoServers does after a run of another layout released arrays too short for theirs', () => {
+    // Eight one-server stations leave as many servers' free times as busy times; one station of
+    // 32 servers needs four times the free times for the same users (they grow as users come).
+    const eight = new UserStations([1, 1, 1, 1, 1, 1, 1, 1]);
+    matchFifoServers(eight, [1, 1, 1, 1, 1, 1, 1, 1], 1100, 20_000, 9);
+    eight.release();
+    matchFifoServers(new UserStations([32]), [32], 1100, 20_000, 10);
+    // One station of 16 servers leaves one busy time a user; four stations need four.
+    const sixteen = new UserStations([16]);
+    matchFifoServers(sixteen, [16], 1100, 20_000, 11);
+    sixteen.release();
+    matchFifoServers(new UserStations([1, 1, 1, 1]), [1, 1, 1, 1], 1100, 20_000, 12);
+  });
 });
