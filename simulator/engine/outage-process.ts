@@ -56,9 +56,11 @@ function justAfter(time: number): number {
  * also the chance that it is down at any time fixed in advance, since it starts in that state.
  */
 export function longRunDownShare(everySpec: DistributionSpec, lastingSpec: DistributionSpec): number {
-  const every = compileDistribution(everySpec).mean;
-  const lasting = compileDistribution(lastingSpec).mean;
-  return lasting / (every + lasting);
+  return downShareOf(compileDistribution(everySpec), compileDistribution(lastingSpec));
+}
+
+function downShareOf(every: { mean: number }, lasting: { mean: number }): number {
+  return lasting.mean / (every.mean + lasting.mean);
 }
 
 export function alternatingOutages(
@@ -72,7 +74,7 @@ export function alternatingOutages(
   const lasting = compileDistribution(lastingSpec);
   const upResidual = residualLifeSampler(everySpec);
   const downResidual = residualLifeSampler(lastingSpec);
-  const downShare = longRunDownShare(everySpec, lastingSpec);
+  const downShare = downShareOf(every, lasting);
   const cycleMs = 1000 * (every.mean + lasting.mean);
   const periodic = every.constant && lasting.constant;
   // Per instance, made at the first query: a run builds every link's process, and most options'

@@ -640,8 +640,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     sums.lastArrival = time;
     const user = periodic ? phaseOrder[index % users] : users === 1 ? 0 : userRandom.nextInt(users);
     const request = takeSlot(index, time, user);
-    for (let index = 0; index < nominalLinks.length; index++) {
-      const linkIndex = nominalLinks[index];
+    for (let position = 0; position < nominalLinks.length; position++) {
+      const linkIndex = nominalLinks[position];
       if (linkMayGoDown[linkIndex] === 1 && outages[linkIndex].isDown(linkShared[linkIndex] === 1 ? 0 : user, time)) {
         offline[request] = 1;
         break;

@@ -53,16 +53,20 @@ class DistributionSampler implements Sampler {
     if (kind === UNIFORM) return this.first + this.second * random.next();
     if (kind === LOGNORMAL) return Math.exp(this.first + this.second * random.standardNormal());
     if (kind === EXPONENTIAL) return random.exponential(this.first);
-    if (kind === CONSTANT_MIXTURE) {
-      // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
-      const u = random.next();
-      const lastPart = this.values.length - 1;
-      let index = 0;
-      while (index < lastPart && u >= this.bounds[index]) index++;
-      return this.values[index];
-    }
+    if (kind === CONSTANT_MIXTURE) return this.values[partAt(this.bounds, random.next())];
     return this.draw!(random);
   }
+}
+
+/**
+ * The mixture part a uniform draw `u` picks, by the parts' cumulative shares (`bounds`, one a
+ * part): the first whose share exceeds it, the last part whatever the draw.
+ */
+function partAt(bounds: Float64Array, u: number): number {
+  const lastPart = bounds.length - 1;
+  let index = 0;
+  while (index < lastPart && u >= bounds[index]) index++;
+  return index;
 }
 
 function otherSampler(
@@ -146,14 +150,8 @@ export function mixtureSampler(parts: readonly { weight: number; sampler: Sample
     return new DistributionSampler(CONSTANT_MIXTURE, 0, 0, mean, scv, constant, quantile, undefined, bounds, values);
   }
   const samplers = parts.map((part) => part.sampler);
-  const lastPart = parts.length - 1;
-  const draw = (random: RandomStream) => {
-    // The part is found by one uniform draw; the loop stops at the last part whatever the draw.
-    const u = random.next();
-    let index = 0;
-    while (index < lastPart && u >= bounds[index]) index++;
-    return samplers[index].sample(random);
-  };
+  // The part is found by one uniform draw, then draws its own value.
+  const draw = (random: RandomStream) => samplers[partAt(bounds, random.next())].sample(random);
   return otherSampler(draw, mean, scv, constant, quantile);
 }
 

@@ -162,9 +162,8 @@ export function verdictInterval(
   if (busiest >= 1) return undefined;
   const alike = 1 + 2 * relaxationArrivals(busiest);
   // Outages last for many of a user's requests: then a user's requests count once.
-  const observationsOf = (requests: number) =>
-    variability.outageExposed ? Math.min(requests / alike, result.detailed_users) : requests / alike;
-  const observations = observationsOf(result.requests);
+  const independent = result.requests / alike;
+  const observations = variability.outageExposed ? Math.min(independent, result.detailed_users) : independent;
   const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
   if (observations < 2) return undefined;
   if (name === 'latency_ms.mean') {
