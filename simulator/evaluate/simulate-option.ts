@@ -7,6 +7,7 @@ import { batchFactor } from '../engine/batcher';
 import { EventQueue } from '../engine/event-queue';
 import { alternatingOutages, NEVER_DOWN, type OutageProcess, scheduledOutages } from '../engine/outage-process';
 import { RandomStream } from '../random/random-stream';
+import { OwnNumbers } from './own-numbers';
 import { keepSpareSlots, RequestSlots, takeSpareSlots } from './request-slots';
 import { backgroundRegimes } from './background-routing';
 import type { OptionPlan, StepPlacement } from './option-plan';
@@ -203,13 +204,14 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // Stryker disable next-line ConditionalExpression,EqualityOperator: true and === make measuredUsers in runs without tiers too, where nothing reads it (tier-results.ts).
   const hasTiers = components.some((component) => component.tiers !== undefined);
   // A detailed user's own stations are made at its first request: ownNumber[user] is its number
-  // among `own`'s users, -1 before.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and >= size it without own stations too, where ownNumberOf returns before reading it and its -1s add no user below.
-  const ownNumber = new Int32Array(own.stations > 0 ? users : 0).fill(-1);
+  // among `own`'s users, -1 before (arrays kept from run to run, see own-numbers.ts).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: true and >= size it without own stations too, where ownNumberOf returns before reading it and no user is numbered.
+  const ownNumbers = OwnNumbers.take(own.stations > 0 ? users : 0);
+  const ownNumber = ownNumbers.numberOf;
   const ownNumberOf = (user: number): number => {
     // Stryker disable next-line ConditionalExpression: false drops a shortcut: without own stations the number is never used (every station is shared).
     if (own.stations === 0) return 0;
-    if (ownNumber[user] < 0) ownNumber[user] = own.addUser();
+    if (ownNumber[user] < 0) ownNumbers.set(user, own.addUser());
     return ownNumber[user];
   };
   // Admits a job at a component's or link direction's station: the shared one, or the user's own.
@@ -691,12 +693,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   if (queue.capacity <= MAX_KEPT_EVENTS) spareQueue = queue;
 
   const measured = Math.max(0, arrived - warmup);
+  // The users with stations of their own and their numbers, in user order.
+  const { users: usersInOrder, numbers: inUserOrder } = ownNumbers.release(own.users);
   // Busy time of a shared station, or summed over the users' own in user order (the users who
   // never sent a request have none, and adding their zeros would change no bit of the sum).
-  const inUserOrder = new Int32Array(own.users);
-  for (let user = 0, next = 0; user < ownNumber.length; user++) {
-    if (ownNumber[user] >= 0) inUserOrder[next++] = ownNumber[user];
-  }
   const ownBusyMs = own.busyTimesOf(inUserOrder);
   const busyTime = (base: number, shared: boolean) => (shared ? stations[base].busyTime : ownBusyMs[base]);
   const linkBusyMs = Float64Array.from(linkBase, (base, index) => busyTime(base, links[index >> 1].shared));
@@ -705,8 +705,8 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   const tierRuns = components.flatMap((component, index) => {
     if (!component.tiers) return [];
     const busyMs = new Float64Array(component.tiers.length);
-    ownNumber.forEach((number, user) => {
-      if (number >= 0) busyMs[tierOfUser[index][user]] += own.busyTime(componentBase[index], [number]);
+    usersInOrder.forEach((user, position) => {
+      busyMs[tierOfUser[index][user]] += own.busyTime(componentBase[index], [inUserOrder[position]]);
     });
     return [{ component: index, tierOfUser: tierOfUser[index], busyMs }];
   });
