@@ -98,8 +98,9 @@ export function planRun(
     const measured = requests ?? workload.requests!;
     const warmup = warmupRequests(measured);
     const arrivals = measured + warmup;
-    const perUser = requestsPerUser(system, estimate, DETAIL[fidelity]);
-    const background = hasBackgroundLoad(system, estimate);
+    const figures = estimateFigures(system, estimate);
+    const perUser = perUserRequests(figures, estimate, fidelity);
+    const { background, maxUsers } = figures;
     // Where a detailed user needs at most one request, its devices are nearly idle, and a
     // shorter run may detail the users of a longer one: it then spans less simulated time, and
     // the background users' jobs on shared components, spread over that span, shrink with it.
@@ -109,13 +110,10 @@ export function planRun(
     // keep the users their own requests need: more users would each get too few requests to
     // load their devices.
     const sizedFor = usersFor !== undefined && background && perUser <= 1 ? Math.max(measured, usersFor) : measured;
-    const neededUsers = Math.min(
-      system.users,
-      maxDetailedUsers(system),
-      Math.max(mixUsers(system), 1, Math.ceil(sizedFor / perUser)),
-    );
-    const detailedUsers = background ? Math.max(neededUsers, usersForBoundedBackground(system, arrivals)) : neededUsers;
-    const initialReplicas = startingReplicas(system, estimate, 1);
+    const neededUsers = Math.min(system.users, maxUsers, Math.max(figures.mixUsers, 1, Math.ceil(sizedFor / perUser)));
+    const detailedUsers = background
+      ? Math.max(neededUsers, usersForBoundedBackground(system, maxUsers, arrivals))
+      : neededUsers;
     return {
       detailedUsers,
       warmup,
@@ -123,7 +121,7 @@ export function planRun(
       durationMs: undefined,
       capacity: arrivals,
       backgroundLimit: BACKGROUND_LIMIT_FACTOR * backgroundBound(arrivals),
-      initialReplicas,
+      initialReplicas: figures.initialReplicas,
       backgroundBound: detailedUsers > neededUsers ? { neededUsers } : undefined,
     };
   }
@@ -152,6 +150,51 @@ export function planRun(
   };
 }
 
+/**
+ * What a requests run's shape reads of the system and the option's estimate whatever its
+ * request count: worked out once per estimate (one per plan, plan-figures.ts), since a Monte
+ * Carlo sample plans an option's runs several times (its stages' costs, then each run it makes).
+ * Shapes share `initialReplicas`, which no one writes.
+ */
+interface EstimateFigures {
+  system: SystemModel;
+  background: boolean;
+  maxUsers: number;
+  mixUsers: number;
+  initialReplicas: number[];
+  /** requestsPerUser at each fidelity, once asked. */
+  perUser: Partial<Record<Fidelity, number>>;
+}
+
+const figuresOf = new WeakMap<AnalyticEstimate, EstimateFigures>();
+
+function estimateFigures(system: SystemModel, estimate: AnalyticEstimate): EstimateFigures {
+  let figures = figuresOf.get(estimate);
+  // Stryker disable next-line ConditionalExpression: working them out again gives the same figures; the map only saves the work.
+  if (figures === undefined || figures.system !== system) {
+    figures = {
+      system,
+      background: hasBackgroundLoad(system, estimate),
+      maxUsers: maxDetailedUsers(system),
+      mixUsers: mixUsers(system),
+      initialReplicas: startingReplicas(system, estimate, 1),
+      perUser: {},
+    };
+    figuresOf.set(estimate, figures);
+  }
+  return figures;
+}
+
+function perUserRequests(figures: EstimateFigures, estimate: AnalyticEstimate, fidelity: Fidelity): number {
+  let perUser = figures.perUser[fidelity];
+  // Stryker disable next-line ConditionalExpression: as above, working it out again gives the same count.
+  if (perUser === undefined) {
+    perUser = requestsPerUser(figures.system, estimate, DETAIL[fidelity]);
+    figures.perUser[fidelity] = perUser;
+  }
+  return perUser;
+}
+
 function mixUsers(system: SystemModel): number {
   return system.components.some((component) => component.tiers) ? MIX_DETAILED_USERS : 1;
 }
@@ -176,10 +219,10 @@ function backgroundBound(arrivals: number): number {
  * bounds: the other users' requests over the detailed users' span are about
  * (users - detailed) / detailed x arrivals.
  */
-function usersForBoundedBackground(system: SystemModel, arrivals: number): number {
+function usersForBoundedBackground(system: SystemModel, maxUsers: number, arrivals: number): number {
   const bound = backgroundBound(arrivals);
   const { users } = system;
-  return Math.min(users, maxDetailedUsers(system), Math.ceil((users * arrivals) / (bound + arrivals)));
+  return Math.min(users, maxUsers, Math.ceil((users * arrivals) / (bound + arrivals)));
 }
 
 function maxDetailedUsers(system: SystemModel): number {
