@@ -139,7 +139,9 @@ export function evaluateOption(
     ...(run.tiers.length > 0 ? { hardware_mix: tierResults(system, run, battery.tierHours) } : {}),
   };
   const budgets = [...budgetVerdicts(system.scenario.budgets, figures, statistics !== null), ...fitVerdicts(fit)];
-  return { ...figures, budgets, pass: budgets.every((verdict) => verdict.pass) };
+  // Added to the figures rather than spread with them into a copy: the same fields in the same
+  // order, without copying some thirty of them at every run (a Monte Carlo sample makes a dozen).
+  return Object.assign(figures, { budgets, pass: budgets.every((verdict) => verdict.pass) });
 }
 
 /** Executors that shared the component's work over the run: all instances, mean replicas when autoscaled. */
