@@ -13,6 +13,7 @@ import { backgroundRegimes } from './background-routing';
 import type { OptionPlan, StepPlacement } from './option-plan';
 import type { RunShape } from './run-shape';
 import { runSingleStation, singleStation } from './single-station-run';
+import { stepTables, systemTables } from './run-tables';
 import { buildStations } from './station-set';
 import type { SystemModel } from './system-model';
 import { assignTiers } from './tier-assignment';
@@ -113,7 +114,7 @@ let spareQueue: EventQueue | undefined;
 const MAX_KEPT_EVENTS = 1 << 16;
 
 export function simulateOption(system: SystemModel, plan: OptionPlan, shape: RunShape, seed: number): OptionRun {
-  const { components, links, routes } = system;
+  const { components, links } = system;
   const users = shape.detailedUsers;
   const steps = plan.steps;
   const stepCount = steps.length;
@@ -157,26 +158,12 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     if ('schedule' in link.outages) return scheduledOutages(link.outages.schedule, horizonS);
     return alternatingOutages(link.outages.every_s, link.outages.lasting_s, link.shared ? 1 : users, seed, link.id);
   });
-  // Per link and component, what the event loop asks at every hop and run, in typed arrays: a
-  // link without outages is never asked whether it is down (NEVER_DOWN draws nothing).
-  const linkShared = Uint8Array.from(links, (link) => (link.shared ? 1 : 0));
-  const linkMbps = Float64Array.from(links, (link) => link.mbps);
-  const linkLatency = Array.from(links, (link) => link.latency);
+  // Per link and component, what the event loop asks at every hop and run, in typed arrays
+  // (run-tables.ts): a link without outages is never asked whether it is down (NEVER_DOWN draws nothing).
+  const { linkShared, linkMbps, linkLatency, componentShared, firstHopLink, firstHopDirection, firstHopTo } =
+    systemTables(system);
   const linkMayGoDown = Uint8Array.from(outages, (process) => (process === NEVER_DOWN ? 0 : 1));
-  const componentShared = Uint8Array.from(components, (component) => (component.shared ? 1 : 0));
-  // The first hop from one component towards another (routes[from][to][0]), by from * count + to.
   const componentCount = components.length;
-  const firstHopLink = new Int32Array(componentCount * componentCount).fill(-1);
-  const firstHopDirection = new Int32Array(componentCount * componentCount);
-  const firstHopTo = new Int32Array(componentCount * componentCount);
-  routes.forEach((row, from) =>
-    row.forEach((route, to) => {
-      if (route === undefined || route.length === 0) return;
-      firstHopLink[from * componentCount + to] = route[0].link;
-      firstHopDirection[from * componentCount + to] = route[0].direction;
-      firstHopTo[from * componentCount + to] = route[0].to;
-    }),
-  );
   // The background's routing changes at most about once per detailed arrival (see backgroundRegimes).
   const regimes = backgroundRegimes(system, plan, set, outages, horizonS * 1000, total);
 
@@ -221,23 +208,21 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
       ? stations[base].admitWithBackground(time, service)
       : stations[base].admit(time, service);
   };
+  // Per step, what the event loop reads of its plan at every request, in typed arrays (run-tables.ts).
   // Personal data leaves the user when a personal step's output crosses from a per-user component to a shared one.
-  const personalOutput = Array.from(steps, (stepPlan) => stepPlan.step.personal === true);
-  // Per step, what the event loop reads of its plan at every request, in typed arrays: the loop
-  // then reads no plan object whose shape a later option or sample changes (each change
-  // recompiled the loop's functions). A model's accuracy is 1 where it has none: multiplying a
-  // request's accuracy by 1 changes no bit of it.
-  const accuracyOf = (placement: StepPlacement | undefined) => placement?.model?.accuracy ?? 1;
-  const primaryAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.primary));
-  const fallbackAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.fallback));
-  const secondAccuracy = Float64Array.from(steps, (stepPlan) => accuracyOf(stepPlan.cascade?.placement));
-  const primaryComponent = Int32Array.from(steps, (stepPlan) => stepPlan.primary.component);
-  const hasCascade = Uint8Array.from(steps, (stepPlan) => (stepPlan.cascade ? 1 : 0));
-  const escalateRate = Float64Array.from(steps, (stepPlan) => stepPlan.cascade?.escalateRate ?? 0);
-  const cacheComponent = Int32Array.from(steps, (stepPlan) => stepPlan.cache?.component ?? -1);
-  const cacheHitRate = Float64Array.from(steps, (stepPlan) => stepPlan.cache?.hitRate ?? 0);
-  const inputKb = Float64Array.from(steps, (stepPlan) => stepPlan.inputKb);
-  const outputKb = Float64Array.from(steps, (stepPlan) => stepPlan.outputKb);
+  const {
+    personalOutput,
+    primaryAccuracy,
+    fallbackAccuracy,
+    secondAccuracy,
+    primaryComponent,
+    hasCascade,
+    escalateRate,
+    cacheComponent,
+    cacheHitRate,
+    inputKb,
+    outputKb,
+  } = stepTables(plan);
 
   // Per-request state lives in slots that are reused once a request ends. Requests in flight
   // are few next to a run's millions, so the state stays in cache however long the run (arrays
@@ -699,8 +684,17 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
   // never sent a request have none, and adding their zeros would change no bit of the sum).
   const ownBusyMs = own.busyTimesOf(inUserOrder);
   const busyTime = (base: number, shared: boolean) => (shared ? stations[base].busyTime : ownBusyMs[base]);
-  const linkBusyMs = Float64Array.from(linkBase, (base, index) => busyTime(base, links[index >> 1].shared));
-  const componentBusyMs = components.map((component, index) => busyTime(componentBase[index], component.shared));
+  // Loops rather than typed arrays' from with a function, which V8 runs through the generic iteration protocol.
+  const linkBusyMs = new Float64Array(linkBase.length);
+  for (let index = 0; index < linkBase.length; index++) {
+    linkBusyMs[index] = busyTime(linkBase[index], linkShared[index >> 1] === 1);
+  }
+  const componentBusyMs = new Float64Array(components.length);
+  for (let index = 0; index < components.length; index++) {
+    componentBusyMs[index] = busyTime(componentBase[index], componentShared[index] === 1);
+  }
+  const downShare = new Float64Array(outages.length);
+  for (let index = 0; index < outages.length; index++) downShare[index] = outages[index].downShare;
 
   const tierRuns = components.flatMap((component, index) => {
     if (!component.tiers) return [];
@@ -734,10 +728,10 @@ export function simulateOption(system: SystemModel, plan: OptionPlan, shape: Run
     fallbackRequests,
     accuracySum: sums.accuracy,
     failedOn,
-    downShare: Float64Array.from(outages, (process) => process.downShare),
+    downShare,
     linkKb,
     linkBusyMs,
-    componentBusyMs: Float64Array.from(componentBusyMs),
+    componentBusyMs,
     simulatedRequests: arrived,
     spanMs: sums.lastArrival,
     autoscaling: Array.from(autoscalers, ({ component, autoscaler }, index) => ({
