@@ -41,6 +41,14 @@ export interface EvaluateSettings {
    * drawn from them): a Monte Carlo evaluation keeps a few figures of each run, none of them those.
    */
   latencyIntervals?: boolean;
+  /**
+   * false leaves out what only a report of the option reads: its steps' figures (empty), its
+   * links' (empty, unless a budget limits their utilisation), the run's caveats among its
+   * warnings, and its autoscaling, serverless, batching, cascade and hardware-mix details. A
+   * Monte Carlo evaluation keeps a few figures of each run and its verdicts (sample-metrics.ts,
+   * verdict-intervals.ts), none of those.
+   */
+  details?: boolean;
 }
 
 export function evaluateScenario(scenario: Scenario, settings: EvaluateSettings = {}): ScenarioResults {
@@ -87,12 +95,16 @@ export function evaluateOption(
   const perCompleted = (sum: number) => (run.completed > 0 ? sum / run.completed : 0);
   const kbPerRequest = run.linkKb.map((kb) => kb / run.simulatedRequests);
   const traffic = linkTraffic(system, plan, kbPerRequest);
-  const links = linkResults(system, run, kbPerRequest, traffic);
+  const details = settings.details !== false;
+  const links =
+    details || system.scenario.budgets.link_utilization !== undefined
+      ? linkResults(system, run, kbPerRequest, traffic)
+      : [];
   const components = Array.from(system.components, (component) => ({
     id: component.id,
     utilization: run.spanMs > 0 ? run.componentBusyMs[component.index] / (servedBy(component, run) * run.spanMs) : 0,
   })).filter((component) => component.utilization > 0);
-  const warnings = optionWarnings(system, plan, run, analytic, latency, shape);
+  const warnings = details ? optionWarnings(system, plan, run, analytic, latency, shape) : [];
   const fit = planFit(system, plan);
   const battery = batteryHours(system, run, components, kbPerRequest, traffic.telemetryGb, warnings);
   const figures = {
@@ -105,7 +117,7 @@ export function evaluateOption(
       queue: perMeasured(run.queueMs),
       network: perMeasured(run.networkMs),
     },
-    steps: stepResults(system, plan, run),
+    steps: details ? stepResults(system, plan, run) : [],
     links,
     components,
     monthly_usd: monthlyCost(system, plan, traffic, run, analytic),
@@ -132,11 +144,11 @@ export function evaluateOption(
     detailed_users: run.detailedUsers,
     requests: run.measured,
     ...(nonstationary.length > 0 ? { nonstationary } : {}),
-    ...elasticity(system, plan, run),
+    ...(details ? elasticity(system, plan, run) : {}),
     ...(fit.length > 0 ? { fit } : {}),
-    ...cascadeResults(system, plan, run),
+    ...(details ? cascadeResults(system, plan, run) : {}),
     personal_gb_per_month: personalGbPerMonth(system, plan, run),
-    ...(run.tiers.length > 0 ? { hardware_mix: tierResults(system, run, battery.tierHours) } : {}),
+    ...(details && run.tiers.length > 0 ? { hardware_mix: tierResults(system, run, battery.tierHours) } : {}),
   };
   const budgets = [...budgetVerdicts(system.scenario.budgets, figures, statistics !== null), ...fitVerdicts(fit)];
   // Added to the figures rather than spread with them into a copy: the same fields in the same

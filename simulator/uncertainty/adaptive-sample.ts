@@ -64,8 +64,14 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
       const variability = optionVariability(system, plan);
       // Every run, stage or full, details the users the full run needs where that makes it shorter.
-      // A sample keeps no batch-means intervals of its runs' latencies (sample-metrics.ts).
-      const run = { fidelity: 'preview' as const, usersFor: settings.requests, latencyIntervals: false };
+      // A sample keeps no batch-means intervals of its runs' latencies, nor any detail only a
+      // report reads (sample-metrics.ts).
+      const run = {
+        fidelity: 'preview' as const,
+        usersFor: settings.requests,
+        latencyIntervals: false,
+        details: false,
+      };
       const simulate = (requests: number) =>
         withPostStratifiedSuccess(
           evaluateOption(system, plan, { ...run, requests }, settings.seed),

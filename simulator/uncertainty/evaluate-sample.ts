@@ -42,6 +42,7 @@ export function evaluateWithValues(uncertain: UncertainScenario, task: Evaluatio
     // A sample needs its figures' spread across the parameters, not full per-user detail.
     fidelity: 'preview',
     latencyIntervals: false,
+    details: false,
   });
   return { ok: true, options: results.options.map(optionOutcome) };
 }

@@ -261,3 +261,34 @@ describe("a component's utilisation", () => {
     expect(Math.abs(cloud * replicas - 1)).toBeLessThan(0.1);
   });
 });
+
+describe('evaluating without details', () => {
+  const budgets = { latency_ms: { p95: 30 }, monthly_usd: 1000, success_rate: 0.9 };
+  // The step's output crosses the links back to the phone, so that they carry something.
+  const pipeline = [{ id: 'infer', compute_ms: 10, output_kb: 100 }];
+
+  it('gives the same figures and verdicts, without the steps, links and caveats only a report reads', () => {
+    const scenario = scenarioFrom(threeOptions({ budgets, pipeline }));
+    const detailed = evaluateScenario(scenario).options;
+    const lean = evaluateScenario(scenario, { details: false }).options;
+    expect(detailed[2].steps.length).toBeGreaterThan(0);
+    expect(detailed[2].links.length).toBeGreaterThan(0);
+    lean.forEach((option, index) => {
+      const { steps, links, warnings, ...figures } = option;
+      const { steps: _steps, links: _links, warnings: _warnings, ...detailedFigures } = detailed[index];
+      expect(figures).toEqual(detailedFigures);
+      expect(steps).toEqual([]);
+      expect(links).toEqual([]);
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  it("keeps the links' figures where a budget limits their utilisation", () => {
+    const scenario = scenarioFrom(threeOptions({ budgets: { ...budgets, link_utilization: 0.5 }, pipeline }));
+    const detailed = evaluateScenario(scenario).options[2];
+    const lean = evaluateScenario(scenario, { details: false }).options[2];
+    expect(lean.links).toEqual(detailed.links);
+    expect(lean.budgets).toEqual(detailed.budgets);
+    expect(lean.budgets.some((verdict) => verdict.name.startsWith('link_utilization.'))).toBe(true);
+  });
+});
