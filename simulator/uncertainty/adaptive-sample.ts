@@ -51,6 +51,8 @@ export interface SampleSettings {
   /** The full request count: what an option no stage decides is simulated with. */
   requests: number;
   options?: string[];
+  /** Options simulated in full at once, their stages futile for the study (futile-stages.ts). */
+  withoutStages?: ReadonlySet<string>;
 }
 
 export function evaluateSample(scenario: Scenario, settings: SampleSettings): OptionOutcome[] {
@@ -75,7 +77,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
       // What varies over time for all users at once leaves no stage able to decide.
       const estimate = variability.sharedOverTime ? undefined : planEstimate(system, plan);
-      const stages = estimate ? stagesOf(system, plan, estimate, settings.requests) : [];
+      const staged = estimate && !settings.withoutStages?.has(option.id);
+      const stages = staged ? stagesOf(system, plan, estimate, settings.requests) : [];
       let requests = 0;
       let stage = 0;
       while (estimate && stage < stages.length) {

@@ -19,7 +19,9 @@ import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { validatePlainScenario } from '../../../simulator/scenario/load';
 import { evaluateSample, LOOK_RISK, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
+import { optionsWithoutStages } from '../../../simulator/uncertainty/futile-stages';
 import { withPostStratifiedSuccess } from '../../../simulator/uncertainty/post-stratified-success';
+import { sampleValidation } from '../../../simulator/uncertainty/sample-validation';
 import { substituteValues } from '../../../simulator/uncertainty/substitute-values';
 import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
 import { AR_SCENARIO_FILE, loadScenario } from '../export/ar-scenario';
@@ -237,6 +239,41 @@ describe('the stages of a sample', () => {
       expect(outcome.budgets).toEqual(optionOutcome(full).budgets);
     }
     expect(settled).toBeGreaterThan(15);
+  });
+});
+
+describe('the stages a study skips', () => {
+  const withP95 = (p95: number) =>
+    parse(UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${p95} }`)).uncertain!;
+  const skipped = (uncertain: UncertainScenario) =>
+    optionsWithoutStages(uncertain, sampleValidation(uncertain), { requests: 2000 });
+
+  it('are those of the options whose nominal verdicts even the full run leaves open, in every sample', () => {
+    // The nominal scenario (each range's midpoint), evaluated as a sample with the scenario's own
+    // seed: a budget at its full run's own p95 is left open there, one far above it is not.
+    const nominal = evaluateScenario(fixed(UNIFORM_STATION), { requests: 2000, seed: 3, fidelity: 'preview' });
+    const near = withP95(nominal.options[0].latency_ms.p95);
+    expect(skipped(near)).toEqual(new Set(['only']));
+    expect(skipped(withP95(100)).size).toBe(0);
+    // Each sample then goes straight to its full run: the run a sample with stages ends with.
+    const plan = planMonteCarlo(near, { samples: 6, seed: 2, requests: 2000 });
+    for (const task of plan.tasks.slice(0, 6)) {
+      const outcome = evaluateWithValues(near, task);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      expect(outcome.options[0].evaluation).toMatchObject({ method: 'full', requests: 2000 });
+      const scenario = validatePlainScenario(substituteValues(near.input, near.parameters, task.values));
+      if (!scenario.ok) throw new Error(JSON.stringify(scenario.errors));
+      const [staged] = evaluateSample(scenario.scenario, { seed: task.seed, requests: 2000 });
+      if (staged.evaluation?.method === 'full') {
+        expect({ ...outcome.options[0], evaluation: undefined }).toEqual({ ...staged, evaluation: undefined });
+      }
+    }
+  });
+
+  it("are glasses-cascade's alone in the AR study", () => {
+    // Its p95: 3% of its requests escalate to a model that takes 3 s, against the 5% a p95 allows.
+    const ar = parse(readFileSync(AR_SCENARIO_FILE, 'utf8')).uncertain!;
+    expect(skipped(ar)).toEqual(new Set(['glasses-cascade']));
   });
 });
 
