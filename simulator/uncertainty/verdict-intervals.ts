@@ -251,6 +251,8 @@ export function verdictInterval(
   return undefined;
 }
 
+type VerdictState = 'decided' | 'undecided' | 'unknown';
+
 /**
  * Per verdict, what the run says of it at `risk`: 'decided' when its figure's interval lies wholly
  * on one side of the limit (or the figure cannot vary), 'undecided' when the interval straddles
@@ -263,17 +265,38 @@ export function verdictStates(
   variability: OptionVariability,
   result: OptionResult,
   risk: number,
-): Map<string, 'decided' | 'undecided' | 'unknown'> {
-  const noInterval = variability.sharedOverTime || result.nonstationary;
+): Map<string, VerdictState> {
   return new Map(
-    result.budgets.map((verdict) => {
-      const interval = noInterval ? undefined : verdictInterval(system, variability, result, verdict, risk);
-      if (interval === undefined) return [verdict.name, 'unknown'];
-      if (interval === 'fixed') return [verdict.name, 'decided'];
-      const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
-      return [verdict.name, low === high ? 'decided' : 'undecided'];
-    }),
+    result.budgets.map((verdict) => [verdict.name, verdictState(system, variability, result, verdict, risk)]),
   );
+}
+
+/**
+ * Whether every verdict of the run is decided at `risk` (all of verdictStates' 'decided'): the
+ * stopping rule's question after a stage, answered at the first verdict that is not.
+ */
+export function allDecided(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  risk: number,
+): boolean {
+  return result.budgets.every((verdict) => verdictState(system, variability, result, verdict, risk) === 'decided');
+}
+
+function verdictState(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  verdict: BudgetVerdict,
+  risk: number,
+): VerdictState {
+  if (variability.sharedOverTime || result.nonstationary) return 'unknown';
+  const interval = verdictInterval(system, variability, result, verdict, risk);
+  if (interval === undefined) return 'unknown';
+  if (interval === 'fixed') return 'decided';
+  const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
+  return low === high ? 'decided' : 'undecided';
 }
 
 // Per stratum of the post-stratified success, its outage bound where one holds: the online
