@@ -11,7 +11,7 @@
 // scheduled outage, autoscaling, serverless cold starts, a run that is not stationary), no
 // pilot decides.
 import { erlangC } from '../analytic/erlang';
-import { batchedSteps, stationServiceScvs } from '../analytic/option-estimate';
+import { batchedSteps } from '../analytic/option-estimate';
 import { walkOption } from '../analytic/request-walk';
 import { quantileOfSorted } from '../evaluate/latency-statistics';
 import { relaxationArrivals } from '../evaluate/run-shape';
@@ -19,6 +19,7 @@ import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import { withinBudget } from '../evaluate/budget-verdicts';
 import type { AnalyticEstimate, BudgetVerdict, OptionResult } from '../results';
+import { batteryInterval } from './battery-interval';
 import { normalQuantile } from './normal-quantile';
 import { intersect, nearlyAll, nearlyNone, type OutageTransitions, outageTransitions } from './outage-transitions';
 import { knownOfflineShare, postStratifiedInterval } from './post-stratified-success';
@@ -241,17 +242,11 @@ export function verdictInterval(
     return [value - half, value + half];
   }
   if (name.startsWith('battery_hours.')) {
-    // Power follows utilisation: idle + (active - idle) x busy time over the span. Busy time and
-    // span are two sums whose relative errors are about sqrt((1 + scv) / (m n)) for the busy time
-    // (a compound sum of m jobs a request of SCV scv: the device's job mix, where a cascade's rare
-    // long second model makes it large) and sqrt(1 / n) for the Poisson span; only the part of
-    // the power above idle moves with them.
-    const id = name.slice('battery_hours.'.length);
-    const busy = busyTimeVariability(system, result.analytic, id);
-    const relative =
-      varyingPowerShare(system, id, value) * z * Math.sqrt(((busy ?? 1 + variability.serviceScv) + 1) / draws);
-    if (relative >= 1) return undefined;
-    return [value / (1 + relative), value / (1 - relative)];
+    return batteryInterval(system, result.analytic, name.slice('battery_hours.'.length), value, {
+      z,
+      draws,
+      fallbackScv: variability.serviceScv,
+    });
   }
   // Link utilisation and personal data: no interval here, so the full run decides.
   return undefined;
@@ -303,29 +298,6 @@ function verdictState(
   if (interval === 'fixed') return 'decided';
   const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
   return low === high ? 'decided' : 'undecided';
-}
-
-// (1 + scv) / m of a component's jobs in the estimate (m of them a request, SCV scv of their mix):
-// the squared relative error of one request's busy time there; undefined where not known.
-function busyTimeVariability(system: SystemModel, analytic: AnalyticEstimate, componentId: string): number | undefined {
-  const index = analytic.components.findIndex((component) => component.id === componentId);
-  const scv = index >= 0 ? stationServiceScvs(analytic)?.components[index] : undefined;
-  const component = system.components.find((entry) => entry.id === componentId);
-  if (scv === undefined || !component) return undefined;
-  const requestRate = (component.shared ? system.users : 1) * system.perUserRps;
-  const jobs = analytic.components[index].arrival_rps / requestRate;
-  return jobs > 0 ? (1 + scv) / jobs : undefined;
-}
-
-// The share of a device's power that moves with its utilisation, at `hours` of battery: all
-// but its idle power (its radio's counted as moving, which only widens the interval); all of it
-// for a device population, whose tiers' power figures differ.
-function varyingPowerShare(system: SystemModel, componentId: string, hours: number): number {
-  const component = system.components.find((entry) => entry.id === componentId);
-  const power = component?.tiers ? undefined : component?.hardware.power_w;
-  if (!component || !power || component.batteryWh === undefined || !(hours > 0)) return 1;
-  const watts = component.batteryWh / hours;
-  return Math.min(1, Math.max(0, 1 - power.idle / watts));
 }
 
 // Per stratum of the post-stratified success, its outage bound where one holds: the online
