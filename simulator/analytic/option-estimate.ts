@@ -67,7 +67,8 @@ interface StationLoad {
 function linkEstimates(
   system: SystemModel,
   linkLoad: readonly StationLoad[],
-  linkWaits: readonly { utilization: number }[],
+  linkWaits: readonly { utilization: number; scv: number }[],
+  scvs: number[],
 ): AnalyticLinkEstimate[] {
   const estimates: AnalyticLinkEstimate[] = [];
   for (const link of system.links) {
@@ -80,9 +81,21 @@ function linkEstimates(
         utilization: linkWaits[station].utilization,
         arrival_rps: linkLoad[station].rate,
       });
+      scvs.push(linkWaits[station].scv);
     }
   }
   return estimates;
+}
+
+// Per estimate, the squared coefficient of variation of each loaded station's service time (the
+// mix of the jobs it gets), in the order of the estimate's components and links. Not part of the
+// results JSON: the run's shape reads it (run-shape.ts), for a user's own queue takes longer to
+// settle where its service varies more (a rare long job: a cascade's second model on a device).
+const serviceScvs = new WeakMap<AnalyticEstimate, { components: number[]; links: number[] }>();
+
+/** The estimate's stations' service SCVs (see above); undefined for an estimate not made by estimateOption. */
+export function stationServiceScvs(estimate: AnalyticEstimate): { components: number[]; links: number[] } | undefined {
+  return serviceScvs.get(estimate);
 }
 
 /** Executors' worth of work arriving at a component in the estimate (0 when it gets none). */
@@ -132,9 +145,12 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
       load.serviceSquareSum += rate * serialisation * serialisation;
     }
   }
-  const stationWait = (load: StationLoad, servers: number): { wait: number; mean: number; utilization: number } => {
+  const stationWait = (
+    load: StationLoad,
+    servers: number,
+  ): { wait: number; mean: number; utilization: number; scv: number } => {
     // Stryker disable next-line ConditionalExpression,ObjectLiteral: an idle station's figures are never read (the estimate leaves idle stations out and adds only loaded ones to the latency); the guard keeps them from being 0 / 0
-    if (load.rate === 0) return { wait: 0, mean: 0, utilization: 0 };
+    if (load.rate === 0) return { wait: 0, mean: 0, utilization: 0, scv: 0 };
     const mean = load.serviceSum / load.rate;
     const scv = mean === 0 ? 0 : load.serviceSquareSum / load.rate / (mean * mean) - 1;
     const ratePerMs = load.rate / 1000;
@@ -142,6 +158,7 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
       wait: meanWait(servers, ratePerMs, mean, scv, arrivalScv),
       mean,
       utilization: (ratePerMs * mean) / servers,
+      scv,
     };
   };
   const componentServers = Array.from(system.components, (component) =>
@@ -168,22 +185,26 @@ export function estimateOption(system: SystemModel, plan: OptionPlan): AnalyticE
         (linkWaits[visit.link * 2 + visit.direction].wait + (visit.kb * 8) / link.mbps + link.latency.mean);
     }
   }
-  return {
-    components: Array.from(
-      system.components.filter((component) => componentLoad[component.index].rate > 0),
-      (component) => {
-        const station = componentWaits[component.index];
-        return {
-          id: component.id,
-          servers: componentServers[component.index],
-          arrival_rps: componentLoad[component.index].rate,
-          service_ms: station.mean,
-          utilization: station.utilization,
-          mean_response_ms: Number.isFinite(station.wait) ? station.wait + station.mean : null,
-        };
-      },
-    ),
-    links: linkEstimates(system, linkLoad, linkWaits),
+  const loaded = system.components.filter((component) => componentLoad[component.index].rate > 0);
+  const linkScvs: number[] = [];
+  const estimate: AnalyticEstimate = {
+    components: Array.from(loaded, (component) => {
+      const station = componentWaits[component.index];
+      return {
+        id: component.id,
+        servers: componentServers[component.index],
+        arrival_rps: componentLoad[component.index].rate,
+        service_ms: station.mean,
+        utilization: station.utilization,
+        mean_response_ms: Number.isFinite(station.wait) ? station.wait + station.mean : null,
+      };
+    }),
+    links: linkEstimates(system, linkLoad, linkWaits, linkScvs),
     mean_latency_ms: Number.isFinite(meanLatency) ? meanLatency : null,
   };
+  serviceScvs.set(estimate, {
+    components: Array.from(loaded, (component) => componentWaits[component.index].scv),
+    links: linkScvs,
+  });
+  return estimate;
 }

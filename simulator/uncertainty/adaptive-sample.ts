@@ -32,7 +32,7 @@ import { exactOutcome } from './exact-outcome';
 import { requestVisits, runWork } from './run-work';
 import { withPostStratifiedSuccess } from './post-stratified-success';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
-import { optionVariability, verdictStates } from './verdict-intervals';
+import { allDecided, optionVariability, verdictStates } from './verdict-intervals';
 
 /** The stages' shares of the full request count, each at least MIN_STAGE requests. */
 const STAGE_SHARES = [1 / 8, 1 / 4];
@@ -51,6 +51,8 @@ export interface SampleSettings {
   /** The full request count: what an option no stage decides is simulated with. */
   requests: number;
   options?: string[];
+  /** Options simulated in full at once, their stages futile for the study (futile-stages.ts). */
+  withoutStages?: ReadonlySet<string>;
 }
 
 export function evaluateSample(scenario: Scenario, settings: SampleSettings): OptionOutcome[] {
@@ -77,11 +79,11 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
           evaluateOption(system, plan, { ...run, requests }, settings.seed),
           variability.offlineShare,
         );
-      const states = (result: OptionResult) => verdictStates(system, variability, result, LOOK_RISK);
-      const decided = (result: OptionResult) => [...states(result).values()].every((state) => state === 'decided');
+      const decided = (result: OptionResult) => allDecided(system, variability, result, LOOK_RISK);
       // What varies over time for all users at once leaves no stage able to decide.
       const estimate = variability.sharedOverTime ? undefined : planEstimate(system, plan);
-      const stages = estimate ? stagesOf(system, plan, estimate, settings.requests) : [];
+      const staged = estimate && !settings.withoutStages?.has(option.id);
+      const stages = staged ? stagesOf(system, plan, estimate, settings.requests) : [];
       let requests = 0;
       let stage = 0;
       while (estimate && stage < stages.length) {
@@ -100,7 +102,9 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       // their limits even so are reported as undecided, so that the study can say how far
       // they could move its pass shares.
       const result = simulate(settings.requests);
-      const undecided = [...states(result)].flatMap(([name, state]) => (state === 'undecided' ? [name] : []));
+      const undecided = [...verdictStates(system, variability, result, LOOK_RISK)].flatMap(([name, state]) =>
+        state === 'undecided' ? [name] : [],
+      );
       return {
         ...optionOutcome(result),
         evaluation: { method: 'full', requests: requests + result.requests, undecided },

@@ -6,6 +6,7 @@ import { evaluateScenario } from '../evaluate/evaluate-scenario';
 import type { ScenarioError } from '../scenario/scenario-error';
 import { type OptionOutcome, optionOutcome } from './sample-metrics';
 import { evaluateSample } from './adaptive-sample';
+import { optionsWithoutStages } from './futile-stages';
 import { type SampleValidation, sampleValidation } from './sample-validation';
 import type { UncertainScenario } from './uncertain-value';
 
@@ -34,7 +35,10 @@ export function evaluateWithValues(uncertain: UncertainScenario, task: Evaluatio
   }
   const parsed = validate(task.values);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (task.adaptive) return { ok: true, options: evaluateSample(parsed.scenario, task) };
+  if (task.adaptive) {
+    const withoutStages = optionsWithoutStages(uncertain, validate, task);
+    return { ok: true, options: evaluateSample(parsed.scenario, { ...task, withoutStages }) };
+  }
   const results = evaluateScenario(parsed.scenario, {
     requests: task.requests,
     seed: task.seed,

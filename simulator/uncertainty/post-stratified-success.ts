@@ -18,6 +18,7 @@ import type { SystemModel } from '../evaluate/system-model';
 import { longRunDownShare } from '../engine/outage-process';
 import type { OptionResult } from '../results';
 import { normalQuantile } from './normal-quantile';
+import { intersect } from './outage-transitions';
 import { wilson } from './wilson-interval';
 
 /** Requests of one stratum, and how many of them completed. */
@@ -82,20 +83,25 @@ export function postStratifiedSuccess(
  * The interval of the post-stratified success that misses it with at most `risk`:
  * o* [Wilson(p1)] + (1 - o*) [Wilson(p0)], each stratum's at half the risk (the union bound), with
  * `observations` the independent observations a stratum's requests count as (verdict-intervals.ts).
- * A stratum with no request, or less than one observation, is anywhere in [0, 1].
+ * A stratum with no request, or less than one observation, is anywhere in [0, 1]. `bounds`: a
+ * stratum's sure bounds (outage-transitions.ts), which narrow its interval.
  */
 export function postStratifiedInterval(
   result: Pick<OptionResult, 'completed' | 'failed' | 'offline'>,
   offlineShare: number,
   observations: (requests: number) => number,
   risk: number,
+  bounds: { online?: [number, number]; offline?: [number, number] } = {},
 ): [number, number] {
   const z = normalQuantile(1 - risk / 4);
   const { offline, online } = successStrata(result);
-  const interval = (stratum: Stratum): [number, number] =>
-    (stratum.requests > 0 && wilson(stratum.completed / stratum.requests, observations(stratum.requests), z)) || [0, 1];
-  const [offlineLow, offlineHigh] = interval(offline);
-  const [onlineLow, onlineHigh] = interval(online);
+  const interval = (stratum: Stratum, bound: [number, number] = [0, 1]): [number, number] => {
+    const share =
+      stratum.requests > 0 && wilson(stratum.completed / stratum.requests, observations(stratum.requests), z);
+    return share ? intersect(share, bound) : bound;
+  };
+  const [offlineLow, offlineHigh] = interval(offline, bounds.offline);
+  const [onlineLow, onlineHigh] = interval(online, bounds.online);
   return [
     offlineShare * offlineLow + (1 - offlineShare) * onlineLow,
     offlineShare * offlineHigh + (1 - offlineShare) * onlineHigh,

@@ -19,7 +19,9 @@ import type { OptionPlan } from '../evaluate/option-plan';
 import type { SystemModel } from '../evaluate/system-model';
 import { withinBudget } from '../evaluate/budget-verdicts';
 import type { AnalyticEstimate, BudgetVerdict, OptionResult } from '../results';
+import { batteryInterval } from './battery-interval';
 import { normalQuantile } from './normal-quantile';
+import { intersect, nearlyAll, nearlyNone, type OutageTransitions, outageTransitions } from './outage-transitions';
 import { knownOfflineShare, postStratifiedInterval } from './post-stratified-success';
 import { wilson } from './wilson-interval';
 
@@ -47,6 +49,12 @@ export interface OptionVariability {
    * success figure is then the post-stratified one (post-stratified-success.ts), and so is its interval.
    */
   offlineShare?: number;
+  /**
+   * Where each user's own outages are all that can fail a request: how often a link changes state
+   * while a request is in the system, which bounds success however short the run
+   * (outage-transitions.ts).
+   */
+  transitions?: OutageTransitions;
 }
 
 export function optionVariability(system: SystemModel, plan: OptionPlan): OptionVariability {
@@ -54,11 +62,13 @@ export function optionVariability(system: SystemModel, plan: OptionPlan): Option
   const batched = batchedSteps(system, plan);
   const { visits, completed } = walkOption(system, plan, batched, (link) => (system.links[link].outages ? 0.5 : 0));
   const kbMax = new Float64Array(system.links.length);
+  const routeLinks = new Set<number>();
   let outageExposed = false;
   let sharedOutage = false;
   for (const visit of visits) {
     if (visit.kind !== 'hop') continue;
     kbMax[visit.link] += visit.kb;
+    routeLinks.add(visit.link);
     const link = system.links[visit.link];
     if (!link.outages) continue;
     outageExposed = true;
@@ -78,6 +88,7 @@ export function optionVariability(system: SystemModel, plan: OptionPlan): Option
     ? walkOption(system, plan, batched, (link) => (system.links[link].outages ? 1 : 0)).completed
     : 1;
   const offlineShare = offlineCompleted <= MOSTLY_FAIL ? knownOfflineShare(system, plan) : undefined;
+  const transitions = outageExposed ? outageTransitions(system, plan, batched, [...routeLinks]) : undefined;
   return {
     outageExposed,
     canFail,
@@ -86,6 +97,7 @@ export function optionVariability(system: SystemModel, plan: OptionPlan): Option
     kbMax,
     serviceScv,
     ...(offlineShare !== undefined ? { offlineShare } : {}),
+    ...(transitions !== undefined ? { transitions } : {}),
   };
 }
 
@@ -149,12 +161,17 @@ export function verdictInterval(
 ): [number, number] | 'fixed' | undefined {
   const { name, value } = verdict;
   const { z, hoeffding } = riskFactors(risk);
-  // Whether a model fits its device does not depend on the run; and where every request
-  // completes (no down link without a fallback around it), success and offline success are 1
-  // (offline success unknown where no request was offline, which passes too), however long the run.
+  // Whether a model fits its device does not depend on the run; and where nothing can fail a
+  // request (no link on its routes has outages), success and offline success are 1 (offline
+  // success unknown where no request was offline, which passes too), however long the run.
   if (name.startsWith('fit.')) return 'fixed';
-  if (!variability.canFail && (name === 'success_rate' || name === 'offline_success')) return 'fixed';
-  if (value === null) return undefined;
+  const success = name === 'success_rate' || name === 'offline_success';
+  if (success && !variability.canFail && !variability.outageExposed) return 'fixed';
+  // Where a fallback gets every request round a down link, only a link changing state while a
+  // request is on its way can fail it (outage-transitions.ts); offline success is then unknown
+  // where no request was offline, and passes, as above.
+  const transitions = variability.transitions;
+  if (success && !variability.canFail && transitions === undefined) return undefined;
   // Successive requests through a queue are alike for about its relaxation time (run-shape.ts),
   // counted at the station where a request most likely waits (Erlang C: utilisation itself on
   // one server); service times and cache hits are drawn afresh every time.
@@ -166,6 +183,16 @@ export function verdictInterval(
   const observations = variability.outageExposed ? Math.min(independent, result.detailed_users) : independent;
   const draws = variability.outageExposed ? Math.min(result.requests, result.detailed_users) : result.requests;
   if (observations < 2) return undefined;
+  // The outage bounds' mean time in the system: the upper end of the mean latency's interval.
+  const meanTimeMs = (at: number) =>
+    result.latency_ms.mean +
+    (normalQuantile(1 - at / 2) * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
+  if (success && transitions && !variability.canFail) {
+    if (!Number.isFinite(result.latency_ms.mean)) return undefined;
+    const rate = name === 'success_rate' ? transitions.meanChange : transitions.anyChange;
+    return withFigure(value, nearlyAll(rate, meanTimeMs(risk)));
+  }
+  if (value === null) return undefined;
   if (name === 'latency_ms.mean') {
     const half = (z * spread(result.latency_quantiles_ms)) / Math.sqrt(observations);
     return [value - half, value + half];
@@ -184,16 +211,22 @@ export function verdictInterval(
     // succeed or fail alike (their users' links are down independently), so a stratum's
     // requests count as draws do, once per user, and not as the queue's alike waits.
     if (variability.offlineShare !== undefined) {
-      return postStratifiedInterval(
-        result,
-        variability.offlineShare,
-        (requests) => Math.min(requests, result.detailed_users),
-        risk,
-      );
+      const perUser = (requests: number) => Math.min(requests, result.detailed_users);
+      // With the outage bounds, each stratum's Wilson interval and the mean time each take half
+      // the risk (the union bound).
+      const bounds = strataBounds(transitions, result.latency_ms.mean, () => meanTimeMs(risk / 2));
+      if (!bounds) return postStratifiedInterval(result, variability.offlineShare, perUser, risk);
+      return withFigure(value, postStratifiedInterval(result, variability.offlineShare, perUser, risk / 2, bounds));
     }
     return wilson(value, observations, z);
   }
-  if (name === 'offline_success') return wilson(value, Math.min(result.offline.requests, result.detailed_users), z);
+  if (name === 'offline_success') {
+    const users = Math.min(result.offline.requests, result.detailed_users);
+    if (!transitions?.offlineFails || !Number.isFinite(result.latency_ms.mean)) return wilson(value, users, z);
+    const bound = nearlyNone(transitions.anyChange, meanTimeMs(risk / 2));
+    const share = wilson(value, users, normalQuantile(1 - risk / 4));
+    return withFigure(value, share ? intersect(share, bound) : bound);
+  }
   if (name === 'accuracy') {
     const half = variability.accuracyRange * (hoeffding / Math.sqrt(draws));
     return [value - half, value + half];
@@ -209,15 +242,17 @@ export function verdictInterval(
     return [value - half, value + half];
   }
   if (name.startsWith('battery_hours.')) {
-    // Power follows utilisation: busy time over the span, a ratio of two sums whose relative
-    // error is about sqrt((1 + scv) / n) for the busy time and sqrt(1 / n) for the Poisson span.
-    const relative = z * Math.sqrt((2 + variability.serviceScv) / draws);
-    if (relative >= 1) return undefined;
-    return [value / (1 + relative), value / (1 - relative)];
+    return batteryInterval(system, result.analytic, name.slice('battery_hours.'.length), value, {
+      z,
+      draws,
+      fallbackScv: variability.serviceScv,
+    });
   }
   // Link utilisation and personal data: no interval here, so the full run decides.
   return undefined;
 }
+
+type VerdictState = 'decided' | 'undecided' | 'unknown';
 
 /**
  * Per verdict, what the run says of it at `risk`: 'decided' when its figure's interval lies wholly
@@ -231,17 +266,61 @@ export function verdictStates(
   variability: OptionVariability,
   result: OptionResult,
   risk: number,
-): Map<string, 'decided' | 'undecided' | 'unknown'> {
-  const noInterval = variability.sharedOverTime || result.nonstationary;
+): Map<string, VerdictState> {
   return new Map(
-    result.budgets.map((verdict) => {
-      const interval = noInterval ? undefined : verdictInterval(system, variability, result, verdict, risk);
-      if (interval === undefined) return [verdict.name, 'unknown'];
-      if (interval === 'fixed') return [verdict.name, 'decided'];
-      const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
-      return [verdict.name, low === high ? 'decided' : 'undecided'];
-    }),
+    result.budgets.map((verdict) => [verdict.name, verdictState(system, variability, result, verdict, risk)]),
   );
+}
+
+/**
+ * Whether every verdict of the run is decided at `risk` (all of verdictStates' 'decided'): the
+ * stopping rule's question after a stage, answered at the first verdict that is not.
+ */
+export function allDecided(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  risk: number,
+): boolean {
+  return result.budgets.every((verdict) => verdictState(system, variability, result, verdict, risk) === 'decided');
+}
+
+function verdictState(
+  system: SystemModel,
+  variability: OptionVariability,
+  result: OptionResult,
+  verdict: BudgetVerdict,
+  risk: number,
+): VerdictState {
+  if (variability.sharedOverTime || result.nonstationary) return 'unknown';
+  const interval = verdictInterval(system, variability, result, verdict, risk);
+  if (interval === undefined) return 'unknown';
+  if (interval === 'fixed') return 'decided';
+  const [low, high] = interval.map((end) => withinBudget(verdict.name, verdict.limit, end));
+  return low === high ? 'decided' : 'undecided';
+}
+
+// Per stratum of the post-stratified success, its outage bound where one holds: the online
+// stratum fails only where a link changes state, the offline one completes only so.
+function strataBounds(
+  transitions: OutageTransitions | undefined,
+  meanLatency: number,
+  meanTimeMs: () => number,
+): { online?: [number, number]; offline?: [number, number] } | undefined {
+  if (!transitions || !Number.isFinite(meanLatency)) return undefined;
+  if (!transitions.onlineCompletes && !transitions.offlineFails) return undefined;
+  const time = meanTimeMs();
+  return {
+    ...(transitions.onlineCompletes ? { online: nearlyAll(transitions.onlineChange, time) } : {}),
+    ...(transitions.offlineFails ? { offline: nearlyNone(transitions.anyChange, time) } : {}),
+  };
+}
+
+// An interval widened to hold the figure itself: a sure bound is of the figure's value, which the
+// run's own figure can miss; a verdict counts as decided only where the figure is on the same side.
+function withFigure(value: number | null, [low, high]: [number, number]): [number, number] {
+  if (value === null) return [low, high];
+  return [Math.min(low, value), Math.max(high, value)];
 }
 
 // The standard deviation of a distribution given by its 101 percentiles.

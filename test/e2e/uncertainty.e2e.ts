@@ -44,9 +44,11 @@ test("the AR scenario's own estimates give every option a spread, and the decisi
   await ui.runMonteCarlo(100);
   await ui.byTestId('uncertainty-result').waitFor({ timeout: 240_000 });
   await expect.poll(() => ui.byTestId('uncertainty-table').locator('tbody tr').count()).toBe(8);
-  // The cloud's success sits near its budget in many samples, so some full runs cannot decide it:
-  // its share reads with the least and most it could be, as on the command line, and a note says why.
-  expect(await ui.text('uncertainty-row-cloud')).toMatch(/[\d.]+% \([\d.]+%-[\d.]+%\)/);
+  // glasses-cascade's p95 sits near its budget in many samples (3% of its requests escalate to a
+  // model that takes 3 s on the glasses, and the requests that come meanwhile wait behind it), so
+  // even full runs cannot decide it: its share reads with the least and most it could be, as on
+  // the command line, and a note says why.
+  expect(await ui.text('uncertainty-row-glasses-cascade')).toMatch(/[\d.]+% \([\d.]+%-[\d.]+%\)/);
   expect(await ui.text('uncertainty-range-note')).toContain('could not decide');
   await expectTornado(ui, 'hybrid-cached', 5, {
     label: 'Link phone-cloud traffic price',

@@ -19,7 +19,9 @@ import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
 import { validatePlainScenario } from '../../../simulator/scenario/load';
 import { evaluateSample, LOOK_RISK, stageRequests, STOP_RISK } from '../../../simulator/uncertainty/adaptive-sample';
+import { optionsWithoutStages } from '../../../simulator/uncertainty/futile-stages';
 import { withPostStratifiedSuccess } from '../../../simulator/uncertainty/post-stratified-success';
+import { sampleValidation } from '../../../simulator/uncertainty/sample-validation';
 import { substituteValues } from '../../../simulator/uncertainty/substitute-values';
 import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
 import { AR_SCENARIO_FILE, loadScenario } from '../export/ar-scenario';
@@ -237,6 +239,55 @@ describe('the stages of a sample', () => {
       expect(outcome.budgets).toEqual(optionOutcome(full).budgets);
     }
     expect(settled).toBeGreaterThan(15);
+  });
+});
+
+describe('the stages a study skips', () => {
+  // The station of a fixed service time and an uncertain price: its p95 moves only with the
+  // run's own noise from one sample to the next.
+  const withP95 = (p95: number) =>
+    parse(
+      UNIFORM_STATION.replace('{ range: [8, 28] }', '18').replace(
+        'latency_ms: { p95: 40 }',
+        `latency_ms: { p95: ${p95} }`,
+      ),
+    ).uncertain!;
+  const skipped = (uncertain: UncertainScenario) =>
+    optionsWithoutStages(uncertain, sampleValidation(uncertain), { requests: 2000 });
+
+  it('are those of the options that no stage decides before the study, in every sample', () => {
+    // The nominal scenario (each range's midpoint) and three samples drawn with the scenario's
+    // own seed, evaluated as samples: a budget at the nominal full run's own p95 is left open by
+    // the stages of all four, one far above it is not.
+    const nominal = evaluateScenario(fixed(UNIFORM_STATION), { requests: 2000, seed: 3, fidelity: 'preview' });
+    const near = withP95(nominal.options[0].latency_ms.p95);
+    expect(skipped(near)).toEqual(new Set(['only']));
+    expect(skipped(withP95(100)).size).toBe(0);
+    // Where the samples' p95 moves with their values, one look in four decides at a stage: none is skipped.
+    const moving = parse(
+      UNIFORM_STATION.replace('latency_ms: { p95: 40 }', `latency_ms: { p95: ${nominal.options[0].latency_ms.p95} }`),
+    ).uncertain!;
+    expect(skipped(moving).size).toBe(0);
+    // Each sample then goes straight to its full run: the run a sample with stages ends with.
+    const plan = planMonteCarlo(near, { samples: 6, seed: 2, requests: 2000 });
+    for (const task of plan.tasks.slice(0, 6)) {
+      const outcome = evaluateWithValues(near, task);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      expect(outcome.options[0].evaluation).toMatchObject({ method: 'full', requests: 2000 });
+      const scenario = validatePlainScenario(substituteValues(near.input, near.parameters, task.values));
+      if (!scenario.ok) throw new Error(JSON.stringify(scenario.errors));
+      const [staged] = evaluateSample(scenario.scenario, { seed: task.seed, requests: 2000 });
+      if (staged.evaluation?.method === 'full') {
+        expect({ ...outcome.options[0], evaluation: undefined }).toEqual({ ...staged, evaluation: undefined });
+      }
+    }
+  });
+
+  it("are glasses-cascade's alone in the AR study", () => {
+    // 3% of its requests escalate to a model that takes 3 s on the glasses: its p95 and the
+    // glasses' battery move with every escalation more or less, which a stage cannot pin down.
+    const ar = parse(readFileSync(AR_SCENARIO_FILE, 'utf8')).uncertain!;
+    expect(skipped(ar)).toEqual(new Set(['glasses-cascade']));
   });
 });
 
