@@ -2,10 +2,10 @@
 // option that is exactly one M/M/c station takes the closed form (exact-outcome.ts); any other
 // is simulated in stages, runs of an eighth and a quarter of the requests at preview fidelity,
 // and kept after the first that decides every budget verdict (verdict-intervals.ts). Where
-// devices are idle (a user sends at most about one request) and shared components are busy with
-// the other users' jobs, a stage details the full run's users, so that it spans an eighth or a
-// quarter of the time and those jobs shrink with it (run-shape.ts, `usersFor`; its waits at the
-// users' own devices are then a little shorter than the full run's). An option none decides is
+// devices are idle (a user sends at most about one request) and shared components would be busy
+// with the other users' jobs, a stage details every user, so that no other users' jobs are left
+// to simulate (run-shape.ts, `usersFor`; its waits at the users' own devices are then a little
+// shorter than the full run's: the AR options' p95 some 3 to 4% lower). An option none decides is
 // simulated at the full request count: the same run a sample made before stages existed (same
 // requests, fidelity and seed). The verdicts that even the full run leaves undecided are
 // reported as such (the study's pass share ranges).
@@ -68,15 +68,15 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       // Every run, stage or full, details the users the full run needs where that makes it shorter.
       // A sample keeps no batch-means intervals of its runs' latencies, nor any detail only a
       // report reads (sample-metrics.ts).
-      const run = {
-        fidelity: 'preview' as const,
-        usersFor: settings.requests,
-        latencyIntervals: false,
-        details: false,
-      };
+      const run = { fidelity: 'preview' as const, latencyIntervals: false, details: false };
       const simulate = (requests: number) =>
         withPostStratifiedSuccess(
-          evaluateOption(system, plan, { ...run, requests }, settings.seed),
+          evaluateOption(
+            system,
+            plan,
+            { ...run, usersFor: usersFor(requests, settings.requests), requests },
+            settings.seed,
+          ),
           variability.offlineShare,
         );
       const decided = (result: OptionResult) => allDecided(system, variability, result, LOOK_RISK);
@@ -92,7 +92,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
         if (decided(result)) return { ...optionOutcome(result), evaluation: { method: 'pilot', requests } };
         const from = stage;
         // The later stage's detailed users, as its own run would have them.
-        const usersOf = (count: number) => planRun(system, estimate, count, run.fidelity, run.usersFor).detailedUsers;
+        const usersOf = (count: number) =>
+          planRun(system, estimate, count, run.fidelity, usersFor(count, settings.requests)).detailedUsers;
         stage = stages.findIndex(
           (count, later) => later > from && decided(scaledRun(result, count / stages[from], usersOf(count))),
         );
@@ -112,11 +113,17 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
     });
 }
 
+// A stage details every user where devices are idle (see run-shape.ts, `usersFor`); the full run
+// the users of its own request count, as a sample's run did before stages existed.
+function usersFor(count: number, requests: number): number {
+  return count < requests ? Number.POSITIVE_INFINITY : requests;
+}
+
 /**
  * The request counts of the stages worth trying, shortest first: those under half the full
  * count that cost at most a third of the full run. A run whose cost is the background users'
  * load on shared components spans the same simulated time however few requests are detailed,
- * unless its devices are idle: then a stage details the full run's users, and spans less.
+ * unless its devices are idle: then a stage details every user, and leaves no background.
  */
 export function stageRequests(system: SystemModel, plan: OptionPlan, requests: number): number[] {
   return stagesOf(system, plan, planEstimate(system, plan), requests);
@@ -124,7 +131,8 @@ export function stageRequests(system: SystemModel, plan: OptionPlan, requests: n
 
 function stagesOf(system: SystemModel, plan: OptionPlan, estimate: AnalyticEstimate, requests: number): number[] {
   const visits = requestVisits(system, estimate);
-  const work = (count: number) => runWork(system, visits, planRun(system, estimate, count, 'preview', requests));
+  const work = (count: number) =>
+    runWork(system, visits, planRun(system, estimate, count, 'preview', usersFor(count, requests)));
   const full = work(requests);
   // `| 0` keeps the counts small integers (the same whole numbers): mapped from the shares'
   // array of doubles, V8 may hold them as doubles, and as boxed numbers they then turn every

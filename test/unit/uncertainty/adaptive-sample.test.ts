@@ -198,11 +198,11 @@ describe('the stages of a sample', () => {
     expect(outcome.evaluation!.requests).toBeGreaterThan(250);
   });
 
-  it("are tried where idle devices let a stage detail the full run's users over a shorter span", () => {
+  it("are tried where idle devices let a stage detail every user, leaving no other users' jobs", () => {
     // The AR scenario's cloud option: a detailed user sends less than one request, so a stage
-    // details the full run's users, over an eighth or a quarter of its span, and the other
-    // users' jobs on the shared GPUs shrink with it (fewer users over the full span: an eighth
-    // of the requests cost over a third of the full run, and no stage was tried).
+    // details all 10,000 users and no background users' jobs are left on the shared GPUs (with
+    // the full run's users over the full span, an eighth of the requests cost over a third of
+    // the full run, and no stage was tried).
     const scenario = loadScenario('scenarios/ar-translation.yaml');
     const system = buildSystemModel(scenario);
     const cloud = buildOptionPlan(
@@ -210,6 +210,19 @@ describe('the stages of a sample', () => {
       scenario.options.find((option) => option.id === 'cloud')!,
     );
     expect(stageRequests(system, cloud, 2000)).toEqual([250, 500]);
+    const [outcome] = evaluateSample(scenario, { seed: 5, requests: 2000, options: ['cloud'] });
+    expect(outcome.evaluation?.method).toBe('pilot');
+    const stage = withPostStratifiedSuccess(
+      evaluateOption(
+        system,
+        cloud,
+        { requests: 250, fidelity: 'preview', usersFor: Number.POSITIVE_INFINITY, latencyIntervals: false },
+        5,
+      ),
+      optionVariability(system, cloud).offlineShare,
+    );
+    expect(stage.detailed_users).toBe(scenario.workload.users);
+    expect(optionOutcome(stage).metrics).toEqual(outcome.metrics);
   });
 
   it("that decide agree with the full run's verdicts", () => {

@@ -16,6 +16,7 @@ import {
 } from '../../../simulator/uncertainty/post-stratified-success';
 import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
 import { loadScenario } from '../export/ar-scenario';
+import { scenarioFrom } from '../simulator/queue-scenarios';
 import { crossing, DOWN_SHARE, EVERY_S, LASTING_S, model, REQUESTS } from './crossing-scenario';
 
 const UP_MS = EVERY_S * 1000;
@@ -79,6 +80,97 @@ describe('the outage bounds of one crossing', () => {
       );
       expect(shareLow).toBeLessThan(verdict.limit);
     }
+  });
+});
+
+describe('the outage bounds of several links', () => {
+  // Glasses reach the server through the phone: a Bluetooth link (up 150 s, down 50 s on
+  // average) and the phone's link of one crossing, both on the nominal route; or, where the
+  // serving step falls back, through a second wide-area link to an edge box off that route.
+  const relayed = (fallback: boolean): ScenarioInput => {
+    const input = crossing(0);
+    return {
+      ...input,
+      hardware: { ...input.hardware, specs: { cores: 1, gflops: 1 } },
+      components: [
+        { id: 'glasses', kind: 'wearable', hardware: 'specs' },
+        ...input.components!,
+        ...(fallback ? [{ id: 'edge', kind: 'edge', hardware: 'box' }] : []),
+      ],
+      links: [
+        ...input.links!,
+        {
+          id: 'bluetooth',
+          between: ['glasses', 'phone'],
+          tech: 'bluetooth',
+          outages: { every_s: { uniform: [50, 250] }, lasting_s: 50 },
+        },
+        ...(fallback
+          ? [
+              {
+                id: 'backup',
+                between: ['phone', 'edge'],
+                tech: 'ethernet',
+                latency_ms: 0,
+                outages: { every_s: 300, lasting_s: 100 },
+              },
+            ]
+          : []),
+      ],
+      workload: { ...input.workload, source: 'glasses', sink: 'glasses' },
+      ...(fallback ? { options: [{ id: 'only', fallback: { serve: { at: 'edge' } } }] } : {}),
+    } as ScenarioInput;
+  };
+
+  it('add up over the links, those off the nominal route at their faster change', () => {
+    const transitions = transitionsOf(relayed(false))!;
+    expect(transitions.onlineChange).toBeCloseTo(1 / UP_MS + 1 / 150_000, 15);
+    expect(transitions.anyChange).toBeCloseTo(1 / DOWN_MS + 1 / 50_000, 15);
+    expect(transitions.meanChange).toBeCloseTo(2 / (UP_MS + DOWN_MS) + 2 / 200_000, 15);
+    expect(transitions).toMatchObject({ onlineCompletes: true, offlineFails: true, alwaysCompletes: false });
+    // The backup link is used only by the fallback: a request that found the route up meets it
+    // only after a change, whichever way it changes (its 100 s down, shorter than its 300 s up).
+    const withBackup = transitionsOf(relayed(true))!;
+    expect(withBackup.onlineChange).toBeCloseTo(1 / UP_MS + 1 / 150_000 + 1 / 100_000, 15);
+    // With the phone's link down the fallback gets the request through, unless the backup is down too.
+    expect(withBackup).toMatchObject({ onlineCompletes: true, offlineFails: false, alwaysCompletes: false });
+  });
+
+  it('are not given for a shared link, nor for more links than the walk tries', () => {
+    const input = crossing(0);
+    // The link between two shared components (an edge box and the server) is one for all users.
+    const shared = {
+      ...input,
+      components: [{ id: 'edge', kind: 'edge', hardware: 'box' }, input.components![1]],
+      links: input.links!.map((link) => ({ ...link, between: ['edge', 'server'] })),
+      workload: { ...input.workload, source: 'edge' },
+    } as ScenarioInput;
+    expect(buildSystemModel(scenarioFrom(shared)).links[0].shared).toBe(true);
+    expect(transitionsOf(shared)).toBeUndefined();
+    // Nine links with outages in a row: 2^9 combinations, more than the walk tries.
+    const chain = Array.from({ length: 10 }, (_, index) => `hop${index}`);
+    const long = {
+      ...input,
+      components: chain.map((id, index) => ({
+        id,
+        kind: index === 9 ? 'cloud' : 'phone',
+        hardware: index === 9 ? 'box' : 'handset',
+      })),
+      links: chain.slice(1).map((id, index) => ({
+        id: `link${index}`,
+        between: [chain[index], id],
+        tech: 'ethernet',
+        latency_ms: 0,
+        outages: { every_s: 600, lasting_s: 6 },
+      })),
+      workload: { ...input.workload, source: 'hop0', sink: 'hop9' },
+      pipeline: [{ id: 'serve', at: 'hop9', compute_ms: 1 }],
+    } as ScenarioInput;
+    expect(transitionsOf(long)).toBeUndefined();
+    const eight = { ...long, links: long.links!.slice(0, 8), components: long.components!.slice(0, 9) };
+    (eight.workload as { sink: string }).sink = 'hop8';
+    eight.pipeline = [{ id: 'serve', at: 'hop8', compute_ms: 1 }];
+    expect(transitionsOf(eight as ScenarioInput)).toMatchObject({ offlineFails: true });
   });
 });
 

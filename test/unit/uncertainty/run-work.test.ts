@@ -48,6 +48,16 @@ describe('runWork', () => {
     expect(runWork(system, visits, shape(250)) / runWork(system, visits, shape(2000))).toBeGreaterThan(1 / 3);
   });
 
+  it("is its own requests' alone where a short run details every user (idle devices)", () => {
+    // A Monte Carlo stage of the cloud option: all 10,000 users, none left as background.
+    const estimate = optionEstimate('cloud');
+    const visits = requestVisits(system, estimate);
+    const stage = planRun(system, estimate, 250, 'preview', Number.POSITIVE_INFINITY);
+    const full = planRun(system, estimate, 2000, 'preview');
+    expect(stage.detailedUsers).toBe(system.users);
+    expect(runWork(system, visits, stage) / runWork(system, visits, full)).toBeLessThan(275 / 2200);
+  });
+
   it("shrinks with the span where a short run details the full run's users (idle devices)", () => {
     // The same cloud option, its stage sized for the full run's 2,000 requests: the same users
     // over an eighth of the span, so the background users' jobs are an eighth of the full run's
