@@ -27,8 +27,12 @@ export function LoadProfileField({ spec, at, value, label, testId }: LoadProfile
   const frame = useInspectorFrame();
   const bars = useRef<HTMLDivElement>(null);
   const [hour, setHour] = useState(12);
-  // While dragging, the profile being drawn; committed when the pointer is released.
+  // While dragging, the profile being drawn; committed when the pointer is released. Kept in a
+  // ref as well, read by each pointer event: events that come faster than React renders (a
+  // quick drag, a busy machine) would otherwise each draw on the last rendered profile and lose
+  // the bars the events before them drew.
   const [drawn, setDrawn] = useState<unknown[] | null>(null);
+  const drawing = useRef<unknown[] | null>(null);
   if (!Array.isArray(value)) {
     return <AddOptional spec={spec} at={at} testId={testId} label="add a 24-hour load profile" />;
   }
@@ -36,15 +40,15 @@ export function LoadProfileField({ spec, at, value, label, testId }: LoadProfile
   const scale = profileScale(value);
   const draw = (event: PointerEvent<HTMLDivElement>, base: unknown[]) => {
     const box = bars.current?.getBoundingClientRect();
-    if (!box) return base;
+    if (!box) return;
     const at = Math.min(
       HOURS_PER_DAY - 1,
       Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * HOURS_PER_DAY)),
     );
     setHour(at);
     const next = withHour(base, at, profileValueAt(box.bottom - event.clientY, box.height, scale));
+    drawing.current = next;
     setDrawn(next);
-    return next;
   };
   const commitProfile = (next: unknown[]) => frame.commit([{ at, value: next }]);
 
@@ -60,13 +64,18 @@ export function LoadProfileField({ spec, at, value, label, testId }: LoadProfile
           draw(event, value);
         }}
         onPointerMove={(event) => {
-          if (drawn) draw(event, drawn);
+          if (drawing.current) draw(event, drawing.current);
         }}
         onPointerUp={() => {
-          if (drawn) commitProfile(drawn);
+          const current = drawing.current;
+          drawing.current = null;
+          if (current) commitProfile(current);
           setDrawn(null);
         }}
-        onPointerCancel={() => setDrawn(null)}
+        onPointerCancel={() => {
+          drawing.current = null;
+          setDrawn(null);
+        }}
       >
         {profile.map((entry, index) => {
           const multiplier = nominalOf(entry) ?? 0;
