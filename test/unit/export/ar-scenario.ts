@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateScenario } from '../../../simulator/evaluate/evaluate-scenario';
+import { buildOptionPlan, type OptionPlan } from '../../../simulator/evaluate/option-plan';
+import { buildSystemModel, type SystemModel } from '../../../simulator/evaluate/system-model';
 import type { ScenarioResults } from '../../../simulator/results';
 import { parseScenarioText } from '../../../simulator/scenario/load';
 import type { Scenario } from '../../../simulator/scenario/schema';
@@ -33,4 +35,13 @@ export const FIXTURE_FILE = 'test/unit/export/fixtures/ar-translation.yaml';
 /** The stand-in scenario with hand-made results (fixtures/), for cases the saved scenario does not show. */
 export function fixtureScenario(): Scenario {
   return loadScenario('test/unit/export/fixtures/ar-translation.yaml');
+}
+
+/** One option of scenarios/ar-translation.yaml as the engine takes it: its system model and plan. */
+export function arOption(id: string): { scenario: Scenario; system: SystemModel; plan: OptionPlan } {
+  const scenario = loadScenario('scenarios/ar-translation.yaml');
+  const system = buildSystemModel(scenario);
+  const option = scenario.options.find((entry) => entry.id === id);
+  if (!option) throw new Error(`the AR scenario has no option ${id}`);
+  return { scenario, system, plan: buildOptionPlan(system, option) };
 }

@@ -7,7 +7,7 @@ import { evaluateOption } from '../../../simulator/evaluate/evaluate-scenario';
 import { buildOptionPlan } from '../../../simulator/evaluate/option-plan';
 import { type Fidelity, planRun, relaxationArrivals } from '../../../simulator/evaluate/run-shape';
 import { buildSystemModel } from '../../../simulator/evaluate/system-model';
-import { loadScenario } from '../export/ar-scenario';
+import { arOption } from '../export/ar-scenario';
 import { scenarioFrom } from './queue-scenarios';
 
 function shapeOf(input: ScenarioInput, requests?: number, fidelity?: Fidelity, usersFor?: number) {
@@ -377,12 +377,7 @@ describe("a user's device that now and then runs a long job", () => {
     // sign every 2 s; the requests that come meanwhile wait behind it. With M/M/1's relaxation
     // each detailed user sent under one request in a preview, none waited, and its p95 came out
     // at 760 ms against the full run's 2,885 ms: it passed the 1,500 ms budget it fails.
-    const ar = loadScenario('scenarios/ar-translation.yaml');
-    const system = buildSystemModel(ar);
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'glasses-cascade')!,
-    );
+    const { system, plan } = arOption('glasses-cascade');
     const p95 = (requests: number, fidelity: Fidelity, seeds: number) =>
       Array.from({ length: seeds }, (_, seed) =>
         evaluateOption(system, plan, { requests, fidelity, latencyIntervals: false }, seed + 1),

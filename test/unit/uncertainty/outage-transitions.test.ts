@@ -15,7 +15,7 @@ import {
   withPostStratifiedSuccess,
 } from '../../../simulator/uncertainty/post-stratified-success';
 import { optionVariability, verdictInterval, verdictStates } from '../../../simulator/uncertainty/verdict-intervals';
-import { loadScenario } from '../export/ar-scenario';
+import { arOption, loadScenario } from '../export/ar-scenario';
 import { scenarioFrom } from '../simulator/queue-scenarios';
 import { crossing, DOWN_SHARE, EVERY_S, LASTING_S, model, REQUESTS } from './crossing-scenario';
 
@@ -175,25 +175,16 @@ describe('the outage bounds of several links', () => {
 });
 
 describe('where the bounds hold', () => {
-  const ar = loadScenario('scenarios/ar-translation.yaml');
-  const system = buildSystemModel(ar);
-  const variabilityOf = (id: string) =>
-    optionVariability(
-      system,
-      buildOptionPlan(
-        system,
-        ar.options.find((option) => option.id === id)!,
-      ),
-    );
+  // Each option's system model and plan, and its variability (verdict-intervals.ts).
+  const optionOf = (id: string) => {
+    const { system, plan } = arOption(id);
+    return { system, plan, variability: optionVariability(system, plan) };
+  };
 
   it('where the fallback gets every request round a down link: success within a hair of 1, not fixed', () => {
-    const hybrid = variabilityOf('hybrid');
+    const { system, plan, variability: hybrid } = optionOf('hybrid');
     expect(hybrid.canFail).toBe(false);
     expect(hybrid.transitions).toMatchObject({ alwaysCompletes: true, offlineFails: false });
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'hybrid')!,
-    );
     const run = evaluateOption(system, plan, { requests: 500, fidelity: 'preview' }, 3);
     const verdict = run.budgets.find((entry) => entry.name === 'success_rate')!;
     const [low, high] = verdictInterval(system, hybrid, run, verdict, LOOK_RISK) as [number, number];
@@ -210,11 +201,7 @@ describe('where the bounds hold', () => {
   });
 
   it("counts a figure outside its sure bound as undecided, for the run's verdict is the figure's", () => {
-    const hybrid = variabilityOf('hybrid');
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'hybrid')!,
-    );
+    const { system, plan, variability: hybrid } = optionOf('hybrid');
     const run = evaluateOption(system, plan, { requests: 500, fidelity: 'preview' }, 3);
     const verdict = { ...run.budgets.find((entry) => entry.name === 'success_rate')!, value: 0.5, pass: false };
     const [low] = verdictInterval(system, hybrid, { ...run, budgets: [verdict] }, verdict, LOOK_RISK) as [
@@ -237,12 +224,8 @@ describe('where the bounds hold', () => {
     // The cache answers some requests whatever the link: offline ones do not all fail.
     expect(cached.transitions).toMatchObject({ onlineCompletes: true, offlineFails: false, alwaysCompletes: false });
     // Everything on the glasses: no link with outages on the way, success fixed at 1.
-    const glasses = variabilityOf('on-glasses');
+    const { system, plan, variability: glasses } = optionOf('on-glasses');
     expect(glasses.transitions).toBeUndefined();
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'on-glasses')!,
-    );
     const run = evaluateOption(system, plan, { requests: 300, fidelity: 'preview' }, 3);
     const verdict = run.budgets.find((entry) => entry.name === 'success_rate')!;
     expect(verdictInterval(system, glasses, run, verdict, LOOK_RISK)).toBe('fixed');
@@ -275,12 +258,7 @@ describe("a battery verdict's interval", () => {
     // far more than the small model's runs do. Over runs of 500 requests, the interval at risk 0.2
     // holds the long run's figure at least 80% of the time (to within the count's own noise), and
     // is still narrow enough to decide a budget a fifth below the figure.
-    const ar = loadScenario('scenarios/ar-translation.yaml');
-    const system = buildSystemModel(ar);
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'glasses-cascade')!,
-    );
+    const { system, plan } = arOption('glasses-cascade');
     const variability = optionVariability(system, plan);
     const truth = evaluateOption(system, plan, { requests: 40_000, fidelity: 'preview', latencyIntervals: false }, 99)
       .battery_hours.glasses;

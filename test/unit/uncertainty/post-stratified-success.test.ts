@@ -17,7 +17,7 @@ import {
   withPostStratifiedSuccess,
 } from '../../../simulator/uncertainty/post-stratified-success';
 import { optionVariability, verdictInterval } from '../../../simulator/uncertainty/verdict-intervals';
-import { loadScenario } from '../export/ar-scenario';
+import { arOption, loadScenario } from '../export/ar-scenario';
 import { scenarioFrom } from '../simulator/queue-scenarios';
 import { crossing, DOWN_SHARE, model, REQUESTS } from './crossing-scenario';
 
@@ -230,12 +230,7 @@ describe('where it applies', () => {
 describe('an option with a fallback', () => {
   it('keeps success at 1 where offline requests succeed on the phone', () => {
     // The AR hybrid: translation falls back to the phone's small model when the cellular link is down.
-    const ar = loadScenario('scenarios/ar-translation.yaml');
-    const system = buildSystemModel(ar);
-    const plan = buildOptionPlan(
-      system,
-      ar.options.find((option) => option.id === 'hybrid')!,
-    );
+    const { system, plan } = arOption('hybrid');
     const share = knownOfflineShare(system, plan)!;
     expect(share).toBeGreaterThan(0);
     const result = evaluateOption(system, plan, { requests: 2000, fidelity: 'preview' }, 7);
