@@ -65,8 +65,8 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
       const exact = exactOutcome(system, plan);
       if (exact) return { ...exact, evaluation: { method: 'exact', requests: 0 } };
       const variability = optionVariability(system, plan);
-      // Every run, stage or full, details the users the full run needs where that makes it shorter.
-      // A sample keeps no batch-means intervals of its runs' latencies, nor any detail only a
+      // A stage details every user where devices are idle, the full run the users its own request
+      // count needs (usersFor below). A sample keeps no batch-means intervals of its runs' latencies, nor any detail only a
       // report reads (sample-metrics.ts).
       const run = { fidelity: 'preview' as const, latencyIntervals: false, details: false };
       const simulate = (requests: number) =>
