@@ -1,7 +1,7 @@
 // Each detailed user's number among the users with stations of their own (user-stations.ts,
 // numbered 0, 1, ... as their first requests arrive), for the event loop (simulate-option.ts).
 // A run may detail thousands of users of whom a few hundred send a request (a Monte Carlo
-// stage details its full run's users, run-shape.ts): an array of every user's number made,
+// stage details every user where devices are idle, run-shape.ts): an array of every user's number made,
 // filled with -1 and scanned in user order at every run cost about 2% of a sample's CPU (and
 // sorting the numbered users as much again). So the arrays are kept for the next run on this
 // thread, with -1 written back only where this run numbered a user, and a numbered user's bit

@@ -114,9 +114,9 @@ export function evaluateSample(scenario: Scenario, settings: SampleSettings): Op
 }
 
 // A stage details every user where devices are idle (see run-shape.ts, `usersFor`); the full run
-// the users of its own request count, as a sample's run did before stages existed.
-function usersFor(count: number, requests: number): number {
-  return count < requests ? Number.POSITIVE_INFINITY : requests;
+// the users its own request count needs, as a sample's run did before stages existed.
+function usersFor(count: number, requests: number): number | undefined {
+  return count < requests ? Number.POSITIVE_INFINITY : undefined;
 }
 
 /**
